@@ -1,0 +1,66 @@
+/**
+ * Every domain event of Genio: name -> payload. Payloads carry `homeId` where an event belongs
+ * to a home, so that transports can deliver it only to that home's listeners.
+ */
+export interface EventMap {
+  'home.created': { homeId: string; name: string; language: string };
+  'home.updated': { homeId: string; name: string; language: string };
+  'home.deleted': { homeId: string };
+  'area.created': { homeId: string; areaId: string; name: string };
+  'area.updated': { homeId: string; areaId: string; name: string };
+  'area.deleted': { homeId: string; areaId: string };
+  'token.created': { tokenId: string; role: string; homeId: string | null };
+  'token.revoked': { tokenId: string };
+  'device.online': { homeId: string; deviceId: string; online: boolean };
+  'device.state_changed': {
+    homeId: string;
+    deviceId: string;
+    properties: Record<string, unknown>;
+    at: number;
+  };
+  'device.event': {
+    homeId: string;
+    deviceId: string;
+    event: string;
+    params: Record<string, unknown>;
+    at: number;
+  };
+  'timer.finished': { homeId: string; timerId: string; name: string | null };
+  'order.paid': {
+    orderId: string;
+    merchantId: string;
+    homeId: string | null;
+    amount: number;
+    currency: string;
+  };
+}
+
+/** The name of a domain event. */
+export type EventName = keyof EventMap;
+
+/** An event as it travels: name, payload, when and where it was emitted. */
+export interface Envelope<N extends EventName = EventName> {
+  id: string;
+  name: N;
+  payload: EventMap[N];
+  at: number;
+  /** Id of the hub process that emitted it (lets a NATS transport skip its own echoes). */
+  origin: string;
+}
+
+/** Names of every event, for filters and documentation. */
+export const eventNames: readonly EventName[] = [
+  'home.created',
+  'home.updated',
+  'home.deleted',
+  'area.created',
+  'area.updated',
+  'area.deleted',
+  'token.created',
+  'token.revoked',
+  'device.online',
+  'device.state_changed',
+  'device.event',
+  'timer.finished',
+  'order.paid',
+];

@@ -1,0 +1,306 @@
+/**
+ * The MQTT side of the devices module. Invariant: a device touches only its own topics —
+ * every subscription and publish of a device client is checked against its own topic space.
+ */
+import type { Client, PublishPacket } from 'aedes';
+import { Counter } from 'prom-client';
+import type { Logger } from 'pino';
+import type { Bus } from '../bus/index.js';
+import { GenioError, isGenioError } from '../errors/index.js';
+import type { Metrics } from '../metrics/index.js';
+import type { Broker } from '../mqtt/index.js';
+import {
+  buildReply,
+  buildRequest,
+  isInDeviceSpace,
+  parseConnectCredentials,
+  parseDeviceTopic,
+  parseRequest,
+  verifyPassword,
+} from './alink/index.js';
+import type { ProductService } from './products.js';
+import { createRateLimiter } from './rate-limit.js';
+import type { DeviceRegistry } from './registry.js';
+import type { Shadow } from './shadow.js';
+import { validateEventOutput, validatePropertyValues } from './tsl/index.js';
+
+/** Who a connected client is. */
+interface Identity {
+  deviceId: string;
+  homeId: string;
+  productKey: string;
+  deviceName: string;
+  prefix: string;
+}
+
+/** A device's answer to a hub request. */
+export interface DeviceReply {
+  code: number;
+  message?: string;
+  data?: unknown;
+}
+
+/** Sends requests to devices and keeps presence. */
+export interface DeviceGateway {
+  isConnected(deviceId: string): boolean;
+  /** Publish a request to a device and wait for its `_reply`, or throw device_timeout / device_offline. */
+  request(deviceId: string, topicSuffix: string, method: string, params: unknown, timeoutMs: number): Promise<DeviceReply>;
+  /** Called when a device comes online, to deliver what waited for it. */
+  onOnline(handler: (deviceId: string) => void): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+// A dropped publish is re-routed here; devices cannot subscribe to it (their ACL refuses it), so it reaches nobody.
+const BLACK_HOLE = '$genio/dropped';
+
+/** Create the gateway over the embedded broker. */
+export function createDeviceGateway(deps: {
+  broker: Broker;
+  registry: DeviceRegistry;
+  products: ProductService;
+  shadow: Shadow;
+  bus: Bus;
+  log: Logger;
+  metrics: Metrics;
+  maxPayload: number;
+  rateLimit: number;
+  clock?: () => number;
+}): DeviceGateway {
+  const { broker, registry, products, shadow, log } = deps;
+  const now = deps.clock ?? Date.now;
+  const identities = new WeakMap<Client, Identity>();
+  const connected = new Map<string, Client>();
+  const pending = new Map<string, { deviceId: string; resolve: (r: DeviceReply) => void; timer: NodeJS.Timeout }>();
+  const onlineHandlers: Array<(deviceId: string) => void> = [];
+  const limiter = createRateLimiter(deps.rateLimit, deps.rateLimit * 2);
+  let nextId = Math.floor(Math.random() * 1_000_000);
+
+  const refused = new Counter({
+    name: 'genio_mqtt_refused_total',
+    help: 'MQTT operations refused, by kind (auth, subscribe, publish, payload, rate)',
+    labelNames: ['kind'],
+    registers: [deps.metrics.registry],
+  });
+  const messages = new Counter({
+    name: 'genio_device_messages_total',
+    help: 'Device messages handled, by kind and result code',
+    labelNames: ['kind', 'code'],
+    registers: [deps.metrics.registry],
+  });
+
+  function publish(topic: string, body: unknown): Promise<void> {
+    return new Promise((resolve) => {
+      const packet = { cmd: 'publish', topic, payload: Buffer.from(JSON.stringify(body)), qos: 1, retain: false, dup: false };
+      broker.aedes.publish(packet as unknown as Parameters<typeof broker.aedes.publish>[0], (error?: Error | null) => {
+        if (error) log.warn({ err: error, topic }, 'mqtt downlink publish failed');
+        resolve();
+      });
+    });
+  }
+
+  async function reply(topic: string, request: { id: string; method: string }, result: { data?: unknown } | GenioError, kind: string) {
+    const body = buildReply(request, result);
+    messages.inc({ kind, code: String(body.code) });
+    await publish(`${topic}_reply`, body);
+  }
+
+  // When a payload cannot be parsed, its id may still be readable; the device then learns why.
+  function salvageId(payload: Buffer): string | null {
+    const match = /"id"\s*:\s*"?(\d{1,10})/.exec(payload.subarray(0, 200).toString('utf8'));
+    return match ? (match[1] as string) : null;
+  }
+
+  async function handle(identity: Identity, packet: PublishPacket): Promise<void> {
+    const topic = packet.topic;
+    const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
+    const parsed = parseDeviceTopic(topic);
+    if (!parsed) return;
+    const at = now();
+    registry.touch(identity.deviceId, at);
+
+    if (parsed.kind === 'property_set_reply' || parsed.kind === 'service_reply') {
+      let body: { id?: unknown; code?: unknown; message?: unknown; data?: unknown };
+      try {
+        body = JSON.parse(payload.toString('utf8'));
+      } catch {
+        messages.inc({ kind: parsed.kind, code: '460' });
+        return;
+      }
+      const id = String(body.id ?? '');
+      const waiting = pending.get(id);
+      if (!waiting || waiting.deviceId !== identity.deviceId) return;
+      pending.delete(id);
+      clearTimeout(waiting.timer);
+      waiting.resolve({
+        code: typeof body.code === 'number' ? body.code : Number(body.code ?? 400),
+        ...(typeof body.message === 'string' ? { message: body.message } : {}),
+        ...(body.data === undefined ? {} : { data: body.data }),
+      });
+      return;
+    }
+
+    if (!limiter.take(identity.deviceId, at)) {
+      refused.inc({ kind: 'rate' });
+      const id = salvageId(payload);
+      if (id) await reply(topic, { id, method: 'unknown' }, new GenioError('rate_limited'), parsed.kind);
+      return;
+    }
+
+    let request: ReturnType<typeof parseRequest> | null = null;
+    try {
+      const product = await products.get(identity.productKey);
+      switch (parsed.kind) {
+        case 'property_post': {
+          request = parseRequest(payload, 'thing.event.property.post');
+          const values = validatePropertyValues(product.thingModel, request.params as Record<string, unknown>);
+          await shadow.report({ id: identity.deviceId, homeId: identity.homeId }, values, at);
+          break;
+        }
+        case 'event_post': {
+          const eventId = parsed.eventId as string;
+          request = parseRequest(payload, `thing.event.${eventId}.post`);
+          const params = request.params as { value?: unknown; time?: unknown };
+          const value = (params.value ?? {}) as Record<string, unknown>;
+          const normalized = validateEventOutput(product.thingModel, eventId, value);
+          const time = typeof params.time === 'number' ? params.time : at;
+          // Events are not part of the shadow; they go to the bus only.
+          deps.bus.emit('device.event', { homeId: identity.homeId, deviceId: identity.deviceId, event: eventId, params: normalized, at: time });
+          break;
+        }
+        case 'desired_get': {
+          request = parseRequest(payload, 'thing.property.desired.get');
+          const ids = Array.isArray(request.params) ? (request.params as unknown[]).map(String) : undefined;
+          const desired = await shadow.getDesired(identity.deviceId, ids);
+          const data: Record<string, { value: unknown }> = {};
+          for (const [k, v] of Object.entries(desired)) data[k] = { value: v };
+          if (request.ack !== 0) await reply(topic, request, { data }, parsed.kind);
+          return;
+        }
+        default: {
+          request = parseRequest(payload);
+          throw new GenioError('request_invalid', { reason: `topic ${topic} is not handled by this hub` });
+        }
+      }
+      if (request.ack !== 0) await reply(topic, request, { data: {} }, parsed.kind);
+    } catch (error) {
+      const genio = isGenioError(error) ? error : new GenioError('internal', {}, { cause: error });
+      if (genio.code === 'internal') log.error({ err: error, topic }, 'device message failed');
+      const id = request?.id ?? salvageId(payload);
+      if (id && request?.ack !== 0) await reply(topic, { id, method: request?.method ?? 'unknown' }, genio, parsed.kind);
+      else messages.inc({ kind: parsed.kind, code: String(genio.toAlink().code) });
+    }
+  }
+
+  return {
+    isConnected(deviceId) {
+      return connected.has(deviceId);
+    },
+    async request(deviceId, topicSuffix, method, params, timeoutMs) {
+      const client = connected.get(deviceId);
+      const identity = client ? identities.get(client) : undefined;
+      if (!identity) throw new GenioError('device_offline', { deviceId });
+      nextId = (nextId + 1) % 4_294_967_295;
+      const id = String(nextId);
+      const answer = new Promise<DeviceReply>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          pending.delete(id);
+          reject(new GenioError('device_timeout', { deviceId, timeoutMs }));
+        }, timeoutMs);
+        pending.set(id, { deviceId, resolve, timer });
+      });
+      await publish(`${identity.prefix}/${topicSuffix}`, buildRequest(method, params, id));
+      return answer;
+    },
+    onOnline(handler) {
+      onlineHandlers.push(handler);
+    },
+    start() {
+      broker.setAuthority({
+        async authenticate(client, username, password) {
+          const creds = parseConnectCredentials(client.id, username ?? '', password?.toString('utf8') ?? '');
+          if (!creds.ok) {
+            refused.inc({ kind: 'auth' });
+            log.info({ clientId: client.id, reason: creds.reason }, 'mqtt connect refused');
+            return false;
+          }
+          const found = await registry.findByIdentity(creds.productKey, creds.deviceName);
+          if (!found || found.device.disabled || !verifyPassword(creds, found.secret)) {
+            refused.inc({ kind: 'auth' });
+            log.info({ clientId: client.id, productKey: creds.productKey, deviceName: creds.deviceName }, 'mqtt connect refused');
+            return false;
+          }
+          identities.set(client, {
+            deviceId: found.device.id,
+            homeId: found.device.homeId,
+            productKey: creds.productKey,
+            deviceName: creds.deviceName,
+            prefix: `/sys/${creds.productKey}/${creds.deviceName}/thing`,
+          });
+          return true;
+        },
+        async authorizePublish(client, packet) {
+          const identity = identities.get(client);
+          const length = Buffer.isBuffer(packet.payload) ? packet.payload.length : Buffer.byteLength(packet.payload);
+          if (!identity || !isInDeviceSpace(packet.topic, identity.productKey, identity.deviceName)) {
+            refused.inc({ kind: 'publish' });
+            log.warn({ clientId: client.id, topic: packet.topic }, 'mqtt publish outside the device topic space dropped');
+            packet.topic = BLACK_HOLE;
+            return null;
+          }
+          if (length > deps.maxPayload) {
+            refused.inc({ kind: 'payload' });
+            log.warn({ clientId: client.id, topic: packet.topic, bytes: length }, 'mqtt payload too large');
+            const id = salvageId(Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload));
+            const topic = packet.topic;
+            packet.topic = BLACK_HOLE;
+            if (id) await reply(topic, { id, method: 'unknown' }, new GenioError('payload_too_large', { limit: deps.maxPayload }), 'payload');
+            return null;
+          }
+          return null;
+        },
+        async authorizeSubscribe(client, subscription) {
+          const identity = identities.get(client);
+          if (identity && isInDeviceSpace(subscription.topic, identity.productKey, identity.deviceName)) return null;
+          refused.inc({ kind: 'subscribe' });
+          log.warn({ clientId: client.id, topic: subscription.topic }, 'mqtt subscription outside the device topic space refused');
+          return 'outside the device topic space';
+        },
+      });
+
+      broker.aedes.on('clientReady', (client) => {
+        const identity = identities.get(client);
+        if (!identity) return;
+        const previous = connected.get(identity.deviceId);
+        connected.set(identity.deviceId, client);
+        // One connection per device: a second one replaces the first, as the Alink platform does.
+        if (previous && previous !== client) previous.close();
+        registry.setOnline(identity.deviceId, true, now()).then(
+          () => {
+            for (const handler of onlineHandlers) handler(identity.deviceId);
+          },
+          (error: unknown) => log.error({ err: error }, 'presence update failed'),
+        );
+      });
+      broker.aedes.on('clientDisconnect', (client) => {
+        const identity = identities.get(client);
+        if (!identity || connected.get(identity.deviceId) !== client) return;
+        connected.delete(identity.deviceId);
+        limiter.forget(identity.deviceId);
+        registry.setOnline(identity.deviceId, false, now()).catch((error: unknown) => log.error({ err: error }, 'presence update failed'));
+      });
+      broker.aedes.on('publish', (packet, client) => {
+        if (!client || packet.topic === BLACK_HOLE) return;
+        const identity = identities.get(client);
+        if (!identity) return;
+        handle(identity, packet).catch((error: unknown) => log.error({ err: error, topic: packet.topic }, 'device message failed'));
+      });
+    },
+    async stop() {
+      for (const [id, waiting] of pending) {
+        clearTimeout(waiting.timer);
+        pending.delete(id);
+      }
+    },
+  };
+}

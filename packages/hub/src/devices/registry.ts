@@ -1,0 +1,248 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Bus } from '../bus/index.js';
+import { GenioError } from '../errors/index.js';
+import { newId } from '../ids/index.js';
+import type { Database, DevicesTable } from '../storage/index.js';
+import type { Category } from './capabilities/index.js';
+import type { ProductService } from './products.js';
+import type { SecretBox } from './secret-box.js';
+
+/** A device as the API shows it: never its secret. */
+export interface Device {
+  id: string;
+  productKey: string;
+  deviceName: string;
+  category: Category;
+  homeId: string;
+  areaId: string | null;
+  name: string;
+  aliases: string[];
+  online: boolean;
+  disabled: boolean;
+  lastSeen: number | null;
+  properties: Record<string, unknown>;
+  createdAt: number;
+}
+
+/** Credentials a device connects with; returned once on creation, rotation or pairing. */
+export interface DeviceCredentials {
+  id: string;
+  productKey: string;
+  deviceName: string;
+  deviceSecret: string;
+}
+
+/** Filters of the device list. */
+export interface DeviceFilter {
+  homeId?: string;
+  areaId?: string;
+  category?: string;
+  online?: boolean;
+  productKey?: string;
+}
+
+/** What creating a device needs. */
+export interface CreateDeviceInput {
+  productKey: string;
+  homeId: string;
+  areaId?: string | null;
+  name: string;
+  aliases?: string[];
+  deviceName?: string;
+}
+
+/** Devices, their credentials and presence. */
+export interface DeviceRegistry {
+  create(input: CreateDeviceInput): Promise<Device & { deviceSecret: string }>;
+  get(id: string): Promise<Device>;
+  list(filter?: DeviceFilter): Promise<Device[]>;
+  update(id: string, patch: { name?: string; areaId?: string | null; aliases?: string[]; disabled?: boolean }): Promise<Device>;
+  delete(id: string): Promise<void>;
+  rotateSecret(id: string): Promise<DeviceCredentials>;
+  /** The device behind an MQTT identity with its secret, or null when unknown. */
+  findByIdentity(productKey: string, deviceName: string): Promise<{ device: Device; secret: string } | null>;
+  setOnline(id: string, online: boolean, at: number): Promise<void>;
+  touch(id: string, at: number): void;
+  createPairingCode(id: string, ttlMs?: number): Promise<{ code: string; expiresAt: number }>;
+  claimPairingCode(code: string): Promise<DeviceCredentials>;
+}
+
+const DEVICE_NAME = /^[A-Za-z0-9_.:@-]{4,32}$/;
+const PAIRING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function newSecret(): string {
+  return randomBytes(24).toString('hex');
+}
+
+/** Create the device registry. */
+export function createDeviceRegistry(deps: {
+  db: Kysely<Database>;
+  bus: Bus;
+  products: ProductService;
+  box: SecretBox;
+  clock?: () => number;
+}): DeviceRegistry {
+  const { db, bus, products, box } = deps;
+  const now = deps.clock ?? Date.now;
+  const lastSeenWrites = new Map<string, number>();
+
+  async function view(row: DevicesTable): Promise<Device> {
+    const [product, props] = await Promise.all([
+      products.get(row.product_key),
+      db.selectFrom('device_properties').select(['identifier', 'value']).where('device_id', '=', row.id).execute(),
+    ]);
+    const properties: Record<string, unknown> = {};
+    for (const p of props) properties[p.identifier] = JSON.parse(p.value);
+    return {
+      id: row.id,
+      productKey: row.product_key,
+      deviceName: row.device_name,
+      category: product.category,
+      homeId: row.home_id,
+      areaId: row.area_id,
+      name: row.name,
+      aliases: JSON.parse(row.aliases) as string[],
+      online: row.online === 1,
+      disabled: row.disabled === 1,
+      lastSeen: row.last_seen,
+      properties,
+      createdAt: row.created_at,
+    };
+  }
+
+  async function row(id: string): Promise<DevicesTable> {
+    const found = await db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!found) throw new GenioError('not_found', { kind: 'device', id });
+    return found;
+  }
+
+  async function checkArea(homeId: string, areaId: string | null | undefined): Promise<void> {
+    if (!areaId) return;
+    const area = await db.selectFrom('areas').select('id').where('id', '=', areaId).where('home_id', '=', homeId).executeTakeFirst();
+    if (!area) throw new GenioError('validation_failed', { field: 'areaId', reason: 'is not an area of this home' });
+  }
+
+  async function rotate(id: string): Promise<DeviceCredentials> {
+    const device = await row(id);
+    const secret = newSecret();
+    await db.updateTable('devices').set({ secret: box.seal(secret), updated_at: now() }).where('id', '=', id).execute();
+    return { id, productKey: device.product_key, deviceName: device.device_name, deviceSecret: secret };
+  }
+
+  return {
+    async create(input) {
+      await products.get(input.productKey);
+      const home = await db.selectFrom('homes').select('id').where('id', '=', input.homeId).executeTakeFirst();
+      if (!home) throw new GenioError('validation_failed', { field: 'homeId', reason: 'no such home' });
+      await checkArea(input.homeId, input.areaId);
+      const deviceName = input.deviceName ?? `dev_${randomBytes(6).toString('hex')}`;
+      if (!DEVICE_NAME.test(deviceName)) {
+        throw new GenioError('validation_failed', { field: 'deviceName', reason: '4 to 32 letters, digits or _ . : @ -' });
+      }
+      const taken = await db
+        .selectFrom('devices')
+        .select('id')
+        .where('product_key', '=', input.productKey)
+        .where('device_name', '=', deviceName)
+        .executeTakeFirst();
+      if (taken) throw new GenioError('conflict', { reason: `device name ${deviceName} is taken in this product`, field: 'deviceName' });
+      const secret = newSecret();
+      const at = now();
+      const values: DevicesTable = {
+        id: newId('dev'),
+        product_key: input.productKey,
+        device_name: deviceName,
+        home_id: input.homeId,
+        area_id: input.areaId ?? null,
+        name: input.name.trim(),
+        aliases: JSON.stringify(input.aliases ?? []),
+        secret: box.seal(secret),
+        disabled: 0,
+        online: 0,
+        last_seen: null,
+        created_at: at,
+        updated_at: at,
+      };
+      await db.insertInto('devices').values(values).execute();
+      return { ...(await view(values)), deviceSecret: secret };
+    },
+    async get(id) {
+      return view(await row(id));
+    },
+    async list(filter = {}) {
+      let query = db.selectFrom('devices').selectAll().orderBy('created_at').orderBy('id');
+      if (filter.homeId) query = query.where('home_id', '=', filter.homeId);
+      if (filter.areaId) query = query.where('area_id', '=', filter.areaId);
+      if (filter.productKey) query = query.where('product_key', '=', filter.productKey);
+      if (filter.online !== undefined) query = query.where('online', '=', filter.online ? 1 : 0);
+      const devices = await Promise.all((await query.execute()).map(view));
+      return filter.category ? devices.filter((d) => d.category === filter.category) : devices;
+    },
+    async update(id, patch) {
+      const current = await row(id);
+      if (patch.areaId !== undefined) await checkArea(current.home_id, patch.areaId);
+      const set: Partial<DevicesTable> = { updated_at: now() };
+      if (patch.name !== undefined) set.name = patch.name.trim();
+      if (patch.areaId !== undefined) set.area_id = patch.areaId;
+      if (patch.aliases !== undefined) set.aliases = JSON.stringify(patch.aliases);
+      if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
+      await db.updateTable('devices').set(set).where('id', '=', id).execute();
+      return view(await row(id));
+    },
+    async delete(id) {
+      await row(id);
+      await db.deleteFrom('devices').where('id', '=', id).execute();
+    },
+    rotateSecret: rotate,
+    async findByIdentity(productKey, deviceName) {
+      const found = await db
+        .selectFrom('devices')
+        .selectAll()
+        .where('product_key', '=', productKey)
+        .where('device_name', '=', deviceName)
+        .executeTakeFirst();
+      if (!found) return null;
+      return { device: await view(found), secret: box.open(found.secret) };
+    },
+    async setOnline(id, online, at) {
+      await db.updateTable('devices').set({ online: online ? 1 : 0, last_seen: at }).where('id', '=', id).execute();
+      lastSeenWrites.set(id, at);
+      const device = await db.selectFrom('devices').select('home_id').where('id', '=', id).executeTakeFirst();
+      if (device) bus.emit('device.online', { homeId: device.home_id, deviceId: id, online });
+    },
+    touch(id, at) {
+      // lastSeen is written at most every 10 s per device; presence itself comes from the connection.
+      if (at - (lastSeenWrites.get(id) ?? 0) < 10_000) return;
+      lastSeenWrites.set(id, at);
+      db.updateTable("devices")
+        .set({ last_seen: at })
+        .where("id", "=", id)
+        .execute()
+        .catch(() => lastSeenWrites.delete(id));
+    },
+    async createPairingCode(id, ttlMs = 10 * 60_000) {
+      await row(id);
+      let code = '';
+      for (let i = 0; i < 8; i++) code += PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)];
+      const expiresAt = now() + ttlMs;
+      await db.insertInto('pairing_codes').values({ code, device_id: id, expires_at: expiresAt, used_at: null }).execute();
+      return { code, expiresAt };
+    },
+    async claimPairingCode(code) {
+      const normalized = code.trim().toUpperCase().replace(/[\s-]/g, '');
+      const at = now();
+      // One-time: the update succeeds for exactly one caller even when two race.
+      const claimed = await db
+        .updateTable('pairing_codes')
+        .set({ used_at: at })
+        .where('code', '=', normalized)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', at)
+        .returning('device_id')
+        .executeTakeFirst();
+      if (!claimed) throw new GenioError('not_found', { kind: 'pairing code', id: normalized });
+      return rotate(claimed.device_id);
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { ErrorCode, Language } from './codes.js';
+
+type Params = Readonly<Record<string, unknown>>;
+type Render = (p: Params) => string;
+
+const str = (value: unknown): string => {
+  if (value === undefined || value === null) return '';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+};
+
+/** One sentence per code and language; params fill the blanks. */
+export const messages: Record<ErrorCode, Record<Language, Render>> = {
+  validation_failed: {
+    en: (p) => `${str(p.field) || 'The request'} is not valid${p.reason ? `: ${str(p.reason)}` : ''}.`,
+    zh: (p) => `${str(p.field) || '请求'}无效${p.reason ? `：${str(p.reason)}` : ''}。`,
+    it: (p) => `${str(p.field) || 'La richiesta'} non è valido${p.reason ? `: ${str(p.reason)}` : ''}.`,
+    fr: (p) => `${str(p.field) || 'La requête'} n'est pas valide${p.reason ? ` : ${str(p.reason)}` : ''}.`,
+  },
+  unauthorized: {
+    en: () => 'A valid bearer token is required.',
+    zh: () => '需要有效的访问令牌。',
+    it: () => 'Serve un token di accesso valido.',
+    fr: () => "Un jeton d'accès valide est requis.",
+  },
+  forbidden: {
+    en: (p) => `This token may not ${str(p.action) || 'do that'}.`,
+    zh: (p) => `此令牌无权${str(p.action) || '执行此操作'}。`,
+    it: (p) => `Questo token non può ${str(p.action) || 'farlo'}.`,
+    fr: (p) => `Ce jeton ne peut pas ${str(p.action) || 'faire cela'}.`,
+  },
+  not_found: {
+    en: (p) => `No ${str(p.kind) || 'resource'} with id ${str(p.id)}.`,
+    zh: (p) => `找不到 ID 为 ${str(p.id)} 的${str(p.kind) || '资源'}。`,
+    it: (p) => `Nessun ${str(p.kind) || 'elemento'} con id ${str(p.id)}.`,
+    fr: (p) => `Aucun ${str(p.kind) || 'élément'} avec l'id ${str(p.id)}.`,
+  },
+  conflict: {
+    en: (p) => `Conflict: ${str(p.reason)}.`,
+    zh: (p) => `冲突：${str(p.reason)}。`,
+    it: (p) => `Conflitto: ${str(p.reason)}.`,
+    fr: (p) => `Conflit : ${str(p.reason)}.`,
+  },
+  payload_too_large: {
+    en: (p) => `The payload is larger than the limit of ${str(p.limit)} bytes.`,
+    zh: (p) => `消息超过 ${str(p.limit)} 字节的上限。`,
+    it: (p) => `Il messaggio supera il limite di ${str(p.limit)} byte.`,
+    fr: (p) => `Le message dépasse la limite de ${str(p.limit)} octets.`,
+  },
+  rate_limited: {
+    en: () => 'Too many requests; slow down.',
+    zh: () => '请求过于频繁，请稍后再试。',
+    it: () => 'Troppe richieste; rallenta.',
+    fr: () => 'Trop de requêtes ; ralentissez.',
+  },
+  internal: {
+    en: () => 'Something went wrong inside the hub.',
+    zh: () => '中枢内部出错了。',
+    it: () => "Qualcosa è andato storto nell'hub.",
+    fr: () => "Une erreur s'est produite dans le hub.",
+  },
+  unavailable: {
+    en: (p) => `${str(p.what) || 'The service'} is not available right now.`,
+    zh: (p) => `${str(p.what) || '服务'}暂时不可用。`,
+    it: (p) => `${str(p.what) || 'Il servizio'} non è disponibile ora.`,
+    fr: (p) => `${str(p.what) || 'Le service'} n'est pas disponible pour le moment.`,
+  },
+  config_invalid: {
+    en: (p) => `Invalid configuration: ${str(p.detail)}`,
+    zh: (p) => `配置无效：${str(p.detail)}`,
+    it: (p) => `Configurazione non valida: ${str(p.detail)}`,
+    fr: (p) => `Configuration invalide : ${str(p.detail)}`,
+  },
+  port_in_use: {
+    en: (p) =>
+      `Port ${str(p.port)} (${str(p.service)}) is already in use. Stop the program that holds it, or choose another port with ${str(p.flag)} or ${str(p.env)}.`,
+    zh: (p) =>
+      `端口 ${str(p.port)}（${str(p.service)}）已被占用。请停止占用它的程序，或用 ${str(p.flag)} 或 ${str(p.env)} 换一个端口。`,
+    it: (p) =>
+      `La porta ${str(p.port)} (${str(p.service)}) è già in uso. Ferma il programma che la occupa o scegline un'altra con ${str(p.flag)} o ${str(p.env)}.`,
+    fr: (p) =>
+      `Le port ${str(p.port)} (${str(p.service)}) est déjà utilisé. Arrêtez le programme qui l'occupe ou choisissez-en un autre avec ${str(p.flag)} ou ${str(p.env)}.`,
+  },
+  database_unreachable: {
+    en: (p) => `Cannot reach the database: ${str(p.reason)}`,
+    zh: (p) => `无法连接数据库：${str(p.reason)}`,
+    it: (p) => `Impossibile raggiungere il database: ${str(p.reason)}`,
+    fr: (p) => `Impossible de joindre la base de données : ${str(p.reason)}`,
+  },
+  request_invalid: {
+    en: (p) => `The device request is invalid: ${str(p.reason)}.`,
+    zh: (p) => `设备请求无效：${str(p.reason)}。`,
+    it: (p) => `La richiesta del dispositivo non è valida: ${str(p.reason)}.`,
+    fr: (p) => `La requête de l'appareil est invalide : ${str(p.reason)}.`,
+  },
+  too_many_properties: {
+    en: (p) => `Too many properties in one message (limit ${str(p.limit)}).`,
+    zh: (p) => `一条消息中的属性过多（上限 ${str(p.limit)}）。`,
+    it: (p) => `Troppe proprietà in un messaggio (limite ${str(p.limit)}).`,
+    fr: (p) => `Trop de propriétés dans un message (limite ${str(p.limit)}).`,
+  },
+  topic_not_allowed: {
+    en: (p) => `Topic ${str(p.topic)} is not allowed for this device.`,
+    zh: (p) => `此设备不允许使用主题 ${str(p.topic)}。`,
+    it: (p) => `Il topic ${str(p.topic)} non è consentito a questo dispositivo.`,
+    fr: (p) => `Le topic ${str(p.topic)} n'est pas autorisé pour cet appareil.`,
+  },
+  property_unknown: {
+    en: (p) => `${str(p.path)} is not a property of this thing model.`,
+    zh: (p) => `${str(p.path)} 不是该物模型的属性。`,
+    it: (p) => `${str(p.path)} non è una proprietà di questo modello.`,
+    fr: (p) => `${str(p.path)} n'est pas une propriété de ce modèle.`,
+  },
+  property_invalid: {
+    en: (p) => `${str(p.path)}: ${str(p.rule)} (got ${str(p.value)}).`,
+    zh: (p) => `${str(p.path)}：${str(p.rule)}（收到 ${str(p.value)}）。`,
+    it: (p) => `${str(p.path)}: ${str(p.rule)} (ricevuto ${str(p.value)}).`,
+    fr: (p) => `${str(p.path)} : ${str(p.rule)} (reçu ${str(p.value)}).`,
+  },
+  service_unknown: {
+    en: (p) => `${str(p.name)} is not a service or event of this thing model.`,
+    zh: (p) => `${str(p.name)} 不是该物模型的服务或事件。`,
+    it: (p) => `${str(p.name)} non è un servizio o evento di questo modello.`,
+    fr: (p) => `${str(p.name)} n'est pas un service ou un événement de ce modèle.`,
+  },
+  device_offline: {
+    en: (p) => `${str(p.name) || 'The device'} is offline.`,
+    zh: (p) => `${str(p.name) || '设备'}离线了。`,
+    it: (p) => `${str(p.name) || 'Il dispositivo'} è offline.`,
+    fr: (p) => `${str(p.name) || "L'appareil"} est hors ligne.`,
+  },
+  device_timeout: {
+    en: (p) => `${str(p.name) || 'The device'} did not answer in time.`,
+    zh: (p) => `${str(p.name) || '设备'}没有及时响应。`,
+    it: (p) => `${str(p.name) || 'Il dispositivo'} non ha risposto in tempo.`,
+    fr: (p) => `${str(p.name) || "L'appareil"} n'a pas répondu à temps.`,
+  },
+};

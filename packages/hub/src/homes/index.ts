@@ -1,0 +1,1 @@
+export { type Area, createHomeService, type Home, type HomeService } from './homes.js';

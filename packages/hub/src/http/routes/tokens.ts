@@ -1,0 +1,114 @@
+import { Type } from 'typebox';
+import { type Principal, type Role, requireHome, requireRole, type TokenService } from '../../auth/index.js';
+import { GenioError } from '../../errors/index.js';
+import { errorResponses, IdParam } from '../schemas.js';
+import type { RouteModule } from '../types.js';
+
+const RoleSchema = Type.Union([
+  Type.Literal('operator'),
+  Type.Literal('household'),
+  Type.Literal('merchant'),
+  Type.Literal('developer'),
+]);
+const TokenInfoSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    role: RoleSchema,
+    homeId: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.Integer(),
+    lastUsedAt: Type.Union([Type.Integer(), Type.Null()]),
+    revokedAt: Type.Union([Type.Integer(), Type.Null()]),
+  },
+  { $id: 'TokenInfo' },
+);
+const CreatedTokenSchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    role: RoleSchema,
+    homeId: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.Integer(),
+    lastUsedAt: Type.Union([Type.Integer(), Type.Null()]),
+    revokedAt: Type.Union([Type.Integer(), Type.Null()]),
+    token: Type.String({ description: 'The secret; shown only in this response' }),
+  },
+  { $id: 'CreatedToken' },
+);
+
+// Households may manage household tokens of their own home (for example to pair a screen); everything else is the operator's.
+function assertMayManage(principal: Principal, role: Role, homeId: string | null, action: string): void {
+  if (principal.role === 'operator') return;
+  requireRole(principal, ['household'], action);
+  if (role !== 'household' || !homeId) throw new GenioError('forbidden', { action });
+  requireHome(principal, homeId, action);
+}
+
+/** /api/v1/tokens: create, list, revoke. */
+export function tokenRoutes(tokens: TokenService): RouteModule {
+  return (app) => {
+    const tags = ['tokens'];
+    app.post(
+      '/api/v1/tokens',
+      {
+        schema: {
+          tags,
+          summary: 'Create a token; the secret is returned once',
+          body: Type.Object(
+            {
+              name: Type.String({ minLength: 1, maxLength: 100 }),
+              role: RoleSchema,
+              homeId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: CreatedTokenSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { name, role, homeId } = request.body;
+        assertMayManage(request.principal, role, homeId ?? null, 'create this token');
+        return reply.code(201).send(await tokens.create({ name, role, homeId: homeId ?? null }));
+      },
+    );
+
+    app.get(
+      '/api/v1/tokens',
+      {
+        schema: {
+          tags,
+          summary: 'List tokens (households see their home only)',
+          querystring: Type.Object(
+            { includeRevoked: Type.Optional(Type.Boolean()) },
+            { additionalProperties: false },
+          ),
+          response: { 200: Type.Array(TokenInfoSchema), ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { principal } = request;
+        const includeRevoked = request.query.includeRevoked ?? false;
+        if (principal.role === 'operator') return tokens.list({ includeRevoked });
+        requireRole(principal, ['household'], 'list tokens');
+        return tokens.list({ homeId: principal.homeId as string, includeRevoked });
+      },
+    );
+
+    app.delete(
+      '/api/v1/tokens/:tokenId',
+      {
+        schema: {
+          tags,
+          summary: 'Revoke a token',
+          params: Type.Object({ tokenId: IdParam }),
+          response: { 200: TokenInfoSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const target = await tokens.get(request.params.tokenId);
+        assertMayManage(request.principal, target.role, target.homeId, 'revoke this token');
+        return tokens.revoke(target.id);
+      },
+    );
+  };
+}

@@ -1,0 +1,144 @@
+import type { Server } from 'node:net';
+import { createTokenService, type TokenService } from './auth/index.js';
+import { type Bus, createBus, createNatsTransport } from './bus/index.js';
+import type { GenioConfig } from './config/index.js';
+import { createDevicesModule, type DevicesModule } from './devices/module.js';
+import { createHomeService, type HomeService } from './homes/index.js';
+import { deviceRoutes } from './http/routes/devices.js';
+import { eventRoutes } from './http/routes/events.js';
+import { healthRoutes } from './http/routes/health.js';
+import { homeRoutes } from './http/routes/homes.js';
+import { productRoutes } from './http/routes/products.js';
+import { tokenRoutes } from './http/routes/tokens.js';
+import { createHttpServer } from './http/server.js';
+import type { GenioApp } from './http/types.js';
+import { createLogger, type Logger } from './log/index.js';
+import { createMetrics, type Metrics } from './metrics/index.js';
+import { type Broker, createBroker } from './mqtt/index.js';
+import { closeServer, listenOn } from './net/listen.js';
+import { openStorage, type Storage } from './storage/index.js';
+import { version } from './version.js';
+
+/** A running hub and its parts, for the CLI and for tests. */
+export interface Hub {
+  config: GenioConfig;
+  log: Logger;
+  storage: Storage;
+  bus: Bus;
+  metrics: Metrics;
+  tokens: TokenService;
+  homes: HomeService;
+  broker: Broker;
+  devices: DevicesModule;
+  http: GenioApp;
+  /** Ports actually bound (differ from config when it asked for port 0). */
+  ports: { http: number; mqtt: number; mqttWs: number | null };
+  /** The operator token when this start generated one (first run only). */
+  generatedOperatorToken: string | null;
+  stop(): Promise<void>;
+}
+
+/** Options for building a hub beyond its configuration. */
+export interface HubOptions {
+  log?: Logger;
+  /** PostgreSQL schema to use; tests isolate runs with it. */
+  pgSchema?: string;
+}
+
+/**
+ * The composition root: open storage, migrate, build modules in dependency order, listen.
+ * A failure part-way stops what already started, in reverse.
+ */
+export async function startHub(config: GenioConfig, options: HubOptions = {}): Promise<Hub> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const stack: Array<() => Promise<void>> = [];
+  const unwind = async () => {
+    while (stack.length) {
+      const stop = stack.pop() as () => Promise<void>;
+      await stop().catch((error: unknown) => log.error({ err: error }, 'stop failed'));
+    }
+  };
+
+  try {
+    const storage = await openStorage({
+      url: config.dbUrl,
+      dataDir: config.dataDir,
+      pgSchema: options.pgSchema,
+    });
+    stack.push(() => storage.close());
+    const applied = await storage.migrate();
+    if (applied.length) log.info({ applied }, 'database migrated');
+
+    const metrics = createMetrics();
+    const transport = config.natsUrl
+      ? await createNatsTransport({ url: config.natsUrl, onError: (error) => log.error({ err: error }, 'nats transport error') })
+      : undefined;
+    const bus = createBus({ log, onEmit: (name) => metrics.busEvents.inc({ event: name }), ...(transport ? { transport } : {}) });
+    await bus.start();
+    stack.push(() => bus.stop());
+
+    const tokens = createTokenService({ db: storage.db, bus });
+    const generatedOperatorToken = await tokens.ensureOperator(config.adminToken);
+    const homes = createHomeService({ db: storage.db, bus });
+
+    const broker = await createBroker({
+      host: config.mqttHost,
+      port: config.mqttPort,
+      ...(config.mqttWsPort === undefined ? {} : { wsPort: config.mqttWsPort }),
+      log,
+    });
+    const devices = createDevicesModule({ db: storage.db, bus, broker, config, log, metrics });
+    await devices.start();
+    stack.push(() => broker.stop());
+    stack.push(() => devices.stop());
+    await broker.start();
+
+    const startedAt = Date.now();
+    const http = await createHttpServer({
+      log,
+      tokens,
+      metrics,
+      version,
+      routes: [
+        healthRoutes({ storage, version, startedAt }),
+        homeRoutes(homes),
+        tokenRoutes(tokens),
+        productRoutes(devices),
+        deviceRoutes(devices),
+        eventRoutes({ bus, metrics }),
+      ],
+    });
+    stack.push(() => http.close());
+    await http.ready();
+    const httpPort = await listenOn(http.server as unknown as Server, config.httpPort, config.httpHost, {
+      service: 'HTTP',
+      flag: '--http-port',
+      env: 'GENIO_HTTP_PORT',
+    });
+    // Fastify closes websocket clients in close(); only then can the listening socket finish closing.
+    stack.pop();
+    stack.push(async () => {
+      await http.close();
+      await closeServer(http.server as unknown as Server);
+    });
+
+    return {
+      config,
+      log,
+      storage,
+      bus,
+      metrics,
+      tokens,
+      homes,
+      broker,
+      devices,
+      http,
+      ports: { http: httpPort, mqtt: broker.port, mqttWs: broker.wsPort },
+      generatedOperatorToken,
+      stop: unwind,
+    };
+  } catch (error) {
+    await unwind();
+    throw error;
+  }
+}

@@ -1,0 +1,9 @@
+export * from './auth/index.js';
+export * from './bus/index.js';
+export * from './config/index.js';
+export * from './errors/index.js';
+export * from './homes/index.js';
+export { type Hub, type HubOptions, startHub } from './hub.js';
+export { createLogger, type Logger } from './log/index.js';
+export { type Dialect, openStorage, type Storage } from './storage/index.js';
+export { version } from './version.js';

@@ -1,0 +1,1 @@
+export { type Broker, type BrokerAuthority, createBroker, denyAll } from './broker.js';

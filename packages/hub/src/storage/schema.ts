@@ -1,0 +1,113 @@
+import type { Generated } from 'kysely';
+
+/** API tokens; only the SHA-256 of a token is stored. */
+export interface TokensTable {
+  id: string;
+  name: string;
+  role: string;
+  home_id: string | null;
+  hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** A household's home. */
+export interface HomesTable {
+  id: string;
+  name: string;
+  language: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A room or zone of a home. Aliases are a JSON array of strings. */
+export interface AreasTable {
+  id: string;
+  home_id: string;
+  name: string;
+  aliases: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** Small key-value settings owned by the hub (for example, whether first-run setup happened). */
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+/** Migration bookkeeping kept by Kysely. */
+export interface MigrationRow {
+  name: string;
+  timestamp: string;
+}
+
+/** A brand's product: its thing model (Alink TSL JSON) and capability mapping (JSON). */
+export interface ProductsTable {
+  product_key: string;
+  name: string;
+  category: string;
+  thing_model: string;
+  capabilities: string;
+  owner_token_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A device of a product in a home. `secret` is sealed with the hub's key; it is never returned by the API. */
+export interface DevicesTable {
+  id: string;
+  product_key: string;
+  device_name: string;
+  home_id: string;
+  area_id: string | null;
+  name: string;
+  aliases: string;
+  secret: string;
+  disabled: number;
+  online: number;
+  last_seen: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The shadow: last reported (or desired) value of each property, JSON-encoded. */
+export interface DevicePropertiesTable {
+  device_id: string;
+  identifier: string;
+  value: string;
+  time: number;
+}
+
+/** Telemetry history, one row per reported property value. */
+export interface TelemetryTable {
+  device_id: string;
+  identifier: string;
+  value: string;
+  time: number;
+}
+
+/** One-time pairing codes that a device or app exchanges for the device's credentials. */
+export interface PairingCodesTable {
+  code: string;
+  device_id: string;
+  expires_at: number;
+  used_at: number | null;
+}
+
+/** Every table of Genio's one schema. Domain issues add theirs here with a migration. */
+export interface Database {
+  tokens: TokensTable;
+  homes: HomesTable;
+  areas: AreasTable;
+  settings: SettingsTable;
+  products: ProductsTable;
+  devices: DevicesTable;
+  device_properties: DevicePropertiesTable;
+  device_desired: DevicePropertiesTable;
+  telemetry: TelemetryTable;
+  pairing_codes: PairingCodesTable;
+}
+
+export type { Generated };
