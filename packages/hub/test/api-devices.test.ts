@@ -20,7 +20,7 @@ describe.each(backends)('products and devices API on %s', (backend) => {
 
   it('names the path of the first thing-model error, and refuses unknown categories and bad mappings', async () => {
     const bad = structuredClone(lightModel);
-    (bad.properties[1] as { dataType: { specs: Record<string, string> } }).dataType.specs.max = 'lots';
+    (bad.properties[1] as unknown as { dataType: { specs: Record<string, string> } }).dataType.specs.max = 'lots';
     const response = await t.request('POST', '/api/v1/products', { body: { name: 'X', category: 'light', thingModel: bad } });
     expect(response.status).toBe(400);
     expect(response.json().field).toMatch(/^thingModel\/properties\/1\/dataType\/specs/);

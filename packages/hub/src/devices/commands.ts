@@ -49,7 +49,7 @@ export function createDeviceCommands(deps: {
   const { registry, products, gateway, shadow } = deps;
   const now = deps.clock ?? Date.now;
   const drivers: DeviceDriver[] = [];
-  const driverFor = (device: Device): DeviceDriver => drivers.find((d) => d.owns(device)) ?? gateway;
+  const driverFor = (device: Device): Pick<DeviceDriver, 'isConnected' | 'request'> => drivers.find((d) => d.owns(device)) ?? gateway;
 
   async function setProperties(deviceId: string, values: Record<string, unknown>, options: SetOptions = {}): Promise<CommandResult> {
     const device = await registry.get(deviceId);

@@ -36,8 +36,9 @@ const Aliases = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxI
 const Values = Type.Record(Type.String({ maxLength: 64 }), Type.Unknown());
 const commandResponses = { 200: CommandSchema, 202: CommandSchema, 409: errorResponses[400], 504: errorResponses[400], ...errorResponses };
 
-function sendCommand(result: CommandResult, reply: { code(n: number): { send(b: unknown): unknown } }) {
-  return reply.code(result.status === 'queued' ? 202 : 200).send(result);
+function sendCommand(result: CommandResult, reply: { code(n: number): unknown }): CommandResult {
+  reply.code(result.status === 'queued' ? 202 : 200);
+  return result;
 }
 
 /** /api/v1/devices: devices, credentials, pairing, history and commands. */
