@@ -74,7 +74,7 @@ export function createProductService(deps: { db: Kysely<Database>; clock?: () =>
     if (cached && cached.updatedAt === row.updated_at) return cached;
     const thingModel = parseThingModel(JSON.parse(row.thing_model));
     const explicit = JSON.parse(row.capabilities) as Record<string, string>;
-    const resolved = resolveCapabilities(thingModel, Object.keys(explicit).length ? explicit : undefined);
+    const resolved = resolveCapabilities(thingModel, Object.keys(explicit).length ? explicit : undefined, row.category as Category);
     const product: LoadedProduct = {
       productKey: row.product_key,
       name: row.name,
@@ -113,7 +113,7 @@ export function createProductService(deps: { db: Kysely<Database>; clock?: () =>
         }
         throw error;
       }
-      resolveCapabilities(thingModel, input.capabilities);
+      resolveCapabilities(thingModel, input.capabilities, category);
       const at = now();
       const values: ProductsTable = {
         product_key: newProductKey(),
@@ -139,7 +139,7 @@ export function createProductService(deps: { db: Kysely<Database>; clock?: () =>
     async update(productKey, patch) {
       const current = await row(productKey);
       const capabilities = patch.capabilities === undefined ? current.capabilities : JSON.stringify(patch.capabilities);
-      if (patch.capabilities) resolveCapabilities(parseThingModel(JSON.parse(current.thing_model)), patch.capabilities);
+      if (patch.capabilities) resolveCapabilities(parseThingModel(JSON.parse(current.thing_model)), patch.capabilities, current.category as Category);
       const next: ProductsTable = {
         ...current,
         name: patch.name?.trim() || current.name,
