@@ -81,7 +81,11 @@ async function closedLoop(
 
 /** The local Mosquitto's pid, to read its CPU time; null when it cannot be found. */
 export function mosquittoPid(): number | null {
-  for (const file of ['/var/run/mosquitto.pid', '/run/mosquitto/mosquitto.pid', '/var/run/mosquitto/mosquitto.pid']) {
+  for (const file of [
+    '/var/run/mosquitto.pid',
+    '/run/mosquitto/mosquitto.pid',
+    '/var/run/mosquitto/mosquitto.pid',
+  ]) {
     try {
       const pid = Number(readFileSync(file, 'utf8').trim());
       if (pid) return pid;
@@ -100,7 +104,7 @@ function payloadFor(seq: number): string {
   return JSON.stringify({
     id: String(seq % 4_000_000_000),
     version: '1.0',
-    params: { temperature: Math.round(((seq % 600) - 200) / 10 * 10) / 10, humidity: seq % 101 },
+    params: { temperature: Math.round((((seq % 600) - 200) / 10) * 10) / 10, humidity: seq % 101 },
     method: 'thing.event.property.post',
   });
 }
@@ -132,7 +136,10 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     const dir = mkdtempSync(join(tmpdir(), 'genio-bench-creds-'));
     const credentialsFile = join(dir, 'devices.json');
     options.log(`${n} devices: starting the hub and registering them`);
-    const hub = await launchServer('hub-devices', { env: { BENCH_DEVICES: String(n), BENCH_CREDENTIALS_FILE: credentialsFile }, startTimeoutMs: 300_000 });
+    const hub = await launchServer('hub-devices', {
+      env: { BENCH_DEVICES: String(n), BENCH_CREDENTIALS_FILE: credentialsFile },
+      startTimeoutMs: 300_000,
+    });
     try {
       const devices = JSON.parse(readFileSync(credentialsFile, 'utf8')) as BenchDevice[];
       const mqttPort = Number(hub.info.mqtt);
@@ -140,15 +147,25 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       const genio = await openSwarm(mqttPort, devices.map(alinkIdentity), {
         concurrency: 100,
         signal: options.signal,
-        setup: (c) => c.subscribe(`/sys/${devices[c.index]?.productKey}/${devices[c.index]?.deviceName}/thing/event/property/post_reply`),
+        setup: (c) =>
+          c.subscribe(
+            `/sys/${devices[c.index]?.productKey}/${devices[c.index]?.deviceName}/thing/event/property/post_reply`,
+          ),
       });
       options.log(`${n} devices: connecting to Mosquitto`);
       const mosquitto = await openSwarm(
         MOSQUITTO_PORT,
         devices.map((_, i) => ({ clientId: `genio-bench-${tag}-${i}` })),
-        { concurrency: 100, signal: options.signal, setup: (c) => c.subscribe(`genio-bench/${tag}/${c.index}`) },
+        {
+          concurrency: 100,
+          signal: options.signal,
+          setup: (c) => c.subscribe(`genio-bench/${tag}/${c.index}`),
+        },
       );
-      const perSystem: Record<'genio' | 'mosquitto', Array<{ rate: number; p50: number; p99: number; brokerCpu: number | null; loadgenCpu: number }>> = {
+      const perSystem: Record<
+        'genio' | 'mosquitto',
+        Array<{ rate: number; p50: number; p99: number; brokerCpu: number | null; loadgenCpu: number }>
+      > = {
         genio: [],
         mosquitto: [],
       };
@@ -165,12 +182,21 @@ async function run(options: BenchOptions): Promise<BenchResult> {
                   genio,
                   (c, seq) => {
                     const d = devices[c.index] as BenchDevice;
-                    c.publish(`/sys/${d.productKey}/${d.deviceName}/thing/event/property/post`, payloadFor(seq), 1);
+                    c.publish(
+                      `/sys/${d.productKey}/${d.deviceName}/thing/event/property/post`,
+                      payloadFor(seq),
+                      1,
+                    );
                   },
                   durationMs,
                   warmupMs,
                 )
-              : await closedLoop(mosquitto, (c, seq) => c.publish(`genio-bench/${tag}/${c.index}`, payloadFor(seq), 1), durationMs, warmupMs);
+              : await closedLoop(
+                  mosquitto,
+                  (c, seq) => c.publish(`genio-bench/${tag}/${c.index}`, payloadFor(seq), 1),
+                  durationMs,
+                  warmupMs,
+                );
           const wall = (performance.now() - t0) / 1000;
           const cpu1 = pid === null ? null : processCpuSeconds(pid);
           const own = process.cpuUsage(own0);
@@ -183,7 +209,9 @@ async function run(options: BenchOptions): Promise<BenchResult> {
           };
           perSystem[system].push(sample);
           samples.push({ system, devices: n, round, ...sample });
-          options.log(`${n} devices, ${system}: ${sample.rate.toFixed(0)} msgs/s, p99 ${sample.p99.toFixed(1)} ms`);
+          options.log(
+            `${n} devices, ${system}: ${sample.rate.toFixed(0)} msgs/s, p99 ${sample.p99.toFixed(1)} ms`,
+          );
         }
       }
       for (const system of ['mosquitto', 'genio'] as const) {
@@ -203,7 +231,11 @@ async function run(options: BenchOptions): Promise<BenchResult> {
         });
       }
       const paired = perSystem.genio.map((g, i) => g.rate / (perSystem.mosquitto[i]?.rate ?? Number.NaN));
-      ratios.push({ label: `Genio / Mosquitto msgs/s at ${n} devices`, value: median(paired), detail: paired.map((r) => r.toFixed(2)).join(', ') });
+      ratios.push({
+        label: `Genio / Mosquitto msgs/s at ${n} devices`,
+        value: median(paired),
+        detail: paired.map((r) => r.toFixed(2)).join(', '),
+      });
       await closeSwarm(genio);
       await closeSwarm(mosquitto);
     } finally {
@@ -211,7 +243,9 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  warnings.push('the load generator is one Node process on the same 2 cores; for Mosquitto it is likely the bottleneck, so the ratio flatters Genio');
+  warnings.push(
+    'the load generator is one Node process on the same 2 cores; for Mosquitto it is likely the bottleneck, so the ratio flatters Genio',
+  );
   return {
     params: { sizes: sizes.join('/'), rounds, durationS: durationMs / 1000, inFlightPerDevice: 1, qos: 1 },
     columns,
@@ -224,6 +258,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
 
 export const benchmark: Benchmark = {
   name: 'device-ingest',
-  description: 'Property posts (QoS 1, closed loop) from 1k and 10k devices through Genio vs Mosquitto, same run',
+  description:
+    'Property posts (QoS 1, closed loop) from 1k and 10k devices through Genio vs Mosquitto, same run',
   run,
 };

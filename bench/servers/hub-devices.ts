@@ -18,9 +18,24 @@ const credentialsFile = process.env.BENCH_CREDENTIALS_FILE;
 /** A sensor with two numeric readings and a writable switch, as the benchmarks post and set them. */
 export const benchThingModel = {
   properties: [
-    { identifier: 'temperature', name: 'Temperature', accessMode: 'r', dataType: { type: 'float', specs: { min: '-40', max: '80', step: '0.1', unit: '°C' } } },
-    { identifier: 'humidity', name: 'Humidity', accessMode: 'r', dataType: { type: 'int', specs: { min: '0', max: '100', step: '1', unit: '%' } } },
-    { identifier: 'power', name: 'Power', accessMode: 'rw', dataType: { type: 'bool', specs: { '0': 'off', '1': 'on' } } },
+    {
+      identifier: 'temperature',
+      name: 'Temperature',
+      accessMode: 'r',
+      dataType: { type: 'float', specs: { min: '-40', max: '80', step: '0.1', unit: '°C' } },
+    },
+    {
+      identifier: 'humidity',
+      name: 'Humidity',
+      accessMode: 'r',
+      dataType: { type: 'int', specs: { min: '0', max: '100', step: '1', unit: '%' } },
+    },
+    {
+      identifier: 'power',
+      name: 'Power',
+      accessMode: 'rw',
+      dataType: { type: 'bool', specs: { '0': 'off', '1': 'on' } },
+    },
   ],
 };
 
@@ -51,11 +66,24 @@ try {
   hub = await startHub(config, { log: createLogger('silent') });
   const operator = { tokenId: 'bench', name: 'bench', role: 'operator' as const, homeId: null };
   const home = await hub.homes.createHome({ name: 'Bench', language: 'en' });
-  const product = await hub.devices.products.create({ name: 'Bench sensor', category: 'sensor', thingModel: benchThingModel }, operator);
+  const product = await hub.devices.products.create(
+    { name: 'Bench sensor', category: 'sensor', thingModel: benchThingModel },
+    operator,
+  );
   const devices: Array<{ id: string; productKey: string; deviceName: string; deviceSecret: string }> = [];
   for (let i = 0; i < deviceCount; i++) {
-    const d = await hub.devices.registry.create({ productKey: product.productKey, homeId: home.id, name: `Sensor ${i}`, deviceName: `sensor-${i}` });
-    devices.push({ id: d.id, productKey: d.productKey, deviceName: d.deviceName, deviceSecret: d.deviceSecret });
+    const d = await hub.devices.registry.create({
+      productKey: product.productKey,
+      homeId: home.id,
+      name: `Sensor ${i}`,
+      deviceName: `sensor-${i}`,
+    });
+    devices.push({
+      id: d.id,
+      productKey: d.productKey,
+      deviceName: d.deviceName,
+      deviceSecret: d.deviceSecret,
+    });
   }
   writeFileSync(credentialsFile, JSON.stringify(devices));
   announce(hub.ports.http, { mqtt: hub.ports.mqtt, devices: deviceCount });

@@ -25,7 +25,12 @@ export const airConditioner: Simulator = {
     void device.report(state).catch(() => {});
     const timer = setInterval(() => {
       const target = state.power ? state.targetTemperature : 27;
-      state.currentTemperature = clamp(state.currentTemperature + (target - state.currentTemperature) * 0.1 + (random() - 0.5) * 0.2, -10, 50, 0.1);
+      state.currentTemperature = clamp(
+        state.currentTemperature + (target - state.currentTemperature) * 0.1 + (random() - 0.5) * 0.2,
+        -10,
+        50,
+        0.1,
+      );
       void device.report({ currentTemperature: state.currentTemperature }).catch(() => {});
     }, tickMs * 5);
     return () => clearInterval(timer);

@@ -7,5 +7,12 @@ import { vacuum } from './vacuum.js';
 import { wearable } from './wearable.js';
 
 /** Every simulator, by kind. */
-export const simulators: Readonly<Record<string, Simulator>> = { light, plug, fridge, vacuum, airConditioner, wearable };
+export const simulators: Readonly<Record<string, Simulator>> = {
+  light,
+  plug,
+  fridge,
+  vacuum,
+  airConditioner,
+  wearable,
+};
 export type { SimDevice, Simulator } from './types.js';

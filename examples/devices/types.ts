@@ -30,25 +30,51 @@ export const tsl = {
     accessMode,
     dataType: { type: 'bool', specs: { '0': 'off', '1': 'on' } },
   }),
-  int: (identifier: string, name: string, min: number, max: number, unit?: string, accessMode: 'r' | 'rw' = 'rw') => ({
+  int: (
+    identifier: string,
+    name: string,
+    min: number,
+    max: number,
+    unit?: string,
+    accessMode: 'r' | 'rw' = 'rw',
+  ) => ({
     identifier,
     name,
     accessMode,
     dataType: num('int', min, max, 1, unit),
   }),
-  float: (identifier: string, name: string, min: number, max: number, step: number, unit?: string, accessMode: 'r' | 'rw' = 'rw') => ({
+  float: (
+    identifier: string,
+    name: string,
+    min: number,
+    max: number,
+    step: number,
+    unit?: string,
+    accessMode: 'r' | 'rw' = 'rw',
+  ) => ({
     identifier,
     name,
     accessMode,
     dataType: num('float', min, max, step, unit),
   }),
-  enumeration: (identifier: string, name: string, labels: readonly string[], accessMode: 'r' | 'rw' = 'rw') => ({
+  enumeration: (
+    identifier: string,
+    name: string,
+    labels: readonly string[],
+    accessMode: 'r' | 'rw' = 'rw',
+  ) => ({
     identifier,
     name,
     accessMode,
     dataType: { type: 'enum', specs: Object.fromEntries(labels.map((l, i) => [String(i), l])) },
   }),
-  service: (identifier: string, name: string) => ({ identifier, name, callType: 'async', inputData: [], outputData: [] }),
+  service: (identifier: string, name: string) => ({
+    identifier,
+    name,
+    callType: 'async',
+    inputData: [],
+    outputData: [],
+  }),
 };
 
 /** Keep a value inside [min, max] and on a step. */

@@ -18,7 +18,9 @@ export const vacuum: Simulator = {
         identifier: 'start',
         name: 'Start cleaning',
         callType: 'async',
-        inputData: [{ identifier: 'area', name: 'Area', dataType: { type: 'text', specs: { length: '64' } } }],
+        inputData: [
+          { identifier: 'area', name: 'Area', dataType: { type: 'text', specs: { length: '64' } } },
+        ],
         outputData: [],
       },
       tsl.service('pause', 'Pause'),
@@ -29,7 +31,8 @@ export const vacuum: Simulator = {
   run(device, { tickMs }) {
     let state: (typeof states)[number] = 'charging';
     let battery = 100;
-    const report = () => device.report({ workState: states.indexOf(state), batteryLevel: battery }).catch(() => {});
+    const report = () =>
+      device.report({ workState: states.indexOf(state), batteryLevel: battery }).catch(() => {});
     device.onService('start', () => {
       state = 'cleaning';
       void report();

@@ -6,14 +6,24 @@ export const wearable: Simulator = {
   category: 'wearable',
   productName: 'Genio simulated sportswear',
   thingModel: {
-    properties: [tsl.int('heartRate', 'Heart rate', 30, 220, 'bpm', 'r'), tsl.int('steps', 'Steps', 0, 200000, 'steps', 'r'), tsl.int('batteryLevel', 'Battery', 0, 100, '%', 'r')],
+    properties: [
+      tsl.int('heartRate', 'Heart rate', 30, 220, 'bpm', 'r'),
+      tsl.int('steps', 'Steps', 0, 200000, 'steps', 'r'),
+      tsl.int('batteryLevel', 'Battery', 0, 100, '%', 'r'),
+    ],
     services: [],
     events: [
       {
         identifier: 'fallDetected',
         name: 'Fall',
         type: 'alert',
-        outputData: [{ identifier: 'severity', name: 'Severity', dataType: { type: 'int', specs: { min: '1', max: '3', step: '1' } } }],
+        outputData: [
+          {
+            identifier: 'severity',
+            name: 'Severity',
+            dataType: { type: 'int', specs: { min: '1', max: '3', step: '1' } },
+          },
+        ],
       },
     ],
   },

@@ -71,9 +71,16 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
 
     const metrics = createMetrics();
     const transport = config.natsUrl
-      ? await createNatsTransport({ url: config.natsUrl, onError: (error) => log.error({ err: error }, 'nats transport error') })
+      ? await createNatsTransport({
+          url: config.natsUrl,
+          onError: (error) => log.error({ err: error }, 'nats transport error'),
+        })
       : undefined;
-    const bus = createBus({ log, onEmit: (name) => metrics.busEvents.inc({ event: name }), ...(transport ? { transport } : {}) });
+    const bus = createBus({
+      log,
+      onEmit: (name) => metrics.busEvents.inc({ event: name }),
+      ...(transport ? { transport } : {}),
+    });
     await bus.start();
     stack.push(() => bus.stop());
 

@@ -17,7 +17,10 @@ function api(url: string, token: string): Api {
     async call(method, path, body) {
       const response = await fetch(new URL(path, url), {
         method,
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await response.text();
@@ -60,7 +63,8 @@ export async function simCommand(argv: readonly string[], io: Io, signal?: Abort
   const sim = kind ? simulators[kind] : undefined;
   if (!sim) throw new UsageError(simUsage);
   const count = Number(options.count ?? 1);
-  if (!Number.isInteger(count) || count < 1 || count > 20_000) throw new UsageError('--count must be a whole number from 1 to 20000');
+  if (!Number.isInteger(count) || count < 1 || count > 20_000)
+    throw new UsageError('--count must be a whole number from 1 to 20000');
   const url = String(options.url ?? 'http://localhost:8700');
   const token = String(options.token ?? io.env.GENIO_TOKEN ?? '');
   if (!token) throw new UsageError(`a token is needed: --token or GENIO_TOKEN\n\n${simUsage}`);
@@ -68,8 +72,14 @@ export async function simCommand(argv: readonly string[], io: Io, signal?: Abort
 
   const productKey = await ensureProduct(client, sim);
   let homeId = typeof options.home === 'string' ? options.home : undefined;
-  if (!homeId) homeId = (await client.call<{ id: string }>('POST', '/api/v1/homes', { name: 'Simulation', language: 'en' })).id;
-  const existing = await client.call<Array<{ id: string; name: string }>>('GET', `/api/v1/devices?homeId=${homeId}&productKey=${productKey}`);
+  if (!homeId)
+    homeId = (
+      await client.call<{ id: string }>('POST', '/api/v1/homes', { name: 'Simulation', language: 'en' })
+    ).id;
+  const existing = await client.call<Array<{ id: string; name: string }>>(
+    'GET',
+    `/api/v1/devices?homeId=${homeId}&productKey=${productKey}`,
+  );
 
   const mqttPort = Number(options['mqtt-port'] ?? 1883);
   const tickMs = Number(options['tick-ms'] ?? 1000);
@@ -80,13 +90,28 @@ export async function simCommand(argv: readonly string[], io: Io, signal?: Abort
     const name = `${sim.kind} ${i + 1}`;
     const found = existing.find((d) => d.name === name);
     const creds = found
-      ? await client.call<{ productKey: string; deviceName: string; deviceSecret: string }>('POST', `/api/v1/devices/${found.id}/secret`)
-      : await client.call<{ productKey: string; deviceName: string; deviceSecret: string }>('POST', '/api/v1/devices', { productKey, homeId, name });
-    const device = await connect({ host, port: mqttPort, productKey: creds.productKey, deviceName: creds.deviceName, deviceSecret: creds.deviceSecret });
+      ? await client.call<{ productKey: string; deviceName: string; deviceSecret: string }>(
+          'POST',
+          `/api/v1/devices/${found.id}/secret`,
+        )
+      : await client.call<{ productKey: string; deviceName: string; deviceSecret: string }>(
+          'POST',
+          '/api/v1/devices',
+          { productKey, homeId, name },
+        );
+    const device = await connect({
+      host,
+      port: mqttPort,
+      productKey: creds.productKey,
+      deviceName: creds.deviceName,
+      deviceSecret: creds.deviceSecret,
+    });
     devices.push(device);
     stops.push(sim.run(device, { tickMs, random: Math.random }));
   }
-  io.out(`${count} simulated ${sim.kind}(s) connected to ${host}:${mqttPort} in home ${homeId}. Ctrl+C stops them.`);
+  io.out(
+    `${count} simulated ${sim.kind}(s) connected to ${host}:${mqttPort} in home ${homeId}. Ctrl+C stops them.`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());

@@ -9,7 +9,10 @@ export async function createNatsTransport(options: {
   onError?: (error: unknown) => void;
 }): Promise<BusTransport> {
   const prefix = options.prefix ?? 'genio.events';
-  const connection: NatsConnection = await connect({ servers: options.url.replace(/^nats:\/\//, ''), name: 'genio-hub' });
+  const connection: NatsConnection = await connect({
+    servers: options.url.replace(/^nats:\/\//, ''),
+    name: 'genio-hub',
+  });
   let subscription: Subscription | undefined;
   const encoder = new TextEncoder();
   const decoder = new TextDecoder();

@@ -41,16 +41,40 @@ export const configShape = {
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
     .optional()
-    .describe('Key that seals device secrets at rest; default: generated in <dataDir>/hub.key. Hubs sharing a database must share it'),
-  commandTimeoutMs: z.coerce.number().int().min(100).max(120_000).default(5000).describe('How long the hub waits for a device to answer a command'),
-  telemetryRetentionDays: z.coerce.number().int().min(0).max(3650).default(30).describe('Days of telemetry history kept; 0 keeps none'),
-  deviceRateLimit: z.coerce.number().int().min(1).max(100_000).default(50).describe('Messages per second a device may send (bursts up to twice that)'),
+    .describe(
+      'Key that seals device secrets at rest; default: generated in <dataDir>/hub.key. Hubs sharing a database must share it',
+    ),
+  commandTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(5000)
+    .describe('How long the hub waits for a device to answer a command'),
+  telemetryRetentionDays: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .default(30)
+    .describe('Days of telemetry history kept; 0 keeps none'),
+  deviceRateLimit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(50)
+    .describe('Messages per second a device may send (bursts up to twice that)'),
   haDiscoveryUrl: z
     .string()
     .regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://')
     .optional()
     .describe('External MQTT broker whose Home Assistant discovery messages become Genio devices'),
-  haHomeId: z.string().min(1).optional().describe('Home that devices imported from Home Assistant discovery belong to'),
+  haHomeId: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Home that devices imported from Home Assistant discovery belong to'),
   haDiscoveryPrefix: z.string().min(1).default('homeassistant').describe('Discovery topic prefix'),
   publicUrl: z
     .string()

@@ -7,7 +7,9 @@ import type { Shadow } from './shadow.js';
 import { validatePropertyValues, validateServiceInput } from './tsl/index.js';
 
 /** The outcome of a command: the device's reply, or that it was queued for when the device returns. */
-export type CommandResult = { status: 'replied'; reply: DeviceReply } | { status: 'queued'; properties: Record<string, unknown> };
+export type CommandResult =
+  | { status: 'replied'; reply: DeviceReply }
+  | { status: 'queued'; properties: Record<string, unknown> };
 
 /** Options of a property set. */
 export interface SetOptions {
@@ -22,15 +24,29 @@ export interface SetOptions {
 export interface DeviceDriver {
   owns(device: Device): boolean;
   isConnected(deviceId: string): boolean;
-  request(deviceId: string, topicSuffix: string, method: string, params: unknown, timeoutMs: number): Promise<DeviceReply>;
+  request(
+    deviceId: string,
+    topicSuffix: string,
+    method: string,
+    params: unknown,
+    timeoutMs: number,
+  ): Promise<DeviceReply>;
 }
 
 /** Commands from the hub to devices: properties, services, capabilities. */
 export interface DeviceCommands {
   registerDriver(driver: DeviceDriver): void;
-  setProperties(deviceId: string, values: Record<string, unknown>, options?: SetOptions): Promise<CommandResult>;
+  setProperties(
+    deviceId: string,
+    values: Record<string, unknown>,
+    options?: SetOptions,
+  ): Promise<CommandResult>;
   invokeService(deviceId: string, service: string, params: Record<string, unknown>): Promise<CommandResult>;
-  setCapabilities(deviceId: string, values: Record<string, unknown>, options?: SetOptions): Promise<CommandResult>;
+  setCapabilities(
+    deviceId: string,
+    values: Record<string, unknown>,
+    options?: SetOptions,
+  ): Promise<CommandResult>;
   /** Deliver desired state that waited for a device. */
   deliverDesired(deviceId: string): Promise<void>;
 }
@@ -49,9 +65,14 @@ export function createDeviceCommands(deps: {
   const { registry, products, gateway, shadow } = deps;
   const now = deps.clock ?? Date.now;
   const drivers: DeviceDriver[] = [];
-  const driverFor = (device: Device): Pick<DeviceDriver, 'isConnected' | 'request'> => drivers.find((d) => d.owns(device)) ?? gateway;
+  const driverFor = (device: Device): Pick<DeviceDriver, 'isConnected' | 'request'> =>
+    drivers.find((d) => d.owns(device)) ?? gateway;
 
-  async function setProperties(deviceId: string, values: Record<string, unknown>, options: SetOptions = {}): Promise<CommandResult> {
+  async function setProperties(
+    deviceId: string,
+    values: Record<string, unknown>,
+    options: SetOptions = {},
+  ): Promise<CommandResult> {
     const device = await registry.get(deviceId);
     if (device.disabled) throw new GenioError('forbidden', { action: 'command a disabled device' });
     const product = await products.get(device.productKey);
@@ -64,7 +85,13 @@ export function createDeviceCommands(deps: {
       await shadow.setDesired(deviceId, plain, now());
       return { status: 'queued', properties: plain };
     }
-    const reply = await driver.request(deviceId, 'service/property/set', 'thing.service.property.set', plain, deps.timeoutMs);
+    const reply = await driver.request(
+      deviceId,
+      'service/property/set',
+      'thing.service.property.set',
+      plain,
+      deps.timeoutMs,
+    );
     if (reply.code === 200) {
       await shadow.report({ id: deviceId, homeId: device.homeId }, normalized, now());
       await shadow.clearDesired(deviceId, Object.keys(plain));
@@ -72,14 +99,24 @@ export function createDeviceCommands(deps: {
     return { status: 'replied', reply };
   }
 
-  async function invokeService(deviceId: string, service: string, params: Record<string, unknown>): Promise<CommandResult> {
+  async function invokeService(
+    deviceId: string,
+    service: string,
+    params: Record<string, unknown>,
+  ): Promise<CommandResult> {
     const device = await registry.get(deviceId);
     if (device.disabled) throw new GenioError('forbidden', { action: 'command a disabled device' });
     const product = await products.get(device.productKey);
     const input = validateServiceInput(product.thingModel, service, params);
     const driver = driverFor(device);
     if (!driver.isConnected(deviceId)) throw new GenioError('device_offline', { name: device.name });
-    const reply = await driver.request(deviceId, `service/${service}`, `thing.service.${service}`, input, deps.timeoutMs);
+    const reply = await driver.request(
+      deviceId,
+      `service/${service}`,
+      `thing.service.${service}`,
+      input,
+      deps.timeoutMs,
+    );
     return { status: 'replied', reply };
   }
 
@@ -96,18 +133,33 @@ export function createDeviceCommands(deps: {
       const services = Object.keys(values).filter((k) => SERVICE_CAPABILITIES.has(k));
       if (services.length) {
         if (Object.keys(values).length > 1) {
-          throw new GenioError('validation_failed', { field: services[0], reason: 'a service capability must be called alone' });
+          throw new GenioError('validation_failed', {
+            field: services[0],
+            reason: 'a service capability must be called alone',
+          });
         }
         const name = services[0] as string;
         const target = resolved[name as CapabilityName];
-        if (!target) throw new GenioError('validation_failed', { field: name, reason: 'this product has no such capability' });
+        if (!target)
+          throw new GenioError('validation_failed', {
+            field: name,
+            reason: 'this product has no such capability',
+          });
         const params = values[name];
-        return invokeService(deviceId, target.identifier, params && typeof params === 'object' ? (params as Record<string, unknown>) : {});
+        return invokeService(
+          deviceId,
+          target.identifier,
+          params && typeof params === 'object' ? (params as Record<string, unknown>) : {},
+        );
       }
       const props: Record<string, unknown> = {};
       for (const [capability, value] of Object.entries(values)) {
         const target = resolved[capability as CapabilityName];
-        if (!target) throw new GenioError('validation_failed', { field: capability, reason: 'this product has no such capability' });
+        if (!target)
+          throw new GenioError('validation_failed', {
+            field: capability,
+            reason: 'this product has no such capability',
+          });
         props[target.identifier] = toDeviceValue(capability as CapabilityName, value, target);
       }
       return setProperties(deviceId, props, options);
@@ -116,10 +168,20 @@ export function createDeviceCommands(deps: {
       const desired = await shadow.getDesired(deviceId);
       if (Object.keys(desired).length === 0 || !gateway.isConnected(deviceId)) return;
       const device = await registry.get(deviceId);
-      const reply = await gateway.request(deviceId, 'service/property/set', 'thing.service.property.set', desired, deps.timeoutMs);
+      const reply = await gateway.request(
+        deviceId,
+        'service/property/set',
+        'thing.service.property.set',
+        desired,
+        deps.timeoutMs,
+      );
       if (reply.code === 200) {
         const product = await products.get(device.productKey);
-        await shadow.report({ id: deviceId, homeId: device.homeId }, validatePropertyValues(product.thingModel, desired), now());
+        await shadow.report(
+          { id: deviceId, homeId: device.homeId },
+          validatePropertyValues(product.thingModel, desired),
+          now(),
+        );
         await shadow.clearDesired(deviceId, Object.keys(desired));
       }
     },

@@ -3,8 +3,8 @@
  * every subscription and publish of a device client is checked against its own topic space.
  */
 import type { Client, PublishPacket } from 'aedes';
-import { Counter } from 'prom-client';
 import type { Logger } from 'pino';
+import { Counter } from 'prom-client';
 import type { Bus } from '../bus/index.js';
 import { GenioError, isGenioError } from '../errors/index.js';
 import type { Metrics } from '../metrics/index.js';
@@ -44,11 +44,28 @@ export interface DeviceReply {
 export interface DeviceGateway {
   isConnected(deviceId: string): boolean;
   /** Publish a request to a device and wait for its `_reply`, or throw device_timeout / device_offline. */
-  request(deviceId: string, topicSuffix: string, method: string, params: unknown, timeoutMs: number): Promise<DeviceReply>;
-  /** Called when a device comes online, to deliver what waited for it. */
+  request(
+    deviceId: string,
+    topicSuffix: string,
+    method: string,
+    params: unknown,
+    timeoutMs: number,
+  ): Promise<DeviceReply>;
+  /** Called when a connected device subscribes to its property-set topic, to deliver what waited for it. */
   onOnline(handler: (deviceId: string) => void): void;
   start(): void;
   stop(): Promise<void>;
+}
+
+/** Whether an MQTT filter (with + and #) matches a topic. */
+export function topicMatches(filter: string, topic: string): boolean {
+  const f = filter.split('/');
+  const t = topic.split('/');
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === '#') return true;
+    if (i >= t.length || (f[i] !== '+' && f[i] !== t[i])) return false;
+  }
+  return f.length === t.length;
 }
 
 // A dropped publish is re-routed here; devices cannot subscribe to it (their ACL refuses it), so it reaches nobody.
@@ -71,10 +88,16 @@ export function createDeviceGateway(deps: {
   const now = deps.clock ?? Date.now;
   const identities = new WeakMap<Client, Identity>();
   const connected = new Map<string, Client>();
-  const pending = new Map<string, { deviceId: string; resolve: (r: DeviceReply) => void; timer: NodeJS.Timeout }>();
+  const pending = new Map<
+    string,
+    { deviceId: string; resolve: (r: DeviceReply) => void; timer: NodeJS.Timeout }
+  >();
   const onlineHandlers: Array<(deviceId: string) => void> = [];
   const limiter = createRateLimiter(deps.rateLimit, deps.rateLimit * 2);
   let nextId = Math.floor(Math.random() * 1_000_000);
+  const announceReady = (deviceId: string) => {
+    for (const handler of onlineHandlers) handler(deviceId);
+  };
 
   const refused = new Counter({
     name: 'genio_mqtt_refused_total',
@@ -91,15 +114,30 @@ export function createDeviceGateway(deps: {
 
   function publish(topic: string, body: unknown): Promise<void> {
     return new Promise((resolve) => {
-      const packet = { cmd: 'publish', topic, payload: Buffer.from(JSON.stringify(body)), qos: 1, retain: false, dup: false };
-      broker.aedes.publish(packet as unknown as Parameters<typeof broker.aedes.publish>[0], (error?: Error | null) => {
-        if (error) log.warn({ err: error, topic }, 'mqtt downlink publish failed');
-        resolve();
-      });
+      const packet = {
+        cmd: 'publish',
+        topic,
+        payload: Buffer.from(JSON.stringify(body)),
+        qos: 1,
+        retain: false,
+        dup: false,
+      };
+      broker.aedes.publish(
+        packet as unknown as Parameters<typeof broker.aedes.publish>[0],
+        (error?: Error | null) => {
+          if (error) log.warn({ err: error, topic }, 'mqtt downlink publish failed');
+          resolve();
+        },
+      );
     });
   }
 
-  async function reply(topic: string, request: { id: string; method: string }, result: { data?: unknown } | GenioError, kind: string) {
+  async function reply(
+    topic: string,
+    request: { id: string; method: string },
+    result: { data?: unknown } | GenioError,
+    kind: string,
+  ) {
     const body = buildReply(request, result);
     messages.inc({ kind, code: String(body.code) });
     await publish(`${topic}_reply`, body);
@@ -153,7 +191,10 @@ export function createDeviceGateway(deps: {
       switch (parsed.kind) {
         case 'property_post': {
           request = parseRequest(payload, 'thing.event.property.post');
-          const values = validatePropertyValues(product.thingModel, request.params as Record<string, unknown>);
+          const values = validatePropertyValues(
+            product.thingModel,
+            request.params as Record<string, unknown>,
+          );
           await shadow.report({ id: identity.deviceId, homeId: identity.homeId }, values, at);
           break;
         }
@@ -165,7 +206,13 @@ export function createDeviceGateway(deps: {
           const normalized = validateEventOutput(product.thingModel, eventId, value);
           const time = typeof params.time === 'number' ? params.time : at;
           // Events are not part of the shadow; they go to the bus only.
-          deps.bus.emit('device.event', { homeId: identity.homeId, deviceId: identity.deviceId, event: eventId, params: normalized, at: time });
+          deps.bus.emit('device.event', {
+            homeId: identity.homeId,
+            deviceId: identity.deviceId,
+            event: eventId,
+            params: normalized,
+            at: time,
+          });
           break;
         }
         case 'desired_get': {
@@ -187,7 +234,8 @@ export function createDeviceGateway(deps: {
       const genio = isGenioError(error) ? error : new GenioError('internal', {}, { cause: error });
       if (genio.code === 'internal') log.error({ err: error, topic }, 'device message failed');
       const id = request?.id ?? salvageId(payload);
-      if (id && request?.ack !== 0) await reply(topic, { id, method: request?.method ?? 'unknown' }, genio, parsed.kind);
+      if (id && request?.ack !== 0)
+        await reply(topic, { id, method: request?.method ?? 'unknown' }, genio, parsed.kind);
       else messages.inc({ kind: parsed.kind, code: String(genio.toAlink().code) });
     }
   }
@@ -227,7 +275,10 @@ export function createDeviceGateway(deps: {
           const found = await registry.findByIdentity(creds.productKey, creds.deviceName);
           if (!found || found.device.disabled || !verifyPassword(creds, found.secret)) {
             refused.inc({ kind: 'auth' });
-            log.info({ clientId: client.id, productKey: creds.productKey, deviceName: creds.deviceName }, 'mqtt connect refused');
+            log.info(
+              { clientId: client.id, productKey: creds.productKey, deviceName: creds.deviceName },
+              'mqtt connect refused',
+            );
             return false;
           }
           identities.set(client, {
@@ -241,29 +292,46 @@ export function createDeviceGateway(deps: {
         },
         async authorizePublish(client, packet) {
           const identity = identities.get(client);
-          const length = Buffer.isBuffer(packet.payload) ? packet.payload.length : Buffer.byteLength(packet.payload);
+          const length = Buffer.isBuffer(packet.payload)
+            ? packet.payload.length
+            : Buffer.byteLength(packet.payload);
           if (!identity || !isInDeviceSpace(packet.topic, identity.productKey, identity.deviceName)) {
             refused.inc({ kind: 'publish' });
-            log.warn({ clientId: client.id, topic: packet.topic }, 'mqtt publish outside the device topic space dropped');
+            log.warn(
+              { clientId: client.id, topic: packet.topic },
+              'mqtt publish outside the device topic space dropped',
+            );
             packet.topic = BLACK_HOLE;
             return null;
           }
           if (length > deps.maxPayload) {
             refused.inc({ kind: 'payload' });
             log.warn({ clientId: client.id, topic: packet.topic, bytes: length }, 'mqtt payload too large');
-            const id = salvageId(Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload));
+            const id = salvageId(
+              Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload),
+            );
             const topic = packet.topic;
             packet.topic = BLACK_HOLE;
-            if (id) await reply(topic, { id, method: 'unknown' }, new GenioError('payload_too_large', { limit: deps.maxPayload }), 'payload');
+            if (id)
+              await reply(
+                topic,
+                { id, method: 'unknown' },
+                new GenioError('payload_too_large', { limit: deps.maxPayload }),
+                'payload',
+              );
             return null;
           }
           return null;
         },
         async authorizeSubscribe(client, subscription) {
           const identity = identities.get(client);
-          if (identity && isInDeviceSpace(subscription.topic, identity.productKey, identity.deviceName)) return null;
+          if (identity && isInDeviceSpace(subscription.topic, identity.productKey, identity.deviceName))
+            return null;
           refused.inc({ kind: 'subscribe' });
-          log.warn({ clientId: client.id, topic: subscription.topic }, 'mqtt subscription outside the device topic space refused');
+          log.warn(
+            { clientId: client.id, topic: subscription.topic },
+            'mqtt subscription outside the device topic space refused',
+          );
           return 'outside the device topic space';
         },
       });
@@ -277,23 +345,39 @@ export function createDeviceGateway(deps: {
         if (previous && previous !== client) previous.close();
         registry.setOnline(identity.deviceId, true, now()).then(
           () => {
-            for (const handler of onlineHandlers) handler(identity.deviceId);
+            // A session restored with clean: false already has its subscriptions.
+            const restored = Object.keys(
+              (client as unknown as { subscriptions?: Record<string, unknown> }).subscriptions ?? {},
+            );
+            if (restored.some((filter) => topicMatches(filter, `${identity.prefix}/service/property/set`)))
+              announceReady(identity.deviceId);
           },
           (error: unknown) => log.error({ err: error }, 'presence update failed'),
         );
+      });
+      // Downlinks wait until the device listens for them: property sets published before its SUBSCRIBE would be lost.
+      broker.aedes.on('subscribe', (subscriptions, client) => {
+        const identity = client ? identities.get(client) : undefined;
+        if (!identity || connected.get(identity.deviceId) !== client) return;
+        const setTopic = `${identity.prefix}/service/property/set`;
+        if (subscriptions.some((sub) => topicMatches(sub.topic, setTopic))) announceReady(identity.deviceId);
       });
       broker.aedes.on('clientDisconnect', (client) => {
         const identity = identities.get(client);
         if (!identity || connected.get(identity.deviceId) !== client) return;
         connected.delete(identity.deviceId);
         limiter.forget(identity.deviceId);
-        registry.setOnline(identity.deviceId, false, now()).catch((error: unknown) => log.error({ err: error }, 'presence update failed'));
+        registry
+          .setOnline(identity.deviceId, false, now())
+          .catch((error: unknown) => log.error({ err: error }, 'presence update failed'));
       });
       broker.aedes.on('publish', (packet, client) => {
         if (!client || packet.topic === BLACK_HOLE) return;
         const identity = identities.get(client);
         if (!identity) return;
-        handle(identity, packet).catch((error: unknown) => log.error({ err: error, topic: packet.topic }, 'device message failed'));
+        handle(identity, packet).catch((error: unknown) =>
+          log.error({ err: error, topic: packet.topic }, 'device message failed'),
+        );
       });
     },
     async stop() {

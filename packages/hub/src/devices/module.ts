@@ -40,7 +40,11 @@ export function createDevicesModule(deps: {
   const box = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
   const products = createProductService({ db: deps.db, clock });
   const registry = createDeviceRegistry({ db: deps.db, bus: deps.bus, products, box, clock });
-  const shadow = createShadow({ db: deps.db, bus: deps.bus, keepHistory: () => config.telemetryRetentionDays > 0 });
+  const shadow = createShadow({
+    db: deps.db,
+    bus: deps.bus,
+    keepHistory: () => config.telemetryRetentionDays > 0,
+  });
   const gateway = createDeviceGateway({
     broker: deps.broker,
     registry,
@@ -53,7 +57,14 @@ export function createDevicesModule(deps: {
     rateLimit: config.deviceRateLimit,
     clock,
   });
-  const commands = createDeviceCommands({ registry, products, gateway, shadow, timeoutMs: config.commandTimeoutMs, clock });
+  const commands = createDeviceCommands({
+    registry,
+    products,
+    gateway,
+    shadow,
+    timeoutMs: config.commandTimeoutMs,
+    clock,
+  });
   let pruneTimer: NodeJS.Timeout | undefined;
 
   const prune = () => {
@@ -73,7 +84,9 @@ export function createDevicesModule(deps: {
       // After a restart nobody is connected yet: presence starts from the connections that come.
       await deps.db.updateTable('devices').set({ online: 0 }).where('online', '=', 1).execute();
       gateway.onOnline((deviceId) => {
-        commands.deliverDesired(deviceId).catch((error: unknown) => log.warn({ err: error, deviceId }, 'desired state not delivered'));
+        commands
+          .deliverDesired(deviceId)
+          .catch((error: unknown) => log.warn({ err: error, deviceId }, 'desired state not delivered'));
       });
       gateway.start();
       prune();

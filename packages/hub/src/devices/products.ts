@@ -3,7 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Principal } from '../auth/index.js';
 import { GenioError } from '../errors/index.js';
 import type { Database, ProductsTable } from '../storage/index.js';
-import { type Category, categories, type ResolvedCapabilities, resolveCapabilities } from './capabilities/index.js';
+import {
+  type Category,
+  categories,
+  type ResolvedCapabilities,
+  resolveCapabilities,
+} from './capabilities/index.js';
 import { parseThingModel, type ThingModel } from './tsl/index.js';
 
 /** A product as the API shows it. `capabilities` is the resolved capability -> TSL identifier mapping. */
@@ -36,7 +41,10 @@ export interface ProductService {
   create(input: CreateProductInput, owner: Principal): Promise<Product>;
   list(owner?: Principal): Promise<Product[]>;
   get(productKey: string): Promise<LoadedProduct>;
-  update(productKey: string, patch: { name?: string; capabilities?: Record<string, string> }): Promise<Product>;
+  update(
+    productKey: string,
+    patch: { name?: string; capabilities?: Record<string, string> },
+  ): Promise<Product>;
   delete(productKey: string): Promise<void>;
   /** Operators reach every product; developers the ones they registered. */
   assertMayManage(product: LoadedProduct, principal: Principal): void;
@@ -52,13 +60,17 @@ function newProductKey(): string {
 
 function mappingOf(resolved: ResolvedCapabilities): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [capability, target] of Object.entries(resolved)) if (target) out[capability] = target.identifier;
+  for (const [capability, target] of Object.entries(resolved))
+    if (target) out[capability] = target.identifier;
   return out;
 }
 
 function checkCategory(category: string): Category {
   if (!(categories as readonly string[]).includes(category)) {
-    throw new GenioError('validation_failed', { field: 'category', reason: `must be one of ${categories.join(', ')}` });
+    throw new GenioError('validation_failed', {
+      field: 'category',
+      reason: `must be one of ${categories.join(', ')}`,
+    });
   }
   return category as Category;
 }
@@ -74,7 +86,11 @@ export function createProductService(deps: { db: Kysely<Database>; clock?: () =>
     if (cached && cached.updatedAt === row.updated_at) return cached;
     const thingModel = parseThingModel(JSON.parse(row.thing_model));
     const explicit = JSON.parse(row.capabilities) as Record<string, string>;
-    const resolved = resolveCapabilities(thingModel, Object.keys(explicit).length ? explicit : undefined, row.category as Category);
+    const resolved = resolveCapabilities(
+      thingModel,
+      Object.keys(explicit).length ? explicit : undefined,
+      row.category as Category,
+    );
     const product: LoadedProduct = {
       productKey: row.product_key,
       name: row.name,
@@ -96,7 +112,11 @@ export function createProductService(deps: { db: Kysely<Database>; clock?: () =>
   }
 
   async function row(productKey: string): Promise<ProductsTable> {
-    const found = await db.selectFrom('products').selectAll().where('product_key', '=', productKey).executeTakeFirst();
+    const found = await db
+      .selectFrom('products')
+      .selectAll()
+      .where('product_key', '=', productKey)
+      .executeTakeFirst();
     if (!found) throw new GenioError('not_found', { kind: 'product', id: productKey });
     return found;
   }
@@ -109,7 +129,10 @@ export function createProductService(deps: { db: Kysely<Database>; clock?: () =>
         thingModel = parseThingModel(input.thingModel);
       } catch (error) {
         if (error instanceof GenioError && typeof error.params.field === 'string') {
-          throw new GenioError('validation_failed', { ...error.params, field: `thingModel/${error.params.field}` });
+          throw new GenioError('validation_failed', {
+            ...error.params,
+            field: `thingModel/${error.params.field}`,
+          });
         }
         throw error;
       }
@@ -138,8 +161,14 @@ export function createProductService(deps: { db: Kysely<Database>; clock?: () =>
     },
     async update(productKey, patch) {
       const current = await row(productKey);
-      const capabilities = patch.capabilities === undefined ? current.capabilities : JSON.stringify(patch.capabilities);
-      if (patch.capabilities) resolveCapabilities(parseThingModel(JSON.parse(current.thing_model)), patch.capabilities, current.category as Category);
+      const capabilities =
+        patch.capabilities === undefined ? current.capabilities : JSON.stringify(patch.capabilities);
+      if (patch.capabilities)
+        resolveCapabilities(
+          parseThingModel(JSON.parse(current.thing_model)),
+          patch.capabilities,
+          current.category as Category,
+        );
       const next: ProductsTable = {
         ...current,
         name: patch.name?.trim() || current.name,

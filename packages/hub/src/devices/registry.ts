@@ -57,7 +57,10 @@ export interface DeviceRegistry {
   create(input: CreateDeviceInput): Promise<Device & { deviceSecret: string }>;
   get(id: string): Promise<Device>;
   list(filter?: DeviceFilter): Promise<Device[]>;
-  update(id: string, patch: { name?: string; areaId?: string | null; aliases?: string[]; disabled?: boolean }): Promise<Device>;
+  update(
+    id: string,
+    patch: { name?: string; areaId?: string | null; aliases?: string[]; disabled?: boolean },
+  ): Promise<Device>;
   delete(id: string): Promise<void>;
   rotateSecret(id: string): Promise<DeviceCredentials>;
   /** The device behind an MQTT identity with its secret, or null when unknown. */
@@ -90,7 +93,11 @@ export function createDeviceRegistry(deps: {
   async function view(row: DevicesTable): Promise<Device> {
     const [product, props] = await Promise.all([
       products.get(row.product_key),
-      db.selectFrom('device_properties').select(['identifier', 'value']).where('device_id', '=', row.id).execute(),
+      db
+        .selectFrom('device_properties')
+        .select(['identifier', 'value'])
+        .where('device_id', '=', row.id)
+        .execute(),
     ]);
     const properties: Record<string, unknown> = {};
     for (const p of props) properties[p.identifier] = JSON.parse(p.value);
@@ -119,26 +126,43 @@ export function createDeviceRegistry(deps: {
 
   async function checkArea(homeId: string, areaId: string | null | undefined): Promise<void> {
     if (!areaId) return;
-    const area = await db.selectFrom('areas').select('id').where('id', '=', areaId).where('home_id', '=', homeId).executeTakeFirst();
-    if (!area) throw new GenioError('validation_failed', { field: 'areaId', reason: 'is not an area of this home' });
+    const area = await db
+      .selectFrom('areas')
+      .select('id')
+      .where('id', '=', areaId)
+      .where('home_id', '=', homeId)
+      .executeTakeFirst();
+    if (!area)
+      throw new GenioError('validation_failed', { field: 'areaId', reason: 'is not an area of this home' });
   }
 
   async function rotate(id: string): Promise<DeviceCredentials> {
     const device = await row(id);
     const secret = newSecret();
-    await db.updateTable('devices').set({ secret: box.seal(secret), updated_at: now() }).where('id', '=', id).execute();
+    await db
+      .updateTable('devices')
+      .set({ secret: box.seal(secret), updated_at: now() })
+      .where('id', '=', id)
+      .execute();
     return { id, productKey: device.product_key, deviceName: device.device_name, deviceSecret: secret };
   }
 
   return {
     async create(input) {
       await products.get(input.productKey);
-      const home = await db.selectFrom('homes').select('id').where('id', '=', input.homeId).executeTakeFirst();
+      const home = await db
+        .selectFrom('homes')
+        .select('id')
+        .where('id', '=', input.homeId)
+        .executeTakeFirst();
       if (!home) throw new GenioError('validation_failed', { field: 'homeId', reason: 'no such home' });
       await checkArea(input.homeId, input.areaId);
       const deviceName = input.deviceName ?? `dev_${randomBytes(6).toString('hex')}`;
       if (!DEVICE_NAME.test(deviceName)) {
-        throw new GenioError('validation_failed', { field: 'deviceName', reason: '4 to 32 letters, digits or _ . : @ -' });
+        throw new GenioError('validation_failed', {
+          field: 'deviceName',
+          reason: '4 to 32 letters, digits or _ . : @ -',
+        });
       }
       const taken = await db
         .selectFrom('devices')
@@ -146,7 +170,11 @@ export function createDeviceRegistry(deps: {
         .where('product_key', '=', input.productKey)
         .where('device_name', '=', deviceName)
         .executeTakeFirst();
-      if (taken) throw new GenioError('conflict', { reason: `device name ${deviceName} is taken in this product`, field: 'deviceName' });
+      if (taken)
+        throw new GenioError('conflict', {
+          reason: `device name ${deviceName} is taken in this product`,
+          field: 'deviceName',
+        });
       const secret = newSecret();
       const at = now();
       const values: DevicesTable = {
@@ -206,7 +234,11 @@ export function createDeviceRegistry(deps: {
       return { device: await view(found), secret: box.open(found.secret) };
     },
     async setOnline(id, online, at) {
-      await db.updateTable('devices').set({ online: online ? 1 : 0, last_seen: at }).where('id', '=', id).execute();
+      await db
+        .updateTable('devices')
+        .set({ online: online ? 1 : 0, last_seen: at })
+        .where('id', '=', id)
+        .execute();
       lastSeenWrites.set(id, at);
       const device = await db.selectFrom('devices').select('home_id').where('id', '=', id).executeTakeFirst();
       if (device) bus.emit('device.online', { homeId: device.home_id, deviceId: id, online });
@@ -215,9 +247,9 @@ export function createDeviceRegistry(deps: {
       // lastSeen is written at most every 10 s per device; presence itself comes from the connection.
       if (at - (lastSeenWrites.get(id) ?? 0) < 10_000) return;
       lastSeenWrites.set(id, at);
-      db.updateTable("devices")
+      db.updateTable('devices')
         .set({ last_seen: at })
-        .where("id", "=", id)
+        .where('id', '=', id)
         .execute()
         .catch(() => lastSeenWrites.delete(id));
     },
@@ -226,7 +258,10 @@ export function createDeviceRegistry(deps: {
       let code = '';
       for (let i = 0; i < 8; i++) code += PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)];
       const expiresAt = now() + ttlMs;
-      await db.insertInto('pairing_codes').values({ code, device_id: id, expires_at: expiresAt, used_at: null }).execute();
+      await db
+        .insertInto('pairing_codes')
+        .values({ code, device_id: id, expires_at: expiresAt, used_at: null })
+        .execute();
       return { code, expiresAt };
     },
     async claimPairingCode(code) {

@@ -17,11 +17,19 @@ export interface HistoryPoint {
 /** Reported and desired state of devices, and their telemetry history. */
 export interface Shadow {
   /** Persist reported values, append history, and announce the change. */
-  report(device: { id: string; homeId: string }, values: Record<string, TimedValue>, at: number): Promise<void>;
+  report(
+    device: { id: string; homeId: string },
+    values: Record<string, TimedValue>,
+    at: number,
+  ): Promise<void>;
   setDesired(deviceId: string, values: Record<string, unknown>, at: number): Promise<void>;
   getDesired(deviceId: string, identifiers?: readonly string[]): Promise<Record<string, unknown>>;
   clearDesired(deviceId: string, identifiers: readonly string[]): Promise<void>;
-  history(deviceId: string, identifier: string, range: { from?: number; to?: number; limit?: number }): Promise<HistoryPoint[]>;
+  history(
+    deviceId: string,
+    identifier: string,
+    range: { from?: number; to?: number; limit?: number },
+  ): Promise<HistoryPoint[]>;
   /** Delete history older than the retention; returns the rows removed. */
   prune(olderThan: number): Promise<number>;
 }
@@ -44,7 +52,9 @@ export function createShadow(deps: { db: Kysely<Database>; bus: Bus; keepHistory
           await trx
             .insertInto('device_properties')
             .values(r)
-            .onConflict((oc) => oc.columns(['device_id', 'identifier']).doUpdateSet({ value: r.value, time: r.time }))
+            .onConflict((oc) =>
+              oc.columns(['device_id', 'identifier']).doUpdateSet({ value: r.value, time: r.time }),
+            )
             .execute();
         }
         if (deps.keepHistory()) await trx.insertInto('telemetry').values(rows).execute();
@@ -60,13 +70,18 @@ export function createShadow(deps: { db: Kysely<Database>; bus: Bus; keepHistory
           await trx
             .insertInto('device_desired')
             .values(row)
-            .onConflict((oc) => oc.columns(['device_id', 'identifier']).doUpdateSet({ value: row.value, time: at }))
+            .onConflict((oc) =>
+              oc.columns(['device_id', 'identifier']).doUpdateSet({ value: row.value, time: at }),
+            )
             .execute();
         }
       });
     },
     async getDesired(deviceId, identifiers) {
-      let query = db.selectFrom('device_desired').select(['identifier', 'value']).where('device_id', '=', deviceId);
+      let query = db
+        .selectFrom('device_desired')
+        .select(['identifier', 'value'])
+        .where('device_id', '=', deviceId);
       if (identifiers?.length) query = query.where('identifier', 'in', identifiers);
       const out: Record<string, unknown> = {};
       for (const row of await query.execute()) out[row.identifier] = JSON.parse(row.value);
@@ -74,7 +89,11 @@ export function createShadow(deps: { db: Kysely<Database>; bus: Bus; keepHistory
     },
     async clearDesired(deviceId, identifiers) {
       if (identifiers.length === 0) return;
-      await db.deleteFrom('device_desired').where('device_id', '=', deviceId).where('identifier', 'in', identifiers).execute();
+      await db
+        .deleteFrom('device_desired')
+        .where('device_id', '=', deviceId)
+        .where('identifier', 'in', identifiers)
+        .execute();
     },
     async history(deviceId, identifier, range) {
       let query = db

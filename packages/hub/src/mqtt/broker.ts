@@ -35,7 +35,12 @@ export interface Broker {
 }
 
 /** Create the built-in broker (aedes) on host:port. Listening happens in start(). */
-export async function createBroker(deps: { host: string; port: number; wsPort?: number; log: Logger }): Promise<Broker> {
+export async function createBroker(deps: {
+  host: string;
+  port: number;
+  wsPort?: number;
+  log: Logger;
+}): Promise<Broker> {
   let authority: BrokerAuthority = denyAll;
   const aedes = await Aedes.createBroker({
     authenticate(client, username, password, done) {
@@ -75,9 +80,12 @@ export async function createBroker(deps: { host: string; port: number; wsPort?: 
   let port = deps.port;
   // MQTT over websocket (subprotocol "mqtt"), for browsers and devices behind HTTP-only networks.
   const wsHttp = deps.wsPort === undefined ? null : createHttpServer();
-  let wsPort: number | null = null;
+  const wsPort: number | null = null;
   if (wsHttp) {
-    const wss = new WebSocketServer({ server: wsHttp, handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false) });
+    const wss = new WebSocketServer({
+      server: wsHttp,
+      handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false),
+    });
     wss.on('connection', (socket) => {
       const stream = createWebSocketStream(socket);
       stream.on('error', () => socket.terminate());

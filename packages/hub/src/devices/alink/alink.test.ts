@@ -1,10 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { GenioError } from '../../errors/index.js';
-import { buildReply, isInDeviceSpace, parseConnectCredentials, parseDeviceTopic, parseRequest, signContent, verifyPassword } from './index.js';
+import {
+  buildReply,
+  isInDeviceSpace,
+  parseConnectCredentials,
+  parseDeviceTopic,
+  parseRequest,
+  signContent,
+  verifyPassword,
+} from './index.js';
 
 describe('signed connect', () => {
   it('matches the documented test vector (hmacsha1)', () => {
-    const parsed = parseConnectCredentials('12345|securemode=3,signmethod=hmacsha1,timestamp=789|', 'device&pk', 'FAFD82A3D602B37FB0FA8B7892F24A477F851A14');
+    const parsed = parseConnectCredentials(
+      '12345|securemode=3,signmethod=hmacsha1,timestamp=789|',
+      'device&pk',
+      'FAFD82A3D602B37FB0FA8B7892F24A477F851A14',
+    );
     if (!parsed.ok) throw new Error(parsed.reason);
     expect(signContent(parsed)).toBe('clientId12345deviceNamedeviceproductKeypktimestamp789');
     expect(verifyPassword(parsed, 'secret')).toBe(true);
@@ -13,13 +25,27 @@ describe('signed connect', () => {
   });
 
   it('ignores unsigned extras, defaults to hmacmd5 and accepts cids with . & - _', () => {
-    const parsed = parseConnectCredentials('pk&dev-1.a_b|securemode=3,lan=JS,_v=1.2.8|', 'dev-1&pk', 'a'.repeat(32));
-    expect(parsed).toMatchObject({ ok: true, cid: 'pk&dev-1.a_b', signMethod: 'hmacmd5', productKey: 'pk', deviceName: 'dev-1' });
+    const parsed = parseConnectCredentials(
+      'pk&dev-1.a_b|securemode=3,lan=JS,_v=1.2.8|',
+      'dev-1&pk',
+      'a'.repeat(32),
+    );
+    expect(parsed).toMatchObject({
+      ok: true,
+      cid: 'pk&dev-1.a_b',
+      signMethod: 'hmacmd5',
+      productKey: 'pk',
+      deviceName: 'dev-1',
+    });
     expect(parsed.ok ? parsed.timestamp : 'not parsed').toBeUndefined();
   });
 
   it('refuses a timestamp outside a configured window', () => {
-    const parsed = parseConnectCredentials('12345|securemode=3,signmethod=hmacsha1,timestamp=789|', 'device&pk', 'FAFD82A3D602B37FB0FA8B7892F24A477F851A14');
+    const parsed = parseConnectCredentials(
+      '12345|securemode=3,signmethod=hmacsha1,timestamp=789|',
+      'device&pk',
+      'FAFD82A3D602B37FB0FA8B7892F24A477F851A14',
+    );
     if (!parsed.ok) throw new Error(parsed.reason);
     expect(verifyPassword(parsed, 'secret', { windowMs: 60_000, now: 10_000 })).toBe(true);
     expect(verifyPassword(parsed, 'secret', { windowMs: 60_000, now: 1_000_000 })).toBe(false);
@@ -84,7 +110,11 @@ describe('topics', () => {
     expect(p('service/blink_reply')).toMatchObject({ kind: 'service_reply', serviceId: 'blink' });
     expect(p('property/desired/get')?.kind).toBe('desired_get');
     expect(p('deviceinfo/update')?.kind).toBe('unhandled');
-    expect(parseDeviceTopic('/shadow/update/pk/dn')).toMatchObject({ kind: 'unhandled', productKey: 'pk', deviceName: 'dn' });
+    expect(parseDeviceTopic('/shadow/update/pk/dn')).toMatchObject({
+      kind: 'unhandled',
+      productKey: 'pk',
+      deviceName: 'dn',
+    });
     expect(parseDeviceTopic('/elsewhere/x/y')).toBeNull();
   });
 });
@@ -120,7 +150,10 @@ describe('messages', () => {
       version: '1.0',
       method: 'thing.event.property.post',
     });
-    const failed = buildReply({ id: '6', method: 'unknown' }, new GenioError('property_unknown', { path: 'Colour' }));
+    const failed = buildReply(
+      { id: '6', method: 'unknown' },
+      new GenioError('property_unknown', { path: 'Colour' }),
+    );
     expect(failed).toMatchObject({ id: '6', code: 5092 });
     expect(failed.message).toContain('Colour');
     expect(failed).not.toHaveProperty('method');

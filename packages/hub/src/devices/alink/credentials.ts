@@ -26,12 +26,18 @@ const namePattern = /^[A-Za-z0-9_\-@.:]{1,64}$/;
  * Read `clientId = {cid}|k=v,...|`, `username = {deviceName}&{productKey}` and the password.
  * Extra `k=v` pairs that SDKs add are ignored.
  */
-export function parseConnectCredentials(clientId: string, username: string, password: string): ParsedCredentials {
+export function parseConnectCredentials(
+  clientId: string,
+  username: string,
+  password: string,
+): ParsedCredentials {
   const amp = username.lastIndexOf('&');
-  if (amp <= 0 || amp === username.length - 1) return { ok: false, reason: 'username must be {deviceName}&{productKey}' };
+  if (amp <= 0 || amp === username.length - 1)
+    return { ok: false, reason: 'username must be {deviceName}&{productKey}' };
   const deviceName = username.slice(0, amp);
   const productKey = username.slice(amp + 1);
-  if (!namePattern.test(deviceName) || !namePattern.test(productKey)) return { ok: false, reason: 'device name or product key has characters outside [A-Za-z0-9_-@.:]' };
+  if (!namePattern.test(deviceName) || !namePattern.test(productKey))
+    return { ok: false, reason: 'device name or product key has characters outside [A-Za-z0-9_-@.:]' };
   if (!/^[0-9a-fA-F]{32,64}$/.test(password)) return { ok: false, reason: 'password must be a hex HMAC' };
 
   const bar = clientId.indexOf('|');
@@ -47,8 +53,13 @@ export function parseConnectCredentials(clientId: string, username: string, pass
     }
   }
   const signMethod = (options.signmethod ?? 'hmacmd5').toLowerCase();
-  if (!(signMethod in signMethods)) return { ok: false, reason: `signmethod ${signMethod} is not one of ${Object.keys(signMethods).join(', ')}` };
-  if (options.timestamp !== undefined && !/^\d{1,15}$/.test(options.timestamp)) return { ok: false, reason: 'timestamp must be milliseconds' };
+  if (!(signMethod in signMethods))
+    return {
+      ok: false,
+      reason: `signmethod ${signMethod} is not one of ${Object.keys(signMethods).join(', ')}`,
+    };
+  if (options.timestamp !== undefined && !/^\d{1,15}$/.test(options.timestamp))
+    return { ok: false, reason: 'timestamp must be milliseconds' };
   return {
     ok: true,
     productKey,
@@ -62,7 +73,12 @@ export function parseConnectCredentials(clientId: string, username: string, pass
 }
 
 /** The signed content: the parameters sorted by name, each as name + value. */
-export function signContent(fields: { cid: string; deviceName: string; productKey: string; timestamp?: string | undefined }): string {
+export function signContent(fields: {
+  cid: string;
+  deviceName: string;
+  productKey: string;
+  timestamp?: string | undefined;
+}): string {
   const timestamp = fields.timestamp === undefined ? '' : `timestamp${fields.timestamp}`;
   return `clientId${fields.cid}deviceName${fields.deviceName}productKey${fields.productKey}${timestamp}`;
 }
@@ -76,7 +92,11 @@ export function sign(content: string, secret: string, method: SignMethod): strin
  * Check the password against the device secret, case-insensitively and in constant time.
  * With `windowMs`, a timestamp further than that from `now` is refused.
  */
-export function verifyPassword(creds: ConnectCredentials, secret: string, options: { windowMs?: number; now?: number } = {}): boolean {
+export function verifyPassword(
+  creds: ConnectCredentials,
+  secret: string,
+  options: { windowMs?: number; now?: number } = {},
+): boolean {
   if (options.windowMs && creds.timestamp !== undefined) {
     const skew = Math.abs((options.now ?? Date.now()) - Number(creds.timestamp));
     if (skew > options.windowMs) return false;

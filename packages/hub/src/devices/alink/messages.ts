@@ -25,7 +25,9 @@ const MAX_ID = 4_294_967_295;
 function readId(raw: unknown): string {
   const text = typeof raw === 'number' ? String(raw) : raw;
   if (typeof text !== 'string' || !/^\d{1,10}$/.test(text) || Number(text) > MAX_ID) {
-    throw new GenioError('request_invalid', { reason: 'id must be a string holding a number from 0 to 4294967295' });
+    throw new GenioError('request_invalid', {
+      reason: 'id must be a string holding a number from 0 to 4294967295',
+    });
   }
   return text;
 }
@@ -38,22 +40,38 @@ export function parseRequest(payload: Buffer | string, expectedMethod?: string):
   } catch {
     throw new GenioError('request_invalid', { reason: 'the payload is not JSON' });
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new GenioError('request_invalid', { reason: 'the payload must be a JSON object' });
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new GenioError('request_invalid', { reason: 'the payload must be a JSON object' });
   const message = body as Record<string, unknown>;
   const id = readId(message.id);
   const method = message.method === undefined ? expectedMethod : message.method;
   if (typeof method !== 'string') throw new GenioError('request_invalid', { reason: 'method is missing' });
   if (expectedMethod !== undefined && method !== expectedMethod) {
-    throw new GenioError('request_invalid', { reason: `method must be ${expectedMethod} on this topic, not ${method}` });
+    throw new GenioError('request_invalid', {
+      reason: `method must be ${expectedMethod} on this topic, not ${method}`,
+    });
   }
   const sys = message.sys;
   const ack = typeof sys === 'object' && sys !== null && (sys as Record<string, unknown>).ack === 0 ? 0 : 1;
-  return { id, version: typeof message.version === 'string' ? message.version : '1.0', method, params: message.params, ack };
+  return {
+    id,
+    version: typeof message.version === 'string' ? message.version : '1.0',
+    method,
+    params: message.params,
+    ack,
+  };
 }
 
 /** Build the reply to a request: success with data, or the error's Alink code and message. */
-export function buildReply(request: { id: string; method?: string }, result: { data?: unknown } | GenioError): AlinkReply {
-  const base = { id: request.id, version: '1.0', ...(request.method && request.method !== 'unknown' ? { method: request.method } : {}) };
+export function buildReply(
+  request: { id: string; method?: string },
+  result: { data?: unknown } | GenioError,
+): AlinkReply {
+  const base = {
+    id: request.id,
+    version: '1.0',
+    ...(request.method && request.method !== 'unknown' ? { method: request.method } : {}),
+  };
   if (result instanceof GenioError) {
     const alink = result.toAlink();
     return { ...base, code: alink.code, data: {}, message: alink.message };

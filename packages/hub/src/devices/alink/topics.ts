@@ -1,5 +1,11 @@
 /** What a topic published by a device means to the hub. */
-export type DeviceTopicKind = 'property_post' | 'property_set_reply' | 'event_post' | 'service_reply' | 'desired_get' | 'unhandled';
+export type DeviceTopicKind =
+  | 'property_post'
+  | 'property_set_reply'
+  | 'event_post'
+  | 'service_reply'
+  | 'desired_get'
+  | 'unhandled';
 
 /** A parsed device topic. */
 export interface DeviceTopic {
@@ -70,6 +76,7 @@ export function parseDeviceTopic(topic: string): DeviceTopic | null {
   const event = /^event\/([A-Za-z_][A-Za-z0-9_]*)\/post$/.exec(path);
   if (event) return { ...base, kind: 'event_post', eventId: event[1] as string };
   const service = /^service\/([A-Za-z_][A-Za-z0-9_]*)_reply$/.exec(path);
-  if (service && service[1] !== 'property') return { ...base, kind: 'service_reply', serviceId: service[1] as string };
+  if (service && service[1] !== 'property')
+    return { ...base, kind: 'service_reply', serviceId: service[1] as string };
   return { ...base, kind: 'unhandled' };
 }

@@ -65,14 +65,29 @@ function rgbToHsv({ r, g, b }: Rgb): { h: number; s: number; v: number } {
   const d = max - min;
   let h = 0;
   if (d) h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
-  return { h: Math.round((h * 60 + 360) % 360), s: max ? Math.round((d / max) * 100) : 0, v: Math.round((max / 255) * 100) };
+  return {
+    h: Math.round((h * 60 + 360) % 360),
+    s: max ? Math.round((d / max) * 100) : 0,
+    v: Math.round((max / 255) * 100),
+  };
 }
 
 function hsvToRgb(h: number, s: number, v: number): Rgb {
   const c = (v / 100) * (s / 100);
   const x = c * (1 - Math.abs(((h / 60) % 2) - 1));
   const m = v / 100 - c;
-  const [r, g, b] = h < 60 ? [c, x, 0] : h < 120 ? [x, c, 0] : h < 180 ? [0, c, x] : h < 240 ? [0, x, c] : h < 300 ? [x, 0, c] : [c, 0, x];
+  const [r, g, b] =
+    h < 60
+      ? [c, x, 0]
+      : h < 120
+        ? [x, c, 0]
+        : h < 180
+          ? [0, c, x]
+          : h < 240
+            ? [0, x, c]
+            : h < 300
+              ? [x, 0, c]
+              : [c, 0, x];
   return { r: Math.round((r + m) * 255), g: Math.round((g + m) * 255), b: Math.round((b + m) * 255) };
 }
 
@@ -84,12 +99,21 @@ function colourToDevice(capability: CapabilityName, value: unknown, t: DataType)
   if (t.type === 'text') return hex(rgb);
   const fields = colourStructFields(t);
   if (t.type !== 'struct' || !fields) return wrong(capability, 'the product cannot take a colour');
-  const byLower = (name: string) => t.specs.find((f) => f.identifier.toLowerCase() === name)?.identifier as string;
+  const byLower = (name: string) =>
+    t.specs.find((f) => f.identifier.toLowerCase() === name)?.identifier as string;
   if (fields[0] === 'r' || fields[0] === 'red') {
-    return { [byLower(fields[0])]: rgb.r, [byLower(fields[1] as string)]: rgb.g, [byLower(fields[2] as string)]: rgb.b };
+    return {
+      [byLower(fields[0])]: rgb.r,
+      [byLower(fields[1] as string)]: rgb.g,
+      [byLower(fields[2] as string)]: rgb.b,
+    };
   }
   const hsv = rgbToHsv(rgb);
-  return { [byLower(fields[0] as string)]: hsv.h, [byLower(fields[1] as string)]: hsv.s, [byLower(fields[2] as string)]: hsv.v };
+  return {
+    [byLower(fields[0] as string)]: hsv.h,
+    [byLower(fields[1] as string)]: hsv.s,
+    [byLower(fields[2] as string)]: hsv.v,
+  };
 }
 
 function enumToDevice(capability: CapabilityName, value: unknown, target: ResolvedCapability): number {
@@ -110,7 +134,11 @@ function enumToDevice(capability: CapabilityName, value: unknown, target: Resolv
 const fanLevels: Record<string, number> = { low: 1 / 3, medium: 2 / 3, high: 1, turbo: 1 };
 
 /** Convert a capability value (as the assistant and API speak it) to the device's property value. */
-export function toDeviceValue(capability: CapabilityName, value: unknown, target: ResolvedCapability): unknown {
+export function toDeviceValue(
+  capability: CapabilityName,
+  value: unknown,
+  target: ResolvedCapability,
+): unknown {
   const t = target.dataType;
   if (!target.writable) wrong(capability, 'is read-only on this product');
   switch (capabilitySpecs[capability].kind) {
@@ -140,7 +168,8 @@ export function toDeviceValue(capability: CapabilityName, value: unknown, target
       if (n) {
         if (typeof value === 'number') return onStep(value, n);
         const level = typeof value === 'string' ? fanLevels[value] : undefined;
-        if (level === undefined) return wrong(capability, 'must be a number or one of low, medium, high, turbo');
+        if (level === undefined)
+          return wrong(capability, 'must be a number or one of low, medium, high, turbo');
         const [min, max] = [n.specs.min ?? 0, n.specs.max ?? 100];
         return onStep(min + level * (max - min), n);
       }
@@ -152,7 +181,11 @@ export function toDeviceValue(capability: CapabilityName, value: unknown, target
 }
 
 /** Convert a device's property value to the capability value the assistant speaks about. */
-export function fromDeviceValue(capability: CapabilityName, value: unknown, target: ResolvedCapability): unknown {
+export function fromDeviceValue(
+  capability: CapabilityName,
+  value: unknown,
+  target: ResolvedCapability,
+): unknown {
   const t = target.dataType;
   switch (capabilitySpecs[capability].kind) {
     case 'onOff':
@@ -166,8 +199,10 @@ export function fromDeviceValue(capability: CapabilityName, value: unknown, targ
       return Math.round(((value - min) / (max - min)) * 100);
     }
     case 'color': {
-      if (typeof value === 'number') return hex({ r: (value >> 16) & 255, g: (value >> 8) & 255, b: value & 255 });
-      if (typeof value === 'string') return value.startsWith('#') ? value.toLowerCase() : `#${value.toLowerCase()}`;
+      if (typeof value === 'number')
+        return hex({ r: (value >> 16) & 255, g: (value >> 8) & 255, b: value & 255 });
+      if (typeof value === 'string')
+        return value.startsWith('#') ? value.toLowerCase() : `#${value.toLowerCase()}`;
       const fields = t ? colourStructFields(t) : null;
       if (!fields || typeof value !== 'object' || value === null) return value;
       const lower = Object.fromEntries(Object.entries(value).map(([k, v]) => [k.toLowerCase(), Number(v)]));

@@ -1,6 +1,11 @@
 export { fromDeviceValue, toDeviceValue } from './convert.js';
 export { matchEnumLabels, normalizeLabel } from './labels.js';
-export { colourStructFields, type ResolvedCapabilities, type ResolvedCapability, resolveCapabilities } from './resolve.js';
+export {
+  colourStructFields,
+  type ResolvedCapabilities,
+  type ResolvedCapability,
+  resolveCapabilities,
+} from './resolve.js';
 export {
   type CapabilityKind,
   type CapabilityName,

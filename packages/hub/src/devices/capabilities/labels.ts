@@ -11,14 +11,47 @@ export function normalizeLabel(text: string): string {
 }
 
 const onOffWords: Record<'on' | 'off', readonly string[]> = {
-  on: ['on', 'open', 'enabled', '开', '开启', '打开', '启动', 'acceso', 'accesa', 'attivo', 'allume', 'allumé', 'marche'],
-  off: ['off', 'close', 'closed', 'disabled', '关', '关闭', '停止', 'spento', 'spenta', 'disattivo', 'eteint', 'éteint', 'arret', 'arrêt'],
+  on: [
+    'on',
+    'open',
+    'enabled',
+    '开',
+    '开启',
+    '打开',
+    '启动',
+    'acceso',
+    'accesa',
+    'attivo',
+    'allume',
+    'allumé',
+    'marche',
+  ],
+  off: [
+    'off',
+    'close',
+    'closed',
+    'disabled',
+    '关',
+    '关闭',
+    '停止',
+    'spento',
+    'spenta',
+    'disattivo',
+    'eteint',
+    'éteint',
+    'arret',
+    'arrêt',
+  ],
 };
 
 function wordsFor(value: string): string[] {
   const words = valueWords[value];
   const spelled = value.replace(/([a-z])([A-Z])/g, '$1 $2');
-  const all = [value, spelled, ...(words ? Object.values(words).flat() : onOffWords[value as 'on' | 'off'] ?? [])];
+  const all = [
+    value,
+    spelled,
+    ...(words ? Object.values(words).flat() : (onOffWords[value as 'on' | 'off'] ?? [])),
+  ];
   return [...new Set(all.map(normalizeLabel))].filter(Boolean);
 }
 
@@ -26,9 +59,16 @@ function wordsFor(value: string): string[] {
  * Match a TSL enum's labels to standard values: exact word first, then the longest word the
  * label contains ("制冷模式" is cool). Each standard value takes at most one key.
  */
-export function matchEnumLabels(dataType: EnumDataType, capability: CapabilityName, category?: Category): Record<string, number> {
+export function matchEnumLabels(
+  dataType: EnumDataType,
+  capability: CapabilityName,
+  category?: Category,
+): Record<string, number> {
   const vocabulary = capability === 'power' ? ['on', 'off'] : standardValues(capability, category);
-  const labels = Object.entries(dataType.specs).map(([key, label]) => ({ key: Number(key), label: normalizeLabel(label) }));
+  const labels = Object.entries(dataType.specs).map(([key, label]) => ({
+    key: Number(key),
+    label: normalizeLabel(label),
+  }));
   const out: Record<string, number> = {};
   const taken = new Set<number>();
   for (const pass of ['exact', 'contains'] as const) {

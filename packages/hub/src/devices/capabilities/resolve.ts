@@ -1,7 +1,13 @@
 import { GenioError } from '../../errors/index.js';
 import type { DataType, Property, ThingModel } from '../tsl/index.js';
 import { matchEnumLabels } from './labels.js';
-import { type CapabilityName, type Category, capabilityNames, capabilitySpecs, serviceCapabilities } from './vocabulary.js';
+import {
+  type CapabilityName,
+  type Category,
+  capabilityNames,
+  capabilitySpecs,
+  serviceCapabilities,
+} from './vocabulary.js';
 
 /** Where a capability lives in a product's thing model. */
 export interface ResolvedCapability {
@@ -39,7 +45,9 @@ function incompatibility(capability: CapabilityName, dataType: DataType, categor
       if (dataType.type === 'bool') return null;
       if (dataType.type === 'enum') {
         const matched = matchEnumLabels(dataType, capability, category);
-        return 'on' in matched && 'off' in matched ? null : 'an enum for power needs labels meaning on and off';
+        return 'on' in matched && 'off' in matched
+          ? null
+          : 'an enum for power needs labels meaning on and off';
       }
       return 'must be a bool (or an enum labelled on/off)';
     case 'percent':
@@ -59,14 +67,19 @@ function incompatibility(capability: CapabilityName, dataType: DataType, categor
   }
 }
 
-function resolveProperty(capability: CapabilityName, property: Property, category?: Category): ResolvedCapability {
+function resolveProperty(
+  capability: CapabilityName,
+  property: Property,
+  category?: Category,
+): ResolvedCapability {
   const resolved: ResolvedCapability = {
     identifier: property.identifier,
     kind: 'property',
     dataType: property.dataType,
     writable: property.accessMode === 'rw',
   };
-  if (property.dataType.type === 'enum') resolved.values = matchEnumLabels(property.dataType, capability, category);
+  if (property.dataType.type === 'enum')
+    resolved.values = matchEnumLabels(property.dataType, capability, category);
   return resolved;
 }
 
@@ -78,11 +91,16 @@ function fail(capability: string, reason: string): never {
  * Resolve a product's capabilities: explicit mapping entries first (strict), then for every other
  * capability a TSL identifier equal to its name, compared without case (skipped when incompatible).
  */
-export function resolveCapabilities(model: ThingModel, mapping?: Record<string, string>, category?: Category): ResolvedCapabilities {
+export function resolveCapabilities(
+  model: ThingModel,
+  mapping?: Record<string, string>,
+  category?: Category,
+): ResolvedCapabilities {
   const out: ResolvedCapabilities = {};
   const isService = (c: CapabilityName) => (serviceCapabilities as readonly string[]).includes(c);
   for (const [name, identifier] of Object.entries(mapping ?? {})) {
-    if (!(capabilityNames as readonly string[]).includes(name)) fail(name, `unknown capability; known: ${capabilityNames.join(', ')}`);
+    if (!(capabilityNames as readonly string[]).includes(name))
+      fail(name, `unknown capability; known: ${capabilityNames.join(', ')}`);
     const capability = name as CapabilityName;
     if (isService(capability)) {
       const service = model.services.find((s) => s.identifier === identifier);
@@ -105,7 +123,8 @@ export function resolveCapabilities(model: ThingModel, mapping?: Record<string, 
       continue;
     }
     const property = model.properties.find((p) => p.identifier.toLowerCase() === wanted);
-    if (property && !incompatibility(capability, property.dataType, category)) out[capability] = resolveProperty(capability, property, category);
+    if (property && !incompatibility(capability, property.dataType, category))
+      out[capability] = resolveProperty(capability, property, category);
   }
   return out;
 }

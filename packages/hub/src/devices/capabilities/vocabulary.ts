@@ -1,7 +1,18 @@
 import type { Language } from '../../errors/index.js';
 
 /** Product categories. */
-export const categories = ['light', 'plug', 'switch', 'airConditioner', 'fridge', 'vacuum', 'curtain', 'fan', 'wearable', 'sensor'] as const;
+export const categories = [
+  'light',
+  'plug',
+  'switch',
+  'airConditioner',
+  'fridge',
+  'vacuum',
+  'curtain',
+  'fan',
+  'wearable',
+  'sensor',
+] as const;
 /** A product category. */
 export type Category = (typeof categories)[number];
 
@@ -32,7 +43,15 @@ export type CapabilityName = (typeof capabilityNames)[number];
 export type PropertyCapability = (typeof propertyCapabilities)[number];
 
 /** How a capability's value is expressed to the assistant. */
-export type CapabilityKind = 'onOff' | 'percent' | 'kelvin' | 'celsius' | 'color' | 'enum' | 'count' | 'service';
+export type CapabilityKind =
+  | 'onOff'
+  | 'percent'
+  | 'kelvin'
+  | 'celsius'
+  | 'color'
+  | 'enum'
+  | 'count'
+  | 'service';
 
 /** What the assistant can rely on for each capability: kind, unit, usual range, standard values. */
 export interface CapabilitySpec {
@@ -48,7 +67,21 @@ const modeValues = {
   light: ['normal', 'night', 'reading'],
   fan: ['normal', 'sleep', 'natural'],
   fridge: ['normal', 'eco', 'holiday', 'quickFreeze'],
-  default: ['auto', 'cool', 'heat', 'dry', 'fan', 'normal', 'night', 'reading', 'sleep', 'natural', 'eco', 'holiday', 'quickFreeze'],
+  default: [
+    'auto',
+    'cool',
+    'heat',
+    'dry',
+    'fan',
+    'normal',
+    'night',
+    'reading',
+    'sleep',
+    'natural',
+    'eco',
+    'holiday',
+    'quickFreeze',
+  ],
 } as const;
 
 /** The capability table. */
@@ -64,7 +97,10 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
   fanSpeed: { kind: 'enum', values: { default: ['auto', 'low', 'medium', 'high', 'turbo'] } },
   position: { kind: 'percent', unit: '%', range: [0, 100] },
   batteryLevel: { kind: 'percent', unit: '%', range: [0, 100] },
-  workState: { kind: 'enum', values: { default: ['idle', 'cleaning', 'paused', 'returning', 'charging', 'error'] } },
+  workState: {
+    kind: 'enum',
+    values: { default: ['idle', 'cleaning', 'paused', 'returning', 'charging', 'error'] },
+  },
   heartRate: { kind: 'count', unit: 'bpm', range: [0, 250] },
   steps: { kind: 'count', unit: 'steps', range: [0, 1_000_000] },
   start: { kind: 'service' },
@@ -81,29 +117,134 @@ export function standardValues(capability: CapabilityName, category?: Category):
 
 /** Words that name each standard value in labels brands write, in zh, en, it and fr. First of each language is the one spoken. */
 export const valueWords: Record<string, Record<Language, readonly string[]>> = {
-  auto: { zh: ['自动', '智能'], en: ['auto', 'automatic', 'smart'], it: ['automatico', 'auto'], fr: ['automatique', 'auto'] },
-  cool: { zh: ['制冷', '冷', '冷风'], en: ['cool', 'cooling', 'cold'], it: ['raffreddamento', 'freddo', 'raffrescamento'], fr: ['froid', 'refroidissement', 'clim'] },
-  heat: { zh: ['制热', '热', '暖风', '加热'], en: ['heat', 'heating', 'warm', 'hot'], it: ['riscaldamento', 'caldo'], fr: ['chaud', 'chauffage'] },
-  dry: { zh: ['除湿', '抽湿', '干燥'], en: ['dry', 'dehumidify', 'dehumidification'], it: ['deumidificazione', 'deumidificatore', 'secco'], fr: ['déshumidification', 'déshumidificateur', 'sec'] },
-  fan: { zh: ['送风', '通风', '风扇'], en: ['fan', 'fan only', 'ventilation', 'wind'], it: ['ventilazione', 'ventola', 'solo ventola'], fr: ['ventilation', 'ventilateur'] },
-  normal: { zh: ['普通', '正常', '标准'], en: ['normal', 'standard', 'regular'], it: ['normale', 'standard'], fr: ['normal', 'standard'] },
-  night: { zh: ['夜灯', '夜间', '夜晚'], en: ['night', 'night light', 'nightlight'], it: ['notte', 'luce notturna', 'notturna'], fr: ['nuit', 'veilleuse'] },
+  auto: {
+    zh: ['自动', '智能'],
+    en: ['auto', 'automatic', 'smart'],
+    it: ['automatico', 'auto'],
+    fr: ['automatique', 'auto'],
+  },
+  cool: {
+    zh: ['制冷', '冷', '冷风'],
+    en: ['cool', 'cooling', 'cold'],
+    it: ['raffreddamento', 'freddo', 'raffrescamento'],
+    fr: ['froid', 'refroidissement', 'clim'],
+  },
+  heat: {
+    zh: ['制热', '热', '暖风', '加热'],
+    en: ['heat', 'heating', 'warm', 'hot'],
+    it: ['riscaldamento', 'caldo'],
+    fr: ['chaud', 'chauffage'],
+  },
+  dry: {
+    zh: ['除湿', '抽湿', '干燥'],
+    en: ['dry', 'dehumidify', 'dehumidification'],
+    it: ['deumidificazione', 'deumidificatore', 'secco'],
+    fr: ['déshumidification', 'déshumidificateur', 'sec'],
+  },
+  fan: {
+    zh: ['送风', '通风', '风扇'],
+    en: ['fan', 'fan only', 'ventilation', 'wind'],
+    it: ['ventilazione', 'ventola', 'solo ventola'],
+    fr: ['ventilation', 'ventilateur'],
+  },
+  normal: {
+    zh: ['普通', '正常', '标准'],
+    en: ['normal', 'standard', 'regular'],
+    it: ['normale', 'standard'],
+    fr: ['normal', 'standard'],
+  },
+  night: {
+    zh: ['夜灯', '夜间', '夜晚'],
+    en: ['night', 'night light', 'nightlight'],
+    it: ['notte', 'luce notturna', 'notturna'],
+    fr: ['nuit', 'veilleuse'],
+  },
   reading: { zh: ['阅读', '读书'], en: ['reading', 'read'], it: ['lettura'], fr: ['lecture'] },
   sleep: { zh: ['睡眠'], en: ['sleep', 'sleeping'], it: ['notte silenziosa', 'sonno'], fr: ['sommeil'] },
-  natural: { zh: ['自然风', '自然'], en: ['natural', 'natural wind', 'breeze'], it: ['naturale', 'brezza'], fr: ['naturel', 'brise'] },
-  eco: { zh: ['节能', '智能节能'], en: ['eco', 'energy saving', 'economy'], it: ['eco', 'risparmio energetico'], fr: ['éco', 'économie'] },
-  holiday: { zh: ['假日', '度假'], en: ['holiday', 'vacation'], it: ['vacanza', 'vacanze'], fr: ['vacances'] },
-  quickFreeze: { zh: ['速冻', '快速冷冻'], en: ['quick freeze', 'fast freeze', 'super freeze'], it: ['congelamento rapido', 'super congelamento'], fr: ['congélation rapide', 'super congélation'] },
-  low: { zh: ['低', '低速', '低风', '弱'], en: ['low', 'quiet', 'silent'], it: ['bassa', 'basso', 'minima'], fr: ['bas', 'faible', 'silencieux'] },
-  medium: { zh: ['中', '中速', '中风'], en: ['medium', 'mid', 'middle', 'standard'], it: ['media', 'medio'], fr: ['moyen', 'moyenne'] },
-  high: { zh: ['高', '高速', '高风', '强'], en: ['high', 'strong'], it: ['alta', 'alto', 'massima'], fr: ['haut', 'élevé', 'fort'] },
-  turbo: { zh: ['超强', '强劲', '涡轮', '最大'], en: ['turbo', 'max', 'maximum', 'boost'], it: ['turbo', 'massimo'], fr: ['turbo', 'maximum', 'max'] },
-  idle: { zh: ['空闲', '待机', '闲置'], en: ['idle', 'standby', 'ready'], it: ['inattivo', 'in attesa', 'pronto'], fr: ['inactif', 'en veille', 'prêt'] },
-  cleaning: { zh: ['清扫中', '清扫', '清洁中', '工作中'], en: ['cleaning', 'working', 'sweeping'], it: ['pulizia', 'in pulizia', 'al lavoro'], fr: ['nettoyage', 'en nettoyage', 'en cours'] },
-  paused: { zh: ['暂停', '已暂停'], en: ['paused', 'pause'], it: ['in pausa', 'pausa'], fr: ['en pause', 'pause'] },
-  returning: { zh: ['回充中', '回充', '返回充电', '返回'], en: ['returning', 'going home', 'docking', 'return to dock'], it: ['rientro', 'ritorno alla base', 'in rientro'], fr: ['retour', 'retour à la base', 'en retour'] },
-  charging: { zh: ['充电中', '充电'], en: ['charging', 'docked', 'charge'], it: ['in carica', 'ricarica'], fr: ['en charge', 'charge'] },
-  error: { zh: ['故障', '错误', '异常'], en: ['error', 'fault', 'stuck'], it: ['errore', 'guasto'], fr: ['erreur', 'panne'] },
+  natural: {
+    zh: ['自然风', '自然'],
+    en: ['natural', 'natural wind', 'breeze'],
+    it: ['naturale', 'brezza'],
+    fr: ['naturel', 'brise'],
+  },
+  eco: {
+    zh: ['节能', '智能节能'],
+    en: ['eco', 'energy saving', 'economy'],
+    it: ['eco', 'risparmio energetico'],
+    fr: ['éco', 'économie'],
+  },
+  holiday: {
+    zh: ['假日', '度假'],
+    en: ['holiday', 'vacation'],
+    it: ['vacanza', 'vacanze'],
+    fr: ['vacances'],
+  },
+  quickFreeze: {
+    zh: ['速冻', '快速冷冻'],
+    en: ['quick freeze', 'fast freeze', 'super freeze'],
+    it: ['congelamento rapido', 'super congelamento'],
+    fr: ['congélation rapide', 'super congélation'],
+  },
+  low: {
+    zh: ['低', '低速', '低风', '弱'],
+    en: ['low', 'quiet', 'silent'],
+    it: ['bassa', 'basso', 'minima'],
+    fr: ['bas', 'faible', 'silencieux'],
+  },
+  medium: {
+    zh: ['中', '中速', '中风'],
+    en: ['medium', 'mid', 'middle', 'standard'],
+    it: ['media', 'medio'],
+    fr: ['moyen', 'moyenne'],
+  },
+  high: {
+    zh: ['高', '高速', '高风', '强'],
+    en: ['high', 'strong'],
+    it: ['alta', 'alto', 'massima'],
+    fr: ['haut', 'élevé', 'fort'],
+  },
+  turbo: {
+    zh: ['超强', '强劲', '涡轮', '最大'],
+    en: ['turbo', 'max', 'maximum', 'boost'],
+    it: ['turbo', 'massimo'],
+    fr: ['turbo', 'maximum', 'max'],
+  },
+  idle: {
+    zh: ['空闲', '待机', '闲置'],
+    en: ['idle', 'standby', 'ready'],
+    it: ['inattivo', 'in attesa', 'pronto'],
+    fr: ['inactif', 'en veille', 'prêt'],
+  },
+  cleaning: {
+    zh: ['清扫中', '清扫', '清洁中', '工作中'],
+    en: ['cleaning', 'working', 'sweeping'],
+    it: ['pulizia', 'in pulizia', 'al lavoro'],
+    fr: ['nettoyage', 'en nettoyage', 'en cours'],
+  },
+  paused: {
+    zh: ['暂停', '已暂停'],
+    en: ['paused', 'pause'],
+    it: ['in pausa', 'pausa'],
+    fr: ['en pause', 'pause'],
+  },
+  returning: {
+    zh: ['回充中', '回充', '返回充电', '返回'],
+    en: ['returning', 'going home', 'docking', 'return to dock'],
+    it: ['rientro', 'ritorno alla base', 'in rientro'],
+    fr: ['retour', 'retour à la base', 'en retour'],
+  },
+  charging: {
+    zh: ['充电中', '充电'],
+    en: ['charging', 'docked', 'charge'],
+    it: ['in carica', 'ricarica'],
+    fr: ['en charge', 'charge'],
+  },
+  error: {
+    zh: ['故障', '错误', '异常'],
+    en: ['error', 'fault', 'stuck'],
+    it: ['errore', 'guasto'],
+    fr: ['erreur', 'panne'],
+  },
 };
 
 /** What to call a standard value in a language. */
@@ -115,11 +256,26 @@ export function valueLabel(value: string, language: Language): string {
 export const capabilityLabels: Record<CapabilityName, Record<Language, string>> = {
   power: { zh: '电源', en: 'power', it: 'accensione', fr: 'alimentation' },
   brightness: { zh: '亮度', en: 'brightness', it: 'luminosità', fr: 'luminosité' },
-  colorTemperature: { zh: '色温', en: 'colour temperature', it: 'temperatura colore', fr: 'température de couleur' },
+  colorTemperature: {
+    zh: '色温',
+    en: 'colour temperature',
+    it: 'temperatura colore',
+    fr: 'température de couleur',
+  },
   color: { zh: '颜色', en: 'colour', it: 'colore', fr: 'couleur' },
   targetTemperature: { zh: '温度', en: 'temperature', it: 'temperatura', fr: 'température' },
-  freezerTargetTemperature: { zh: '冷冻室温度', en: 'freezer temperature', it: 'temperatura del congelatore', fr: 'température du congélateur' },
-  currentTemperature: { zh: '当前温度', en: 'current temperature', it: 'temperatura attuale', fr: 'température actuelle' },
+  freezerTargetTemperature: {
+    zh: '冷冻室温度',
+    en: 'freezer temperature',
+    it: 'temperatura del congelatore',
+    fr: 'température du congélateur',
+  },
+  currentTemperature: {
+    zh: '当前温度',
+    en: 'current temperature',
+    it: 'temperatura attuale',
+    fr: 'température actuelle',
+  },
   mode: { zh: '模式', en: 'mode', it: 'modalità', fr: 'mode' },
   fanSpeed: { zh: '风速', en: 'fan speed', it: 'velocità della ventola', fr: 'vitesse du ventilateur' },
   position: { zh: '位置', en: 'position', it: 'posizione', fr: 'position' },

@@ -16,4 +16,10 @@ export type {
   ThingModel,
 } from './types.js';
 export { dataTypeNames, reservedIdentifiers, tslLimits } from './types.js';
-export { type TimedValue, validateEventOutput, validatePropertyValues, validateServiceInput, validateValue } from './validate.js';
+export {
+  type TimedValue,
+  validateEventOutput,
+  validatePropertyValues,
+  validateServiceInput,
+  validateValue,
+} from './validate.js';

@@ -16,7 +16,11 @@ type Json = Record<string, unknown>;
 
 // Alibaba's console exports these alongside a model's own services and events; they are the
 // protocol's built-in property messages, not part of the model, so an imported export is accepted.
-const builtInMethods = new Set(['thing.service.property.set', 'thing.service.property.get', 'thing.event.property.post']);
+const builtInMethods = new Set([
+  'thing.service.property.set',
+  'thing.service.property.get',
+  'thing.event.property.post',
+]);
 const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function fail(path: string, reason: string): never {
@@ -53,14 +57,18 @@ function optionalNumber(value: unknown, path: string): number | undefined {
 
 function positiveInteger(value: unknown, path: string, max: number): number {
   const n = optionalNumber(value, path);
-  if (n === undefined || !Number.isInteger(n) || n < 1 || n > max) fail(path, `must be a whole number from 1 to ${max}`);
+  if (n === undefined || !Number.isInteger(n) || n < 1 || n > max)
+    fail(path, `must be a whole number from 1 to ${max}`);
   return n;
 }
 
 function identifier(value: unknown, path: string, seen: Set<string>): string {
   const id = text(value, path);
   if (id.length > tslLimits.maxIdentifierLength || !identifierPattern.test(id)) {
-    fail(path, `must be letters, digits and underscores, not starting with a digit, at most ${tslLimits.maxIdentifierLength} characters`);
+    fail(
+      path,
+      `must be letters, digits and underscores, not starting with a digit, at most ${tslLimits.maxIdentifierLength} characters`,
+    );
   }
   if (reservedIdentifiers.has(id)) fail(path, `"${id}" is reserved by the protocol`);
   if (seen.has(id)) fail(path, `"${id}" is defined twice`);
@@ -72,10 +80,12 @@ function numericSpecs(specs: Json, path: string) {
   const min = optionalNumber(specs.min, `${path}/min`);
   const max = optionalNumber(specs.max, `${path}/max`);
   const step = optionalNumber(specs.step, `${path}/step`);
-  if (min !== undefined && max !== undefined && min > max) fail(`${path}/max`, 'must not be smaller than min');
+  if (min !== undefined && max !== undefined && min > max)
+    fail(`${path}/max`, 'must not be smaller than min');
   if (step !== undefined) {
     if (step <= 0) fail(`${path}/step`, 'must be greater than 0');
-    if (min !== undefined && max !== undefined && max > min && step > max - min) fail(`${path}/step`, 'must not exceed max - min');
+    if (min !== undefined && max !== undefined && max > min && step > max - min)
+      fail(`${path}/step`, 'must not exceed max - min');
   }
   return {
     ...(min === undefined ? {} : { min }),
@@ -124,14 +134,18 @@ export function parseDataType(value: unknown, path: string, inStruct = false): D
       if (type === 'int') {
         for (const key of ['min', 'max', 'step'] as const) {
           const n = specs[key];
-          if (n !== undefined && !Number.isInteger(n)) fail(`${specsPath}/${key}`, 'must be a whole number for an int');
+          if (n !== undefined && !Number.isInteger(n))
+            fail(`${specsPath}/${key}`, 'must be a whole number for an int');
         }
       }
       return { type, specs };
     }
     case 'text': {
       const specs = raw.specs === undefined ? {} : object(raw.specs, specsPath);
-      const length = specs.length === undefined ? tslLimits.maxTextLength : positiveInteger(specs.length, `${specsPath}/length`, tslLimits.maxTextLength);
+      const length =
+        specs.length === undefined
+          ? tslLimits.maxTextLength
+          : positiveInteger(specs.length, `${specsPath}/length`, tslLimits.maxTextLength);
       return { type, specs: { length } };
     }
     case 'date':
@@ -163,7 +177,13 @@ export function parseDataType(value: unknown, path: string, inStruct = false): D
       const specs = object(raw.specs, specsPath);
       const size = positiveInteger(specs.size, `${specsPath}/size`, tslLimits.maxArraySize);
       const item = parseDataType(specs.item, `${specsPath}/item`, inStruct);
-      if (item.type !== 'int' && item.type !== 'float' && item.type !== 'double' && item.type !== 'text' && item.type !== 'struct') {
+      if (
+        item.type !== 'int' &&
+        item.type !== 'float' &&
+        item.type !== 'double' &&
+        item.type !== 'text' &&
+        item.type !== 'struct'
+      ) {
         fail(`${specsPath}/item/type`, 'array items must be int, float, double, text or struct');
       }
       return { type: 'array', specs: { size, item: item as ArrayItemType } };
@@ -188,7 +208,8 @@ export function parseThingModel(input: unknown): ThingModel {
     const id = identifier(p.identifier, `${path}/identifier`, seen);
     const accessMode = p.accessMode ?? 'rw';
     if (accessMode !== 'r' && accessMode !== 'rw') fail(`${path}/accessMode`, 'must be "r" or "rw"');
-    if (p.required !== undefined && typeof p.required !== 'boolean') fail(`${path}/required`, 'must be true or false');
+    if (p.required !== undefined && typeof p.required !== 'boolean')
+      fail(`${path}/required`, 'must be true or false');
     return {
       identifier: id,
       name: text(p.name, `${path}/name`, id),
@@ -226,7 +247,8 @@ export function parseThingModel(input: unknown): ThingModel {
     const e = object(raw, path);
     const id = identifier(e.identifier, `${path}/identifier`, eventIds);
     const type = e.type ?? 'info';
-    if (type !== 'info' && type !== 'alert' && type !== 'error') fail(`${path}/type`, 'must be "info", "alert" or "error"');
+    if (type !== 'info' && type !== 'alert' && type !== 'error')
+      fail(`${path}/type`, 'must be "info", "alert" or "error"');
     events.push({
       identifier: id,
       name: text(e.name, `${path}/name`, id),
@@ -236,7 +258,11 @@ export function parseThingModel(input: unknown): ThingModel {
     });
   });
 
-  if (properties.length + services.length + events.length === 0) fail('properties', 'a thing model needs at least one property, service or event');
-  const profile = isObject(root.profile) && typeof root.profile.productKey === 'string' ? { profile: { productKey: root.profile.productKey } } : {};
+  if (properties.length + services.length + events.length === 0)
+    fail('properties', 'a thing model needs at least one property, service or event');
+  const profile =
+    isObject(root.profile) && typeof root.profile.productKey === 'string'
+      ? { profile: { productKey: root.profile.productKey } }
+      : {};
   return { ...profile, properties, services, events };
 }

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { GenioError } from '../../errors/index.js';
-import { parseThingModel, validateEventOutput, validatePropertyValues, validateServiceInput } from './index.js';
+import {
+  parseThingModel,
+  validateEventOutput,
+  validatePropertyValues,
+  validateServiceInput,
+} from './index.js';
 
-const prop = (identifier: string, dataType: unknown, accessMode = 'rw') => ({ identifier, name: identifier, accessMode, dataType });
+const prop = (identifier: string, dataType: unknown, accessMode = 'rw') => ({
+  identifier,
+  name: identifier,
+  accessMode,
+  dataType,
+});
 
 const model = parseThingModel({
   properties: [
@@ -13,17 +23,42 @@ const model = parseThingModel({
     prop('Label', { type: 'text', specs: { length: '4' } }),
     prop('Since', { type: 'date', specs: {} }),
     prop('Mode', { type: 'enum', specs: { '0': 'auto', '1': 'cool', '5': 'heat' } }),
-    prop('Pos', { type: 'struct', specs: [{ identifier: 'x', name: 'X', dataType: { type: 'int', specs: { min: '0', max: '9' } } }] }),
-    prop('Samples', { type: 'array', specs: { size: '3', item: { type: 'int', specs: { min: '0', max: '9' } } } }),
+    prop('Pos', {
+      type: 'struct',
+      specs: [{ identifier: 'x', name: 'X', dataType: { type: 'int', specs: { min: '0', max: '9' } } }],
+    }),
+    prop('Samples', {
+      type: 'array',
+      specs: { size: '3', item: { type: 'int', specs: { min: '0', max: '9' } } },
+    }),
     prop('Serial', { type: 'text', specs: { length: '32' } }, 'r'),
   ],
   services: [
     { identifier: 'set', name: 'set', method: 'thing.service.property.set', inputData: [], outputData: [] },
-    { identifier: 'go', name: 'Go', callType: 'async', inputData: [{ identifier: 'speed', name: 'Speed', dataType: { type: 'int', specs: { min: '1', max: '3' } } }], outputData: [] },
+    {
+      identifier: 'go',
+      name: 'Go',
+      callType: 'async',
+      inputData: [
+        { identifier: 'speed', name: 'Speed', dataType: { type: 'int', specs: { min: '1', max: '3' } } },
+      ],
+      outputData: [],
+    },
   ],
   events: [
     { identifier: 'post', name: 'post', method: 'thing.event.property.post', outputData: [] },
-    { identifier: 'fell', name: 'Fell', type: 'alert', outputData: [{ identifier: 'severity', name: 'Severity', dataType: { type: 'enum', specs: { '1': 'low', '2': 'high' } } }] },
+    {
+      identifier: 'fell',
+      name: 'Fell',
+      type: 'alert',
+      outputData: [
+        {
+          identifier: 'severity',
+          name: 'Severity',
+          dataType: { type: 'enum', specs: { '1': 'low', '2': 'high' } },
+        },
+      ],
+    },
   ],
 });
 
@@ -39,26 +74,60 @@ function caught(fn: () => unknown): GenioError {
 
 describe('parseThingModel', () => {
   it('turns spec strings into numbers and skips the built-in property set/post entries of an Alibaba export', () => {
-    expect(model.properties.find((p) => p.identifier === 'Temp')?.dataType).toEqual({ type: 'float', specs: { min: -30, max: 10, step: 0.1, unit: '°C' } });
+    expect(model.properties.find((p) => p.identifier === 'Temp')?.dataType).toEqual({
+      type: 'float',
+      specs: { min: -30, max: 10, step: 0.1, unit: '°C' },
+    });
     expect(model.services.map((s) => s.identifier)).toEqual(['go']);
     expect(model.events.map((e) => e.identifier)).toEqual(['fell']);
     expect(parseThingModel(JSON.parse(JSON.stringify(model)))).toEqual(model);
   });
 
   it.each([
-    [{ properties: [prop('A', { type: 'int', specs: { min: '5', max: '1' } })] }, 'properties/0/dataType/specs/max'],
-    [{ properties: [prop('A', { type: 'int', specs: { min: '0', max: 'ten' } })] }, 'properties/0/dataType/specs/max'],
-    [{ properties: [prop('A', { type: 'int', specs: { min: '0', max: '10', step: '0.5' } })] }, 'properties/0/dataType/specs/step'],
-    [{ properties: [prop('A', { type: 'int', specs: { min: '0', max: '10', step: '0' } })] }, 'properties/0/dataType/specs/step'],
+    [
+      { properties: [prop('A', { type: 'int', specs: { min: '5', max: '1' } })] },
+      'properties/0/dataType/specs/max',
+    ],
+    [
+      { properties: [prop('A', { type: 'int', specs: { min: '0', max: 'ten' } })] },
+      'properties/0/dataType/specs/max',
+    ],
+    [
+      { properties: [prop('A', { type: 'int', specs: { min: '0', max: '10', step: '0.5' } })] },
+      'properties/0/dataType/specs/step',
+    ],
+    [
+      { properties: [prop('A', { type: 'int', specs: { min: '0', max: '10', step: '0' } })] },
+      'properties/0/dataType/specs/step',
+    ],
     [{ properties: [prop('A', { type: 'complex' })] }, 'properties/0/dataType/type'],
-    [{ properties: [prop('A', { type: 'text', specs: { length: '20000' } })] }, 'properties/0/dataType/specs/length'],
+    [
+      { properties: [prop('A', { type: 'text', specs: { length: '20000' } })] },
+      'properties/0/dataType/specs/length',
+    ],
     [{ properties: [prop('A', { type: 'enum', specs: { x: 'bad' } })] }, 'properties/0/dataType/specs/x'],
     [{ properties: [prop('A', { type: 'enum', specs: {} })] }, 'properties/0/dataType/specs'],
-    [{ properties: [prop('A', { type: 'bool', specs: { '0': 'off', '2': 'maybe' } })] }, 'properties/0/dataType/specs/2'],
-    [{ properties: [prop('A', { type: 'array', specs: { size: '600', item: { type: 'int' } } })] }, 'properties/0/dataType/specs/size'],
-    [{ properties: [prop('A', { type: 'array', specs: { size: '2', item: { type: 'bool' } } })] }, 'properties/0/dataType/specs/item/type'],
     [
-      { properties: [prop('A', { type: 'struct', specs: [{ identifier: 'in', name: 'In', dataType: { type: 'struct', specs: [] } }] })] },
+      { properties: [prop('A', { type: 'bool', specs: { '0': 'off', '2': 'maybe' } })] },
+      'properties/0/dataType/specs/2',
+    ],
+    [
+      { properties: [prop('A', { type: 'array', specs: { size: '600', item: { type: 'int' } } })] },
+      'properties/0/dataType/specs/size',
+    ],
+    [
+      { properties: [prop('A', { type: 'array', specs: { size: '2', item: { type: 'bool' } } })] },
+      'properties/0/dataType/specs/item/type',
+    ],
+    [
+      {
+        properties: [
+          prop('A', {
+            type: 'struct',
+            specs: [{ identifier: 'in', name: 'In', dataType: { type: 'struct', specs: [] } }],
+          }),
+        ],
+      },
       'properties/0/dataType/specs/0/dataType/type',
     ],
     [{ properties: [prop('time', { type: 'int' })] }, 'properties/0/identifier'],

@@ -52,10 +52,27 @@ export interface ArrayDataType {
 }
 
 /** Any TSL data type. */
-export type DataType = NumericDataType | TextDataType | DateDataType | BoolDataType | EnumDataType | StructDataType | ArrayDataType;
+export type DataType =
+  | NumericDataType
+  | TextDataType
+  | DateDataType
+  | BoolDataType
+  | EnumDataType
+  | StructDataType
+  | ArrayDataType;
 
 /** The names of the TSL data types. */
-export const dataTypeNames = ['int', 'float', 'double', 'text', 'date', 'bool', 'enum', 'struct', 'array'] as const;
+export const dataTypeNames = [
+  'int',
+  'float',
+  'double',
+  'text',
+  'date',
+  'bool',
+  'enum',
+  'struct',
+  'array',
+] as const;
 /** One of the TSL data type names. */
 export type DataTypeName = (typeof dataTypeNames)[number];
 
@@ -109,4 +126,12 @@ export const tslLimits = {
 } as const;
 
 /** Identifiers that collide with Alink topic and message words. */
-export const reservedIdentifiers: ReadonlySet<string> = new Set(['set', 'get', 'post', 'property', 'event', 'time', 'value']);
+export const reservedIdentifiers: ReadonlySet<string> = new Set([
+  'set',
+  'get',
+  'post',
+  'property',
+  'event',
+  'time',
+  'value',
+]);

@@ -30,14 +30,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const STEP_TOLERANCE = 1e-6;
 
 function checkNumber(type: NumericDataType, value: unknown, path: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) invalid(path, `must be a number (${type.type})`, value);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    invalid(path, `must be a number (${type.type})`, value);
   if (type.type === 'int' && !Number.isInteger(value)) invalid(path, 'must be a whole number', value);
   const { min, max, step } = type.specs;
   if (min !== undefined && value < min) invalid(path, `must be at least ${min}`, value);
   if (max !== undefined && value > max) invalid(path, `must be at most ${max}`, value);
   if (step !== undefined) {
     const units = (value - (min ?? 0)) / step;
-    if (Math.abs(units - Math.round(units)) > STEP_TOLERANCE) invalid(path, `must be a multiple of ${step} from ${min ?? 0}`, value);
+    if (Math.abs(units - Math.round(units)) > STEP_TOLERANCE)
+      invalid(path, `must be a multiple of ${step} from ${min ?? 0}`, value);
   }
   return value;
 }
@@ -51,10 +53,16 @@ export function validateValue(type: DataType, value: unknown, path: string): unk
       return checkNumber(type, value, path);
     case 'text':
       if (typeof value !== 'string') invalid(path, 'must be text', value);
-      if ([...value].length > type.specs.length) invalid(path, `must be at most ${type.specs.length} characters`, value);
+      if ([...value].length > type.specs.length)
+        invalid(path, `must be at most ${type.specs.length} characters`, value);
       return value;
     case 'date': {
-      const ms = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : Number.NaN;
+      const ms =
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string' && /^\d{1,15}$/.test(value)
+            ? Number(value)
+            : Number.NaN;
       if (!Number.isSafeInteger(ms) || ms < 0) invalid(path, 'must be a UTC time in milliseconds', value);
       return String(ms);
     }
@@ -69,16 +77,24 @@ export function validateValue(type: DataType, value: unknown, path: string): unk
       return value;
     }
     case 'struct':
-      return validateFields(type.specs, value, path, (key) => invalid(`${path}/${key}`, 'is not a field of this struct', value));
+      return validateFields(type.specs, value, path, (key) =>
+        invalid(`${path}/${key}`, 'is not a field of this struct', value),
+      );
     case 'array': {
       if (!Array.isArray(value)) invalid(path, 'must be an array', value);
-      if (value.length > type.specs.size) invalid(path, `must hold at most ${type.specs.size} items`, value.length);
+      if (value.length > type.specs.size)
+        invalid(path, `must hold at most ${type.specs.size} items`, value.length);
       return value.map((item, i) => validateValue(type.specs.item, item, `${path}/${i}`));
     }
   }
 }
 
-function validateFields(fields: readonly Field[], value: unknown, path: string, unknownField: (key: string) => never): Record<string, unknown> {
+function validateFields(
+  fields: readonly Field[],
+  value: unknown,
+  path: string,
+  unknownField: (key: string) => never,
+): Record<string, unknown> {
   if (!isRecord(value)) invalid(path, 'must be an object', value);
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
@@ -101,10 +117,16 @@ function splitTimed(value: unknown): { value: unknown; time?: unknown } {
  * Check property values of a post or a set against the model. Values may be bare or
  * `{ value, time }`. With `forSet`, read-only properties are refused.
  */
-export function validatePropertyValues(model: ThingModel, params: unknown, options: { forSet?: boolean } = {}): Record<string, TimedValue> {
-  if (!isRecord(params)) throw new GenioError('request_invalid', { reason: 'params must be an object of property values' });
+export function validatePropertyValues(
+  model: ThingModel,
+  params: unknown,
+  options: { forSet?: boolean } = {},
+): Record<string, TimedValue> {
+  if (!isRecord(params))
+    throw new GenioError('request_invalid', { reason: 'params must be an object of property values' });
   const entries = Object.entries(params);
-  if (entries.length > tslLimits.maxPropertiesPerMessage) throw new GenioError('too_many_properties', { limit: tslLimits.maxPropertiesPerMessage });
+  if (entries.length > tslLimits.maxPropertiesPerMessage)
+    throw new GenioError('too_many_properties', { limit: tslLimits.maxPropertiesPerMessage });
   const out: Record<string, TimedValue> = {};
   for (const [identifier, raw] of entries) {
     const property = model.properties.find((p) => p.identifier === identifier);
@@ -113,7 +135,8 @@ export function validatePropertyValues(model: ThingModel, params: unknown, optio
     const { value, time } = splitTimed(raw);
     const checked: TimedValue = { value: validateValue(property.dataType, value, identifier) };
     if (time !== undefined) {
-      if (typeof time !== 'number' || !Number.isSafeInteger(time) || time < 0) invalid(`${identifier}/time`, 'must be a UTC time in milliseconds', time);
+      if (typeof time !== 'number' || !Number.isSafeInteger(time) || time < 0)
+        invalid(`${identifier}/time`, 'must be a UTC time in milliseconds', time);
       checked.time = time;
     }
     out[identifier] = checked;
@@ -122,7 +145,11 @@ export function validatePropertyValues(model: ThingModel, params: unknown, optio
 }
 
 /** Check a service's input parameters; unknown services are service_unknown. */
-export function validateServiceInput(model: ThingModel, serviceId: string, params: unknown): Record<string, unknown> {
+export function validateServiceInput(
+  model: ThingModel,
+  serviceId: string,
+  params: unknown,
+): Record<string, unknown> {
   const service = model.services.find((s) => s.identifier === serviceId);
   if (!service) throw new GenioError('service_unknown', { name: serviceId });
   return validateFields(service.inputData, params ?? {}, '', (key) => {
@@ -131,7 +158,11 @@ export function validateServiceInput(model: ThingModel, serviceId: string, param
 }
 
 /** Check an event's output parameters; unknown events are service_unknown. */
-export function validateEventOutput(model: ThingModel, eventId: string, params: unknown): Record<string, unknown> {
+export function validateEventOutput(
+  model: ThingModel,
+  eventId: string,
+  params: unknown,
+): Record<string, unknown> {
   const event = model.events.find((e) => e.identifier === eventId);
   if (!event) throw new GenioError('service_unknown', { name: eventId });
   return validateFields(event.outputData, params ?? {}, '', (key) => {

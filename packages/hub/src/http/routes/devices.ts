@@ -25,16 +25,33 @@ const DeviceSchema = Type.Object(
   },
   { $id: 'Device' },
 );
-const CredentialsSchema = Type.Object({ id: Type.String(), productKey: Type.String(), deviceName: Type.String(), deviceSecret: Type.String() });
+const CredentialsSchema = Type.Object({
+  id: Type.String(),
+  productKey: Type.String(),
+  deviceName: Type.String(),
+  deviceSecret: Type.String(),
+});
 const CommandSchema = Type.Object({
   status: Type.Union([Type.Literal('replied'), Type.Literal('queued')]),
-  reply: Type.Optional(Type.Object({ code: Type.Integer(), message: Type.Optional(Type.String()), data: Type.Optional(Type.Unknown()) })),
+  reply: Type.Optional(
+    Type.Object({
+      code: Type.Integer(),
+      message: Type.Optional(Type.String()),
+      data: Type.Optional(Type.Unknown()),
+    }),
+  ),
   properties: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 const Params = Type.Object({ deviceId: Type.String({ minLength: 1, maxLength: 64 }) });
 const Aliases = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 20 });
 const Values = Type.Record(Type.String({ maxLength: 64 }), Type.Unknown());
-const commandResponses = { 200: CommandSchema, 202: CommandSchema, 409: errorResponses[400], 504: errorResponses[400], ...errorResponses };
+const commandResponses = {
+  200: CommandSchema,
+  202: CommandSchema,
+  409: errorResponses[400],
+  504: errorResponses[400],
+  ...errorResponses,
+};
 
 function sendCommand(result: CommandResult, reply: { code(n: number): unknown }): CommandResult {
   reply.code(result.status === 'queued' ? 202 : 200);
@@ -70,7 +87,11 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
             },
             { additionalProperties: false },
           ),
-          response: { 201: Type.Intersect([DeviceSchema, Type.Object({ deviceSecret: Type.String() })]), 409: errorResponses[400], ...errorResponses },
+          response: {
+            201: Type.Intersect([DeviceSchema, Type.Object({ deviceSecret: Type.String() })]),
+            409: errorResponses[400],
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
@@ -101,7 +122,8 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
         const { principal } = request;
         const filter = { ...request.query };
         if (principal.role === 'household') {
-          if (filter.homeId && filter.homeId !== principal.homeId) throw new GenioError('forbidden', { action: 'list devices of another home' });
+          if (filter.homeId && filter.homeId !== principal.homeId)
+            throw new GenioError('forbidden', { action: 'list devices of another home' });
           filter.homeId = principal.homeId as string;
         } else requireRole(principal, ['operator'], 'list devices');
         return registry.list(filter);
@@ -109,7 +131,14 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
     );
     app.get(
       '/api/v1/devices/:deviceId',
-      { schema: { tags, summary: 'Get a device with its reported properties', params: Params, response: { 200: DeviceSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: 'Get a device with its reported properties',
+          params: Params,
+          response: { 200: DeviceSchema, ...errorResponses },
+        },
+      },
       async (request) => reachable(request.principal, request.params.deviceId),
     );
     app.patch(
@@ -138,7 +167,14 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
     );
     app.delete(
       '/api/v1/devices/:deviceId',
-      { schema: { tags, summary: 'Remove a device', params: Params, response: { 204: Type.Null(), ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: 'Remove a device',
+          params: Params,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         await reachable(request.principal, request.params.deviceId);
         await registry.delete(request.params.deviceId);
@@ -147,7 +183,14 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
     );
     app.post(
       '/api/v1/devices/:deviceId/secret',
-      { schema: { tags, summary: 'Rotate the device secret; the new one is returned once', params: Params, response: { 200: CredentialsSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: 'Rotate the device secret; the new one is returned once',
+          params: Params,
+          response: { 200: CredentialsSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         await reachable(request.principal, request.params.deviceId);
         return registry.rotateSecret(request.params.deviceId);
@@ -158,9 +201,13 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
       {
         schema: {
           tags,
-          summary: 'Create a one-time pairing code (10 minutes) that a device or app exchanges for credentials',
+          summary:
+            'Create a one-time pairing code (10 minutes) that a device or app exchanges for credentials',
           params: Params,
-          response: { 201: Type.Object({ code: Type.String(), expiresAt: Type.Integer() }), ...errorResponses },
+          response: {
+            201: Type.Object({ code: Type.String(), expiresAt: Type.Integer() }),
+            ...errorResponses,
+          },
         },
       },
       async (request, reply) => {
@@ -173,16 +220,24 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
       {
         schema: {
           tags,
-          summary: 'A new one-time pairing code as a QR code image (the code is also in the X-Pairing-Code header)',
+          summary:
+            'A new one-time pairing code as a QR code image (the code is also in the X-Pairing-Code header)',
           params: Params,
-          querystring: Type.Object({ hub: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+          querystring: Type.Object(
+            { hub: Type.Optional(Type.String({ maxLength: 200 })) },
+            { additionalProperties: false },
+          ),
         },
       },
       async (request, reply) => {
         await reachable(request.principal, request.params.deviceId);
         const { code, expiresAt } = await registry.createPairingCode(request.params.deviceId);
         const hub = request.query.hub ?? `${request.protocol}://${request.host}`;
-        const png = await QRCode.toBuffer(`genio://pair?code=${code}&hub=${encodeURIComponent(hub)}`, { type: 'png', width: 320, margin: 2 });
+        const png = await QRCode.toBuffer(`genio://pair?code=${code}&hub=${encodeURIComponent(hub)}`, {
+          type: 'png',
+          width: 320,
+          margin: 2,
+        });
         return reply
           .header('x-pairing-code', code)
           .header('x-pairing-expires-at', String(expiresAt))
@@ -197,9 +252,13 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
         config: { public: true },
         schema: {
           tags,
-          summary: 'Exchange a pairing code for device credentials (no token: the code is the secret; one use)',
+          summary:
+            'Exchange a pairing code for device credentials (no token: the code is the secret; one use)',
           security: [],
-          body: Type.Object({ code: Type.String({ minLength: 6, maxLength: 16 }) }, { additionalProperties: false }),
+          body: Type.Object(
+            { code: Type.String({ minLength: 6, maxLength: 16 }) },
+            { additionalProperties: false },
+          ),
           response: { 200: CredentialsSchema, ...errorResponses },
         },
       },
@@ -211,12 +270,22 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
         schema: {
           tags,
           summary: "A property's telemetry history",
-          params: Type.Object({ deviceId: Type.String({ minLength: 1, maxLength: 64 }), identifier: Type.String({ minLength: 1, maxLength: 64 }) }),
+          params: Type.Object({
+            deviceId: Type.String({ minLength: 1, maxLength: 64 }),
+            identifier: Type.String({ minLength: 1, maxLength: 64 }),
+          }),
           querystring: Type.Object(
-            { from: Type.Optional(Type.Integer()), to: Type.Optional(Type.Integer()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })) },
+            {
+              from: Type.Optional(Type.Integer()),
+              to: Type.Optional(Type.Integer()),
+              limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+            },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Array(Type.Object({ time: Type.Integer(), value: Type.Unknown() })), ...errorResponses },
+          response: {
+            200: Type.Array(Type.Object({ time: Type.Integer(), value: Type.Unknown() })),
+            ...errorResponses,
+          },
         },
       },
       async (request) => {
@@ -229,7 +298,8 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
       {
         schema: {
           tags,
-          summary: 'Set properties: 200 with the device reply, 202 when queued (?queue=true and offline), 409 offline, 504 timeout',
+          summary:
+            'Set properties: 200 with the device reply, 202 when queued (?queue=true and offline), 409 offline, 504 timeout',
           params: Params,
           querystring: Type.Object({ queue: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
           body: Values,
@@ -238,7 +308,9 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
       },
       async (request, reply) => {
         await reachable(request.principal, request.params.deviceId);
-        const result = await commands.setProperties(request.params.deviceId, request.body, { queueIfOffline: request.query.queue === true });
+        const result = await commands.setProperties(request.params.deviceId, request.body, {
+          queueIfOffline: request.query.queue === true,
+        });
         return sendCommand(result, reply);
       },
     );
@@ -248,14 +320,23 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
         schema: {
           tags,
           summary: 'Invoke a service of the thing model',
-          params: Type.Object({ deviceId: Type.String({ minLength: 1, maxLength: 64 }), service: Type.String({ minLength: 1, maxLength: 64 }) }),
-          body: Type.Optional(Type.Object({ params: Type.Optional(Values) }, { additionalProperties: false })),
+          params: Type.Object({
+            deviceId: Type.String({ minLength: 1, maxLength: 64 }),
+            service: Type.String({ minLength: 1, maxLength: 64 }),
+          }),
+          body: Type.Optional(
+            Type.Object({ params: Type.Optional(Values) }, { additionalProperties: false }),
+          ),
           response: commandResponses,
         },
       },
       async (request, reply) => {
         await reachable(request.principal, request.params.deviceId);
-        const result = await commands.invokeService(request.params.deviceId, request.params.service, request.body?.params ?? {});
+        const result = await commands.invokeService(
+          request.params.deviceId,
+          request.params.service,
+          request.body?.params ?? {},
+        );
         return sendCommand(result, reply);
       },
     );
@@ -273,7 +354,9 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
       },
       async (request, reply) => {
         await reachable(request.principal, request.params.deviceId);
-        const result = await commands.setCapabilities(request.params.deviceId, request.body, { queueIfOffline: request.query.queue === true });
+        const result = await commands.setCapabilities(request.params.deviceId, request.body, {
+          queueIfOffline: request.query.queue === true,
+        });
         return sendCommand(result, reply);
       },
     );

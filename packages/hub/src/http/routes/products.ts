@@ -49,7 +49,13 @@ export function productRoutes(devices: DevicesModule): RouteModule {
     );
     app.get(
       '/api/v1/products',
-      { schema: { tags, summary: 'List products (developers: their own)', response: { 200: Type.Array(ProductSchema), ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: 'List products (developers: their own)',
+          response: { 200: Type.Array(ProductSchema), ...errorResponses },
+        },
+      },
       async (request) => {
         requireRole(request.principal, ['operator', 'developer', 'household'], 'list products');
         return products.list(request.principal.role === 'developer' ? request.principal : undefined);
@@ -57,7 +63,14 @@ export function productRoutes(devices: DevicesModule): RouteModule {
     );
     app.get(
       '/api/v1/products/:productKey',
-      { schema: { tags, summary: 'Get a product', params: Params, response: { 200: ProductSchema, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: 'Get a product',
+          params: Params,
+          response: { 200: ProductSchema, ...errorResponses },
+        },
+      },
       async (request) => {
         const product = await products.get(request.params.productKey);
         if (request.principal.role !== 'household') products.assertMayManage(product, request.principal);
@@ -72,7 +85,13 @@ export function productRoutes(devices: DevicesModule): RouteModule {
           tags,
           summary: 'Rename a product or change its capability mapping',
           params: Params,
-          body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })), capabilities: Type.Optional(Mapping) }, { additionalProperties: false }),
+          body: Type.Object(
+            {
+              name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+              capabilities: Type.Optional(Mapping),
+            },
+            { additionalProperties: false },
+          ),
           response: { 200: ProductSchema, ...errorResponses },
         },
       },
@@ -83,7 +102,14 @@ export function productRoutes(devices: DevicesModule): RouteModule {
     );
     app.delete(
       '/api/v1/products/:productKey',
-      { schema: { tags, summary: 'Delete a product and its devices', params: Params, response: { 204: Type.Null(), ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          summary: 'Delete a product and its devices',
+          params: Params,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
       async (request, reply) => {
         products.assertMayManage(await products.get(request.params.productKey), request.principal);
         await products.delete(request.params.productKey);

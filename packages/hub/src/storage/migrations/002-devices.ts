@@ -19,7 +19,9 @@ export const devices: Migration = {
     await db.schema
       .createTable('devices')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('product_key', 'text', (c) => c.notNull().references('products.product_key').onDelete('cascade'))
+      .addColumn('product_key', 'text', (c) =>
+        c.notNull().references('products.product_key').onDelete('cascade'),
+      )
       .addColumn('device_name', 'text', (c) => c.notNull())
       .addColumn('home_id', 'text', (c) => c.notNull().references('homes.id').onDelete('cascade'))
       .addColumn('area_id', 'text', (c) => c.references('areas.id').onDelete('set null'))
@@ -60,7 +62,11 @@ export const devices: Migration = {
       .addColumn('value', 'text', (c) => c.notNull())
       .addColumn('time', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('telemetry_series_idx').on('telemetry').columns(['device_id', 'identifier', 'time']).execute();
+    await db.schema
+      .createIndex('telemetry_series_idx')
+      .on('telemetry')
+      .columns(['device_id', 'identifier', 'time'])
+      .execute();
     await db.schema.createIndex('telemetry_time_idx').on('telemetry').column('time').execute();
 
     await db.schema
