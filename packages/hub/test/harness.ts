@@ -50,6 +50,8 @@ export interface TestHub {
     url: string,
     options?: { token?: string | null; body?: unknown; headers?: Record<string, string> },
   ): Promise<{ status: number; json: () => any; body: string; headers: Record<string, unknown> }>;
+  /** Stop the hub and start it again on the same data (and schema), as after a power cut or upgrade. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,11 +76,20 @@ export async function startTestHub(
       ...overrides,
     },
   });
-  const hub = await startHub(config, { log: createLogger('silent'), ...(pgSchema ? { pgSchema } : {}) });
+  const start = () => startHub(config, { log: createLogger('silent'), ...(pgSchema ? { pgSchema } : {}) });
+  let hub = await start();
   return {
-    hub,
+    get hub() {
+      return hub;
+    },
     adminToken,
-    baseUrl: `http://127.0.0.1:${hub.ports.http}`,
+    get baseUrl() {
+      return `http://127.0.0.1:${hub.ports.http}`;
+    },
+    async restart() {
+      await hub.stop();
+      hub = await start();
+    },
     async request(method, url, options = {}) {
       const token = options.token === undefined ? adminToken : options.token;
       const headers: Record<string, string> = { ...(options.headers ?? {}) };
