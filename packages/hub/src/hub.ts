@@ -2,6 +2,7 @@ import type { Server } from 'node:net';
 import { createTokenService, type TokenService } from './auth/index.js';
 import { type Bus, createBus, createNatsTransport } from './bus/index.js';
 import type { GenioConfig } from './config/index.js';
+import { createHaDiscoveryBridge } from './devices/ha-discovery/index.js';
 import { createDevicesModule, type DevicesModule } from './devices/module.js';
 import { createHomeService, type HomeService } from './homes/index.js';
 import { deviceRoutes } from './http/routes/devices.js';
@@ -99,6 +100,18 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     stack.push(() => broker.stop());
     stack.push(() => devices.stop());
     await broker.start();
+    if (config.haDiscoveryUrl) {
+      const bridge = createHaDiscoveryBridge({
+        url: config.haDiscoveryUrl,
+        prefix: config.haDiscoveryPrefix,
+        homeId: config.haHomeId,
+        devices,
+        homes,
+        log: log.child({ module: 'ha-discovery' }),
+      });
+      await bridge.start();
+      stack.push(() => bridge.stop());
+    }
 
     const startedAt = Date.now();
     const http = await createHttpServer({
