@@ -1,12 +1,16 @@
 /**
  * Telemetry ingest: N devices each post properties with QoS 1 in a closed loop (one message in
  * flight per device), through Genio (signed auth, TSL validation, shadow + history write, `_reply`)
- * and, in the same run, through the Mosquitto on 127.0.0.1:1883 (each device subscribed to its
- * own topic and publishing to it, so the loop also closes at the device). Figures are completed
+ * and, in the same run, through Mosquitto (each device subscribed to its
+ * own topic and publishing to it, so the loop also closes at the device; a Mosquitto of the run's
+ * own, see startMosquitto). Figures are completed
  * round trips per second; the ratio is Genio / Mosquitto from adjacent runs.
  */
+
+import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeSwarm, openSwarm, type SwarmConnection, type SwarmIdentity } from './lib/mqtt-swarm.js';
@@ -15,7 +19,55 @@ import { launchServer } from './lib/server.js';
 import { median, percentile, sorted } from './lib/stats.js';
 import type { Benchmark, BenchOptions, BenchResult, Column, Ratio, Row } from './lib/types.js';
 
-const MOSQUITTO_PORT = 1883;
+/**
+ * A Mosquitto of its own for the run, from the machine's binary, on an ephemeral port with
+ * TCP_NODELAY (the packaged config leaves Nagle on, which puts a ~40 ms floor under round trips).
+ */
+export async function startMosquitto(): Promise<{ port: number; pid: number; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'genio-bench-mosquitto-'));
+  const port = await freePort();
+  const conf = join(dir, 'mosquitto.conf');
+  writeFileSync(
+    conf,
+    `listener ${port} 127.0.0.1\nallow_anonymous true\nset_tcp_nodelay true\nmax_queued_messages 100000\npersistence false\nlog_type error\n`,
+  );
+  const child = spawn('mosquitto', ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ port, host: '127.0.0.1' }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) break;
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error('mosquitto did not start (is the mosquitto package installed?)');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    port,
+    pid: child.pid as number,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
 
 /** Device credentials as bench/servers/hub-devices.ts writes them. */
 export interface BenchDevice {
@@ -79,27 +131,6 @@ async function closedLoop(
   return { completed, seconds, latencies: sorted(latencies) };
 }
 
-/** The local Mosquitto's pid, to read its CPU time; null when it cannot be found. */
-export function mosquittoPid(): number | null {
-  for (const file of [
-    '/var/run/mosquitto.pid',
-    '/run/mosquitto/mosquitto.pid',
-    '/var/run/mosquitto/mosquitto.pid',
-  ]) {
-    try {
-      const pid = Number(readFileSync(file, 'utf8').trim());
-      if (pid) return pid;
-    } catch {}
-  }
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'mosquitto') return Number(entry);
-    } catch {}
-  }
-  return null;
-}
-
 function payloadFor(seq: number): string {
   return JSON.stringify({
     id: String(seq % 4_000_000_000),
@@ -129,8 +160,8 @@ async function run(options: BenchOptions): Promise<BenchResult> {
   const warnings: string[] = [];
   const samples: BenchResult['samples'] = [];
   const tag = randomBytes(3).toString('hex');
-  const mPid = mosquittoPid();
-  if (mPid === null) warnings.push('Mosquitto pid not found: its CPU is not shown');
+  const broker = await startMosquitto();
+  const mPid = broker.pid;
 
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'genio-bench-creds-'));
@@ -154,7 +185,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       });
       options.log(`${n} devices: connecting to Mosquitto`);
       const mosquitto = await openSwarm(
-        MOSQUITTO_PORT,
+        broker.port,
         devices.map((_, i) => ({ clientId: `genio-bench-${tag}-${i}` })),
         {
           concurrency: 100,

@@ -45,7 +45,9 @@ process.once('exit', () => {
 /** Start bench/servers/<name>.ts and wait for its `{"port":N}` line. */
 export async function launchServer(name: string, options: LaunchOptions = {}): Promise<ServerHandle> {
   const script = join(repoRoot, 'bench', 'servers', `${name}.ts`);
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  // BENCH_SERVER_NODE_ARGS adds flags to the server only (for example --cpu-prof), which NODE_OPTIONS cannot carry.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', script], {
     cwd: repoRoot,
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],

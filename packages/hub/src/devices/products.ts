@@ -80,6 +80,10 @@ export function createProductService(deps: { db: Kysely<Database>; clock?: () =>
   const { db } = deps;
   const now = deps.clock ?? Date.now;
   const cache = new Map<string, LoadedProduct>();
+  // Every device message needs its product; a product read from the database is trusted for this
+  // long. Changes made through this hub apply at once; another hub sharing the database sees them within it.
+  const FRESH_MS = 2000;
+  const checkedAt = new Map<string, number>();
 
   function load(row: ProductsTable): LoadedProduct {
     const cached = cache.get(row.product_key);
@@ -157,7 +161,11 @@ export function createProductService(deps: { db: Kysely<Database>; clock?: () =>
       return (await query.execute()).map((r) => publicView(load(r)));
     },
     async get(productKey) {
-      return load(await row(productKey));
+      const cached = cache.get(productKey);
+      if (cached && now() - (checkedAt.get(productKey) ?? 0) < FRESH_MS) return cached;
+      const product = load(await row(productKey));
+      checkedAt.set(productKey, now());
+      return product;
     },
     async update(productKey, patch) {
       const current = await row(productKey);
@@ -186,6 +194,7 @@ export function createProductService(deps: { db: Kysely<Database>; clock?: () =>
       await row(productKey);
       await db.deleteFrom('products').where('product_key', '=', productKey).execute();
       cache.delete(productKey);
+      checkedAt.delete(productKey);
     },
     assertMayManage(product, principal) {
       if (principal.role === 'operator') return;

@@ -37,31 +37,74 @@ export interface Shadow {
 /** Create the shadow over the database. */
 export function createShadow(deps: { db: Kysely<Database>; bus: Bus; keepHistory: () => boolean }): Shadow {
   const { db, bus } = deps;
-  return {
-    async report(device, values, at) {
-      const entries = Object.entries(values);
-      if (entries.length === 0) return;
-      const rows = entries.map(([identifier, v]) => ({
-        device_id: device.id,
-        identifier,
-        value: JSON.stringify(v.value),
-        time: v.time ?? at,
-      }));
+
+  interface Pending {
+    device: { id: string; homeId: string };
+    rows: Array<{ device_id: string; identifier: string; value: string; time: number }>;
+    properties: Record<string, unknown>;
+    at: number;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }
+  // Group commit: reports that arrive in the same turn of the event loop share one transaction.
+  // Each report still resolves only after its rows are committed, so a device is never told
+  // "stored" for data a crash could lose.
+  let queue: Pending[] = [];
+  let scheduled = false;
+  const CHUNK = 500;
+
+  async function flush(): Promise<void> {
+    scheduled = false;
+    const batch = queue;
+    queue = [];
+    const latest = new Map<string, Pending['rows'][number]>();
+    const history: Pending['rows'] = [];
+    for (const item of batch) {
+      for (const row of item.rows) {
+        latest.set(`${row.device_id}\u0000${row.identifier}`, row);
+        history.push(row);
+      }
+    }
+    const current = [...latest.values()];
+    try {
       await db.transaction().execute(async (trx) => {
-        for (const r of rows) {
+        for (let i = 0; i < current.length; i += CHUNK) {
           await trx
             .insertInto('device_properties')
-            .values(r)
+            .values(current.slice(i, i + CHUNK))
             .onConflict((oc) =>
-              oc.columns(['device_id', 'identifier']).doUpdateSet({ value: r.value, time: r.time }),
+              oc.columns(['device_id', 'identifier']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), time: eb.ref('excluded.time') })),
             )
             .execute();
         }
-        if (deps.keepHistory()) await trx.insertInto('telemetry').values(rows).execute();
+        if (deps.keepHistory()) {
+          for (let i = 0; i < history.length; i += CHUNK) await trx.insertInto('telemetry').values(history.slice(i, i + CHUNK)).execute();
+        }
       });
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    for (const item of batch) {
+      item.resolve();
+      bus.emit('device.state_changed', { homeId: item.device.homeId, deviceId: item.device.id, properties: item.properties, at: item.at });
+    }
+  }
+
+  return {
+    report(device, values, at) {
+      const entries = Object.entries(values);
+      if (entries.length === 0) return Promise.resolve();
+      const rows = entries.map(([identifier, v]) => ({ device_id: device.id, identifier, value: JSON.stringify(v.value), time: v.time ?? at }));
       const properties: Record<string, unknown> = {};
       for (const [identifier, v] of entries) properties[identifier] = v.value;
-      bus.emit('device.state_changed', { homeId: device.homeId, deviceId: device.id, properties, at });
+      return new Promise<void>((resolve, reject) => {
+        queue.push({ device, rows, properties, at, resolve, reject });
+        if (!scheduled) {
+          scheduled = true;
+          setImmediate(() => void flush());
+        }
+      });
     },
     async setDesired(deviceId, values, at) {
       await db.transaction().execute(async (trx) => {

@@ -76,7 +76,8 @@ export async function createBroker(deps: {
       );
     },
   });
-  const server: Server = createServer(aedes.handle);
+  // Small MQTT packets must not wait for Nagle's algorithm: replies and acks would sit ~40 ms behind delayed ACKs.
+  const server: Server = createServer({ noDelay: true }, aedes.handle);
   let port = deps.port;
   // MQTT over websocket (subprotocol "mqtt"), for browsers and devices behind HTTP-only networks.
   const wsHttp = deps.wsPort === undefined ? null : createHttpServer();
