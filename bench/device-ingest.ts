@@ -32,6 +32,9 @@ export async function startMosquitto(): Promise<{ port: number; pid: number; sto
     `listener ${port} 127.0.0.1\nallow_anonymous true\nset_tcp_nodelay true\nmax_queued_messages 100000\npersistence false\nlog_type error\n`,
   );
   const child = spawn('mosquitto', ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Never outlive the benchmark, whatever way it ends.
+  const kill = () => child.kill('SIGKILL');
+  process.once('exit', kill);
   const deadline = Date.now() + 5000;
   for (;;) {
     const ok = await new Promise<boolean>((resolve) => {
@@ -50,6 +53,8 @@ export async function startMosquitto(): Promise<{ port: number; pid: number; sto
     port,
     pid: child.pid as number,
     async stop() {
+      process.off('exit', kill);
+      if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
       rmSync(dir, { recursive: true, force: true });
