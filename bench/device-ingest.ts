@@ -179,25 +179,26 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     try {
       const devices = JSON.parse(readFileSync(credentialsFile, 'utf8')) as BenchDevice[];
       const mqttPort = Number(hub.info.mqtt);
-      options.log(`${n} devices: connecting to Genio`);
-      const genio = await openSwarm(mqttPort, devices.map(alinkIdentity), {
-        concurrency: 100,
-        signal: options.signal,
-        setup: (c) =>
-          c.subscribe(
-            `/sys/${devices[c.index]?.productKey}/${devices[c.index]?.deviceName}/thing/event/property/post_reply`,
-          ),
-      });
-      options.log(`${n} devices: connecting to Mosquitto`);
-      const mosquitto = await openSwarm(
-        broker.port,
-        devices.map((_, i) => ({ clientId: `genio-bench-${tag}-${i}` })),
-        {
+      // One swarm at a time: 10k connections to each would pass the process's file limit.
+      const openGenio = () =>
+        openSwarm(mqttPort, devices.map(alinkIdentity), {
           concurrency: 100,
           signal: options.signal,
-          setup: (c) => c.subscribe(`genio-bench/${tag}/${c.index}`),
-        },
-      );
+          setup: (c) =>
+            c.subscribe(
+              `/sys/${devices[c.index]?.productKey}/${devices[c.index]?.deviceName}/thing/event/property/post_reply`,
+            ),
+        });
+      const openMosquitto = () =>
+        openSwarm(
+          broker.port,
+          devices.map((_, i) => ({ clientId: `genio-bench-${tag}-${i}` })),
+          {
+            concurrency: 100,
+            signal: options.signal,
+            setup: (c) => c.subscribe(`genio-bench/${tag}/${c.index}`),
+          },
+        );
       const perSystem: Record<
         'genio' | 'mosquitto',
         Array<{ rate: number; p50: number; p99: number; brokerCpu: number | null; loadgenCpu: number }>
@@ -208,6 +209,8 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       for (let round = 0; round < rounds; round++) {
         for (const system of ['mosquitto', 'genio'] as const) {
           if (options.signal.aborted) throw new Error('aborted');
+          options.log(`${n} devices: connecting to ${system}`);
+          const swarm = system === 'genio' ? await openGenio() : await openMosquitto();
           const pid = system === 'genio' ? hub.pid : mPid;
           const cpu0 = pid === null ? null : processCpuSeconds(pid);
           const own0 = process.cpuUsage();
@@ -215,7 +218,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
           const result =
             system === 'genio'
               ? await closedLoop(
-                  genio,
+                  swarm,
                   (c, seq) => {
                     const d = devices[c.index] as BenchDevice;
                     c.publish(
@@ -228,7 +231,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
                   warmupMs,
                 )
               : await closedLoop(
-                  mosquitto,
+                  swarm,
                   (c, seq) => c.publish(`genio-bench/${tag}/${c.index}`, payloadFor(seq), 1),
                   durationMs,
                   warmupMs,
@@ -236,6 +239,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
           const wall = (performance.now() - t0) / 1000;
           const cpu1 = pid === null ? null : processCpuSeconds(pid);
           const own = process.cpuUsage(own0);
+          await closeSwarm(swarm);
           const sample = {
             rate: result.completed / result.seconds,
             p50: percentile(result.latencies, 50),
@@ -272,8 +276,6 @@ async function run(options: BenchOptions): Promise<BenchResult> {
         value: median(paired),
         detail: paired.map((r) => r.toFixed(2)).join(', '),
       });
-      await closeSwarm(genio);
-      await closeSwarm(mosquitto);
     } finally {
       await hub.stop();
       rmSync(dir, { recursive: true, force: true });

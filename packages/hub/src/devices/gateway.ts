@@ -90,7 +90,13 @@ export function createDeviceGateway(deps: {
   const connected = new Map<string, Client>();
   const pending = new Map<
     string,
-    { deviceId: string; resolve: (r: DeviceReply) => void; timer: NodeJS.Timeout }
+    {
+      deviceId: string;
+      resolve: (r: DeviceReply) => void;
+      timer: NodeJS.Timeout;
+      /** For property sets: the values asked for, so that a post confirming them counts as the reply. */
+      setValues?: Record<string, unknown>;
+    }
   >();
   const onlineHandlers: Array<(deviceId: string) => void> = [];
   const limiter = createRateLimiter(deps.rateLimit, deps.rateLimit * 2);
@@ -145,8 +151,26 @@ export function createDeviceGateway(deps: {
 
   // When a payload cannot be parsed, its id may still be readable; the device then learns why.
   function salvageId(payload: Buffer): string | null {
-    const match = /"id"\s*:\s*"?(\d{1,10})/.exec(payload.subarray(0, 200).toString('utf8'));
-    return match ? (match[1] as string) : null;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: an id never holds control characters.
+    const match = /"id"\s*:\s*(?:"([^"\\\u0000-\u001f]{1,256})"|(\d{1,10}))/.exec(
+      payload.subarray(0, 400).toString('utf8'),
+    );
+    return match ? ((match[1] ?? match[2]) as string) : null;
+  }
+
+  // Firmware written for Alibaba's cloud often applies a property set and reports the new values
+  // instead of answering on set_reply (that cloud does not wait for the answer); such a post confirms the set.
+  function confirmSets(deviceId: string, values: Record<string, { value: unknown }>): void {
+    for (const [id, waiting] of pending) {
+      if (waiting.deviceId !== deviceId || !waiting.setValues) continue;
+      const confirmed = Object.entries(waiting.setValues).every(
+        ([k, v]) => k in values && JSON.stringify(values[k]?.value) === JSON.stringify(v),
+      );
+      if (!confirmed) continue;
+      pending.delete(id);
+      clearTimeout(waiting.timer);
+      waiting.resolve({ code: 200, message: 'confirmed by a property post', data: {} });
+    }
   }
 
   async function handle(identity: Identity, packet: PublishPacket): Promise<void> {
@@ -196,13 +220,19 @@ export function createDeviceGateway(deps: {
             request.params as Record<string, unknown>,
           );
           await shadow.report({ id: identity.deviceId, homeId: identity.homeId }, values, at);
+          confirmSets(identity.deviceId, values);
           break;
         }
         case 'event_post': {
           const eventId = parsed.eventId as string;
           request = parseRequest(payload, `thing.event.${eventId}.post`);
-          const params = request.params as { value?: unknown; time?: unknown };
-          const value = (params.value ?? {}) as Record<string, unknown>;
+          const params = (request.params ?? {}) as Record<string, unknown>;
+          // PROTOCOLS.md wraps outputs as { value, time }; Alibaba's Node.js SDK sends the outputs bare.
+          const wrapped =
+            typeof params.value === 'object' &&
+            params.value !== null &&
+            Object.keys(params).every((k) => k === 'value' || k === 'time');
+          const value = (wrapped ? params.value : params) as Record<string, unknown>;
           const normalized = validateEventOutput(product.thingModel, eventId, value);
           const time = typeof params.time === 'number' ? params.time : at;
           // Events are not part of the shadow; they go to the bus only.
@@ -255,7 +285,14 @@ export function createDeviceGateway(deps: {
           pending.delete(id);
           reject(new GenioError('device_timeout', { deviceId, timeoutMs }));
         }, timeoutMs);
-        pending.set(id, { deviceId, resolve, timer });
+        pending.set(id, {
+          deviceId,
+          resolve,
+          timer,
+          ...(method === 'thing.service.property.set' && params && typeof params === 'object'
+            ? { setValues: params as Record<string, unknown> }
+            : {}),
+        });
       });
       await publish(`${identity.prefix}/${topicSuffix}`, buildRequest(method, params, id));
       return answer;

@@ -73,12 +73,18 @@ export function createShadow(deps: { db: Kysely<Database>; bus: Bus; keepHistory
             .insertInto('device_properties')
             .values(current.slice(i, i + CHUNK))
             .onConflict((oc) =>
-              oc.columns(['device_id', 'identifier']).doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), time: eb.ref('excluded.time') })),
+              oc
+                .columns(['device_id', 'identifier'])
+                .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), time: eb.ref('excluded.time') })),
             )
             .execute();
         }
         if (deps.keepHistory()) {
-          for (let i = 0; i < history.length; i += CHUNK) await trx.insertInto('telemetry').values(history.slice(i, i + CHUNK)).execute();
+          for (let i = 0; i < history.length; i += CHUNK)
+            await trx
+              .insertInto('telemetry')
+              .values(history.slice(i, i + CHUNK))
+              .execute();
         }
       });
     } catch (error) {
@@ -87,7 +93,12 @@ export function createShadow(deps: { db: Kysely<Database>; bus: Bus; keepHistory
     }
     for (const item of batch) {
       item.resolve();
-      bus.emit('device.state_changed', { homeId: item.device.homeId, deviceId: item.device.id, properties: item.properties, at: item.at });
+      bus.emit('device.state_changed', {
+        homeId: item.device.homeId,
+        deviceId: item.device.id,
+        properties: item.properties,
+        at: item.at,
+      });
     }
   }
 
@@ -95,7 +106,12 @@ export function createShadow(deps: { db: Kysely<Database>; bus: Bus; keepHistory
     report(device, values, at) {
       const entries = Object.entries(values);
       if (entries.length === 0) return Promise.resolve();
-      const rows = entries.map(([identifier, v]) => ({ device_id: device.id, identifier, value: JSON.stringify(v.value), time: v.time ?? at }));
+      const rows = entries.map(([identifier, v]) => ({
+        device_id: device.id,
+        identifier,
+        value: JSON.stringify(v.value),
+        time: v.time ?? at,
+      }));
       const properties: Record<string, unknown> = {};
       for (const [identifier, v] of entries) properties[identifier] = v.value;
       return new Promise<void>((resolve, reject) => {

@@ -130,12 +130,20 @@ describe('messages', () => {
     });
   });
 
+  it('accepts the ids Alibaba device SDKs send and echoes them', () => {
+    const id = '7|exp-topic|/sys/pk/dn/thing/event/property/post_reply';
+    expect(parseRequest(JSON.stringify({ id, params: {} }), 'thing.event.property.post').id).toBe(id);
+  });
+
   it.each([
     ['{"id":"1","params":', /not JSON/],
     ['[1,2]', /object/],
     ['{"params":{}}', /id must be/],
-    ['{"id":"abc"}', /id must be/],
-    ['{"id":"4294967296"}', /id must be/],
+    ['{"id":""}', /id must be/],
+    ['{"id":4294967296}', /id must be/],
+    ['{"id":-1}', /id must be/],
+    ['{"id":{"n":1}}', /id must be/],
+    [`{"id":"${'x'.repeat(257)}"}`, /id must be/],
     ['{"id":"1","method":"thing.wrong"}', /method must be thing.event.property.post/],
   ])('refuses %s', (payload, reason) => {
     expect(() => parseRequest(payload, 'thing.event.property.post')).toThrow(reason);

@@ -22,14 +22,25 @@ export interface AlinkReply {
 
 const MAX_ID = 4_294_967_295;
 
-function readId(raw: unknown): string {
-  const text = typeof raw === 'number' ? String(raw) : raw;
-  if (typeof text !== 'string' || !/^\d{1,10}$/.test(text) || Number(text) > MAX_ID) {
-    throw new GenioError('request_invalid', {
-      reason: 'id must be a string holding a number from 0 to 4294967295',
-    });
+// PROTOCOLS.md asks for digit strings, but Alibaba's own Node.js device SDK sends ids such as
+// "12|exp-topic|/sys/pk/dn/thing/event/property/post_reply" and matches replies on them, so any
+// short printable string is accepted and echoed unchanged.
+const MAX_ID_LENGTH = 256;
+
+function printable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 32 || c === 127) return false;
   }
-  return text;
+  return true;
+}
+
+function readId(raw: unknown): string {
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 && raw <= MAX_ID) return String(raw);
+  if (typeof raw === 'string' && raw.length > 0 && raw.length <= MAX_ID_LENGTH && printable(raw)) return raw;
+  throw new GenioError('request_invalid', {
+    reason: `id must be a string of 1 to ${MAX_ID_LENGTH} printable characters (digits recommended) or a number from 0 to 4294967295`,
+  });
 }
 
 /** Parse a device's request; a missing method is taken as the expected one, a different one is refused. */
