@@ -118,23 +118,39 @@ export function createDeviceGateway(deps: {
     registers: [deps.metrics.registry],
   });
 
+  // aedes hands a publish to its emitter, which queues beyond its concurrency and drains that queue
+  // recursively: a burst of thousands of downlinks (one group commit answering every device at once)
+  // overflowed the stack. Downlinks are therefore fed to it a bounded number at a time.
+  const DOWNLINKS_IN_FLIGHT = 64;
+  let downlinksInFlight = 0;
+  const waitingDownlinks: Array<() => void> = [];
+
+  function sendDownlink(topic: string, body: unknown, done: () => void): void {
+    downlinksInFlight++;
+    const packet = {
+      cmd: 'publish',
+      topic,
+      payload: Buffer.from(JSON.stringify(body)),
+      qos: 1,
+      retain: false,
+      dup: false,
+    };
+    broker.aedes.publish(
+      packet as unknown as Parameters<typeof broker.aedes.publish>[0],
+      (error?: Error | null) => {
+        if (error) log.warn({ err: error, topic }, 'mqtt downlink publish failed');
+        downlinksInFlight--;
+        done();
+        const next = waitingDownlinks.shift();
+        if (next) queueMicrotask(next);
+      },
+    );
+  }
+
   function publish(topic: string, body: unknown): Promise<void> {
     return new Promise((resolve) => {
-      const packet = {
-        cmd: 'publish',
-        topic,
-        payload: Buffer.from(JSON.stringify(body)),
-        qos: 1,
-        retain: false,
-        dup: false,
-      };
-      broker.aedes.publish(
-        packet as unknown as Parameters<typeof broker.aedes.publish>[0],
-        (error?: Error | null) => {
-          if (error) log.warn({ err: error, topic }, 'mqtt downlink publish failed');
-          resolve();
-        },
-      );
+      if (downlinksInFlight < DOWNLINKS_IN_FLIGHT) sendDownlink(topic, body, resolve);
+      else waitingDownlinks.push(() => sendDownlink(topic, body, resolve));
     });
   }
 
