@@ -1,0 +1,317 @@
+/**
+ * The recogniser: every language's sentences, expanded once into a trie of words and slots.
+ * Matching walks the trie over the utterance's tokens; slots read numbers, values of lists
+ * (static ones from the grammar, live ones such as the home's device names and areas), or any
+ * words (wildcards). Names may be misheard: when nothing matches exactly, list values are matched
+ * again allowing one or two edits, and the confidence says so.
+ */
+import type { Language } from '../../errors/index.js';
+import { isHan, tokenize } from './normalize.js';
+import { readNumber } from './numbers.js';
+import { compileTemplate, type Item, parseRules } from './template.js';
+
+/** One value of a slot list: what people say and what it means. */
+export interface ListEntry {
+  text: string;
+  value: unknown;
+}
+
+/** An intent's sentences in one language. */
+export interface IntentSentences {
+  intent: string;
+  /** Slot values fixed by these sentences (for example power: true for "turn on"). */
+  slots?: Record<string, unknown>;
+  sentences: string[];
+}
+
+/** One language's grammar, as loaded from sentences/<lang>/*.yaml. */
+export interface Grammar {
+  language: Language;
+  rules: Record<string, string>;
+  /** Static lists: slot name -> entries. */
+  lists: Record<string, ListEntry[]>;
+  intents: IntentSentences[];
+  /** Words said around a request that carry nothing ("please", "请"), dropped at either end. */
+  fillers: string[];
+}
+
+/** A filled slot. */
+export interface SlotValue {
+  value: unknown;
+  /** The words that filled it. */
+  text: string;
+}
+
+/** What an utterance means. */
+export interface Recognition {
+  intent: string;
+  slots: Record<string, SlotValue>;
+  language: Language;
+  /** 1 for an exact match; lower when names were matched with edits. */
+  confidence: number;
+}
+
+/** Slots read as numbers; any other slot is a list, or a wildcard when no list has its name. */
+export const numberSlots: ReadonlySet<string> = new Set([
+  'number',
+  'brightness',
+  'temperature',
+  'percent',
+  'position',
+  'duration',
+]);
+
+interface TrieNode {
+  words: Map<string, TrieNode[]>;
+  slots: Array<[string, TrieNode]>;
+  accepts: Array<{ intent: string; fixed: Record<string, unknown> }>;
+}
+
+const newNode = (): TrieNode => ({ words: new Map(), slots: [], accepts: [] });
+
+/** Join tokens back into comparable text: no spaces between Chinese characters. */
+export function joinTokens(tokens: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as string;
+    const prev = tokens[i - 1];
+    if (i > 0 && !(isHan(t) || (prev !== undefined && isHan(prev))) && !(prev ?? '').endsWith("'"))
+      out += ' ';
+    out += t;
+  }
+  return out;
+}
+
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        (prev[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      row.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** A list prepared for lookups: by exact text, and the longest entry in tokens. */
+interface PreparedList {
+  exact: Map<string, ListEntry[]>;
+  all: Array<{ text: string; entry: ListEntry }>;
+  maxTokens: number;
+}
+
+function prepare(entries: readonly ListEntry[]): PreparedList {
+  const exact = new Map<string, ListEntry[]>();
+  const all: PreparedList['all'] = [];
+  let maxTokens = 1;
+  for (const entry of entries) {
+    const tokens = tokenize(entry.text);
+    if (tokens.length === 0) continue;
+    const text = joinTokens(tokens);
+    maxTokens = Math.max(maxTokens, tokens.length);
+    exact.set(text, [...(exact.get(text) ?? []), entry]);
+    all.push({ text, entry });
+  }
+  return { exact, all, maxTokens };
+}
+
+/** A compiled grammar for one language. */
+export class LanguageRecognizer {
+  readonly language: Language;
+  private readonly root = newNode();
+  private readonly staticLists: Map<string, PreparedList>;
+  private readonly fillers: Set<string>;
+  private readonly dynamicCache = new WeakMap<readonly ListEntry[], PreparedList>();
+
+  constructor(grammar: Grammar) {
+    this.language = grammar.language;
+    const rules = parseRules(grammar.rules);
+    for (const intent of grammar.intents) {
+      for (const sentence of intent.sentences) {
+        const ends = compileTemplate<TrieNode>(sentence, rules, [this.root], (from, item) =>
+          this.edge(from, item),
+        );
+        for (const end of ends) {
+          if (end === this.root) continue;
+          end.accepts.push({ intent: intent.intent, fixed: intent.slots ?? {} });
+        }
+      }
+    }
+    this.staticLists = new Map(
+      Object.entries(grammar.lists).map(([name, entries]) => [name, prepare(entries)]),
+    );
+    this.fillers = new Set(grammar.fillers.flatMap((f) => joinTokens(tokenize(f))));
+  }
+
+  private edge(from: TrieNode[], item: Item): TrieNode {
+    const to = newNode();
+    for (const state of from) {
+      if ('word' in item) state.words.set(item.word, [...(state.words.get(item.word) ?? []), to]);
+      else state.slots.push([item.slot, to]);
+    }
+    return to;
+  }
+
+  private stripFillers(tokens: string[]): string[] {
+    let start = 0;
+    let end = tokens.length;
+    for (let changed = true; changed && start < end; ) {
+      changed = false;
+      for (let n = Math.min(4, end - start); n >= 1; n--) {
+        if (this.fillers.has(joinTokens(tokens.slice(start, start + n)))) {
+          start += n;
+          changed = true;
+          break;
+        }
+        if (this.fillers.has(joinTokens(tokens.slice(end - n, end)))) {
+          end -= n;
+          changed = true;
+          break;
+        }
+      }
+    }
+    return tokens.slice(start, end);
+  }
+
+  /** Recognise an utterance; lists are the live slot lists (device names, areas, ...). */
+  recognize(text: string, lists: Record<string, readonly ListEntry[]> = {}): Recognition | null {
+    const tokens = this.stripFillers(tokenize(text));
+    if (tokens.length === 0) return null;
+    const listFor = (slot: string): PreparedList | undefined => {
+      const live = lists[slot];
+      if (live) {
+        let prepared = this.dynamicCache.get(live);
+        if (!prepared) {
+          prepared = prepare(live);
+          this.dynamicCache.set(live, prepared);
+        }
+        return prepared;
+      }
+      return this.staticLists.get(slot);
+    };
+    return this.match(tokens, listFor, 0) ?? this.match(tokens, listFor, tokens.length > 2 ? 2 : 1);
+  }
+
+  private match(
+    tokens: string[],
+    listFor: (slot: string) => PreparedList | undefined,
+    maxEdits: number,
+  ): Recognition | null {
+    let best: { recognition: Recognition; edits: number; literals: number; wild: number } | null = null;
+    const language = this.language;
+    const visit = (
+      node: TrieNode,
+      pos: number,
+      slots: Record<string, SlotValue>,
+      edits: number,
+      wild: number,
+      literals: number,
+    ) => {
+      if (pos === tokens.length) {
+        for (const accept of node.accepts) {
+          const better =
+            !best ||
+            edits < best.edits ||
+            (edits === best.edits &&
+              (literals > best.literals || (literals === best.literals && wild < best.wild)));
+          if (better) {
+            const filled: Record<string, SlotValue> = { ...slots };
+            for (const [k, v] of Object.entries(accept.fixed)) filled[k] = { value: v, text: '' };
+            best = {
+              recognition: {
+                intent: accept.intent,
+                slots: filled,
+                language,
+                confidence: Math.max(0.5, 1 - edits * 0.2),
+              },
+              edits,
+              literals,
+              wild,
+            };
+          }
+        }
+        return;
+      }
+      for (const next of node.words.get(tokens[pos] as string) ?? [])
+        visit(next, pos + 1, slots, edits, wild, literals + 1);
+      for (const [slot, next] of node.slots) {
+        for (const m of this.readSlot(slot, tokens, pos, listFor, maxEdits - edits)) {
+          visit(
+            next,
+            m.end,
+            { ...slots, [slot]: { value: m.value, text: joinTokens(tokens.slice(pos, m.end)) } },
+            edits + m.edits,
+            wild + m.wild,
+            literals,
+          );
+        }
+      }
+    };
+    visit(this.root, 0, {}, 0, 0, 0);
+    return (best as { recognition: Recognition } | null)?.recognition ?? null;
+  }
+
+  private readSlot(
+    slot: string,
+    tokens: string[],
+    pos: number,
+    listFor: (slot: string) => PreparedList | undefined,
+    editBudget: number,
+  ): Array<{ value: unknown; end: number; edits: number; wild: number }> {
+    if (numberSlots.has(slot)) {
+      const n = readNumber(tokens, pos, this.language);
+      return n ? [{ value: n.value, end: n.end, edits: 0, wild: 0 }] : [];
+    }
+    const list = listFor(slot);
+    const out: Array<{ value: unknown; end: number; edits: number; wild: number }> = [];
+    if (!list) {
+      // A wildcard: any words up to the end (longest first).
+      for (let end = tokens.length; end > pos; end--)
+        out.push({ value: joinTokens(tokens.slice(pos, end)), end, edits: 0, wild: end - pos });
+      return out;
+    }
+    const longest = Math.min(tokens.length, pos + list.maxTokens + (editBudget > 0 ? 1 : 0));
+    for (let end = longest; end > pos; end--) {
+      const text = joinTokens(tokens.slice(pos, end));
+      const hits = list.exact.get(text);
+      if (hits) {
+        out.push({
+          value: hits.length === 1 ? hits[0]?.value : hits.map((h) => h.value),
+          end,
+          edits: 0,
+          wild: 0,
+        });
+        continue;
+      }
+      if (editBudget <= 0 || text.length < 4) continue;
+      const allowed = Math.min(editBudget, text.length >= 8 ? 2 : 1);
+      let bestEdits = allowed + 1;
+      let found: ListEntry[] = [];
+      for (const candidate of list.all) {
+        const d = editDistance(text, candidate.text, allowed);
+        if (d < bestEdits) {
+          bestEdits = d;
+          found = [candidate.entry];
+        } else if (d === bestEdits) found.push(candidate.entry);
+      }
+      if (bestEdits <= allowed && found.length)
+        out.push({
+          value: found.length === 1 ? found[0]?.value : found.map((h) => h.value),
+          end,
+          edits: bestEdits,
+          wild: 0,
+        });
+    }
+    return out;
+  }
+}
