@@ -1,10 +1,12 @@
 import type { Server } from 'node:net';
+import { type Assistant, createAssistant } from './assistant/index.js';
 import { createTokenService, type TokenService } from './auth/index.js';
 import { type Bus, createBus, createNatsTransport } from './bus/index.js';
 import type { GenioConfig } from './config/index.js';
 import { createHaDiscoveryBridge } from './devices/ha-discovery/index.js';
 import { createDevicesModule, type DevicesModule } from './devices/module.js';
 import { createHomeService, type HomeService } from './homes/index.js';
+import { conversationRoutes } from './http/routes/conversation.js';
 import { deviceRoutes } from './http/routes/devices.js';
 import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
@@ -31,6 +33,7 @@ export interface Hub {
   homes: HomeService;
   broker: Broker;
   devices: DevicesModule;
+  assistant: Assistant;
   http: GenioApp;
   /** Ports actually bound (differ from config when it asked for port 0). */
   ports: { http: number; mqtt: number; mqttWs: number | null };
@@ -113,6 +116,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       stack.push(() => bridge.stop());
     }
 
+    const assistant = createAssistant({ devices, homes, bus });
     const startedAt = Date.now();
     const http = await createHttpServer({
       log,
@@ -125,6 +129,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         tokenRoutes(tokens),
         productRoutes(devices),
         deviceRoutes(devices),
+        conversationRoutes(assistant),
         eventRoutes({ bus, metrics }),
       ],
     });
@@ -152,6 +157,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       homes,
       broker,
       devices,
+      assistant,
       http,
       ports: { http: httpPort, mqtt: broker.port, mqttWs: broker.wsPort },
       generatedOperatorToken,

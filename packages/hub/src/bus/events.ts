@@ -11,6 +11,9 @@ export interface EventMap {
   'area.deleted': { homeId: string; areaId: string };
   'token.created': { tokenId: string; role: string; homeId: string | null };
   'token.revoked': { tokenId: string };
+  'device.created': { homeId: string; deviceId: string; name: string };
+  'device.updated': { homeId: string; deviceId: string; name: string };
+  'device.deleted': { homeId: string; deviceId: string };
   'device.online': { homeId: string; deviceId: string; online: boolean };
   'device.state_changed': {
     homeId: string;
@@ -24,6 +27,13 @@ export interface EventMap {
     event: string;
     params: Record<string, unknown>;
     at: number;
+  };
+  'assistant.turn': {
+    homeId: string;
+    conversationId: string;
+    language: string;
+    intent: string | null;
+    speech: string;
   };
   'timer.finished': { homeId: string; timerId: string; name: string | null };
   'order.paid': {

@@ -193,6 +193,7 @@ export function createDeviceRegistry(deps: {
         updated_at: at,
       };
       await db.insertInto('devices').values(values).execute();
+      bus.emit('device.created', { homeId: values.home_id, deviceId: values.id, name: values.name });
       return { ...(await view(values)), deviceSecret: secret };
     },
     async get(id) {
@@ -216,11 +217,14 @@ export function createDeviceRegistry(deps: {
       if (patch.aliases !== undefined) set.aliases = JSON.stringify(patch.aliases);
       if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
       await db.updateTable('devices').set(set).where('id', '=', id).execute();
-      return view(await row(id));
+      const updated = await row(id);
+      bus.emit('device.updated', { homeId: updated.home_id, deviceId: id, name: updated.name });
+      return view(updated);
     },
     async delete(id) {
-      await row(id);
+      const current = await row(id);
       await db.deleteFrom('devices').where('id', '=', id).execute();
+      bus.emit('device.deleted', { homeId: current.home_id, deviceId: id });
     },
     rotateSecret: rotate,
     async findByIdentity(productKey, deviceName) {

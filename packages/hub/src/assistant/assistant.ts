@@ -1,0 +1,225 @@
+/**
+ * A conversation turn: text in, intent, action, and a spoken answer (plus a card) out, in the
+ * language of the request, the utterance or the home. Follow-up answers to a question ("Which one:
+ * kitchen or bedroom?") are understood within the same conversation.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Bus } from '../bus/index.js';
+import type { DevicesModule } from '../devices/index.js';
+import { type Language, languages } from '../errors/index.js';
+import type { HomeService } from '../homes/index.js';
+import { detectLanguage } from './detect.js';
+import { type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
+import { createHomeContexts } from './home-context.js';
+import { loadGrammars } from './nlu/grammar.js';
+import { tokenize } from './nlu/normalize.js';
+import { LanguageRecognizer, type SlotValue } from './nlu/recognizer.js';
+import { loadResponses } from './responses.js';
+
+/** A turn as asked. */
+export interface TurnRequest {
+  text: string;
+  homeId: string;
+  language?: Language;
+  conversationId?: string;
+}
+
+/** A turn as answered. */
+export interface TurnResponse {
+  conversationId: string;
+  language: Language;
+  intent: { name: string; slots: Record<string, SlotValue> } | null;
+  speech: { text: string };
+  card?: Card;
+  continueConversation: boolean;
+}
+
+/** The assistant. */
+export interface Assistant {
+  turn(request: TurnRequest): Promise<TurnResponse>;
+  /** The compiled recogniser of a language (for benchmarks and tools). */
+  recognizer(language: Language): LanguageRecognizer;
+}
+
+interface Conversation {
+  homeId: string;
+  pending?: Pending;
+  expiresAt: number;
+}
+
+const CONVERSATION_TTL_MS = 5 * 60_000;
+const MAX_CONVERSATIONS = 10_000;
+
+const ordinals: Record<Language, string[][]> = {
+  en: [
+    ['first', '1st', 'one'],
+    ['second', '2nd', 'two'],
+    ['third', '3rd', 'three'],
+    ['fourth', '4th', 'four'],
+  ],
+  it: [
+    ['primo', 'prima', 'uno'],
+    ['secondo', 'seconda', 'due'],
+    ['terzo', 'terza', 'tre'],
+    ['quarto', 'quarta', 'quattro'],
+  ],
+  fr: [
+    ['premier', 'premiere', 'un'],
+    ['deuxieme', 'second', 'seconde', 'deux'],
+    ['troisieme', 'trois'],
+    ['quatrieme', 'quatre'],
+  ],
+  zh: [
+    ['第一个', '第一', '一'],
+    ['第二个', '第二', '二'],
+    ['第三个', '第三', '三'],
+    ['第四个', '第四', '四'],
+  ],
+};
+
+/** Create the assistant; grammars and responses are compiled once here. */
+export function createAssistant(deps: {
+  devices: DevicesModule;
+  homes: HomeService;
+  bus: Bus;
+  clock?: () => number;
+}): Assistant {
+  const now = deps.clock ?? Date.now;
+  const grammars = loadGrammars();
+  const recognizers = Object.fromEntries(
+    languages.map((l) => [l, new LanguageRecognizer(grammars[l])]),
+  ) as Record<Language, LanguageRecognizer>;
+  const responses = loadResponses();
+  const contexts = createHomeContexts(deps);
+  const conversations = new Map<string, Conversation>();
+
+  function remember(id: string, conversation: Conversation): void {
+    conversations.delete(id);
+    conversations.set(id, conversation);
+    const at = now();
+    for (const [key, c] of conversations) {
+      if (conversations.size <= MAX_CONVERSATIONS && c.expiresAt > at) break;
+      conversations.delete(key);
+    }
+  }
+
+  /** Which candidate a short answer picks: an area, a name, or an ordinal ("the second one"). */
+  function pick(text: string, language: Language, pending: Pending, scope: TurnScope): string | null {
+    const said = tokenize(text).join(' ');
+    const candidates = pending.candidates
+      .map((id) => scope.context.devices.find((d) => d.id === id))
+      .filter((d) => d !== undefined);
+    for (const d of candidates) {
+      const area = scope.context.areas.find((a) => a.id === d.areaId);
+      const words = [area?.name, ...(area?.aliases ?? []), d.name, ...d.aliases]
+        .filter((w): w is string => Boolean(w))
+        .map((w) => tokenize(w).join(' '));
+      if (words.some((w) => w && (said === w || said.includes(w)))) return d.id;
+    }
+    const index = ordinals[language].findIndex((forms) =>
+      forms.some(
+        (f) => said.split(' ').includes(tokenize(f).join(' ')) || said.replace(/ /g, '').includes(f),
+      ),
+    );
+    return index >= 0 && index < candidates.length ? (candidates[index]?.id ?? null) : null;
+  }
+
+  return {
+    recognizer: (language) => recognizers[language],
+    async turn(request) {
+      const home = await deps.homes.getHome(request.homeId);
+      const context = await contexts.get(home.id);
+      const lists = context.lists;
+      const conversationId = request.conversationId ?? randomUUID();
+      const previous = request.conversationId ? conversations.get(request.conversationId) : undefined;
+      const conversation =
+        previous && previous.homeId === home.id && previous.expiresAt > now() ? previous : undefined;
+
+      let language: Language;
+      let recognition: ReturnType<LanguageRecognizer['recognize']>;
+      if (request.language) {
+        language = request.language;
+        recognition = recognizers[language].recognize(request.text, lists);
+      } else {
+        ({ language, recognition } = detectLanguage(
+          request.text,
+          recognizers,
+          lists,
+          home.language as Language,
+        ));
+      }
+      const scope: TurnScope = {
+        language,
+        responses: responses[language],
+        context,
+        devices: deps.devices,
+        now: new Date(now()),
+      };
+
+      // A short answer to the question asked in the previous turn.
+      if (
+        conversation?.pending &&
+        (!recognition || recognition.intent === 'device.list' || recognition.intent === 'system.cancel')
+      ) {
+        const pending = conversation.pending;
+        conversation.pending = undefined;
+        if (recognition?.intent !== 'system.cancel') {
+          const chosen = pick(request.text, language, pending, scope);
+          if (chosen) {
+            const slots = { ...pending.slots, name: { value: chosen, text: request.text } };
+            const outcome = await dispatch(scope, pending.intent, slots);
+            return finish(conversationId, language, { name: pending.intent, slots }, outcome, home.id);
+          }
+        }
+      }
+
+      if (!recognition) {
+        return finish(
+          conversationId,
+          language,
+          null,
+          { speech: responses[language].no_match as string },
+          home.id,
+        );
+      }
+      const outcome = await dispatch(scope, recognition.intent, recognition.slots);
+      return finish(
+        conversationId,
+        language,
+        { name: recognition.intent, slots: recognition.slots },
+        outcome,
+        home.id,
+      );
+    },
+  };
+
+  function finish(
+    conversationId: string,
+    language: Language,
+    intent: TurnResponse['intent'],
+    outcome: { speech: string; card?: Card; pending?: Pending },
+    homeId: string,
+  ): TurnResponse {
+    const continueConversation = outcome.pending !== undefined;
+    remember(conversationId, {
+      homeId,
+      ...(outcome.pending ? { pending: outcome.pending } : {}),
+      expiresAt: now() + CONVERSATION_TTL_MS,
+    });
+    deps.bus.emit('assistant.turn', {
+      homeId,
+      conversationId,
+      language,
+      intent: intent?.name ?? null,
+      speech: outcome.speech,
+    });
+    return {
+      conversationId,
+      language,
+      intent,
+      speech: { text: outcome.speech },
+      ...(outcome.card ? { card: outcome.card } : {}),
+      continueConversation,
+    };
+  }
+}

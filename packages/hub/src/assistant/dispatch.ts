@@ -1,0 +1,344 @@
+/**
+ * Intent handlers: find the devices an utterance means, act through capabilities, and say what
+ * really happened (including offline devices, timeouts and refusals).
+ */
+import { type CapabilityName, type Device, type DevicesModule, fromDeviceValue } from '../devices/index.js';
+import { isGenioError, type Language } from '../errors/index.js';
+import type { HomeContext } from './home-context.js';
+import type { SlotValue } from './nlu/recognizer.js';
+import { joinNames, type Responses, render } from './responses.js';
+
+/** A card for the screen (declarative JSON). */
+export type Card =
+  | { type: 'text'; title: string; text: string }
+  | { type: 'list'; title: string; items: Array<{ id: string; title: string; subtitle?: string }> };
+
+/** A question waiting for a short answer. */
+export interface Pending {
+  intent: string;
+  slots: Record<string, SlotValue>;
+  candidates: string[];
+}
+
+/** What a handled intent produced. */
+export interface Outcome {
+  speech: string;
+  card?: Card;
+  pending?: Pending;
+}
+
+/** Everything a handler needs for one turn. */
+export interface TurnScope {
+  language: Language;
+  responses: Responses;
+  context: HomeContext;
+  devices: DevicesModule;
+  now: Date;
+}
+
+type Targets =
+  | { kind: 'devices'; devices: Device[] }
+  | { kind: 'ask'; devices: Device[] }
+  | { kind: 'none'; speech: string };
+
+const value = (slots: Record<string, SlotValue>, name: string): unknown => slots[name]?.value;
+
+function areaName(scope: TurnScope, areaId: string | null | undefined): string {
+  return scope.context.areas.find((a) => a.id === areaId)?.name ?? '';
+}
+
+/** Describe a device so that two of the same name can be told apart. */
+function label(scope: TurnScope, device: Device): string {
+  const area = areaName(scope, device.areaId);
+  return area ? `${device.name} (${area})` : device.name;
+}
+
+async function hasCapability(scope: TurnScope, device: Device, capability: CapabilityName): Promise<boolean> {
+  const product = await scope.devices.products.get(device.productKey);
+  return product.resolved[capability] !== undefined;
+}
+
+/** The devices the slots point at. */
+async function targets(
+  scope: TurnScope,
+  slots: Record<string, SlotValue>,
+  capability: CapabilityName,
+): Promise<Targets> {
+  const { context, responses } = scope;
+  const areaId = value(slots, 'area') as string | undefined;
+  const named = value(slots, 'name');
+  if (named !== undefined) {
+    const ids = new Set(Array.isArray(named) ? (named as string[]) : [named as string]);
+    let devices = context.devices.filter((d) => ids.has(d.id));
+    if (areaId && devices.some((d) => d.areaId === areaId))
+      devices = devices.filter((d) => d.areaId === areaId);
+    if (devices.length > 1) return { kind: 'ask', devices };
+    if (devices.length === 1) return { kind: 'devices', devices };
+    return { kind: 'none', speech: render(responses.not_found, { what: slots.name?.text ?? '' }) };
+  }
+  const category = value(slots, 'category') as string | undefined;
+  let devices = context.devices.filter(
+    (d) => (category ? d.category === category : true) && (areaId ? d.areaId === areaId : true),
+  );
+  if (!category && !areaId) devices = [];
+  const able: Device[] = [];
+  for (const d of devices) if (await hasCapability(scope, d, capability)) able.push(d);
+  if (able.length) return { kind: 'devices', devices: able };
+  if (areaId)
+    return { kind: 'none', speech: render(responses.nothing_in_area, { area: areaName(scope, areaId) }) };
+  return { kind: 'none', speech: render(responses.not_found, { what: slots.category?.text ?? '' }) };
+}
+
+type Result =
+  | { device: Device; ok: true }
+  | { device: Device; ok: false; why: 'offline' | 'timeout' | 'failed' | 'no_capability' };
+
+async function act(
+  scope: TurnScope,
+  devices: Device[],
+  values: (d: Device) => Promise<Record<string, unknown>>,
+): Promise<Result[]> {
+  return Promise.all(
+    devices.map(async (device): Promise<Result> => {
+      try {
+        const result = await scope.devices.commands.setCapabilities(device.id, await values(device));
+        if (result.status === 'replied' && result.reply.code !== 200)
+          return { device, ok: false, why: 'failed' };
+        return { device, ok: true };
+      } catch (error) {
+        if (isGenioError(error)) {
+          if (error.code === 'device_offline') return { device, ok: false, why: 'offline' };
+          if (error.code === 'device_timeout') return { device, ok: false, why: 'timeout' };
+          if (error.code === 'validation_failed' || error.code === 'property_invalid')
+            return { device, ok: false, why: 'no_capability' };
+        }
+        return { device, ok: false, why: 'failed' };
+      }
+    }),
+  );
+}
+
+/** Say what happened: the successes in one sentence, each failure truthfully. */
+function report(
+  scope: TurnScope,
+  results: Result[],
+  success: string,
+  extra: Record<string, string | number> = {},
+): Outcome {
+  const { responses, language } = scope;
+  const done = results.filter((r) => r.ok).map((r) => label(scope, r.device));
+  const sentences: string[] = [];
+  if (done.length)
+    sentences.push(render(success, { ...extra, targets: joinNames(done, responses, language) }));
+  for (const r of results)
+    if (!r.ok) sentences.push(render(responses[r.why], { name: label(scope, r.device) }));
+  const speech = sentences.join(language === 'zh' ? '' : ' ');
+  return { speech, card: { type: 'text', title: speech, text: speech } };
+}
+
+const orWord: Record<Language, string> = { en: ' or ', it: ' o ', fr: ' ou ', zh: '还是' };
+
+function ask(scope: TurnScope, intent: string, slots: Record<string, SlotValue>, devices: Device[]): Outcome {
+  const options = devices.map((d) => areaName(scope, d.areaId) || d.name);
+  const listed =
+    options.length > 1
+      ? `${options.slice(0, -1).join(scope.language === 'zh' ? '、' : ', ')}${orWord[scope.language]}${options[options.length - 1]}`
+      : (options[0] ?? '');
+  const speech = render(scope.responses.which, { options: listed });
+  return {
+    speech,
+    card: {
+      type: 'list',
+      title: speech,
+      items: devices.map((d) => ({ id: d.id, title: d.name, subtitle: areaName(scope, d.areaId) })),
+    },
+    pending: { intent, slots, candidates: devices.map((d) => d.id) },
+  };
+}
+
+async function control(scope: TurnScope, intent: string, slots: Record<string, SlotValue>): Promise<Outcome> {
+  const { responses } = scope;
+  if (intent === 'device.set_temperature' && slots.compartment) {
+    const capability: CapabilityName =
+      value(slots, 'compartment') === 'freezer' ? 'freezerTargetTemperature' : 'targetTemperature';
+    const fridgeSlots = slots.name
+      ? slots
+      : { ...slots, category: { value: 'fridge', text: slots.compartment.text } };
+    const found = await targets(scope, fridgeSlots, capability);
+    if (found.kind === 'none') return { speech: found.speech };
+    if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
+    const temperature = Number(value(slots, 'temperature'));
+    const results = await act(scope, found.devices, async () => ({ [capability]: temperature }));
+    return report(scope, results, responses.temperature_set as string, { value: temperature });
+  }
+  const plan: Record<
+    string,
+    {
+      capability: CapabilityName;
+      values: Record<string, unknown>;
+      success: string;
+      extra?: Record<string, number>;
+    }
+  > = {
+    'device.turn_on': {
+      capability: 'power',
+      values: { power: true },
+      success: responses.turned_on as string,
+    },
+    'device.turn_off': {
+      capability: 'power',
+      values: { power: false },
+      success: responses.turned_off as string,
+    },
+    'device.set_brightness': {
+      capability: 'brightness',
+      values: { brightness: Number(value(slots, 'brightness')) },
+      success: responses.brightness_set as string,
+      extra: { value: Number(value(slots, 'brightness')) },
+    },
+    'device.set_temperature': {
+      capability: 'targetTemperature',
+      values: { targetTemperature: Number(value(slots, 'temperature')) },
+      success: responses.temperature_set as string,
+      extra: { value: Number(value(slots, 'temperature')) },
+    },
+  };
+  const step = plan[intent];
+  if (!step) return { speech: responses.no_match as string };
+  const found = await targets(scope, slots, step.capability);
+  if (found.kind === 'none') return { speech: found.speech };
+  if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
+  const results = await act(scope, found.devices, async () => step.values);
+  return report(scope, results, step.success, step.extra);
+}
+
+const units: Partial<Record<CapabilityName, string>> = {
+  currentTemperature: '°C',
+  targetTemperature: '°C',
+  batteryLevel: '%',
+  brightness: '%',
+  heartRate: ' bpm',
+};
+
+async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promise<Outcome> {
+  const { responses } = scope;
+  const attribute = (value(slots, 'attribute') as CapabilityName | undefined) ?? 'power';
+  const found = await targets(
+    scope,
+    slots,
+    attribute === 'currentTemperature' ? 'targetTemperature' : attribute,
+  );
+  const candidates = found.kind === 'none' ? await targets(scope, slots, attribute) : found;
+  if (candidates.kind === 'none') return { speech: candidates.speech };
+  if (candidates.kind === 'ask' || candidates.devices.length > 1)
+    return ask(scope, 'device.query', slots, candidates.devices);
+  const device = candidates.devices[0] as Device;
+  const fresh = await scope.devices.registry.get(device.id);
+  const product = await scope.devices.products.get(device.productKey);
+  const name = label(scope, device);
+  if (attribute === 'power') {
+    const target = product.resolved.power;
+    const raw = target ? fresh.properties[target.identifier] : undefined;
+    if (!target || raw === undefined)
+      return {
+        speech: render(responses.no_value, { name, attribute: responses.attributes.brightness ?? '' }),
+      };
+    return {
+      speech: render(fromDeviceValue('power', raw, target) ? responses.state_on : responses.state_off, {
+        name,
+      }),
+    };
+  }
+  const chain: CapabilityName[] =
+    attribute === 'currentTemperature' ? ['currentTemperature', 'targetTemperature'] : [attribute];
+  for (const capability of chain) {
+    const target = product.resolved[capability];
+    const raw = target ? fresh.properties[target.identifier] : undefined;
+    if (target && raw !== undefined) {
+      const shown = `${String(fromDeviceValue(capability, raw, target))}${units[capability] ?? ''}`;
+      const speech = render(responses.query_value, {
+        name,
+        attribute: responses.attributes[attribute] ?? attribute,
+        value: shown,
+      });
+      return { speech, card: { type: 'text', title: name, text: speech } };
+    }
+  }
+  const speech = render(responses.no_value, {
+    name,
+    attribute: responses.attributes[attribute] ?? attribute,
+  });
+  return { speech };
+}
+
+function listDevices(scope: TurnScope, slots: Record<string, SlotValue>): Outcome {
+  const areaId = value(slots, 'area') as string;
+  const area = areaName(scope, areaId);
+  const devices = scope.context.devices.filter((d) => d.areaId === areaId);
+  if (!devices.length) return { speech: render(scope.responses.list_empty, { area }) };
+  const speech = render(scope.responses.list_devices, {
+    area,
+    names: joinNames(
+      devices.map((d) => d.name),
+      scope.responses,
+      scope.language,
+    ),
+  });
+  return {
+    speech,
+    card: {
+      type: 'list',
+      title: area,
+      items: devices.map((d) => ({ id: d.id, title: d.name, subtitle: d.online ? '' : 'offline' })),
+    },
+  };
+}
+
+const locales: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB', it: 'it-IT', fr: 'fr-FR' };
+
+/** Handle a recognised intent. */
+export async function dispatch(
+  scope: TurnScope,
+  intent: string,
+  slots: Record<string, SlotValue>,
+): Promise<Outcome> {
+  const { responses } = scope;
+  switch (intent) {
+    case 'device.turn_on':
+    case 'device.turn_off':
+    case 'device.set_brightness':
+    case 'device.set_temperature':
+      return control(scope, intent, slots);
+    case 'device.query':
+      return query(scope, slots);
+    case 'device.list':
+      return listDevices(scope, slots);
+    case 'system.help':
+      return {
+        speech: responses.help as string,
+        card: { type: 'text', title: '?', text: responses.help as string },
+      };
+    case 'system.cancel':
+      return { speech: responses.cancelled as string };
+    case 'time.now': {
+      const time = new Intl.DateTimeFormat(locales[scope.language], {
+        hour: 'numeric',
+        minute: '2-digit',
+      }).format(scope.now);
+      return { speech: render(responses.time_now, { time }) };
+    }
+    case 'time.date': {
+      const date = new Intl.DateTimeFormat(locales[scope.language], {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      }).format(scope.now);
+      return { speech: render(responses.date_today, { date }) };
+    }
+    case 'miniapp.open':
+      return { speech: render(responses.miniapp_unavailable, { app: slots.app?.text ?? '' }) };
+    default:
+      return { speech: responses.no_match as string };
+  }
+}

@@ -1,0 +1,6 @@
+export { type Assistant, createAssistant, type TurnRequest, type TurnResponse } from './assistant.js';
+export type { Card } from './dispatch.js';
+export { loadGrammar, loadGrammars } from './nlu/grammar.js';
+export { tokenize } from './nlu/normalize.js';
+export { readNumber } from './nlu/numbers.js';
+export { LanguageRecognizer, type ListEntry, type Recognition } from './nlu/recognizer.js';

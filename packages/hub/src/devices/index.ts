@@ -1,0 +1,13 @@
+export {
+  type CapabilityName,
+  type Category,
+  capabilityLabels,
+  fromDeviceValue,
+  type ResolvedCapabilities,
+} from './capabilities/index.js';
+export type { CommandResult, DeviceCommands, DeviceDriver } from './commands.js';
+export type { DeviceReply } from './gateway.js';
+export { createDevicesModule, type DevicesModule } from './module.js';
+export type { LoadedProduct, Product, ProductService } from './products.js';
+export type { Device, DeviceRegistry } from './registry.js';
+export type { Shadow } from './shadow.js';

@@ -1,0 +1,52 @@
+import { Type } from 'typebox';
+import type { Assistant } from '../../assistant/index.js';
+import { requireHome, requireRole } from '../../auth/index.js';
+import { errorResponses, IdParam, LanguageSchema } from '../schemas.js';
+import type { RouteModule } from '../types.js';
+
+const Slot = Type.Object({ value: Type.Unknown(), text: Type.String() });
+const TurnSchema = Type.Object(
+  {
+    conversationId: Type.String(),
+    language: LanguageSchema,
+    intent: Type.Union([
+      Type.Object({ name: Type.String(), slots: Type.Record(Type.String(), Slot) }),
+      Type.Null(),
+    ]),
+    speech: Type.Object({ text: Type.String() }),
+    card: Type.Optional(Type.Unknown()),
+    continueConversation: Type.Boolean(),
+  },
+  { $id: 'Turn' },
+);
+
+/** POST /api/v1/conversation: one turn of a conversation, as text. */
+export function conversationRoutes(assistant: Assistant): RouteModule {
+  return (app) => {
+    app.post(
+      '/api/v1/conversation',
+      {
+        schema: {
+          tags: ['assistant'],
+          summary:
+            'Say something to the assistant; it acts and answers in the home’s (or the detected) language',
+          body: Type.Object(
+            {
+              text: Type.String({ minLength: 1, maxLength: 1000 }),
+              homeId: IdParam,
+              language: Type.Optional(LanguageSchema),
+              conversationId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 200: TurnSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        requireRole(request.principal, ['operator', 'household'], 'talk to the assistant');
+        requireHome(request.principal, request.body.homeId, 'talk to the assistant in this home');
+        return assistant.turn(request.body);
+      },
+    );
+  };
+}

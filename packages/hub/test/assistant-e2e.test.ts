@@ -1,0 +1,143 @@
+import { connect, type Device } from '@genio/device-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lightModel } from './device-fixtures.js';
+import { startTestHub, type TestHub } from './harness.js';
+
+// Text in, a command at a real MQTT device out, and a true answer in the right language.
+let t: TestHub;
+let homeId: string;
+const ids: Record<string, string> = {};
+const received: Record<string, Array<Record<string, unknown>>> = {};
+const open: Device[] = [];
+
+async function addLight(name: string, areaId: string | null, online = true) {
+  const product = (
+    await t.request('POST', '/api/v1/products', {
+      body: {
+        name: 'Lamp',
+        category: 'light',
+        thingModel: lightModel,
+        capabilities: { power: 'LightSwitch', brightness: 'Brightness' },
+      },
+    })
+  ).json();
+  const device = (
+    await t.request('POST', '/api/v1/devices', {
+      body: { productKey: product.productKey, homeId, name, ...(areaId ? { areaId } : {}) },
+    })
+  ).json();
+  ids[ids[name] ? `${name} 2` : name] = device.id;
+  received[device.id] = [];
+  if (!online) return;
+  const sdk = await connect({ host: '127.0.0.1', port: t.hub.ports.mqtt, ...device });
+  sdk.onSet(async (values) => {
+    received[device.id]?.push(values);
+    await sdk.report(values);
+  });
+  open.push(sdk);
+}
+
+const say = async (text: string, extra: Record<string, unknown> = {}) => {
+  const response = await t.request('POST', '/api/v1/conversation', { body: { text, homeId, ...extra } });
+  expect(response.status, response.body).toBe(200);
+  return response.json();
+};
+
+beforeAll(async () => {
+  t = await startTestHub('sqlite', { commandTimeoutMs: 1500 });
+  homeId = (await t.request('POST', '/api/v1/homes', { body: { name: 'Casa', language: 'en' } })).json().id;
+  const kitchen = (
+    await t.request('POST', `/api/v1/homes/${homeId}/areas`, {
+      body: { name: 'Kitchen', aliases: ['cucina', 'cuisine', '厨房'] },
+    })
+  ).json().id;
+  const bedroom = (
+    await t.request('POST', `/api/v1/homes/${homeId}/areas`, {
+      body: { name: 'Bedroom', aliases: ['camera', 'chambre', '卧室'] },
+    })
+  ).json().id;
+  await addLight('ceiling light', kitchen);
+  await addLight('reading lamp', bedroom);
+  await addLight('night lamp', kitchen);
+  await addLight('night lamp', bedroom);
+  await addLight('porch light', null, false);
+});
+afterAll(async () => {
+  for (const d of open) await d.close();
+  await t?.close();
+});
+
+describe('assistant turns end to end', () => {
+  it('turns a named device off and says so', async () => {
+    const turn = await say('turn off the ceiling light');
+    expect(turn).toMatchObject({
+      language: 'en',
+      intent: { name: 'device.turn_off' },
+      continueConversation: false,
+    });
+    expect(received[ids['ceiling light'] as string]).toContainEqual({ LightSwitch: 0 });
+    expect(turn.speech.text).toBe('Turned off ceiling light (Kitchen).');
+  });
+
+  it('detects Italian, French and Chinese and answers in them', async () => {
+    const it = await say('accendi la luce in cucina');
+    expect(it.language).toBe('it');
+    expect(it.speech.text).toMatch(/^Ho acceso /);
+    expect(received[ids['ceiling light'] as string]).toContainEqual({ LightSwitch: 1 });
+    const fr = await say('règle la lampe de lecture à 30 %'.replace('lampe de lecture', 'reading lamp'));
+    expect(fr.language).toBe('fr');
+    expect(received[ids['reading lamp'] as string]).toContainEqual({ Brightness: 30 });
+    const zh = await say('把卧室的灯关掉');
+    expect(zh.language).toBe('zh');
+    expect(zh.speech.text).toMatch(/^已关闭/);
+    expect(received[ids['reading lamp'] as string]).toContainEqual({ LightSwitch: 0 });
+  });
+
+  it('asks which one when a name is ambiguous, and takes the short answer', async () => {
+    const kitchenBefore = [...(received[ids['night lamp'] as string] ?? [])];
+    const first = await say('turn on the night lamp');
+    expect(first.continueConversation).toBe(true);
+    expect(first.speech.text).toBe('Which one: Kitchen or Bedroom?');
+    const second = await say('the bedroom one', { conversationId: first.conversationId });
+    expect(second.intent.name).toBe('device.turn_on');
+    expect(second.speech.text).toBe('Turned on night lamp (Bedroom).');
+    expect(received[ids['night lamp'] as string]).toEqual(kitchenBefore);
+    expect(received[ids['night lamp 2'] as string]?.at(-1)).toEqual({ LightSwitch: 1 });
+  });
+
+  it('tells the truth about an offline device and answers queries from the shadow', async () => {
+    const offline = await say('turn on the porch light');
+    expect(offline.speech.text).toBe('porch light is offline.');
+    await say('set the ceiling light to 40 percent');
+    const state = await say('is the ceiling light on');
+    expect(state.speech.text).toBe('ceiling light (Kitchen) is on.');
+  });
+
+  it('never stays silent, and keeps households to their home', async () => {
+    const unknown = await say('sing me a song about spaceships', { language: 'en' });
+    expect(unknown.intent).toBeNull();
+    expect(unknown.speech.text).toMatch(/didn't get that/);
+    const other = (
+      await t.request('POST', '/api/v1/homes', { body: { name: 'Other', language: 'fr' } })
+    ).json().id;
+    const token = (
+      await t.request('POST', '/api/v1/tokens', { body: { name: 'h', role: 'household', homeId: other } })
+    ).json().token;
+    expect(
+      (
+        await t.request('POST', '/api/v1/conversation', {
+          token,
+          body: { text: 'turn on the night lamp', homeId },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await t.request('POST', '/api/v1/conversation', {
+          token,
+          body: { text: 'quelle heure est-il', homeId: other },
+        })
+      ).json().speech.text,
+    ).toMatch(/^Il est /);
+  });
+});
