@@ -117,6 +117,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     }
 
     const assistant = createAssistant({ devices, homes, bus });
+    stack.push(async () => assistant.stop());
     const startedAt = Date.now();
     const http = await createHttpServer({
       log,

@@ -140,4 +140,18 @@ describe('assistant turns end to end', () => {
       ).json().speech.text,
     ).toMatch(/^Il est /);
   });
+
+  it('runs a timer, says how long is left, and announces the end in the language it was set in', async () => {
+    const finished: Array<{ speech: string }> = [];
+    t.hub.bus.on('test', 'timer.finished', (e) => {
+      finished.push(e);
+    });
+    expect((await say('imposta un timer di un secondo')).speech.text).toBe('Timer impostato per 1 secondo.');
+    expect((await say('how much time is left', { language: 'en' })).speech.text).toMatch(
+      /^\d second(s)? left\.$/,
+    );
+    await expect.poll(() => finished.length, { timeout: 3000 }).toBe(1);
+    expect(finished[0]?.speech).toBe('Tempo scaduto: il timer di 1 secondo è finito.');
+    expect((await say('cancel the timer')).speech.text).toBe("There's no timer running.");
+  });
 });

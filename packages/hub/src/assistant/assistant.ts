@@ -15,6 +15,7 @@ import { loadGrammars } from './nlu/grammar.js';
 import { tokenize } from './nlu/normalize.js';
 import { LanguageRecognizer, type SlotValue } from './nlu/recognizer.js';
 import { loadResponses } from './responses.js';
+import { createTimers, type Timers } from './timers.js';
 
 /** A turn as asked. */
 export interface TurnRequest {
@@ -39,6 +40,8 @@ export interface Assistant {
   turn(request: TurnRequest): Promise<TurnResponse>;
   /** The compiled recogniser of a language (for benchmarks and tools). */
   recognizer(language: Language): LanguageRecognizer;
+  timers: Timers;
+  stop(): void;
 }
 
 interface Conversation {
@@ -92,6 +95,7 @@ export function createAssistant(deps: {
   const responses = loadResponses();
   const contexts = createHomeContexts(deps);
   const conversations = new Map<string, Conversation>();
+  const timers = createTimers({ bus: deps.bus, clock: now });
 
   function remember(id: string, conversation: Conversation): void {
     conversations.delete(id);
@@ -126,6 +130,8 @@ export function createAssistant(deps: {
 
   return {
     recognizer: (language) => recognizers[language],
+    timers,
+    stop: () => timers.stop(),
     async turn(request) {
       const home = await deps.homes.getHome(request.homeId);
       const context = await contexts.get(home.id);
@@ -149,6 +155,9 @@ export function createAssistant(deps: {
         ));
       }
       const scope: TurnScope = {
+        homeId: home.id,
+        timers,
+        allResponses: responses,
         language,
         responses: responses[language],
         context,

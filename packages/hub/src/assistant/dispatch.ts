@@ -6,7 +6,8 @@ import { type CapabilityName, type Device, type DevicesModule, fromDeviceValue }
 import { isGenioError, type Language } from '../errors/index.js';
 import type { HomeContext } from './home-context.js';
 import type { SlotValue } from './nlu/recognizer.js';
-import { joinNames, type Responses, render } from './responses.js';
+import { formatDuration, joinNames, type Responses, render } from './responses.js';
+import { MAX_TIMER_SECONDS, type Timers } from './timers.js';
 
 /** A card for the screen (declarative JSON). */
 export type Card =
@@ -29,6 +30,10 @@ export interface Outcome {
 
 /** Everything a handler needs for one turn. */
 export interface TurnScope {
+  homeId: string;
+  timers: Timers;
+  /** The responses of every language, for announcements made later (a timer that finishes). */
+  allResponses: Record<Language, Responses>;
   language: Language;
   responses: Responses;
   context: HomeContext;
@@ -335,6 +340,38 @@ export async function dispatch(
         year: 'numeric',
       }).format(scope.now);
       return { speech: render(responses.date_today, { date }) };
+    }
+    case 'timer.start': {
+      const seconds = Number(value(slots, 'duration'));
+      if (!(seconds > 0) || seconds > MAX_TIMER_SECONDS)
+        return { speech: responses.timer_too_long as string };
+      const { language: lang, allResponses } = scope;
+      const duration = formatDuration(seconds, responses, lang);
+      scope.timers.start(scope.homeId, seconds, () =>
+        render(allResponses[lang].timer_finished, {
+          duration: formatDuration(seconds, allResponses[lang], lang),
+        }),
+      );
+      const speech = render(responses.timer_started, { duration });
+      return { speech, card: { type: 'text', title: '⏱', text: speech } };
+    }
+    case 'timer.cancel': {
+      const count = scope.timers.cancel(scope.homeId);
+      if (count === 0) return { speech: responses.timer_none as string };
+      return {
+        speech:
+          count === 1 ? (responses.timer_cancelled as string) : render(responses.timers_cancelled, { count }),
+      };
+    }
+    case 'timer.remaining': {
+      const running = scope.timers.list(scope.homeId);
+      if (!running.length) return { speech: responses.timer_none as string };
+      const left = running.map((t) =>
+        formatDuration((t.endsAt - scope.now.getTime()) / 1000, responses, scope.language),
+      );
+      return {
+        speech: render(responses.timer_remaining, { duration: joinNames(left, responses, scope.language) }),
+      };
     }
     case 'miniapp.open':
       return { speech: render(responses.miniapp_unavailable, { app: slots.app?.text ?? '' }) };

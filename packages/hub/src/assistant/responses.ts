@@ -36,3 +36,21 @@ export function joinNames(names: readonly string[], responses: Responses, langua
   const comma = language === 'zh' ? '、' : ', ';
   return `${names.slice(0, -1).join(comma)}${responses.and}${names[names.length - 1]}`;
 }
+
+/** "1 hour and 30 minutes", "1 ora e 30 minuti", "1小时30分钟". */
+export function formatDuration(totalSeconds: number, responses: Responses, language: Language): string {
+  const [s1, sN, m1, mN, h1, hN, and] = (responses.units ?? '').split('|');
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const space = language === 'zh' ? '' : ' ';
+  const parts: string[] = [];
+  if (h) parts.push(`${h}${space}${h === 1 ? h1 : hN}`);
+  if (m) parts.push(`${m}${space}${m === 1 ? m1 : mN}`);
+  if (s || parts.length === 0) parts.push(`${s}${space}${s === 1 ? s1 : sN}`);
+  if (parts.length === 1) return parts[0] as string;
+  return language === 'zh'
+    ? parts.join('')
+    : `${parts.slice(0, -1).join(', ')}${and}${parts[parts.length - 1]}`;
+}

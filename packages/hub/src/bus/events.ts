@@ -35,7 +35,7 @@ export interface EventMap {
     intent: string | null;
     speech: string;
   };
-  'timer.finished': { homeId: string; timerId: string; name: string | null };
+  'timer.finished': { homeId: string; timerId: string; name: string | null; speech: string };
   'order.paid': {
     orderId: string;
     merchantId: string;

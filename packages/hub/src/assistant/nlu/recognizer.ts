@@ -6,6 +6,7 @@
  * again allowing one or two edits, and the confidence says so.
  */
 import type { Language } from '../../errors/index.js';
+import { readDuration } from './durations.js';
 import { isHan, tokenize } from './normalize.js';
 import { readNumber } from './numbers.js';
 import { compileTemplate, type Item, parseRules } from './template.js';
@@ -268,6 +269,10 @@ export class LanguageRecognizer {
     listFor: (slot: string) => PreparedList | undefined,
     editBudget: number,
   ): Array<{ value: unknown; end: number; edits: number; wild: number }> {
+    if (slot === 'duration') {
+      const d = readDuration(tokens, pos, this.language);
+      return d ? [{ value: d.seconds, end: d.end, edits: 0, wild: 0 }] : [];
+    }
     if (numberSlots.has(slot)) {
       const n = readNumber(tokens, pos, this.language);
       return n ? [{ value: n.value, end: n.end, edits: 0, wild: 0 }] : [];

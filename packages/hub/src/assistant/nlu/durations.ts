@@ -1,0 +1,158 @@
+/**
+ * Durations in zh, en, it and fr: "five minutes", "one and a half hours", "half an hour",
+ * "un quarto d'ora", "mezz'ora", "une demi-heure", "un quart d'heure", "半小时", "一个半小时",
+ * "1 hour and 30 minutes", "一小时三十分钟". Read from tokens, as seconds.
+ */
+import type { Language } from '../../errors/index.js';
+import { readNumber } from './numbers.js';
+
+/** A duration found at a position. */
+export interface DurationMatch {
+  seconds: number;
+  end: number;
+}
+
+const unitWords: Record<Language, Array<[string[], number]>> = {
+  en: [
+    [['second', 'seconds', 'sec', 'secs'], 1],
+    [['minute', 'minutes', 'min', 'mins'], 60],
+    [['hour', 'hours', 'hr', 'hrs'], 3600],
+  ],
+  it: [
+    [['secondo', 'secondi'], 1],
+    [['minuto', 'minuti'], 60],
+    [['ora', 'ore'], 3600],
+  ],
+  fr: [
+    [['seconde', 'secondes'], 1],
+    [['minute', 'minutes'], 60],
+    [['heure', 'heures'], 3600],
+  ],
+  zh: [
+    [['秒', '秒钟'], 1],
+    [['分钟', '分'], 60],
+    [['小时', '个小时', '钟头', '个钟头'], 3600],
+  ],
+};
+
+// Whole phrases that are a duration by themselves.
+const phrases: Record<Language, Array<[string[], number]>> = {
+  en: [
+    [['half', 'an', 'hour'], 1800],
+    [['a', 'half', 'hour'], 1800],
+    [['half', 'hour'], 1800],
+    [['a', 'quarter', 'of', 'an', 'hour'], 900],
+    [['quarter', 'of', 'an', 'hour'], 900],
+    [['an', 'hour'], 3600],
+    [['a', 'minute'], 60],
+  ],
+  it: [
+    [['mezz', 'ora'], 1800],
+    [["mezz'", 'ora'], 1800],
+    [['mezzora'], 1800],
+    [['mezza', 'ora'], 1800],
+    [['un', 'quarto', "d'", 'ora'], 900],
+    [['quarto', "d'", 'ora'], 900],
+    [["un'", 'ora'], 3600],
+    [['un', 'ora'], 3600],
+    [['un', 'minuto'], 60],
+  ],
+  fr: [
+    [['une', 'demi', 'heure'], 1800],
+    [['demi', 'heure'], 1800],
+    [['un', 'quart', "d'", 'heure'], 900],
+    [['quart', "d'", 'heure'], 900],
+    [['une', 'heure'], 3600],
+    [['une', 'minute'], 60],
+  ],
+  zh: [
+    [['半', '小', '时'], 1800],
+    [['半', '个', '小', '时'], 1800],
+    [['半', '个', '钟', '头'], 1800],
+    [['一', '刻', '钟'], 900],
+  ],
+};
+
+const joiners: Record<Language, string[]> = { en: ['and'], it: ['e'], fr: ['et'], zh: ['零'] };
+const halves: Record<Language, string[][]> = {
+  en: [['and', 'a', 'half']],
+  it: [
+    ['e', 'mezza'],
+    ['e', 'mezzo'],
+  ],
+  fr: [
+    ['et', 'demie'],
+    ['et', 'demi'],
+  ],
+  zh: [['半']],
+};
+
+function startsWith(tokens: readonly string[], at: number, words: readonly string[]): boolean {
+  return words.every((w, k) => tokens[at + k] === w);
+}
+
+/** Chinese units are written in characters; match them against the token stream. */
+function unitAt(
+  tokens: readonly string[],
+  at: number,
+  language: Language,
+): { seconds: number; end: number } | null {
+  let best: { seconds: number; end: number } | null = null;
+  for (const [words, seconds] of unitWords[language]) {
+    for (const word of words) {
+      const parts = language === 'zh' ? [...word] : [word];
+      if (startsWith(tokens, at, parts) && (!best || at + parts.length > best.end))
+        best = { seconds, end: at + parts.length };
+    }
+  }
+  return best;
+}
+
+function withHalf(
+  tokens: readonly string[],
+  match: DurationMatch,
+  unit: number,
+  language: Language,
+): DurationMatch {
+  // "un'ora e mezza", "une heure et demie", "an hour and a half"
+  for (const half of halves[language]) {
+    if (startsWith(tokens, match.end, half))
+      return { seconds: match.seconds + unit / 2, end: match.end + half.length };
+  }
+  return match;
+}
+
+function one(tokens: readonly string[], start: number, language: Language): DurationMatch | null {
+  for (const [words, seconds] of phrases[language]) {
+    if (!startsWith(tokens, start, words)) continue;
+    const match = { seconds, end: start + words.length };
+    return seconds === 3600 || seconds === 60 ? withHalf(tokens, match, seconds, language) : match;
+  }
+  const n = readNumber(tokens, start, language);
+  if (!n || n.value <= 0) return null;
+  let at = n.end;
+  // 一个半小时: readNumber already took 个半; 一个小时: skip the measure word.
+  if (language === 'zh' && tokens[at] === '个') at++;
+  const unit = unitAt(tokens, at, language);
+  if (!unit) return null;
+  return withHalf(tokens, { seconds: n.value * unit.seconds, end: unit.end }, unit.seconds, language);
+}
+
+/** Read a duration at tokens[start]; parts may be joined ("1 hour and 30 minutes", "一小时三十分钟"). */
+export function readDuration(
+  tokens: readonly string[],
+  start: number,
+  language: Language,
+): DurationMatch | null {
+  const first = one(tokens, start, language);
+  if (!first) return null;
+  let { seconds, end } = first;
+  for (;;) {
+    const skip = joiners[language].includes(tokens[end] as string) ? 1 : 0;
+    const next = one(tokens, end + skip, language);
+    if (!next) break;
+    seconds += next.seconds;
+    end = next.end;
+  }
+  return { seconds: Math.round(seconds), end };
+}
