@@ -1,5 +1,6 @@
 import { isGenioError } from '@genio/hub';
 import { doctorCommand } from './commands/doctor.js';
+import { sayCommand, sayUsage } from './commands/say.js';
 import { simCommand, simUsage } from './commands/sim.js';
 import { startCommand } from './commands/start.js';
 import { tokenCommand, tokenUsage } from './commands/token.js';
@@ -11,6 +12,7 @@ Commands:
   start     Run the hub (HTTP API, screen app, console, MQTT broker)
   doctor    Check this machine: Node, data dir, ports, database, optional tools
   token     Create, list and revoke API tokens
+  say       Say something to the assistant of a running hub and print its answer
   sim       Run simulated devices (light, plug, fridge, vacuum, airConditioner, wearable) against a hub
   help      Show this help
 
@@ -25,6 +27,9 @@ Settings (every command; also GENIO_* variables and genio.yaml):
 Token commands:
 ${tokenUsage.replace(/^/gm, '  ')}
 
+Assistant:
+${sayUsage.replace(/^/gm, '  ')}
+
 Simulators:
 ${simUsage.replace(/^/gm, '  ')}`;
 
@@ -35,6 +40,7 @@ const commands: Record<string, Command> = {
   doctor: doctorCommand,
   token: tokenCommand,
   sim: simCommand,
+  say: sayCommand,
 };
 
 /** Run the CLI; returns the exit code. */
