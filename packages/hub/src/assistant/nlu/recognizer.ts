@@ -7,6 +7,7 @@
  */
 import type { Language } from '../../errors/index.js';
 import { readDuration } from './durations.js';
+import { distanceTo, type PreparedName, prepareName } from './edit-distance.js';
 import { isHan, tokenize } from './normalize.js';
 import { readNumber } from './numbers.js';
 import { compileTemplate, type Item, parseRules } from './template.js';
@@ -83,31 +84,10 @@ export function joinTokens(tokens: readonly string[]): string {
   return out;
 }
 
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
-        (prev[j] as number) + 1,
-        (row[j - 1] as number) + 1,
-        (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-      row.push(v);
-      if (v < best) best = v;
-    }
-    if (best > max) return max + 1;
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
-
 /** A list prepared for lookups: by exact text, and the longest entry in tokens. */
 interface PreparedList {
   exact: Map<string, ListEntry[]>;
-  all: Array<{ text: string; entry: ListEntry }>;
+  all: Array<{ name: PreparedName; entry: ListEntry }>;
   maxTokens: number;
 }
 
@@ -121,7 +101,7 @@ function prepare(entries: readonly ListEntry[]): PreparedList {
     const text = joinTokens(tokens);
     maxTokens = Math.max(maxTokens, tokens.length);
     exact.set(text, [...(exact.get(text) ?? []), entry]);
-    all.push({ text, entry });
+    all.push({ name: prepareName(text), entry });
   }
   return { exact, all, maxTokens };
 }
@@ -210,6 +190,17 @@ export class LanguageRecognizer {
   ): Recognition | null {
     let best: { recognition: Recognition; edits: number; literals: number; wild: number } | null = null;
     const language = this.language;
+    // Many paths of the graph reach the same slot at the same position; read each once.
+    const memo = new Map<string, ReturnType<LanguageRecognizer['readSlot']>>();
+    const read = (slot: string, pos: number, budget: number) => {
+      const key = `${slot}\u0000${pos}\u0000${budget}`;
+      let found = memo.get(key);
+      if (!found) {
+        found = this.readSlot(slot, tokens, pos, listFor, budget);
+        memo.set(key, found);
+      }
+      return found;
+    };
     const visit = (
       node: TrieNode,
       pos: number,
@@ -246,7 +237,7 @@ export class LanguageRecognizer {
       for (const next of node.words.get(tokens[pos] as string) ?? [])
         visit(next, pos + 1, slots, edits, wild, literals + 1);
       for (const [slot, next] of node.slots) {
-        for (const m of this.readSlot(slot, tokens, pos, listFor, maxEdits - edits)) {
+        for (const m of read(slot, pos, maxEdits - edits)) {
           visit(
             next,
             m.end,
@@ -303,7 +294,7 @@ export class LanguageRecognizer {
       let bestEdits = allowed + 1;
       let found: ListEntry[] = [];
       for (const candidate of list.all) {
-        const d = editDistance(text, candidate.text, allowed);
+        const d = distanceTo(candidate.name, text, allowed);
         if (d < bestEdits) {
           bestEdits = d;
           found = [candidate.entry];
