@@ -14,7 +14,12 @@ export interface PreparedName {
 export function prepareName(text: string): PreparedName {
   const masks = new Map<string, number>();
   const chars = [...text];
-  if (chars.length <= 31) chars.forEach((c, i) => masks.set(c, ((masks.get(c) ?? 0) | (1 << i)) >>> 0));
+  if (chars.length <= 31) {
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i] as string;
+      masks.set(c, ((masks.get(c) ?? 0) | (1 << i)) >>> 0);
+    }
+  }
   return { text, masks };
 }
 
