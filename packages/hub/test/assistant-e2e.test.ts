@@ -154,4 +154,18 @@ describe('assistant turns end to end', () => {
     expect(finished[0]?.speech).toBe('Tempo scaduto: il timer di 1 secondo è finito.');
     expect((await say('cancel the timer')).speech.text).toBe("There's no timer running.");
   });
+
+  it('follows up on the previous request in the same conversation', async () => {
+    const first = await say('turn off the lights in the kitchen');
+    expect(first.speech.text).toMatch(/^Turned off /);
+    const before = received[ids['reading lamp'] as string]?.length ?? 0;
+    const next = await say('and the bedroom too', { conversationId: first.conversationId });
+    expect(next.intent).toMatchObject({ name: 'device.turn_off' });
+    expect(received[ids['reading lamp'] as string]?.length).toBeGreaterThan(before);
+    expect(received[ids['reading lamp'] as string]?.at(-1)).toEqual({ LightSwitch: 0 });
+    const italian = await say('accendi la luce in cucina');
+    const again = await say('e anche in camera', { conversationId: italian.conversationId });
+    expect(again.speech.text).toMatch(/^Ho acceso .*Bedroom/);
+    expect((await say('and the bedroom too')).intent).toBeNull();
+  });
 });

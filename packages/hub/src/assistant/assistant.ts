@@ -47,8 +47,18 @@ export interface Assistant {
 interface Conversation {
   homeId: string;
   pending?: Pending;
+  /** The last device request, for follow-ups such as "and the bedroom too". */
+  last?: { intent: string; slots: Record<string, SlotValue> };
   expiresAt: number;
 }
+
+const FOLLOWABLE = new Set([
+  'device.turn_on',
+  'device.turn_off',
+  'device.set_brightness',
+  'device.set_temperature',
+  'device.query',
+]);
 
 const CONVERSATION_TTL_MS = 5 * 60_000;
 const MAX_CONVERSATIONS = 10_000;
@@ -105,6 +115,27 @@ export function createAssistant(deps: {
       if (conversations.size <= MAX_CONVERSATIONS && c.expiresAt > at) break;
       conversations.delete(key);
     }
+  }
+
+  /**
+   * The previous request applied to a new place or device: "and the bedroom too" keeps the kind of
+   * device (or the kind of the device named before) and takes the new area; a new name replaces the old.
+   */
+  function followUp(
+    previous: Record<string, SlotValue>,
+    next: Record<string, SlotValue>,
+    scope: TurnScope,
+  ): Record<string, SlotValue> {
+    if (next.name) {
+      const { area: _a, category: _c, ...rest } = previous;
+      return { ...rest, name: next.name };
+    }
+    const { name, area: _area, ...rest } = previous;
+    const named = name
+      ? scope.context.devices.find((d) => d.id === (Array.isArray(name.value) ? name.value[0] : name.value))
+      : undefined;
+    const category = rest.category ?? (named ? { value: named.category, text: '' } : undefined);
+    return { ...rest, ...(category ? { category } : {}), ...(next.area ? { area: next.area } : {}) };
   }
 
   /** Which candidate a short answer picks: an area, a name, or an ordinal ("the second one"). */
@@ -177,7 +208,10 @@ export function createAssistant(deps: {
           if (chosen) {
             const slots = { ...pending.slots, name: { value: chosen, text: request.text } };
             const outcome = await dispatch(scope, pending.intent, slots);
-            return finish(conversationId, language, { name: pending.intent, slots }, outcome, home.id);
+            return finish(conversationId, language, { name: pending.intent, slots }, outcome, home.id, {
+              intent: pending.intent,
+              slots,
+            });
           }
         }
       }
@@ -189,16 +223,27 @@ export function createAssistant(deps: {
           null,
           { speech: responses[language].no_match as string },
           home.id,
+          conversation?.last,
         );
       }
-      const outcome = await dispatch(scope, recognition.intent, recognition.slots);
-      return finish(
-        conversationId,
-        language,
-        { name: recognition.intent, slots: recognition.slots },
-        outcome,
-        home.id,
-      );
+      let intent = recognition.intent;
+      let slots = recognition.slots;
+      if (intent === 'context.follow_up') {
+        const last = conversation?.last;
+        if (!last)
+          return finish(
+            conversationId,
+            language,
+            null,
+            { speech: responses[language].no_match as string },
+            home.id,
+          );
+        intent = last.intent;
+        slots = followUp(last.slots, recognition.slots, scope);
+      }
+      const outcome = await dispatch(scope, intent, slots);
+      const remembered = FOLLOWABLE.has(intent) ? { intent, slots } : conversation?.last;
+      return finish(conversationId, language, { name: intent, slots }, outcome, home.id, remembered);
     },
   };
 
@@ -208,11 +253,13 @@ export function createAssistant(deps: {
     intent: TurnResponse['intent'],
     outcome: { speech: string; card?: Card; pending?: Pending },
     homeId: string,
+    last?: Conversation['last'],
   ): TurnResponse {
     const continueConversation = outcome.pending !== undefined;
     remember(conversationId, {
       homeId,
       ...(outcome.pending ? { pending: outcome.pending } : {}),
+      ...(last ? { last } : {}),
       expiresAt: now() + CONVERSATION_TTL_MS,
     });
     deps.bus.emit('assistant.turn', {
