@@ -1,5 +1,6 @@
 import { connect, type Device } from '@genio/device-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulators } from '../../../examples/devices/index.js';
 import { lightModel } from './device-fixtures.js';
 import { startTestHub, type TestHub } from './harness.js';
 
@@ -167,5 +168,46 @@ describe('assistant turns end to end', () => {
     const again = await say('e anche in camera', { conversationId: italian.conversationId });
     expect(again.speech.text).toMatch(/^Ho acceso .*Bedroom/);
     expect((await say('and the bedroom too')).intent).toBeNull();
+  });
+
+  it('drives simulated appliances: a vacuum cleans an area and docks, an air conditioner changes mode', async () => {
+    const run = async (kind: string, name: string) => {
+      const sim = simulators[kind];
+      if (!sim) throw new Error(kind);
+      const product = (
+        await t.request('POST', '/api/v1/products', {
+          body: { name: sim.productName, category: sim.category, thingModel: sim.thingModel },
+        })
+      ).json();
+      const device = (
+        await t.request('POST', '/api/v1/devices', { body: { productKey: product.productKey, homeId, name } })
+      ).json();
+      const sdk = await connect({ host: '127.0.0.1', port: t.hub.ports.mqtt, ...device });
+      open.push(sdk);
+      const calls: unknown[] = [];
+      sdk.onService('start', (params) => {
+        calls.push(['start', params]);
+        return {};
+      });
+      sdk.onService('dock', () => {
+        calls.push(['dock']);
+        return {};
+      });
+      sdk.onSet(async (values) => {
+        calls.push(['set', values]);
+        await sdk.report(values);
+      });
+      return { device, calls };
+    };
+    const robbie = await run('vacuum', 'Robbie');
+    const breeze = await run('airConditioner', 'Breeze');
+    expect((await say('vacuum the kitchen')).speech.text).toBe('Robbie started cleaning.');
+    expect(robbie.calls).toContainEqual(['start', { area: 'Kitchen' }]);
+    expect((await say('manda Robbie alla base')).speech.text).toBe('Robbie sta tornando alla base.');
+    expect(robbie.calls).toContainEqual(['dock']);
+    expect((await say('把Breeze调成制冷模式')).speech.text).toBe('Breeze已设置好。');
+    expect(breeze.calls).toContainEqual(['set', { mode: 1 }]);
+    expect((await say('set the fan speed of Breeze to high')).speech.text).toBe('Done: Breeze.');
+    expect(breeze.calls).toContainEqual(['set', { fanSpeed: 3 }]);
   });
 });

@@ -210,11 +210,65 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
   };
   const step = plan[intent];
   if (!step) return { speech: responses.no_match as string };
-  const found = await targets(scope, slots, step.capability);
+  let found = await targets(scope, slots, step.capability);
+  let values = step.values;
+  // "Turn on the curtains": things without power but with a position open and close instead.
+  if (found.kind === 'none' && step.capability === 'power') {
+    const covers = await targets(scope, slots, 'position');
+    if (covers.kind !== 'none') {
+      found = covers;
+      values = { position: intent === 'device.turn_on' ? 100 : 0 };
+    }
+  }
   if (found.kind === 'none') return { speech: found.speech };
   if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
-  const results = await act(scope, found.devices, async () => step.values);
+  const results = await act(scope, found.devices, async () => values);
   return report(scope, results, step.success, step.extra);
+}
+
+const settings: Record<string, { capability: CapabilityName; slot: string }> = {
+  'device.set_color': { capability: 'color', slot: 'color' },
+  'device.set_color_temperature': { capability: 'colorTemperature', slot: 'warmth' },
+  'device.set_mode': { capability: 'mode', slot: 'mode' },
+  'device.set_fan_speed': { capability: 'fanSpeed', slot: 'fan_speed' },
+  'device.set_position': { capability: 'position', slot: 'position' },
+};
+
+async function setting(scope: TurnScope, intent: string, slots: Record<string, SlotValue>): Promise<Outcome> {
+  const { capability, slot } = settings[intent] as { capability: CapabilityName; slot: string };
+  const wanted = value(slots, slot) ?? value(slots, 'number');
+  let found = await targets(scope, slots, capability);
+  // "Set the fan speed to high" names no device: the home's only one that can, if there is one.
+  if (found.kind === 'none' && !slots.name && !slots.category && !slots.area) {
+    const able: Device[] = [];
+    for (const d of scope.context.devices) if (await hasCapability(scope, d, capability)) able.push(d);
+    if (able.length === 1) found = { kind: 'devices', devices: able };
+    else if (able.length > 1) found = { kind: 'ask', devices: able };
+  }
+  if (found.kind === 'none') return { speech: found.speech };
+  if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
+  const results = await act(scope, found.devices, async () => ({ [capability]: wanted }));
+  return report(scope, results, scope.responses.set_done as string);
+}
+
+const vacuumActions: Record<string, { capability: CapabilityName; success: string }> = {
+  'vacuum.start': { capability: 'start', success: 'vacuum_started' },
+  'vacuum.pause': { capability: 'pause', success: 'vacuum_paused' },
+  'vacuum.dock': { capability: 'dock', success: 'vacuum_docking' },
+};
+
+async function vacuum(scope: TurnScope, intent: string, slots: Record<string, SlotValue>): Promise<Outcome> {
+  const action = vacuumActions[intent] as { capability: CapabilityName; success: string };
+  // The area says where to clean, not where the robot stands.
+  const { area, ...which } = slots;
+  const search = which.name || which.category ? which : { ...which, category: { value: 'vacuum', text: '' } };
+  const found = await targets(scope, search, action.capability);
+  if (found.kind === 'none') return { speech: found.speech };
+  if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
+  const params =
+    intent === 'vacuum.start' && area ? { area: areaName(scope, area.value as string) || area.text } : {};
+  const results = await act(scope, found.devices, async () => ({ [action.capability]: params }));
+  return report(scope, results, scope.responses[action.success] as string);
 }
 
 const units: Partial<Record<CapabilityName, string>> = {
@@ -314,6 +368,16 @@ export async function dispatch(
     case 'device.set_brightness':
     case 'device.set_temperature':
       return control(scope, intent, slots);
+    case 'device.set_color':
+    case 'device.set_color_temperature':
+    case 'device.set_mode':
+    case 'device.set_fan_speed':
+    case 'device.set_position':
+      return setting(scope, intent, slots);
+    case 'vacuum.start':
+    case 'vacuum.pause':
+    case 'vacuum.dock':
+      return vacuum(scope, intent, slots);
     case 'device.query':
       return query(scope, slots);
     case 'device.list':

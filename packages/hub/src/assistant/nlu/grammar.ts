@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { standardValues, valueWords } from '../../devices/capabilities/index.js';
 import { type Language, languages } from '../../errors/index.js';
 import type { Grammar, IntentSentences, ListEntry } from './recognizer.js';
 
@@ -40,6 +41,11 @@ export function loadGrammar(language: Language, dir: string = sentencesDir): Gra
       grammar.intents.push(intent);
     }
   }
+  // The capability vocabulary already knows every language's words for modes and fan speeds.
+  const vocabulary = (values: readonly string[]): ListEntry[] =>
+    values.flatMap((value) => (valueWords[value]?.[language] ?? []).map((text) => ({ text, value })));
+  grammar.lists.mode = [...vocabulary(standardValues('mode')), ...(grammar.lists.mode ?? [])];
+  grammar.lists.fan_speed = [...vocabulary(standardValues('fanSpeed')), ...(grammar.lists.fan_speed ?? [])];
   return grammar;
 }
 
