@@ -23,7 +23,9 @@ const assistantDir = join(repoRoot, 'packages', 'hub', 'src', 'assistant');
 function correct(found: ReturnType<LanguageRecognizer['recognize']>, expected: Case): boolean {
   if (expected.intent === null) return found === null;
   if (!found || found.intent !== expected.intent) return false;
-  return Object.entries(expected.slots ?? {}).every(([k, v]) => JSON.stringify(found.slots[k]?.value) === JSON.stringify(v));
+  return Object.entries(expected.slots ?? {}).every(
+    ([k, v]) => JSON.stringify(found.slots[k]?.value) === JSON.stringify(v),
+  );
 }
 
 const columns: Column[] = [
@@ -33,28 +35,49 @@ const columns: Column[] = [
 ];
 
 async function run(options: BenchOptions): Promise<BenchResult> {
-  const home = parse(readFileSync(join(assistantDir, 'tests', 'home.yaml'), 'utf8')) as Record<string, ListEntry[]>;
+  const home = parse(readFileSync(join(assistantDir, 'tests', 'home.yaml'), 'utf8')) as Record<
+    string,
+    ListEntry[]
+  >;
   const rows: Row[] = [];
   const samples: BenchResult['samples'] = [];
   let allRight = 0;
   let allCases = 0;
   for (const language of languages as readonly Language[]) {
     const recognizer = new LanguageRecognizer(loadGrammar(language));
-    const cases = (parse(readFileSync(join(assistantDir, 'devset', `${language}.yaml`), 'utf8')) as { cases: Case[] }).cases;
+    const cases = (
+      parse(readFileSync(join(assistantDir, 'devset', `${language}.yaml`), 'utf8')) as { cases: Case[] }
+    ).cases;
     let right = 0;
     for (const c of cases) {
       const found = recognizer.recognize(c.text, home);
       const ok = correct(found, c);
       if (ok) right++;
-      else options.log(`${language} miss: "${c.text}" -> ${found ? `${found.intent} ${JSON.stringify(Object.fromEntries(Object.entries(found.slots).map(([k, v]) => [k, v.value])))}` : 'nothing'} (expected ${c.intent} ${JSON.stringify(c.slots ?? {})})`);
+      else
+        options.log(
+          `${language} miss: "${c.text}" -> ${found ? `${found.intent} ${JSON.stringify(Object.fromEntries(Object.entries(found.slots).map(([k, v]) => [k, v.value])))}` : 'nothing'} (expected ${c.intent} ${JSON.stringify(c.slots ?? {})})`,
+        );
       samples.push({ language, text: c.text, ok, got: found?.intent ?? null, expected: c.intent });
     }
     allRight += right;
     allCases += cases.length;
-    rows.push({ label: language, metrics: { accuracy: (100 * right) / cases.length, right, cases: cases.length } });
+    rows.push({
+      label: language,
+      metrics: { accuracy: (100 * right) / cases.length, right, cases: cases.length },
+    });
   }
-  rows.push({ label: 'all', metrics: { accuracy: (100 * allRight) / allCases, right: allRight, cases: allCases } });
-  return { params: { devset: 'packages/hub/src/assistant/devset' }, columns, rows, ratios: [], warnings: [], samples };
+  rows.push({
+    label: 'all',
+    metrics: { accuracy: (100 * allRight) / allCases, right: allRight, cases: allCases },
+  });
+  return {
+    params: { devset: 'packages/hub/src/assistant/devset' },
+    columns,
+    rows,
+    ratios: [],
+    warnings: [],
+    samples,
+  };
 }
 
 export const benchmark: Benchmark = {

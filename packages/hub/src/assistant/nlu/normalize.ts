@@ -39,6 +39,14 @@ export function tokenize(text: string): string[] {
       flush();
       tokens.push(ch);
     } else if (ch === "'") {
+      // robbie's: a possessive, its own token.
+      if (folded[i + 1] === 's' && !/[\p{L}\p{N}]/u.test(folded[i + 2] ?? '')) {
+        if (word) tokens.push(word);
+        tokens.push("'s");
+        word = '';
+        i++;
+        continue;
+      }
       // l'acqua, dell'aria, d'ambiance, qu'il: the elided word keeps its apostrophe.
       if (word) {
         tokens.push(`${word}'`);

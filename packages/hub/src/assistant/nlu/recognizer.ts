@@ -84,6 +84,12 @@ export function joinTokens(tokens: readonly string[]): string {
   return out;
 }
 
+/** One value, or the distinct values when several entries (or one device's several names) matched. */
+function distinct(entries: readonly ListEntry[]): unknown {
+  const values = [...new Set(entries.map((e) => e.value))];
+  return values.length === 1 ? values[0] : values;
+}
+
 /** A list prepared for lookups: by exact text, and the longest entry in tokens. */
 interface PreparedList {
   exact: Map<string, ListEntry[]>;
@@ -180,14 +186,19 @@ export class LanguageRecognizer {
       }
       return this.staticLists.get(slot);
     };
-    return this.match(tokens, listFor, 0) ?? this.match(tokens, listFor, tokens.length > 2 ? 2 : 1);
+    const exact = this.match(tokens, listFor, 0);
+    if (exact && exact.wild === 0) return exact.recognition;
+    // A wildcard match ("open {app}") gives way to a misheard name ("打开吸定灯" is the ceiling light).
+    const fuzzy = this.match(tokens, listFor, tokens.length > 2 ? 2 : 1);
+    if (fuzzy && (!exact || fuzzy.wild < exact.wild)) return fuzzy.recognition;
+    return exact?.recognition ?? null;
   }
 
   private match(
     tokens: string[],
     listFor: (slot: string) => PreparedList | undefined,
     maxEdits: number,
-  ): Recognition | null {
+  ): { recognition: Recognition; wild: number } | null {
     let best: { recognition: Recognition; edits: number; literals: number; wild: number } | null = null;
     const language = this.language;
     // Many paths of the graph reach the same slot at the same position; read each once.
@@ -211,11 +222,14 @@ export class LanguageRecognizer {
     ) => {
       if (pos === tokens.length) {
         for (const accept of node.accepts) {
+          // Known names (even misheard) beat a wildcard; then fewer edits, more literal words, fewer wildcard words.
           const better =
             !best ||
-            edits < best.edits ||
-            (edits === best.edits &&
-              (literals > best.literals || (literals === best.literals && wild < best.wild)));
+            (wild === 0 && best.wild > 0) ||
+            ((wild === 0) === (best.wild === 0) &&
+              (edits < best.edits ||
+                (edits === best.edits &&
+                  (literals > best.literals || (literals === best.literals && wild < best.wild)))));
           if (better) {
             const filled: Record<string, SlotValue> = { ...slots };
             for (const [k, v] of Object.entries(accept.fixed)) filled[k] = { value: v, text: '' };
@@ -250,7 +264,8 @@ export class LanguageRecognizer {
       }
     };
     visit(this.root, 0, {}, 0, 0, 0);
-    return (best as { recognition: Recognition } | null)?.recognition ?? null;
+    const found = best as { recognition: Recognition; wild: number } | null;
+    return found ? { recognition: found.recognition, wild: found.wild } : null;
   }
 
   private readSlot(
@@ -282,15 +297,16 @@ export class LanguageRecognizer {
       const hits = list.exact.get(text);
       if (hits) {
         out.push({
-          value: hits.length === 1 ? hits[0]?.value : hits.map((h) => h.value),
+          value: distinct(hits),
           end,
           edits: 0,
           wild: 0,
         });
         continue;
       }
-      if (editBudget <= 0 || text.length < 4) continue;
-      const allowed = Math.min(editBudget, text.length >= 8 ? 2 : 1);
+      // Short names are too close to other words to guess; Chinese packs more into each character.
+      if (editBudget <= 0 || text.length < (isHan(text[0] ?? '') ? 3 : 4)) continue;
+      const allowed = Math.min(editBudget, text.length >= (isHan(text[0] ?? '') ? 6 : 8) ? 2 : 1);
       let bestEdits = allowed + 1;
       let found: ListEntry[] = [];
       for (const candidate of list.all) {
@@ -302,7 +318,7 @@ export class LanguageRecognizer {
       }
       if (bestEdits <= allowed && found.length)
         out.push({
-          value: found.length === 1 ? found[0]?.value : found.map((h) => h.value),
+          value: distinct(found),
           end,
           edits: bestEdits,
           wild: 0,
