@@ -131,7 +131,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         productRoutes(devices),
         deviceRoutes(devices),
         conversationRoutes(assistant),
-        eventRoutes({ bus, metrics }),
+        eventRoutes({ bus, metrics, turn: (request) => assistant.turn(request) }),
       ],
     });
     stack.push(() => http.close());

@@ -87,4 +87,29 @@ describe('websocket of domain events', () => {
     expect(await closed).toBe(4401);
     operator.ws.close();
   });
+
+  it('takes conversation turns on the same socket, for the own home of the token only', async () => {
+    const wsUrl = t.baseUrl.replace('http', 'ws');
+    const home = (
+      await t.request('POST', '/api/v1/homes', { body: { name: 'Turns', language: 'it' } })
+    ).json();
+    const token = (
+      await t.request('POST', '/api/v1/tokens', {
+        body: { name: 'screen', role: 'household', homeId: home.id },
+      })
+    ).json().token;
+    const { ws, next } = await open(`${wsUrl}/api/v1/events?access_token=${token}`);
+    ws.send(JSON.stringify({ type: 'turn', id: 7, text: 'che ore sono' }));
+    const answer = await next((m) => m.type === 'turn');
+    expect(answer).toMatchObject({ id: 7, language: 'it', intent: { name: 'time.now' } });
+    expect(answer.speech.text).toMatch(/^Sono le /);
+    const other = (
+      await t.request('POST', '/api/v1/homes', { body: { name: 'Other', language: 'en' } })
+    ).json();
+    ws.send(JSON.stringify({ type: 'turn', id: 8, text: 'what time is it', homeId: other.id }));
+    expect(await next((m) => m.type === 'error' && m.id === 8)).toMatchObject({ code: 'forbidden' });
+    ws.send('not json');
+    expect(await next((m) => m.type === 'error' && m.code === 'validation_failed')).toBeTruthy();
+    ws.close();
+  });
 });

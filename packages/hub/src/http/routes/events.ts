@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
-import type { Principal } from '../../auth/index.js';
+import type { TurnRequest, TurnResponse } from '../../assistant/index.js';
+import { type Principal, requireHome, requireRole } from '../../auth/index.js';
 import type { Bus, Envelope } from '../../bus/index.js';
+import { GenioError, isGenioError, type Language, languages } from '../../errors/index.js';
 import type { Metrics } from '../../metrics/index.js';
 import type { RouteModule } from '../types.js';
 
@@ -22,8 +24,40 @@ function matcher(filter: string | undefined): (name: string) => boolean {
 
 const CLOSE_REVOKED = 4401;
 
-/** GET /api/v1/events (websocket): live domain events, filtered by name and home. */
-export function eventRoutes(deps: { bus: Bus; metrics: Metrics }): RouteModule {
+/** Read a `{ type: "turn", text, homeId?, language?, conversationId?, id? }` message. */
+function readTurn(message: Record<string, unknown>, principal: Principal): TurnRequest {
+  const { text, language, conversationId } = message;
+  const homeId = message.homeId ?? principal.homeId;
+  if (typeof text !== 'string' || text.trim() === '' || text.length > 1000)
+    throw new GenioError('validation_failed', { field: 'text', reason: '1 to 1000 characters' });
+  if (typeof homeId !== 'string')
+    throw new GenioError('validation_failed', { field: 'homeId', reason: 'required for this token' });
+  if (language !== undefined && !(languages as readonly unknown[]).includes(language))
+    throw new GenioError('validation_failed', {
+      field: 'language',
+      reason: `one of ${languages.join(', ')}`,
+    });
+  if (conversationId !== undefined && (typeof conversationId !== 'string' || conversationId.length > 64))
+    throw new GenioError('validation_failed', { field: 'conversationId', reason: 'at most 64 characters' });
+  requireRole(principal, ['operator', 'household'], 'talk to the assistant');
+  requireHome(principal, homeId, 'talk to the assistant in this home');
+  return {
+    text,
+    homeId,
+    ...(language ? { language: language as Language } : {}),
+    ...(conversationId ? { conversationId: conversationId as string } : {}),
+  };
+}
+
+/**
+ * GET /api/v1/events (websocket): live domain events, filtered by name and home. The same socket
+ * takes conversation turns: `{ "type": "turn", "text": "..." }` is answered with `{ "type": "turn", ... }`.
+ */
+export function eventRoutes(deps: {
+  bus: Bus;
+  metrics: Metrics;
+  turn?: (request: TurnRequest) => Promise<TurnResponse>;
+}): RouteModule {
   return (app) => {
     let next = 0;
     app.get(
@@ -72,7 +106,47 @@ export function eventRoutes(deps: { bus: Bus; metrics: Metrics }): RouteModule {
 
         socket.on('message', (raw: Buffer) => {
           const text = raw.toString('utf8');
-          if (text === 'ping' || text === '{"type":"ping"}') socket.send('{"type":"pong"}');
+          if (text === 'ping' || text === '{"type":"ping"}') {
+            socket.send('{"type":"pong"}');
+            return;
+          }
+          let message: Record<string, unknown>;
+          try {
+            message = JSON.parse(text) as Record<string, unknown>;
+          } catch {
+            socket.send(
+              JSON.stringify({ type: 'error', code: 'validation_failed', detail: 'messages are JSON' }),
+            );
+            return;
+          }
+          if (message?.type !== 'turn' || !deps.turn) {
+            socket.send(
+              JSON.stringify({ type: 'error', code: 'validation_failed', detail: 'unknown message type' }),
+            );
+            return;
+          }
+          const id =
+            typeof message.id === 'string' || typeof message.id === 'number' ? message.id : undefined;
+          const turn = deps.turn;
+          Promise.resolve()
+            .then(() => turn(readTurn(message, principal)))
+            .then(
+              (answer) =>
+                socket.readyState === socket.OPEN &&
+                socket.send(JSON.stringify({ type: 'turn', ...(id === undefined ? {} : { id }), ...answer })),
+              (error: unknown) => {
+                const genio = isGenioError(error) ? error : new GenioError('internal', {}, { cause: error });
+                if (socket.readyState === socket.OPEN)
+                  socket.send(
+                    JSON.stringify({
+                      type: 'error',
+                      ...(id === undefined ? {} : { id }),
+                      code: genio.code,
+                      problem: genio.toProblem(),
+                    }),
+                  );
+              },
+            );
         });
         socket.on('close', () => {
           deps.bus.off(owner);
