@@ -128,25 +128,23 @@ export function eventRoutes(deps: {
           const id =
             typeof message.id === 'string' || typeof message.id === 'number' ? message.id : undefined;
           const turn = deps.turn;
-          Promise.resolve()
-            .then(() => turn(readTurn(message, principal)))
-            .then(
-              (answer) =>
-                socket.readyState === socket.OPEN &&
-                socket.send(JSON.stringify({ type: 'turn', ...(id === undefined ? {} : { id }), ...answer })),
-              (error: unknown) => {
-                const genio = isGenioError(error) ? error : new GenioError('internal', {}, { cause: error });
-                if (socket.readyState === socket.OPEN)
-                  socket.send(
-                    JSON.stringify({
-                      type: 'error',
-                      ...(id === undefined ? {} : { id }),
-                      code: genio.code,
-                      problem: genio.toProblem(),
-                    }),
-                  );
-              },
-            );
+          const respond = async (): Promise<void> => {
+            let reply: Record<string, unknown>;
+            try {
+              const answer: TurnResponse = await turn(readTurn(message, principal));
+              reply = { type: 'turn', ...(id === undefined ? {} : { id }), ...answer };
+            } catch (error) {
+              const genio = isGenioError(error) ? error : new GenioError('internal', {}, { cause: error });
+              reply = {
+                type: 'error',
+                ...(id === undefined ? {} : { id }),
+                code: genio.code,
+                problem: genio.toProblem(),
+              };
+            }
+            if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
+          };
+          respond().catch(() => {});
         });
         socket.on('close', () => {
           deps.bus.off(owner);
