@@ -1,5 +1,5 @@
 import type { Server } from 'node:net';
-import { type Assistant, createAssistant } from './assistant/index.js';
+import { type Assistant, createAssistant, createLlmFallback } from './assistant/index.js';
 import { createTokenService, type TokenService } from './auth/index.js';
 import { type Bus, createBus, createNatsTransport } from './bus/index.js';
 import type { GenioConfig } from './config/index.js';
@@ -116,7 +116,17 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       stack.push(() => bridge.stop());
     }
 
-    const assistant = createAssistant({ devices, homes, bus });
+    const llm = config.llmUrl
+      ? createLlmFallback({
+          url: config.llmUrl,
+          model: config.llmModel,
+          apiKey: config.llmApiKey,
+          timeoutMs: config.llmTimeoutMs,
+          devices,
+          log: log.child({ module: 'llm' }),
+        })
+      : undefined;
+    const assistant = createAssistant({ devices, homes, bus, ...(llm ? { llm } : {}) });
     stack.push(async () => assistant.stop());
     const startedAt = Date.now();
     const http = await createHttpServer({

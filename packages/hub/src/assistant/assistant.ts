@@ -9,8 +9,9 @@ import type { DevicesModule } from '../devices/index.js';
 import { type Language, languages } from '../errors/index.js';
 import type { HomeService } from '../homes/index.js';
 import { detectLanguage } from './detect.js';
-import { type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
+import { applyCommands, type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
 import { createHomeContexts } from './home-context.js';
+import type { LlmFallback } from './llm-fallback.js';
 import { loadGrammars } from './nlu/grammar.js';
 import { tokenize } from './nlu/normalize.js';
 import { LanguageRecognizer, type SlotValue } from './nlu/recognizer.js';
@@ -95,6 +96,8 @@ export function createAssistant(deps: {
   devices: DevicesModule;
   homes: HomeService;
   bus: Bus;
+  /** Asked when the grammar matches nothing; off when absent. */
+  llm?: LlmFallback;
   clock?: () => number;
 }): Assistant {
   const now = deps.clock ?? Date.now;
@@ -217,6 +220,30 @@ export function createAssistant(deps: {
       }
 
       if (!recognition) {
+        if (deps.llm) {
+          const decided = await deps.llm.ask(request.text, language, context);
+          if (decided.kind === 'commands') {
+            const outcome = await applyCommands(scope, decided.commands);
+            return finish(
+              conversationId,
+              language,
+              { name: 'llm.fallback', slots: {} },
+              outcome,
+              home.id,
+              conversation?.last,
+            );
+          }
+          if (decided.kind === 'answer') {
+            return finish(
+              conversationId,
+              language,
+              { name: 'llm.fallback', slots: {} },
+              { speech: decided.text },
+              home.id,
+              conversation?.last,
+            );
+          }
+        }
         return finish(
           conversationId,
           language,

@@ -353,6 +353,19 @@ function listDevices(scope: TurnScope, slots: Record<string, SlotValue>): Outcom
   };
 }
 
+/** Apply commands decided elsewhere (the LLM fallback), through the same capability path. */
+export async function applyCommands(
+  scope: TurnScope,
+  commands: Array<{ deviceId: string; capabilities: Record<string, unknown> }>,
+): Promise<Outcome> {
+  const results: Result[] = [];
+  for (const command of commands) {
+    const device = scope.context.devices.find((d) => d.id === command.deviceId);
+    if (device) results.push(...(await act(scope, [device], async () => command.capabilities)));
+  }
+  return report(scope, results, scope.responses.set_done as string);
+}
+
 const locales: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB', it: 'it-IT', fr: 'fr-FR' };
 
 /** Handle a recognised intent. */

@@ -1,5 +1,6 @@
 export { type Assistant, createAssistant, type TurnRequest, type TurnResponse } from './assistant.js';
 export type { Card } from './dispatch.js';
+export { createLlmFallback, type LlmFallback } from './llm-fallback.js';
 export { loadGrammar, loadGrammars } from './nlu/grammar.js';
 export { tokenize } from './nlu/normalize.js';
 export { readNumber } from './nlu/numbers.js';

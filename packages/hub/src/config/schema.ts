@@ -65,6 +65,22 @@ export const configShape = {
     .max(100_000)
     .default(50)
     .describe('Messages per second a device may send (bursts up to twice that)'),
+  llmUrl: z
+    .string()
+    .url('must be a URL such as http://localhost:11434/v1')
+    .optional()
+    .describe(
+      'OpenAI-compatible chat endpoint (base URL) for utterances the grammar does not match; off when unset',
+    ),
+  llmModel: z.string().min(1).default('gpt-4o-mini').describe('Model name sent to the LLM endpoint'),
+  llmApiKey: z.string().min(1).optional().describe('Bearer key for the LLM endpoint, if it needs one'),
+  llmTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .max(60_000)
+    .default(8000)
+    .describe('How long a turn waits for the LLM'),
   haDiscoveryUrl: z
     .string()
     .regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://')

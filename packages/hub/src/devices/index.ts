@@ -2,6 +2,7 @@ export {
   type CapabilityName,
   type Category,
   capabilityLabels,
+  capabilityNames,
   fromDeviceValue,
   type ResolvedCapabilities,
 } from './capabilities/index.js';
