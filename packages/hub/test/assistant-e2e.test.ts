@@ -210,4 +210,21 @@ describe('assistant turns end to end', () => {
     expect((await say('set the fan speed of Breeze to high')).speech.text).toBe('Done: Breeze.');
     expect(breeze.calls).toContainEqual(['set', { fanSpeed: 3 }]);
   });
+
+  it('asks before switching many devices of an area at once, and takes yes or no', async () => {
+    const hall = (await t.request('POST', `/api/v1/homes/${homeId}/areas`, { body: { name: 'Hall' } })).json()
+      .id;
+    for (const n of [1, 2, 3, 4]) await addLight(`hall light ${n}`, hall, n === 1);
+    const question = await say('turn off everything in the hall');
+    expect(question.speech.text).toBe('That will turn off 4 devices in Hall. Shall I go ahead?');
+    expect(question.continueConversation).toBe(true);
+    expect((await say('no', { conversationId: question.conversationId })).speech.text).toBe('OK.');
+    expect(received[ids['hall light 1'] as string]).toEqual([]);
+    const again = await say('spegni tutto in hall', { language: 'it' });
+    expect(again.speech.text).toBe('Così spengo 4 dispositivi in Hall. Procedo?');
+    const done = await say('sì', { conversationId: again.conversationId, language: 'it' });
+    expect(done.speech.text).toContain('Ho spento hall light 1 (Hall).');
+    expect(done.speech.text).toContain('hall light 2 (Hall) è offline.');
+    expect(received[ids['hall light 1'] as string]).toEqual([{ LightSwitch: 0 }]);
+  });
 });

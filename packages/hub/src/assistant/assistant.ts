@@ -64,6 +64,34 @@ const FOLLOWABLE = new Set([
 const CONVERSATION_TTL_MS = 5 * 60_000;
 const MAX_CONVERSATIONS = 10_000;
 
+const yes: Record<Language, string[]> = {
+  en: ['yes', 'yeah', 'yep', 'sure', 'ok', 'okay', 'do it', 'go ahead', 'please do'],
+  it: ['si', 'certo', 'va bene', 'ok', 'procedi', 'vai', 'fallo'],
+  fr: ['oui', "d'accord", 'ok', 'vas-y', 'allez-y', 'bien sur', 'fais-le'],
+  zh: ['是', '是的', '好', '好的', '确定', '对', '可以', '行'],
+};
+const no: Record<Language, string[]> = {
+  en: ['no', 'nope', "don't", 'do not', 'stop'],
+  it: ['no', 'non farlo', 'lascia stare'],
+  fr: ['non', 'pas maintenant', 'laisse tomber'],
+  zh: ['不', '不要', '不用', '别', '取消', '算了'],
+};
+
+/** A short yes or no, in any of its usual forms. */
+function yesOrNo(text: string, language: Language): 'yes' | 'no' | null {
+  const said = tokenize(text).join(' ');
+  const matches = (words: string[]) =>
+    words.some((w) => {
+      const t = tokenize(w).join(' ');
+      return (
+        said === t || said.startsWith(`${t} `) || (language === 'zh' && said.replace(/ /g, '').startsWith(t))
+      );
+    });
+  if (matches(no[language])) return 'no';
+  if (matches(yes[language])) return 'yes';
+  return null;
+}
+
 const ordinals: Record<Language, string[][]> = {
   en: [
     ['first', '1st', 'one'],
@@ -206,7 +234,29 @@ export function createAssistant(deps: {
       ) {
         const pending = conversation.pending;
         conversation.pending = undefined;
-        if (recognition?.intent !== 'system.cancel') {
+        if (pending.confirm) {
+          const answer = yesOrNo(request.text, language);
+          if (answer === 'yes') {
+            const outcome = await dispatch(scope, pending.intent, pending.slots);
+            return finish(
+              conversationId,
+              language,
+              { name: pending.intent, slots: pending.slots },
+              outcome,
+              home.id,
+              { intent: pending.intent, slots: pending.slots },
+            );
+          }
+          if (answer === 'no' || recognition?.intent === 'system.cancel') {
+            return finish(
+              conversationId,
+              language,
+              { name: 'system.cancel', slots: {} },
+              { speech: responses[language].cancelled as string },
+              home.id,
+            );
+          }
+        } else if (recognition?.intent !== 'system.cancel') {
           const chosen = pick(request.text, language, pending, scope);
           if (chosen) {
             const slots = { ...pending.slots, name: { value: chosen, text: request.text } };

@@ -19,7 +19,12 @@ export interface Pending {
   intent: string;
   slots: Record<string, SlotValue>;
   candidates: string[];
+  /** A yes/no question before acting on many devices at once. */
+  confirm?: boolean;
 }
+
+/** Switching this many devices at once by area ("everything in the living room") is confirmed first. */
+export const CONFIRM_AT = 4;
 
 /** What a handled intent produced. */
 export interface Outcome {
@@ -222,6 +227,28 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
   }
   if (found.kind === 'none') return { speech: found.speech };
   if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
+  if (
+    step.capability === 'power' &&
+    !slots.name &&
+    !slots.category &&
+    !slots.confirmed &&
+    found.devices.length >= CONFIRM_AT
+  ) {
+    const speech = render(responses.confirm_many, {
+      action: (intent === 'device.turn_on' ? responses.action_on : responses.action_off) as string,
+      count: found.devices.length,
+      area: areaName(scope, value(slots, 'area') as string),
+    });
+    return {
+      speech,
+      pending: {
+        intent,
+        slots: { ...slots, confirmed: { value: true, text: '' } },
+        candidates: [],
+        confirm: true,
+      },
+    };
+  }
   const results = await act(scope, found.devices, async () => values);
   return report(scope, results, step.success, step.extra);
 }
