@@ -126,7 +126,8 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
           log: log.child({ module: 'llm' }),
         })
       : undefined;
-    const assistant = createAssistant({ devices, homes, bus, ...(llm ? { llm } : {}) });
+    const assistant = createAssistant({ devices, homes, bus, db: storage.db, ...(llm ? { llm } : {}) });
+    await assistant.start();
     stack.push(async () => assistant.stop());
     const startedAt = Date.now();
     const http = await createHttpServer({

@@ -4,10 +4,12 @@
  * kitchen or bedroom?") are understood within the same conversation.
  */
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Bus } from '../bus/index.js';
 import type { DevicesModule } from '../devices/index.js';
 import { type Language, languages } from '../errors/index.js';
 import type { HomeService } from '../homes/index.js';
+import type { Database } from '../storage/index.js';
 import { detectLanguage } from './detect.js';
 import { applyCommands, type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
 import { createHomeContexts } from './home-context.js';
@@ -15,7 +17,7 @@ import type { LlmFallback } from './llm-fallback.js';
 import { loadGrammars } from './nlu/grammar.js';
 import { tokenize } from './nlu/normalize.js';
 import { LanguageRecognizer, type SlotValue } from './nlu/recognizer.js';
-import { loadResponses } from './responses.js';
+import { formatDuration, loadResponses, render } from './responses.js';
 import { createTimers, type Timers } from './timers.js';
 
 /** A turn as asked. */
@@ -42,6 +44,8 @@ export interface Assistant {
   /** The compiled recogniser of a language (for benchmarks and tools). */
   recognizer(language: Language): LanguageRecognizer;
   timers: Timers;
+  /** Schedule timers stored by an earlier run. */
+  start(): Promise<void>;
   stop(): void;
 }
 
@@ -124,6 +128,7 @@ export function createAssistant(deps: {
   devices: DevicesModule;
   homes: HomeService;
   bus: Bus;
+  db: Kysely<Database>;
   /** Asked when the grammar matches nothing; off when absent. */
   llm?: LlmFallback;
   clock?: () => number;
@@ -136,7 +141,16 @@ export function createAssistant(deps: {
   const responses = loadResponses();
   const contexts = createHomeContexts(deps);
   const conversations = new Map<string, Conversation>();
-  const timers = createTimers({ bus: deps.bus, clock: now });
+  // A finished timer is announced in the language it was set in.
+  const timers = createTimers({
+    db: deps.db,
+    bus: deps.bus,
+    clock: now,
+    announce: (timer) =>
+      render(responses[timer.language].timer_finished, {
+        duration: formatDuration(timer.seconds, responses[timer.language], timer.language),
+      }),
+  });
 
   function remember(id: string, conversation: Conversation): void {
     conversations.delete(id);
@@ -193,6 +207,7 @@ export function createAssistant(deps: {
   return {
     recognizer: (language) => recognizers[language],
     timers,
+    start: () => timers.restore(),
     stop: () => timers.stop(),
     async turn(request) {
       const home = await deps.homes.getHome(request.homeId);
@@ -219,7 +234,6 @@ export function createAssistant(deps: {
       const scope: TurnScope = {
         homeId: home.id,
         timers,
-        allResponses: responses,
         language,
         responses: responses[language],
         context,

@@ -37,8 +37,6 @@ export interface Outcome {
 export interface TurnScope {
   homeId: string;
   timers: Timers;
-  /** The responses of every language, for announcements made later (a timer that finishes). */
-  allResponses: Record<Language, Responses>;
   language: Language;
   responses: Responses;
   context: HomeContext;
@@ -449,18 +447,13 @@ export async function dispatch(
       const seconds = Number(value(slots, 'duration'));
       if (!(seconds > 0) || seconds > MAX_TIMER_SECONDS)
         return { speech: responses.timer_too_long as string };
-      const { language: lang, allResponses } = scope;
-      const duration = formatDuration(seconds, responses, lang);
-      scope.timers.start(scope.homeId, seconds, () =>
-        render(allResponses[lang].timer_finished, {
-          duration: formatDuration(seconds, allResponses[lang], lang),
-        }),
-      );
+      const duration = formatDuration(seconds, responses, scope.language);
+      await scope.timers.start(scope.homeId, seconds, scope.language);
       const speech = render(responses.timer_started, { duration });
       return { speech, card: { type: 'text', title: '⏱', text: speech } };
     }
     case 'timer.cancel': {
-      const count = scope.timers.cancel(scope.homeId);
+      const count = await scope.timers.cancel(scope.homeId);
       if (count === 0) return { speech: responses.timer_none as string };
       return {
         speech:
@@ -468,7 +461,7 @@ export async function dispatch(
       };
     }
     case 'timer.remaining': {
-      const running = scope.timers.list(scope.homeId);
+      const running = await scope.timers.list(scope.homeId);
       if (!running.length) return { speech: responses.timer_none as string };
       const left = running.map((t) =>
         formatDuration((t.endsAt - scope.now.getTime()) / 1000, responses, scope.language),

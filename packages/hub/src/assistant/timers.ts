@@ -1,65 +1,131 @@
 /**
- * Kitchen timers of a home. When one finishes, `timer.finished` goes on the bus with the words
- * the speaker says, so every screen and speaker of the home announces it.
+ * Kitchen timers of a home, kept in the database so that a restart neither loses them nor lets
+ * them pass in silence (one that ended while the hub was down is announced at start). When one
+ * finishes, `timer.finished` goes on the bus with the words to say.
  */
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { Bus } from '../bus/index.js';
+import type { Language } from '../errors/index.js';
+import type { Database } from '../storage/index.js';
 
 /** A running timer. */
 export interface Timer {
   id: string;
   homeId: string;
   name: string | null;
+  language: Language;
   endsAt: number;
   seconds: number;
 }
 
 /** The timers of every home in this hub. */
 export interface Timers {
-  start(homeId: string, seconds: number, announce: () => string, name?: string | null): Timer;
+  start(homeId: string, seconds: number, language: Language, name?: string | null): Promise<Timer>;
   /** Cancel a home's timers (the one named, or all); returns how many were cancelled. */
-  cancel(homeId: string, name?: string | null): number;
-  list(homeId: string): Timer[];
+  cancel(homeId: string, name?: string | null): Promise<number>;
+  list(homeId: string): Promise<Timer[]>;
+  /** Schedule the timers stored by an earlier run. */
+  restore(): Promise<void>;
   stop(): void;
 }
 
 /** Longest timer accepted: one day. */
 export const MAX_TIMER_SECONDS = 86_400;
 
-/** Create the timers; `clock` is for tests. */
-export function createTimers(deps: { bus: Bus; clock?: () => number }): Timers {
+/** Create the timers; `announce` gives the sentence said when one finishes. */
+export function createTimers(deps: {
+  db: Kysely<Database>;
+  bus: Bus;
+  announce: (timer: Timer) => string;
+  clock?: () => number;
+}): Timers {
   const now = deps.clock ?? Date.now;
-  const running = new Map<string, { timer: Timer; handle: NodeJS.Timeout }>();
+  const handles = new Map<string, NodeJS.Timeout>();
+
+  function schedule(timer: Timer): void {
+    const handle = setTimeout(
+      () => {
+        handles.delete(timer.id);
+        deps.db
+          .deleteFrom('timers')
+          .where('id', '=', timer.id)
+          .executeTakeFirst()
+          .then((r) => {
+            // Another hub sharing the database may have announced it already.
+            if (Number(r.numDeletedRows) > 0)
+              deps.bus.emit('timer.finished', {
+                homeId: timer.homeId,
+                timerId: timer.id,
+                name: timer.name,
+                speech: deps.announce(timer),
+              });
+          })
+          .catch(() => {});
+      },
+      Math.max(0, timer.endsAt - now()),
+    );
+    handle.unref();
+    handles.set(timer.id, handle);
+  }
+
+  const fromRow = (r: Database['timers']): Timer => ({
+    id: r.id,
+    homeId: r.home_id,
+    name: r.name,
+    language: r.language as Language,
+    endsAt: r.ends_at,
+    seconds: r.seconds,
+  });
+
   return {
-    start(homeId, seconds, announce, name = null) {
-      const timer: Timer = { id: randomUUID(), homeId, name, endsAt: now() + seconds * 1000, seconds };
-      const handle = setTimeout(() => {
-        running.delete(timer.id);
-        deps.bus.emit('timer.finished', { homeId, timerId: timer.id, name, speech: announce() });
-      }, seconds * 1000);
-      handle.unref();
-      running.set(timer.id, { timer, handle });
+    async start(homeId, seconds, language, name = null) {
+      const at = now();
+      const timer: Timer = { id: randomUUID(), homeId, name, language, endsAt: at + seconds * 1000, seconds };
+      await deps.db
+        .insertInto('timers')
+        .values({
+          id: timer.id,
+          home_id: homeId,
+          name,
+          language,
+          seconds,
+          ends_at: timer.endsAt,
+          created_at: at,
+        })
+        .execute();
+      schedule(timer);
       return timer;
     },
-    cancel(homeId, name) {
-      let count = 0;
-      for (const [id, { timer, handle }] of running) {
-        if (timer.homeId !== homeId || (name && timer.name !== name)) continue;
-        clearTimeout(handle);
-        running.delete(id);
-        count++;
+    async cancel(homeId, name) {
+      let query = deps.db.selectFrom('timers').select('id').where('home_id', '=', homeId);
+      if (name) query = query.where('name', '=', name);
+      const ids = (await query.execute()).map((r) => r.id);
+      if (ids.length === 0) return 0;
+      await deps.db.deleteFrom('timers').where('id', 'in', ids).execute();
+      for (const id of ids) {
+        clearTimeout(handles.get(id));
+        handles.delete(id);
       }
-      return count;
+      return ids.length;
     },
-    list(homeId) {
-      return [...running.values()]
-        .map((r) => r.timer)
-        .filter((t) => t.homeId === homeId)
-        .sort((a, b) => a.endsAt - b.endsAt);
+    async list(homeId) {
+      return (
+        await deps.db
+          .selectFrom('timers')
+          .selectAll()
+          .where('home_id', '=', homeId)
+          .orderBy('ends_at')
+          .execute()
+      ).map(fromRow);
+    },
+    async restore() {
+      for (const row of await deps.db.selectFrom('timers').selectAll().execute())
+        if (!handles.has(row.id)) schedule(fromRow(row));
     },
     stop() {
-      for (const { handle } of running.values()) clearTimeout(handle);
-      running.clear();
+      for (const handle of handles.values()) clearTimeout(handle);
+      handles.clear();
     },
   };
 }

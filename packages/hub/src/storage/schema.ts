@@ -97,6 +97,17 @@ export interface PairingCodesTable {
 }
 
 /** Every table of Genio's one schema. Domain issues add theirs here with a migration. */
+/** A kitchen timer that survives restarts. */
+export interface TimersTable {
+  id: string;
+  home_id: string;
+  name: string | null;
+  language: string;
+  seconds: number;
+  ends_at: number;
+  created_at: number;
+}
+
 export interface Database {
   tokens: TokensTable;
   homes: HomesTable;
@@ -108,6 +119,7 @@ export interface Database {
   device_desired: DevicePropertiesTable;
   telemetry: TelemetryTable;
   pairing_codes: PairingCodesTable;
+  timers: TimersTable;
 }
 
 export type { Generated };

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, startTestHub, type TestHub } from './harness.js';
+
+describe.each(backends)('timers across a restart on %s', (backend) => {
+  let t: TestHub;
+  beforeAll(async () => {
+    t = await startTestHub(backend);
+  });
+  afterAll(async () => t?.close());
+
+  it('keeps a running timer through a restart and announces it in its language', async () => {
+    const homeId = (
+      await t.request('POST', '/api/v1/homes', { body: { name: 'Maison', language: 'fr' } })
+    ).json().id;
+    const said = await t.request('POST', '/api/v1/conversation', {
+      body: { text: 'mets un minuteur de deux secondes', homeId },
+    });
+    expect(said.json().speech.text).toBe('Minuteur réglé sur 2 secondes.');
+    await t.restart();
+    const finished: Array<{ speech: string; homeId: string }> = [];
+    t.hub.bus.on('test', 'timer.finished', (e) => {
+      finished.push(e);
+    });
+    const left = (
+      await t.request('POST', '/api/v1/conversation', {
+        body: { text: 'combien de temps reste-t-il', homeId },
+      })
+    ).json();
+    expect(left.speech.text).toMatch(/^Il reste \d seconde/);
+    await expect
+      .poll(() => finished, { timeout: 4000 })
+      .toEqual([
+        {
+          homeId,
+          timerId: expect.any(String),
+          name: null,
+          speech: 'Le temps est écoulé : le minuteur de 2 secondes est terminé.',
+        },
+      ]);
+    expect(
+      (
+        await t.request('POST', '/api/v1/conversation', { body: { text: 'annule le minuteur', homeId } })
+      ).json().speech.text,
+    ).toBe("Il n'y a pas de minuteur en cours.");
+  });
+});
