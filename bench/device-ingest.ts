@@ -145,6 +145,14 @@ function payloadFor(seq: number): string {
   });
 }
 
+type System = 'mosquitto' | 'aedes' | 'genio';
+const systems: readonly System[] = ['mosquitto', 'aedes', 'genio'];
+const labels: Record<System, string> = {
+  mosquitto: 'Mosquitto (pub->sub)',
+  aedes: 'bare aedes (pub->sub, Node)',
+  genio: 'Genio (auth+TSL+shadow)',
+};
+
 const columns: Column[] = [
   { key: 'devices', header: 'devices', digits: 0 },
   { key: 'msgPerSec', header: 'msgs/s', digits: 0 },
@@ -167,6 +175,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
   const tag = randomBytes(3).toString('hex');
   const broker = await startMosquitto();
   const mPid = broker.pid;
+  const bare = await launchServer('aedes-bare');
 
   for (const n of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'genio-bench-creds-'));
@@ -199,19 +208,35 @@ async function run(options: BenchOptions): Promise<BenchResult> {
             setup: (c) => c.subscribe(`genio-bench/${tag}/${c.index}`),
           },
         );
+      const openAedes = () =>
+        openSwarm(
+          bare.port,
+          devices.map((_, i) => ({ clientId: `genio-bench-aedes-${tag}-${i}` })),
+          {
+            concurrency: 100,
+            signal: options.signal,
+            setup: (c) => c.subscribe(`genio-bench/${tag}/${c.index}`),
+          },
+        );
       const perSystem: Record<
-        'genio' | 'mosquitto',
+        System,
         Array<{ rate: number; p50: number; p99: number; brokerCpu: number | null; loadgenCpu: number }>
       > = {
         genio: [],
         mosquitto: [],
+        aedes: [],
       };
       for (let round = 0; round < rounds; round++) {
-        for (const system of ['mosquitto', 'genio'] as const) {
+        for (const system of systems) {
           if (options.signal.aborted) throw new Error('aborted');
           options.log(`${n} devices: connecting to ${system}`);
-          const swarm = system === 'genio' ? await openGenio() : await openMosquitto();
-          const pid = system === 'genio' ? hub.pid : mPid;
+          const swarm =
+            system === 'genio'
+              ? await openGenio()
+              : system === 'aedes'
+                ? await openAedes()
+                : await openMosquitto();
+          const pid = system === 'genio' ? hub.pid : system === 'aedes' ? bare.pid : mPid;
           const cpu0 = pid === null ? null : processCpuSeconds(pid);
           const own0 = process.cpuUsage();
           const t0 = performance.now();
@@ -254,11 +279,11 @@ async function run(options: BenchOptions): Promise<BenchResult> {
           );
         }
       }
-      for (const system of ['mosquitto', 'genio'] as const) {
+      for (const system of systems) {
         const s = perSystem[system];
         const cpu = s.map((x) => x.brokerCpu).filter((x): x is number => x !== null);
         rows.push({
-          label: system === 'genio' ? 'Genio (auth+TSL+shadow)' : 'Mosquitto (pub->sub)',
+          label: labels[system],
           metrics: {
             devices: n,
             msgPerSec: median(s.map((x) => x.rate)),
@@ -271,6 +296,12 @@ async function run(options: BenchOptions): Promise<BenchResult> {
         });
       }
       const paired = perSystem.genio.map((g, i) => g.rate / (perSystem.mosquitto[i]?.rate ?? Number.NaN));
+      const overAedes = perSystem.genio.map((g, i) => g.rate / (perSystem.aedes[i]?.rate ?? Number.NaN));
+      ratios.push({
+        label: `Genio / bare aedes msgs/s at ${n} devices`,
+        value: median(overAedes),
+        detail: overAedes.map((r) => r.toFixed(2)).join(', '),
+      });
       ratios.push({
         label: `Genio / Mosquitto msgs/s at ${n} devices`,
         value: median(paired),
@@ -281,6 +312,8 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+  await broker.stop();
+  await bare.stop();
   warnings.push(
     'the load generator is one Node process on the same 2 cores; for Mosquitto it is likely the bottleneck, so the ratio flatters Genio',
   );

@@ -191,13 +191,17 @@ export class LanguageRecognizer {
     // A wildcard match ("open {app}") gives way to a misheard name ("打开吸定灯" is the ceiling light).
     const fuzzy = this.match(tokens, listFor, tokens.length > 2 ? 2 : 1);
     if (fuzzy && (!exact || fuzzy.wild < exact.wild)) return fuzzy.recognition;
-    return exact?.recognition ?? null;
+    if (exact || fuzzy) return (exact ?? fuzzy)?.recognition ?? null;
+    // Last: let up to two words nobody wrote a sentence for pass ("bring the lights DOWN to 10 percent").
+    if (tokens.length < 4) return null;
+    return this.match(tokens, listFor, 1, 2)?.recognition ?? null;
   }
 
   private match(
     tokens: string[],
     listFor: (slot: string) => PreparedList | undefined,
     maxEdits: number,
+    maxSkips = 0,
   ): { recognition: Recognition; wild: number } | null {
     let best: { recognition: Recognition; edits: number; literals: number; wild: number } | null = null;
     const language = this.language;
@@ -219,16 +223,20 @@ export class LanguageRecognizer {
       edits: number,
       wild: number,
       literals: number,
+      skips: number,
     ) => {
       if (pos === tokens.length) {
+        // A relaxed match must still rest on what was said: at least two words of the sentence.
+        if (skips > 0 && (literals < 2 || wild > 0)) return;
+        const cost = edits + skips;
         for (const accept of node.accepts) {
           // Known names (even misheard) beat a wildcard; then fewer edits, more literal words, fewer wildcard words.
           const better =
             !best ||
             (wild === 0 && best.wild > 0) ||
             ((wild === 0) === (best.wild === 0) &&
-              (edits < best.edits ||
-                (edits === best.edits &&
+              (cost < best.edits ||
+                (cost === best.edits &&
                   (literals > best.literals || (literals === best.literals && wild < best.wild)))));
           if (better) {
             const filled: Record<string, SlotValue> = { ...slots };
@@ -238,9 +246,9 @@ export class LanguageRecognizer {
                 intent: accept.intent,
                 slots: filled,
                 language,
-                confidence: Math.max(0.5, 1 - edits * 0.2),
+                confidence: Math.max(0.4, 1 - edits * 0.2 - skips * 0.25),
               },
-              edits,
+              edits: cost,
               literals,
               wild,
             };
@@ -249,7 +257,8 @@ export class LanguageRecognizer {
         return;
       }
       for (const next of node.words.get(tokens[pos] as string) ?? [])
-        visit(next, pos + 1, slots, edits, wild, literals + 1);
+        visit(next, pos + 1, slots, edits, wild, literals + 1, skips);
+      if (skips < maxSkips) visit(node, pos + 1, slots, edits, wild, literals, skips + 1);
       for (const [slot, next] of node.slots) {
         for (const m of read(slot, pos, maxEdits - edits)) {
           visit(
@@ -259,11 +268,12 @@ export class LanguageRecognizer {
             edits + m.edits,
             wild + m.wild,
             literals,
+            skips,
           );
         }
       }
     };
-    visit(this.root, 0, {}, 0, 0, 0);
+    visit(this.root, 0, {}, 0, 0, 0, 0);
     const found = best as { recognition: Recognition; wild: number } | null;
     return found ? { recognition: found.recognition, wild: found.wild } : null;
   }
