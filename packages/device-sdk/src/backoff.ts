@@ -1,10 +1,10 @@
-/** Reconnect delays: exponential from minMs to maxMs, with full jitter so a fleet does not reconnect in step. */
+/** Reconnect delay for a given attempt (0 = first retry): exponential from minMs up to maxMs, with full jitter so a fleet that lost the hub together does not come back in step. */
 export function backoffDelay(
   attempt: number,
   minMs: number,
   maxMs: number,
   random: () => number = Math.random,
 ): number {
-  const ceiling = Math.min(maxMs, minMs * 2 ** Math.max(0, attempt));
+  const ceiling = Math.max(minMs, Math.min(maxMs, minMs * 2 ** Math.max(0, attempt)));
   return Math.round(minMs + random() * (ceiling - minMs));
 }

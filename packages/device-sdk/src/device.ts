@@ -1,62 +1,71 @@
 import { EventEmitter } from 'node:events';
-import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import mqtt, { type MqttClient } from 'mqtt';
 import { backoffDelay } from './backoff.js';
 import { DeviceError } from './errors.js';
-import { idSequence, readJson, request } from './messages.js';
+import { eventParams, idSequence, readReply, readRequest, reply, request } from './messages.js';
 import { type SignMethod, signCredentials } from './sign.js';
-import { type DeviceTopics, deviceTopics } from './topics.js';
+import { deviceTopics, replyTopic, serviceOf } from './topics.js';
 
 /** Property values of a device, keyed by TSL identifier. */
 export type Properties = Record<string, unknown>;
 
-/** How to reach the hub and who the device is. */
+/** What `report` accepts per property: the bare value, or the value with the time it was measured (ms). */
+export type Reported<P extends Properties> = { [K in keyof P]?: P[K] | { value: P[K]; time: number } };
+
+/** Desired values the hub keeps for a device. */
+export type Desired<P extends Properties> = { [K in keyof P]?: { value: P[K]; version?: number } };
+
 export interface ConnectOptions {
   host: string;
-  /** Default 1883 for mqtt, the hub's websocket port for ws. */
+  /** Default 1883 for mqtt; required for ws (the hub's `mqttWsPort`). */
   port?: number;
   protocol?: 'mqtt' | 'ws';
   productKey: string;
   deviceName: string;
   deviceSecret: string;
+  /** The `{cid}` part of the MQTT client id; default `{productKey}.{deviceName}`. */
   clientId?: string;
+  /** Default hmacsha256. */
   signMethod?: SignMethod;
   /** Seconds; default 60. */
   keepalive?: number;
+  /** Reconnect backoff bounds; default 500 ms to 30 s. */
   reconnect?: { minMs?: number; maxMs?: number };
-  /** Requests kept while offline; the oldest is dropped beyond it. Default 100. */
+  /** Requests kept while offline; beyond it the oldest is dropped. Default 100. */
   bufferLimit?: number;
   /** How long to wait for the hub's reply. Default 5000 ms. */
   requestTimeoutMs?: number;
-  /** Give up on the first connection after this long. Default 30000 ms. */
+  /** How long `connect()` keeps trying before it rejects with 'unreachable'. Default 30000 ms. */
   connectTimeoutMs?: number;
 }
 
-/** Events a device emits. */
 export interface DeviceEvents {
   connect: [];
   disconnect: [];
+  /** A reconnect attempt is scheduled: its number (from 1) and the delay before it. */
   reconnect: [attempt: number, delayMs: number];
   error: [error: Error];
+  /** A buffered request was dropped because the offline buffer was full. */
   dropped: [method: string];
 }
 
-/** A connected device, typed by its properties where the brand declares them. */
+/** A connected device; `P` types its properties (see `PropertiesOf` and `defineThing`). */
 export interface Device<P extends Properties = Properties> {
+  /** True while connected and subscribed. */
   readonly connected: boolean;
-  /** Post property values; resolves with the hub's reply data, rejects with its Alink code. */
-  report(values: Partial<P>): Promise<unknown>;
-  /** Handle property sets from the hub; throw a DeviceError to answer with its code. */
+  /** thing.event.property.post; resolves with the reply's data, rejects with a DeviceError carrying the Alink code. */
+  report(values: Reported<P>): Promise<unknown>;
+  /** thing.service.property.set; a throw answers with the DeviceError's code, or 400 for other errors. */
   onSet(handler: (values: Partial<P>) => void | Promise<void>): void;
-  /** Handle a service call; the return value is the reply's data. */
+  /** thing.service.{name}; the return value is the reply's data. */
   onService(name: string, handler: (params: Record<string, unknown>) => unknown): void;
-  /** Raise an event. */
-  emit(event: string, params: Record<string, unknown>): Promise<unknown>;
-  /** Ask for desired values kept while the device was away. */
-  getDesired(
-    identifiers?: readonly (keyof P & string)[],
-  ): Promise<Partial<Record<keyof P & string, { value: unknown }>>>;
+  /** thing.event.{event}.post with params `{ value, time }`. */
+  emit(event: string, value: Record<string, unknown>): Promise<unknown>;
+  /** thing.property.desired.get: values set while the device was away. */
+  getDesired(identifiers?: readonly (keyof P & string)[]): Promise<Desired<P>>;
   on<E extends keyof DeviceEvents>(event: E, listener: (...args: DeviceEvents[E]) => void): void;
   off<E extends keyof DeviceEvents>(event: E, listener: (...args: DeviceEvents[E]) => void): void;
+  /** Disconnect for good; requests still waiting reject with code 'closed'. */
   close(): Promise<void>;
 }
 
@@ -69,58 +78,84 @@ interface Outgoing {
   reject: (error: Error) => void;
 }
 
+interface InFlight {
+  item: Outgoing;
+  timer: NodeJS.Timeout;
+  /** The broker has the request (PUBACK); if not, it is sent again after a reconnect. */
+  acked: boolean;
+}
+
+// CONNACK return codes (MQTT 3.1.1) and reason codes (MQTT 5) for refused credentials.
 const NOT_AUTHORIZED = new Set([4, 5, 134, 135]);
 
-/** Connect a device to a Genio hub (or any Alink-speaking broker). */
+/** Connect a device to a Genio hub (or any broker speaking Alink). Resolves once connected and subscribed. */
 export function connect<P extends Properties = Properties>(options: ConnectOptions): Promise<Device<P>> {
-  const topics: DeviceTopics = deviceTopics(options.productKey, options.deviceName);
+  const topics = deviceTopics(options.productKey, options.deviceName);
   const events = new EventEmitter();
   const nextId = idSequence();
-  const bufferLimit = options.bufferLimit ?? 100;
+  const bufferLimit = Math.max(1, options.bufferLimit ?? 100);
   const timeoutMs = options.requestTimeoutMs ?? 5000;
   const minMs = options.reconnect?.minMs ?? 500;
   const maxMs = options.reconnect?.maxMs ?? 30_000;
-  const pending = new Map<
-    string,
-    { resolve: (data: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
-  >();
+  const connectTimeoutMs = options.connectTimeoutMs ?? 30_000;
+  const protocol = options.protocol ?? 'mqtt';
+  if (protocol === 'ws' && options.port === undefined)
+    return Promise.reject(new TypeError("protocol ws needs the port of the hub's MQTT websocket listener"));
+  const url = `${protocol}://${options.host}:${options.port ?? 1883}`;
+
+  const inFlight = new Map<string, InFlight>();
   const buffer: Outgoing[] = [];
   const services = new Map<string, (params: Record<string, unknown>) => unknown>();
   let setHandler: ((values: Partial<P>) => void | Promise<void>) | null = null;
-  let closed = false;
+  let client: MqttClient | null = null;
   let ready = false;
+  let closed = false;
   let attempt = 0;
   let reconnectTimer: NodeJS.Timeout | undefined;
+  let settle: { resolve: () => void; reject: (error: Error) => void } | null = null;
 
-  const url = `${options.protocol ?? 'mqtt'}://${options.host}:${options.port ?? 1883}`;
-  const clientOptions = (): IClientOptions => ({
-    ...signCredentials(options),
-    protocolVersion: 4,
-    clean: true,
-    keepalive: options.keepalive ?? 60,
-    reconnectPeriod: 0,
-    connectTimeout: options.connectTimeoutMs ?? 30_000,
-  });
-  const client: MqttClient = mqtt.connect(url, clientOptions());
+  function emitError(error: Error): void {
+    // An EventEmitter throws on an unheard 'error'; a network blip must not crash the device's process.
+    if (events.listenerCount('error') > 0) events.emit('error', error);
+  }
 
-  function send(item: Outgoing): void {
+  function enqueue(item: Outgoing, front = false): void {
+    if (front) buffer.unshift(item);
+    else buffer.push(item);
+    while (buffer.length > bufferLimit) {
+      const dropped = buffer.shift()!;
+      const error = new DeviceError(
+        'dropped',
+        `offline buffer full (${bufferLimit}); the oldest request, ${dropped.method}, was dropped`,
+      );
+      dropped.reject(error);
+      events.emit('dropped', dropped.method);
+      emitError(error);
+    }
+  }
+
+  function send(item: Outgoing, via: MqttClient): void {
     const timer = setTimeout(() => {
-      pending.delete(item.id);
+      inFlight.delete(item.id);
       item.reject(new DeviceError('timeout', `no reply to ${item.method} within ${timeoutMs} ms`));
     }, timeoutMs);
-    pending.set(item.id, { resolve: item.resolve, reject: item.reject, timer });
-    client.publish(
+    const entry: InFlight = { item, timer, acked: false };
+    inFlight.set(item.id, entry);
+    via.publish(
       item.topic,
       JSON.stringify(request(item.id, item.method, item.params)),
       { qos: 1 },
       (error) => {
-        if (!error) return;
-        // Lost with the connection: back to the front of the buffer, to go out again after reconnect.
-        const waiting = pending.get(item.id);
-        if (!waiting) return;
-        clearTimeout(waiting.timer);
-        pending.delete(item.id);
-        buffer.unshift(item);
+        if (inFlight.get(item.id) !== entry) return;
+        if (!error) {
+          entry.acked = true;
+          return;
+        }
+        // Lost with the connection: the close handler puts it back in the buffer. Anything else is final.
+        if (via !== client || !ready) return;
+        clearTimeout(timer);
+        inFlight.delete(item.id);
+        item.reject(error);
       },
     );
   }
@@ -129,78 +164,121 @@ export function connect<P extends Properties = Properties>(options: ConnectOptio
     if (closed) return Promise.reject(new DeviceError('closed', 'the device connection is closed'));
     return new Promise((resolve, reject) => {
       const item: Outgoing = { topic, id: nextId(), method, params, resolve, reject };
-      if (ready) return send(item);
-      buffer.push(item);
-      if (buffer.length > bufferLimit) {
-        const dropped = buffer.shift() as Outgoing;
-        dropped.reject(
-          new DeviceError(
-            'dropped',
-            `offline buffer full (${bufferLimit}); oldest ${dropped.method} dropped`,
-          ),
-        );
-        events.emit('dropped', dropped.method);
-      }
+      if (ready && client) send(item, client);
+      else enqueue(item);
     });
   }
 
-  function reply(topic: string, id: string, code: number, data: unknown, message?: string): void {
-    client.publish(
-      `${topic}_reply`,
-      JSON.stringify({ id, code, data, ...(message ? { message } : {}), version: '1.0' }),
-      { qos: 0 },
-    );
+  function settleReply(topic: string, payload: Buffer): void {
+    const body = readReply(payload);
+    if (!body) return;
+    const waiting = inFlight.get(body.id);
+    if (!waiting || replyTopic(waiting.item.topic) !== topic) return;
+    inFlight.delete(body.id);
+    clearTimeout(waiting.timer);
+    if (body.code === 200) waiting.item.resolve(body.data);
+    else waiting.item.reject(new DeviceError(body.code, body.message ?? `the hub answered ${body.code}`));
   }
 
-  async function answer(topic: string, id: string, work: () => unknown): Promise<void> {
-    try {
-      const data = await work();
-      reply(topic, id, 200, data ?? {});
-    } catch (error) {
-      const code = error instanceof DeviceError && typeof error.code === 'number' ? error.code : 400;
-      reply(topic, id, code, {}, error instanceof Error ? error.message : String(error));
-    }
-  }
-
-  function onMessage(topic: string, payload: Buffer): void {
-    const body = readJson(payload);
-    if (!body || typeof body.id !== 'string') return;
-    const id = body.id;
-    if (topic.endsWith('_reply')) {
-      if (topic.startsWith(`${topics.thing}/service/`)) return; // our own answers, echoed by the wildcard
-      const waiting = pending.get(id);
-      if (!waiting) return;
-      pending.delete(id);
-      clearTimeout(waiting.timer);
-      const code = typeof body.code === 'number' ? body.code : Number(body.code);
-      if (code === 200) waiting.resolve(body.data ?? {});
-      else
-        waiting.reject(
-          new DeviceError(
-            Number.isFinite(code) ? code : 400,
-            typeof body.message === 'string' ? body.message : `hub answered ${String(body.code)}`,
-          ),
-        );
-      return;
-    }
-    const params = (typeof body.params === 'object' && body.params !== null ? body.params : {}) as Record<
+  async function answer(via: MqttClient, topic: string, payload: Buffer, service: string): Promise<void> {
+    const req = readRequest(payload);
+    if (!req) return;
+    const params = (typeof req.params === 'object' && req.params !== null ? req.params : {}) as Record<
       string,
       unknown
     >;
-    if (topic === topics.propertySet) {
-      const handler = setHandler;
-      void answer(topic, id, () => {
-        if (!handler) throw new DeviceError(5094, 'this device does not accept property sets');
-        return handler(params as Partial<P>);
-      });
+    const method = `thing.service.${service}`;
+    let body: ReturnType<typeof reply>;
+    try {
+      let data: unknown;
+      if (service === 'property.set') {
+        if (!setHandler) throw new DeviceError(5094, 'this device does not accept property sets');
+        await setHandler(params as Partial<P>);
+      } else {
+        const handler = services.get(service);
+        if (!handler) throw new DeviceError(5094, `this device has no service ${service}`);
+        data = await handler(params);
+      }
+      body = reply(req.id, method, 200, data ?? {});
+    } catch (error) {
+      const code = error instanceof DeviceError && typeof error.code === 'number' ? error.code : 400;
+      body = reply(req.id, method, code, {}, error instanceof Error ? error.message : String(error));
+    }
+    if (req.sys.ack === 0 || via !== client) return;
+    via.publish(replyTopic(topic), JSON.stringify(body), { qos: 0 });
+  }
+
+  function onMessage(via: MqttClient, topic: string, payload: Buffer): void {
+    if (topic.endsWith('_reply')) {
+      settleReply(topic, payload);
       return;
     }
-    const name = topic.slice(`${topics.thing}/service/`.length);
-    if (!topic.startsWith(`${topics.thing}/service/`) || name.includes('/')) return;
-    const handler = services.get(name);
-    void answer(topic, id, () => {
-      if (!handler) throw new DeviceError(5094, `this device has no service ${name}`);
-      return handler(params);
+    const service = serviceOf(topics, topic);
+    if (service) void answer(via, topic, payload, service);
+  }
+
+  function onConnected(via: MqttClient): void {
+    via.subscribe(topics.downlinks, { qos: 1 }, (error, granted) => {
+      if (via !== client) return;
+      const refused = granted?.find((g) => g.qos === 128);
+      if (error || refused) {
+        emitError(error ?? new Error(`the hub refused the subscription to ${refused?.topic}`));
+        via.end(true);
+        return;
+      }
+      ready = true;
+      attempt = 0;
+      for (const item of buffer.splice(0)) send(item, via);
+      events.emit('connect');
+      settle?.resolve();
+    });
+  }
+
+  function onClosed(via: MqttClient): void {
+    if (via !== client) return;
+    client = null;
+    via.end(true);
+    const wasReady = ready;
+    ready = false;
+    // Requests the broker never acknowledged go out again, ahead of the buffer and in their order.
+    const unacked = [...inFlight.values()].filter((f) => !f.acked);
+    for (const f of unacked.reverse()) {
+      clearTimeout(f.timer);
+      inFlight.delete(f.item.id);
+      enqueue(f.item, true);
+    }
+    if (wasReady) events.emit('disconnect');
+    scheduleReconnect();
+  }
+
+  function open(): void {
+    const via = mqtt.connect(url, {
+      // Signed afresh on every attempt: the timestamp is part of the signature and a hub may check its age.
+      ...signCredentials(options),
+      protocolVersion: 4,
+      clean: true,
+      keepalive: options.keepalive ?? 60,
+      reconnectPeriod: 0,
+      resubscribe: false,
+      connectTimeout: Math.min(connectTimeoutMs, 30_000),
+    });
+    client = via;
+    via.on('connect', () => onConnected(via));
+    via.on('message', (topic, payload) => onMessage(via, topic, payload));
+    via.on('close', () => onClosed(via));
+    via.on('error', (error: Error & { code?: unknown }) => {
+      if (via !== client) return;
+      if (typeof error.code === 'number' && NOT_AUTHORIZED.has(error.code)) {
+        const refused = new DeviceError(
+          'not_authorized',
+          `the hub refused ${options.productKey}/${options.deviceName}: check productKey, deviceName and deviceSecret`,
+        );
+        // On the first connect wrong credentials are final; later the device may have been disabled for a while.
+        if (settle) settle.reject(refused);
+        else emitError(refused);
+        return;
+      }
+      emitError(error);
     });
   }
 
@@ -211,107 +289,69 @@ export function connect<P extends Properties = Properties>(options: ConnectOptio
     events.emit('reconnect', attempt, delay);
     reconnectTimer = setTimeout(() => {
       reconnectTimer = undefined;
-      if (closed) return;
-      // A fresh timestamp for every attempt, in case the hub checks how old it is.
-      Object.assign(client.options, signCredentials(options));
-      client.reconnect();
+      if (!closed) open();
     }, delay);
   }
 
-  client.on('message', onMessage);
-  client.on('close', () => {
-    const wasReady = ready;
+  async function close(): Promise<void> {
+    if (closed) return;
+    closed = true;
     ready = false;
-    if (wasReady) events.emit('disconnect');
-    scheduleReconnect();
-  });
-  client.on('error', (error) => {
-    if (events.listenerCount('error')) events.emit('error', error);
-  });
+    clearTimeout(reconnectTimer);
+    reconnectTimer = undefined;
+    const error = new DeviceError('closed', 'the device connection is closed');
+    for (const f of inFlight.values()) {
+      clearTimeout(f.timer);
+      f.item.reject(error);
+    }
+    inFlight.clear();
+    for (const item of buffer.splice(0)) item.reject(error);
+    const last = client;
+    client = null;
+    await last?.endAsync().catch(() => {});
+  }
 
-  return new Promise((resolve, reject) => {
-    let first = true;
-    const device: Device<P> = {
-      get connected() {
-        return ready;
-      },
-      report: (values) => call(topics.propertyPost, 'thing.event.property.post', values),
-      onSet(handler) {
-        setHandler = handler;
-      },
-      onService(name, handler) {
-        services.set(name, handler);
-      },
-      emit: (event, params) =>
-        call(topics.eventPost(event), `thing.event.${event}.post`, { value: params, time: Date.now() }),
-      getDesired: async (identifiers) =>
-        (await call(topics.desiredGet, 'thing.property.desired.get', identifiers ?? [])) as Partial<
-          Record<keyof P & string, { value: unknown }>
-        >,
-      on(event, listener) {
-        events.on(event, listener as (...args: unknown[]) => void);
-      },
-      off(event, listener) {
-        events.off(event, listener as (...args: unknown[]) => void);
-      },
-      async close() {
-        closed = true;
-        clearTimeout(reconnectTimer);
-        for (const [id, waiting] of pending) {
-          clearTimeout(waiting.timer);
-          waiting.reject(new DeviceError('closed', 'the device connection is closed'));
-          pending.delete(id);
-        }
-        for (const item of buffer.splice(0))
-          item.reject(new DeviceError('closed', 'the device connection is closed'));
-        await client.endAsync();
-      },
-    };
+  const device: Device<P> = {
+    get connected() {
+      return ready;
+    },
+    report: (values) => call(topics.propertyPost, 'thing.event.property.post', values),
+    onSet(handler) {
+      setHandler = handler;
+    },
+    onService(name, handler) {
+      services.set(name, handler);
+    },
+    emit: (event, value) => call(topics.eventPost(event), `thing.event.${event}.post`, eventParams(value)),
+    getDesired: async (identifiers) =>
+      (await call(topics.desiredGet, 'thing.property.desired.get', identifiers ?? [])) as Desired<P>,
+    on(event, listener) {
+      events.on(event, listener as (...args: unknown[]) => void);
+    },
+    off(event, listener) {
+      events.off(event, listener as (...args: unknown[]) => void);
+    },
+    close,
+  };
 
-    client.on('connect', () => {
-      client.subscribe(topics.downlinks, { qos: 1 }, (error) => {
-        if (error) {
-          events.emit('error', error);
-          client.end(true);
-          return;
-        }
-        ready = true;
-        attempt = 0;
-        for (const item of buffer.splice(0)) send(item);
-        events.emit('connect');
-        if (first) {
-          first = false;
-          resolve(device);
-        }
-      });
-    });
-    client.on('error', (error: Error & { code?: unknown }) => {
-      if (!first) return;
-      if (typeof error.code === 'number' && NOT_AUTHORIZED.has(error.code)) {
-        first = false;
-        closed = true;
-        client.end(true);
-        reject(
-          new DeviceError(
-            'not_authorized',
-            `the hub refused ${options.deviceName}: check productKey, deviceName and deviceSecret`,
-          ),
-        );
-      }
-    });
+  return new Promise<Device<P>>((resolve, reject) => {
     const giveUp = setTimeout(() => {
-      if (!first) return;
-      first = false;
-      closed = true;
-      clearTimeout(reconnectTimer);
-      client.end(true);
-      reject(
-        new DeviceError(
-          'unreachable',
-          `could not connect to ${url} within ${options.connectTimeoutMs ?? 30_000} ms`,
-        ),
-      );
-    }, options.connectTimeoutMs ?? 30_000);
-    giveUp.unref();
+      fail(new DeviceError('unreachable', `could not connect to ${url} within ${connectTimeoutMs} ms`));
+    }, connectTimeoutMs);
+    const fail = (error: Error) => {
+      settle = null;
+      clearTimeout(giveUp);
+      void close();
+      reject(error);
+    };
+    settle = {
+      resolve: () => {
+        settle = null;
+        clearTimeout(giveUp);
+        resolve(device);
+      },
+      reject: fail,
+    };
+    open();
   });
 }

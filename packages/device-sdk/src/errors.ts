@@ -1,9 +1,11 @@
-/** An error from the hub (its Alink code and message) or from the SDK itself. */
-export class DeviceError extends Error {
-  /** The Alink code (such as 5093), or a word for SDK-side failures: timeout, not_authorized, closed, dropped. */
-  readonly code: number | 'timeout' | 'not_authorized' | 'closed' | 'dropped' | 'unreachable';
+/** Codes for failures the SDK detects itself, as opposed to Alink codes from the hub. */
+export type LocalErrorCode = 'timeout' | 'not_authorized' | 'unreachable' | 'closed' | 'dropped';
 
-  constructor(code: DeviceError['code'], message: string) {
+/** An error from the hub (its Alink code, such as 5093, and message) or from the SDK itself. */
+export class DeviceError extends Error {
+  readonly code: number | LocalErrorCode;
+
+  constructor(code: number | LocalErrorCode, message: string) {
     super(message);
     this.name = 'DeviceError';
     this.code = code;
