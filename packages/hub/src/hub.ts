@@ -110,6 +110,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         homeId: config.haHomeId,
         devices,
         homes,
+        bus,
         log: log.child({ module: 'ha-discovery' }),
       });
       await bridge.start();

@@ -166,9 +166,12 @@ export function createDeviceCommands(deps: {
     },
     async deliverDesired(deviceId) {
       const desired = await shadow.getDesired(deviceId);
-      if (Object.keys(desired).length === 0 || !gateway.isConnected(deviceId)) return;
+      if (Object.keys(desired).length === 0) return;
       const device = await registry.get(deviceId);
-      const reply = await gateway.request(
+      // Bridged devices (Home Assistant import) get their desired values through their own driver.
+      const driver = driverFor(device);
+      if (!driver.isConnected(deviceId)) return;
+      const reply = await driver.request(
         deviceId,
         'service/property/set',
         'thing.service.property.set',
