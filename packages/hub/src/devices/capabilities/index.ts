@@ -1,24 +1,32 @@
+export { type ColourStruct, colourStruct, hexOf, parseColour, type Rgb } from './colour.js';
 export { fromDeviceValue, toDeviceValue } from './convert.js';
-export { matchEnumLabels, normalizeLabel } from './labels.js';
+export { keyForLabel, matchEnumLabels, normalizeLabel, valueForWord } from './match.js';
 export {
-  colourStructFields,
-  type ResolvedCapabilities,
-  type ResolvedCapability,
-  resolveCapabilities,
-} from './resolve.js';
-export {
-  type CapabilityKind,
   type CapabilityName,
-  type CapabilitySpec,
   type Category,
   capabilityLabels,
   capabilityNames,
-  capabilitySpecs,
   categories,
+  isCapabilityName,
+  isCategory,
+  isServiceCapability,
   type PropertyCapability,
   propertyCapabilities,
+  type ServiceCapability,
   serviceCapabilities,
-  standardValues,
+} from './names.js';
+export { type ResolvedCapabilities, type ResolvedCapability, resolveCapabilities } from './resolve.js';
+export { type CapabilitySpec, type CapabilityValueType, capabilitySpecs, standardValues } from './specs.js';
+export {
+  allStandardValues,
+  fanSpeedValues,
+  isStandardValue,
+  modeValues,
+  modeValuesByCategory,
+  powerValues,
+  type StandardValue,
   valueLabel,
+  valueLabels,
   valueWords,
+  workStateValues,
 } from './vocabulary.js';

@@ -1,13 +1,15 @@
 import { GenioError } from '../../errors/index.js';
-import type { DataType, Property, ThingModel } from '../tsl/index.js';
-import { matchEnumLabels } from './labels.js';
+import type { DataType, Property, ThingModel } from '../tsl/types.js';
+import { colourProblem } from './colour.js';
+import { matchEnumLabels } from './match.js';
 import {
   type CapabilityName,
   type Category,
   capabilityNames,
-  capabilitySpecs,
-  serviceCapabilities,
-} from './vocabulary.js';
+  isCapabilityName,
+  isServiceCapability,
+} from './names.js';
+import { capabilitySpecs } from './specs.js';
 
 /** Where a capability lives in a product's thing model. */
 export interface ResolvedCapability {
@@ -15,63 +17,40 @@ export interface ResolvedCapability {
   kind: 'property' | 'service';
   dataType?: DataType;
   writable: boolean;
-  /** For enum-valued capabilities: standard value -> device enum key. */
+  /** For enum properties: standard value -> enum key, for the labels that name one. */
   values?: Record<string, number>;
 }
 
 /** A product's capabilities. */
 export type ResolvedCapabilities = Partial<Record<CapabilityName, ResolvedCapability>>;
 
-const isNumeric = (t: DataType) => t.type === 'int' || t.type === 'float' || t.type === 'double';
-const colourFields = [
-  ['r', 'g', 'b'],
-  ['red', 'green', 'blue'],
-  ['hue', 'saturation', 'value'],
-  ['h', 's', 'v'],
-];
-
-/** Whether a struct carries a colour, and as which field names. */
-export function colourStructFields(t: DataType): string[] | null {
-  if (t.type !== 'struct') return null;
-  const names = t.specs.map((f) => f.identifier.toLowerCase());
-  return colourFields.find((set) => set.every((n) => names.includes(n))) ?? null;
-}
+const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
 
 /** Why a data type cannot carry a capability, or null when it can. */
-function incompatibility(capability: CapabilityName, dataType: DataType, category?: Category): string | null {
+function problem(capability: CapabilityName, t: DataType, category?: Category): string | null {
   const spec = capabilitySpecs[capability];
-  switch (spec.kind) {
-    case 'onOff':
-      if (dataType.type === 'bool') return null;
-      if (dataType.type === 'enum') {
-        const matched = matchEnumLabels(dataType, capability, category);
-        return 'on' in matched && 'off' in matched
-          ? null
-          : 'an enum for power needs labels meaning on and off';
-      }
-      return 'must be a bool (or an enum labelled on/off)';
-    case 'percent':
-    case 'kelvin':
-    case 'celsius':
-    case 'count':
-      return isNumeric(dataType) ? null : 'must be int, float or double';
-    case 'color':
-      if (dataType.type === 'int' || dataType.type === 'text' || colourStructFields(dataType)) return null;
-      return 'must be an int (0xRRGGBB), text (#rrggbb) or a struct with r/g/b or hue/saturation/value fields';
-    case 'enum':
-      if (dataType.type === 'enum') return null;
-      if (capability === 'fanSpeed' && isNumeric(dataType)) return null;
-      return capability === 'fanSpeed' ? 'must be an enum or a number' : 'must be an enum';
-    default:
-      return 'is a service capability';
+  if (!spec.dataTypes.includes(t.type)) {
+    switch (spec.valueType) {
+      case 'boolean':
+        return 'needs a bool, or an enum labelled on and off';
+      case 'color':
+        return colourProblem(t);
+      case 'enum':
+        return 'needs an enum';
+      case 'enumOrNumber':
+        return 'needs an enum, int, float or double';
+      default:
+        return 'needs an int, float or double';
+    }
   }
+  if (capability === 'power' && t.type === 'enum') {
+    const matched = matchEnumLabels(t, 'power', category);
+    return 'on' in matched && 'off' in matched ? null : 'an enum for power needs labels meaning on and off';
+  }
+  return spec.valueType === 'color' ? colourProblem(t) : null;
 }
 
-function resolveProperty(
-  capability: CapabilityName,
-  property: Property,
-  category?: Category,
-): ResolvedCapability {
+function resolveProperty(capability: CapabilityName, property: Property, category?: Category) {
   const resolved: ResolvedCapability = {
     identifier: property.identifier,
     kind: 'property',
@@ -83,13 +62,47 @@ function resolveProperty(
   return resolved;
 }
 
-function fail(capability: string, reason: string): never {
-  throw new GenioError('validation_failed', { field: `capabilities/${capability}`, reason });
+function fail(name: string, reason: string): never {
+  throw new GenioError('validation_failed', { field: `capabilities/${name}`, reason });
+}
+
+function didYouMean(wanted: string, names: readonly string[]): string {
+  const near = names.find((n) => n.toLowerCase() === wanted.toLowerCase());
+  return near ? ` (did you mean "${near}"?)` : '';
+}
+
+/** One explicit mapping entry, checked strictly. */
+function explicit(
+  model: ThingModel,
+  name: string,
+  identifier: unknown,
+  category?: Category,
+): [CapabilityName, ResolvedCapability] {
+  if (!isCapabilityName(name)) fail(name, `not a capability name${didYouMean(name, capabilityNames)}`);
+  if (typeof identifier !== 'string' || identifier === '') fail(name, 'must name a TSL identifier');
+  const propertyIds = model.properties.map((p) => p.identifier);
+  const serviceIds = model.services.map((s) => s.identifier);
+  if (isServiceCapability(name)) {
+    if (serviceIds.includes(identifier)) return [name, { identifier, kind: 'service', writable: true }];
+    if (propertyIds.includes(identifier))
+      fail(name, `"${identifier}" is a property; ${name} maps to a service`);
+    fail(name, `the thing model has no service "${identifier}"${didYouMean(identifier, serviceIds)}`);
+  }
+  const property = model.properties.find((p) => p.identifier === identifier);
+  if (!property) {
+    if (serviceIds.includes(identifier))
+      fail(name, `"${identifier}" is a service; ${name} maps to a property`);
+    fail(name, `the thing model has no property "${identifier}"${didYouMean(identifier, propertyIds)}`);
+  }
+  const why = problem(name, property.dataType, category);
+  if (why) fail(name, `"${identifier}" is ${article(property.dataType.type)}; ${why}`);
+  return [name, resolveProperty(name, property, category)];
 }
 
 /**
- * Resolve a product's capabilities: explicit mapping entries first (strict), then for every other
- * capability a TSL identifier equal to its name, compared without case (skipped when incompatible).
+ * A product's capabilities. Explicit mapping entries come first and are strict: a wrong one throws
+ * validation_failed naming `capabilities/<name>`. Every other capability maps to the TSL identifier
+ * equal to its name, compared without case, when that property or service can carry it.
  */
 export function resolveCapabilities(
   model: ThingModel,
@@ -97,33 +110,20 @@ export function resolveCapabilities(
   category?: Category,
 ): ResolvedCapabilities {
   const out: ResolvedCapabilities = {};
-  const isService = (c: CapabilityName) => (serviceCapabilities as readonly string[]).includes(c);
   for (const [name, identifier] of Object.entries(mapping ?? {})) {
-    if (!(capabilityNames as readonly string[]).includes(name))
-      fail(name, `unknown capability; known: ${capabilityNames.join(', ')}`);
-    const capability = name as CapabilityName;
-    if (isService(capability)) {
-      const service = model.services.find((s) => s.identifier === identifier);
-      if (!service) fail(name, `the thing model has no service "${identifier}"`);
-      out[capability] = { identifier, kind: 'service', writable: true };
-      continue;
-    }
-    const property = model.properties.find((p) => p.identifier === identifier);
-    if (!property) fail(name, `the thing model has no property "${identifier}"`);
-    const why = incompatibility(capability, property.dataType, category);
-    if (why) fail(name, `property "${identifier}" is ${property.dataType.type}; ${name} ${why}`);
-    out[capability] = resolveProperty(capability, property, category);
+    const [capability, resolved] = explicit(model, name, identifier, category);
+    out[capability] = resolved;
   }
   for (const capability of capabilityNames) {
-    if (out[capability] || mapping?.[capability] !== undefined) continue;
+    if (out[capability]) continue;
     const wanted = capability.toLowerCase();
-    if (isService(capability)) {
+    if (isServiceCapability(capability)) {
       const service = model.services.find((s) => s.identifier.toLowerCase() === wanted);
       if (service) out[capability] = { identifier: service.identifier, kind: 'service', writable: true };
       continue;
     }
     const property = model.properties.find((p) => p.identifier.toLowerCase() === wanted);
-    if (property && !incompatibility(capability, property.dataType, category))
+    if (property && !problem(capability, property.dataType, category))
       out[capability] = resolveProperty(capability, property, category);
   }
   return out;

@@ -1,150 +1,95 @@
-import type { Language } from '../../errors/index.js';
+import { type Language, languages } from '../../errors/index.js';
+import type { Category } from './names.js';
 
-/** Product categories. */
-export const categories = [
-  'light',
-  'plug',
-  'switch',
-  'airConditioner',
-  'fridge',
-  'vacuum',
-  'curtain',
-  'fan',
-  'wearable',
-  'sensor',
-] as const;
-/** A product category. */
-export type Category = (typeof categories)[number];
+/** Labels a power enum must have: the hub sends true and false as these keys. */
+export const powerValues = ['on', 'off'] as const;
 
-/** Capabilities carried by properties. */
-export const propertyCapabilities = [
-  'power',
-  'brightness',
-  'colorTemperature',
-  'color',
-  'targetTemperature',
-  'freezerTargetTemperature',
-  'currentTemperature',
-  'mode',
-  'fanSpeed',
-  'position',
-  'batteryLevel',
-  'workState',
-  'heartRate',
-  'steps',
-] as const;
-/** Capabilities carried by services. */
-export const serviceCapabilities = ['start', 'pause', 'dock'] as const;
-/** Every capability name. */
-export const capabilityNames = [...propertyCapabilities, ...serviceCapabilities] as const;
-/** A capability name. */
-export type CapabilityName = (typeof capabilityNames)[number];
-/** A capability carried by a property. */
-export type PropertyCapability = (typeof propertyCapabilities)[number];
-
-/** How a capability's value is expressed to the assistant. */
-export type CapabilityKind =
-  | 'onOff'
-  | 'percent'
-  | 'kelvin'
-  | 'celsius'
-  | 'color'
-  | 'enum'
-  | 'count'
-  | 'service';
-
-/** What the assistant can rely on for each capability: kind, unit, usual range, standard values. */
-export interface CapabilitySpec {
-  kind: CapabilityKind;
-  unit?: string;
-  range?: readonly [number, number];
-  /** Standard enum values, by category where the vocabulary differs. */
-  values?: Partial<Record<Category | 'default', readonly string[]>>;
-}
-
-const modeValues = {
+/** Standard modes, by the category that uses them. */
+export const modeValuesByCategory = {
   airConditioner: ['auto', 'cool', 'heat', 'dry', 'fan'],
   light: ['normal', 'night', 'reading'],
   fan: ['normal', 'sleep', 'natural'],
   fridge: ['normal', 'eco', 'holiday', 'quickFreeze'],
-  default: [
-    'auto',
-    'cool',
-    'heat',
-    'dry',
-    'fan',
-    'normal',
-    'night',
-    'reading',
-    'sleep',
-    'natural',
-    'eco',
-    'holiday',
-    'quickFreeze',
-  ],
-} as const;
+} as const satisfies Partial<Record<Category, readonly string[]>>;
 
-/** The capability table. */
-export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
-  power: { kind: 'onOff' },
-  brightness: { kind: 'percent', unit: '%', range: [0, 100] },
-  colorTemperature: { kind: 'kelvin', unit: 'K', range: [1000, 10000] },
-  color: { kind: 'color' },
-  targetTemperature: { kind: 'celsius', unit: '°C', range: [-30, 40] },
-  freezerTargetTemperature: { kind: 'celsius', unit: '°C', range: [-30, 0] },
-  currentTemperature: { kind: 'celsius', unit: '°C', range: [-50, 100] },
-  mode: { kind: 'enum', values: modeValues },
-  fanSpeed: { kind: 'enum', values: { default: ['auto', 'low', 'medium', 'high', 'turbo'] } },
-  position: { kind: 'percent', unit: '%', range: [0, 100] },
-  batteryLevel: { kind: 'percent', unit: '%', range: [0, 100] },
-  workState: {
-    kind: 'enum',
-    values: { default: ['idle', 'cleaning', 'paused', 'returning', 'charging', 'error'] },
+/** Every standard mode. */
+export const modeValues = [
+  'auto',
+  'cool',
+  'heat',
+  'dry',
+  'fan',
+  'normal',
+  'night',
+  'reading',
+  'sleep',
+  'natural',
+  'eco',
+  'holiday',
+  'quickFreeze',
+] as const;
+
+/** Standard fan speeds, slowest first. */
+export const fanSpeedValues = ['auto', 'low', 'medium', 'high', 'turbo'] as const;
+
+/** Standard work states of a vacuum. */
+export const workStateValues = ['idle', 'cleaning', 'paused', 'returning', 'charging', 'error'] as const;
+
+/** A standard value of an enum capability. */
+export type StandardValue =
+  | (typeof powerValues)[number]
+  | (typeof modeValues)[number]
+  | (typeof fanSpeedValues)[number]
+  | (typeof workStateValues)[number];
+
+type Words = Record<Language, readonly string[]>;
+type Labels = Record<Language, string>;
+
+/**
+ * Words brands and people use for each standard value, per language. Thing-model enum labels are
+ * matched against them; the first word of each language is the one the assistant says.
+ */
+export const valueWords: Record<StandardValue, Words> & Partial<Record<string, Words>> = {
+  on: {
+    zh: ['开', '开启', '打开', '通电'],
+    en: ['on', 'power on', 'turned on', 'enabled'],
+    it: ['acceso', 'accesa', 'attivo', 'on'],
+    fr: ['allumé', 'allumée', 'marche', 'activé'],
   },
-  heartRate: { kind: 'count', unit: 'bpm', range: [0, 250] },
-  steps: { kind: 'count', unit: 'steps', range: [0, 1_000_000] },
-  start: { kind: 'service' },
-  pause: { kind: 'service' },
-  dock: { kind: 'service' },
-};
-
-/** The standard values of an enum capability for a category. */
-export function standardValues(capability: CapabilityName, category?: Category): readonly string[] {
-  const values = capabilitySpecs[capability].values;
-  if (!values) return [];
-  return (category && values[category]) || values.default || [];
-}
-
-/** Words that name each standard value in labels brands write, in zh, en, it and fr. First of each language is the one spoken. */
-export const valueWords: Record<string, Record<Language, readonly string[]>> = {
+  off: {
+    zh: ['关', '关闭', '断电'],
+    en: ['off', 'power off', 'turned off', 'disabled'],
+    it: ['spento', 'spenta', 'disattivo', 'off'],
+    fr: ['éteint', 'éteinte', 'arrêt', 'désactivé'],
+  },
   auto: {
     zh: ['自动', '智能'],
     en: ['auto', 'automatic', 'smart'],
-    it: ['automatico', 'auto'],
+    it: ['automatico', 'automatica', 'auto'],
     fr: ['automatique', 'auto'],
   },
   cool: {
-    zh: ['制冷', '冷', '冷风'],
+    zh: ['制冷', '冷', '冷气', '冷风'],
     en: ['cool', 'cooling', 'cold'],
     it: ['raffreddamento', 'freddo', 'raffrescamento'],
-    fr: ['froid', 'refroidissement', 'clim'],
+    fr: ['froid', 'refroidissement', 'climatisation'],
   },
   heat: {
-    zh: ['制热', '热', '暖风', '加热'],
+    zh: ['制热', '热', '暖气', '暖风', '加热'],
     en: ['heat', 'heating', 'warm', 'hot'],
     it: ['riscaldamento', 'caldo'],
     fr: ['chaud', 'chauffage'],
   },
   dry: {
     zh: ['除湿', '抽湿', '干燥'],
-    en: ['dry', 'dehumidify', 'dehumidification'],
-    it: ['deumidificazione', 'deumidificatore', 'secco'],
+    en: ['dry', 'dehumidify', 'dehumidifying', 'dehumidification'],
+    it: ['deumidificazione', 'deumidifica', 'secco'],
     fr: ['déshumidification', 'déshumidificateur', 'sec'],
   },
   fan: {
-    zh: ['送风', '通风', '风扇'],
+    zh: ['送风', '通风', '仅送风'],
     en: ['fan', 'fan only', 'ventilation', 'wind'],
-    it: ['ventilazione', 'ventola', 'solo ventola'],
+    it: ['ventilazione', 'solo ventilazione', 'ventola'],
     fr: ['ventilation', 'ventilateur'],
   },
   normal: {
@@ -159,8 +104,18 @@ export const valueWords: Record<string, Record<Language, readonly string[]>> = {
     it: ['notte', 'luce notturna', 'notturna'],
     fr: ['nuit', 'veilleuse'],
   },
-  reading: { zh: ['阅读', '读书'], en: ['reading', 'read'], it: ['lettura'], fr: ['lecture'] },
-  sleep: { zh: ['睡眠'], en: ['sleep', 'sleeping'], it: ['notte silenziosa', 'sonno'], fr: ['sommeil'] },
+  reading: {
+    zh: ['阅读', '读书'],
+    en: ['reading', 'read'],
+    it: ['lettura'],
+    fr: ['lecture'],
+  },
+  sleep: {
+    zh: ['睡眠', '安睡'],
+    en: ['sleep', 'sleeping'],
+    it: ['sonno', 'riposo'],
+    fr: ['sommeil', 'repos'],
+  },
   natural: {
     zh: ['自然风', '自然'],
     en: ['natural', 'natural wind', 'breeze'],
@@ -168,122 +123,104 @@ export const valueWords: Record<string, Record<Language, readonly string[]>> = {
     fr: ['naturel', 'brise'],
   },
   eco: {
-    zh: ['节能', '智能节能'],
+    zh: ['节能', '经济'],
     en: ['eco', 'energy saving', 'economy'],
-    it: ['eco', 'risparmio energetico'],
-    fr: ['éco', 'économie'],
+    it: ['eco', 'risparmio energetico', 'risparmio'],
+    fr: ['éco', 'économie', 'économique'],
   },
   holiday: {
-    zh: ['假日', '度假'],
-    en: ['holiday', 'vacation'],
+    zh: ['假日', '度假', '假期'],
+    en: ['holiday', 'vacation', 'away'],
     it: ['vacanza', 'vacanze'],
     fr: ['vacances'],
   },
   quickFreeze: {
-    zh: ['速冻', '快速冷冻'],
+    zh: ['速冻', '快速冷冻', '急冻'],
     en: ['quick freeze', 'fast freeze', 'super freeze'],
-    it: ['congelamento rapido', 'super congelamento'],
-    fr: ['congélation rapide', 'super congélation'],
+    it: ['congelamento rapido', 'supercongelamento', 'super congelamento'],
+    fr: ['congélation rapide', 'supercongélation', 'super congélation'],
   },
   low: {
-    zh: ['低', '低速', '低风', '弱'],
-    en: ['low', 'quiet', 'silent'],
-    it: ['bassa', 'basso', 'minima'],
-    fr: ['bas', 'faible', 'silencieux'],
+    zh: ['低', '低速', '低风', '低档', '弱', '弱风'],
+    en: ['low', 'slow', 'quiet', 'silent'],
+    it: ['bassa', 'basso', 'lenta', 'minima'],
+    fr: ['basse', 'bas', 'faible', 'lente'],
   },
   medium: {
-    zh: ['中', '中速', '中风'],
+    zh: ['中', '中速', '中风', '中档'],
     en: ['medium', 'mid', 'middle', 'standard'],
-    it: ['media', 'medio'],
-    fr: ['moyen', 'moyenne'],
+    it: ['media', 'medio', 'intermedia'],
+    fr: ['moyenne', 'moyen', 'intermédiaire'],
   },
   high: {
-    zh: ['高', '高速', '高风', '强'],
-    en: ['high', 'strong'],
-    it: ['alta', 'alto', 'massima'],
-    fr: ['haut', 'élevé', 'fort'],
+    zh: ['高', '高速', '高风', '高档', '强', '强风'],
+    en: ['high', 'fast', 'strong'],
+    it: ['alta', 'alto', 'veloce', 'forte'],
+    fr: ['haute', 'haut', 'élevée', 'forte', 'rapide'],
   },
   turbo: {
-    zh: ['超强', '强劲', '涡轮', '最大'],
+    zh: ['超强', '强劲', '涡轮', '最大', '极速'],
     en: ['turbo', 'max', 'maximum', 'boost'],
-    it: ['turbo', 'massimo'],
+    it: ['turbo', 'massima', 'massimo'],
     fr: ['turbo', 'maximum', 'max'],
   },
   idle: {
-    zh: ['空闲', '待机', '闲置'],
+    zh: ['待机', '空闲', '闲置', '待命'],
     en: ['idle', 'standby', 'ready'],
-    it: ['inattivo', 'in attesa', 'pronto'],
-    fr: ['inactif', 'en veille', 'prêt'],
+    it: ['in attesa', 'inattivo', 'pronto', 'standby'],
+    fr: ['en veille', 'veille', 'inactif', 'prêt'],
   },
   cleaning: {
-    zh: ['清扫中', '清扫', '清洁中', '工作中'],
-    en: ['cleaning', 'working', 'sweeping'],
-    it: ['pulizia', 'in pulizia', 'al lavoro'],
-    fr: ['nettoyage', 'en nettoyage', 'en cours'],
+    zh: ['清扫中', '清扫', '清洁中', '清洁', '工作中'],
+    en: ['cleaning', 'working', 'sweeping', 'running'],
+    it: ['in pulizia', 'pulizia', 'al lavoro'],
+    fr: ['en nettoyage', 'nettoyage', 'en cours'],
   },
   paused: {
-    zh: ['暂停', '已暂停'],
+    zh: ['暂停', '已暂停', '暂停中'],
     en: ['paused', 'pause'],
     it: ['in pausa', 'pausa'],
     fr: ['en pause', 'pause'],
   },
   returning: {
-    zh: ['回充中', '回充', '返回充电', '返回'],
-    en: ['returning', 'going home', 'docking', 'return to dock'],
-    it: ['rientro', 'ritorno alla base', 'in rientro'],
-    fr: ['retour', 'retour à la base', 'en retour'],
+    zh: ['回充中', '回充', '返回充电', '返回中', '返回'],
+    en: ['returning', 'returning to dock', 'going home', 'docking', 'return to base'],
+    it: ['in rientro', 'rientro', 'ritorno alla base'],
+    fr: ['retour à la base', 'en retour', 'retour'],
   },
   charging: {
     zh: ['充电中', '充电'],
     en: ['charging', 'docked', 'charge'],
-    it: ['in carica', 'ricarica'],
-    fr: ['en charge', 'charge'],
+    it: ['in carica', 'in ricarica', 'ricarica'],
+    fr: ['en charge', 'charge', 'recharge'],
   },
   error: {
     zh: ['故障', '错误', '异常'],
-    en: ['error', 'fault', 'stuck'],
-    it: ['errore', 'guasto'],
-    fr: ['erreur', 'panne'],
+    en: ['error', 'fault', 'stuck', 'failure'],
+    it: ['errore', 'guasto', 'anomalia'],
+    fr: ['erreur', 'panne', 'défaut'],
   },
 };
 
-/** What to call a standard value in a language. */
-export function valueLabel(value: string, language: Language): string {
-  return valueWords[value]?.[language][0] ?? value;
+/** Every standard value, once. */
+export const allStandardValues: readonly StandardValue[] = [
+  ...new Set([...powerValues, ...modeValues, ...fanSpeedValues, ...workStateValues]),
+];
+
+/** What the assistant calls each standard value, per language: the first of its words. */
+export const valueLabels = Object.fromEntries(
+  allStandardValues.map((value) => [
+    value,
+    Object.fromEntries(languages.map((language) => [language, valueWords[value][language][0] ?? value])),
+  ]),
+) as Record<StandardValue, Labels> & Partial<Record<string, Labels>>;
+
+/** Whether a string is a standard value. */
+export function isStandardValue(value: unknown): value is StandardValue {
+  return typeof value === 'string' && Object.hasOwn(valueWords, value);
 }
 
-/** What to call each capability in each language. */
-export const capabilityLabels: Record<CapabilityName, Record<Language, string>> = {
-  power: { zh: '电源', en: 'power', it: 'accensione', fr: 'alimentation' },
-  brightness: { zh: '亮度', en: 'brightness', it: 'luminosità', fr: 'luminosité' },
-  colorTemperature: {
-    zh: '色温',
-    en: 'colour temperature',
-    it: 'temperatura colore',
-    fr: 'température de couleur',
-  },
-  color: { zh: '颜色', en: 'colour', it: 'colore', fr: 'couleur' },
-  targetTemperature: { zh: '温度', en: 'temperature', it: 'temperatura', fr: 'température' },
-  freezerTargetTemperature: {
-    zh: '冷冻室温度',
-    en: 'freezer temperature',
-    it: 'temperatura del congelatore',
-    fr: 'température du congélateur',
-  },
-  currentTemperature: {
-    zh: '当前温度',
-    en: 'current temperature',
-    it: 'temperatura attuale',
-    fr: 'température actuelle',
-  },
-  mode: { zh: '模式', en: 'mode', it: 'modalità', fr: 'mode' },
-  fanSpeed: { zh: '风速', en: 'fan speed', it: 'velocità della ventola', fr: 'vitesse du ventilateur' },
-  position: { zh: '位置', en: 'position', it: 'posizione', fr: 'position' },
-  batteryLevel: { zh: '电量', en: 'battery level', it: 'livello della batteria', fr: 'niveau de batterie' },
-  workState: { zh: '工作状态', en: 'state', it: 'stato', fr: 'état' },
-  heartRate: { zh: '心率', en: 'heart rate', it: 'frequenza cardiaca', fr: 'fréquence cardiaque' },
-  steps: { zh: '步数', en: 'steps', it: 'passi', fr: 'pas' },
-  start: { zh: '开始', en: 'start', it: 'avvia', fr: 'démarrer' },
-  pause: { zh: '暂停', en: 'pause', it: 'pausa', fr: 'pause' },
-  dock: { zh: '回充', en: 'return to dock', it: 'torna alla base', fr: 'retour à la base' },
-};
+/** What to call a standard value (or, for a product's own label, the label itself) in a language. */
+export function valueLabel(value: string, language: Language): string {
+  return isStandardValue(value) ? valueLabels[value][language] : value;
+}
