@@ -7,7 +7,7 @@
  */
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type Device } from '../packages/device-sdk/src/index.js';
@@ -21,6 +21,7 @@ import { loadConfig } from '../packages/hub/src/config/index.js';
 import type { Language } from '../packages/hub/src/errors/index.js';
 import { startHub } from '../packages/hub/src/hub.js';
 import { createLogger } from '../packages/hub/src/log/index.js';
+import { postJson } from './lib/http.js';
 import { percentile, sorted } from './lib/stats.js';
 import type { Benchmark, BenchOptions, BenchResult, Column, Ratio, Row } from './lib/types.js';
 
@@ -104,31 +105,6 @@ function timeRecognition(
     }
   }
   return { latencies: sorted(latencies), misses };
-}
-
-function post(agent: Agent, port: number, token: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        path: '/api/v1/conversation',
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 const columns: Column[] = [
@@ -263,7 +239,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
         language: 'en',
       });
       const t0 = performance.now();
-      const status = await post(agent, hub.ports.http, adminToken, body);
+      const status = await postJson(agent, hub.ports.http, '/api/v1/conversation', adminToken, body);
       if (i >= 0) latencies.push(performance.now() - t0);
       if (status !== 200) errors++;
     }

@@ -6,10 +6,11 @@
  */
 
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { alinkIdentity, type BenchDevice, startMosquitto } from './device-ingest.js';
+import { postJson } from './lib/http.js';
 import { closeSwarm, openSwarm } from './lib/mqtt-swarm.js';
 import { processMemoryMiB } from './lib/proc.js';
 import { launchServer } from './lib/server.js';
@@ -17,31 +18,6 @@ import { percentile, sorted } from './lib/stats.js';
 import type { Benchmark, BenchOptions, BenchResult, Column, Row } from './lib/types.js';
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789';
-
-function post(agent: Agent, port: number, path: string, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        agent,
-        host: '127.0.0.1',
-        port,
-        path,
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${ADMIN_TOKEN}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -108,10 +84,11 @@ async function run(options: BenchOptions): Promise<BenchResult> {
           const i = next++;
           const d = devices[(i * 7919) % devices.length] as BenchDevice;
           const start = performance.now();
-          const status = await post(
+          const status = await postJson(
             agent,
             hub.port,
             `/api/v1/devices/${d.id}/properties`,
+            ADMIN_TOKEN,
             `{"power":${i % 2}}`,
           );
           latencies.push(performance.now() - start);
