@@ -6,10 +6,7 @@
  * real MQTT devices answering.
  */
 
-import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { connect, type Device } from '../packages/device-sdk/src/index.js';
 import { loadGrammar } from '../packages/hub/src/assistant/nlu/grammar.js';
 import {
@@ -17,10 +14,8 @@ import {
   LanguageRecognizer,
   type ListEntry,
 } from '../packages/hub/src/assistant/nlu/recognizer.js';
-import { loadConfig } from '../packages/hub/src/config/index.js';
 import type { Language } from '../packages/hub/src/errors/index.js';
-import { startHub } from '../packages/hub/src/hub.js';
-import { createLogger } from '../packages/hub/src/log/index.js';
+import { startBenchHub } from './lib/bench-hub.js';
 import { postJson } from './lib/http.js';
 import { percentile, sorted } from './lib/stats.js';
 import type { Benchmark, BenchOptions, BenchResult, Column, Ratio, Row } from './lib/types.js';
@@ -161,23 +156,9 @@ async function run(options: BenchOptions): Promise<BenchResult> {
   }
 
   // The full text turn over HTTP with real MQTT devices answering.
-  const dataDir = mkdtempSync(join(tmpdir(), 'genio-bench-assistant-'));
   const adminToken = 'bench-admin-token-0123456789';
-  const hub = await startHub(
-    loadConfig({
-      env: {},
-      overrides: {
-        dataDir,
-        httpHost: '127.0.0.1',
-        httpPort: 0,
-        mqttHost: '127.0.0.1',
-        mqttPort: 0,
-        logLevel: 'silent',
-        adminToken,
-      },
-    }),
-    { log: createLogger('silent') },
-  );
+  const started = await startBenchHub(adminToken);
+  const hub = started.hub;
   const devices: Device[] = [];
   try {
     const operator = { tokenId: 'bench', name: 'bench', role: 'operator' as const, homeId: null };
@@ -253,8 +234,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     if (errors) warnings.push(`${errors} turns did not answer 200`);
   } finally {
     for (const d of devices) await d.close();
-    await hub.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await started.stop();
   }
   warnings.push('targets: recognition p99 < 5 ms; text turn p50 < 15 ms');
   return {

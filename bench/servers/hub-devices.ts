@@ -3,12 +3,9 @@
  * BENCH_DEVICES devices registered in-process; their credentials go to BENCH_CREDENTIALS_FILE.
  * Announces {"port": httpPort, "mqtt": mqttPort, "devices": N}.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../../packages/hub/src/config/index.js';
-import { type Hub, startHub } from '../../packages/hub/src/hub.js';
-import { createLogger } from '../../packages/hub/src/log/index.js';
+import { writeFileSync } from 'node:fs';
+
+import { type BenchHub, startBenchHub } from '../lib/bench-hub.js';
 import { announce, onShutdown } from './common.js';
 
 const adminToken = process.env.BENCH_ADMIN_TOKEN ?? 'bench-admin-token-0123456789';
@@ -39,31 +36,17 @@ export const benchThingModel = {
   ],
 };
 
-const dataDir = mkdtempSync(join(tmpdir(), 'genio-bench-'));
-let hub: Hub | undefined;
+let started: BenchHub | undefined;
 const cleanup = async () => {
-  await hub?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await started?.stop();
 };
 onShutdown(cleanup);
 
 try {
   if (!credentialsFile) throw new Error('BENCH_CREDENTIALS_FILE is not set');
-  const config = loadConfig({
-    env: {},
-    overrides: {
-      dataDir,
-      httpHost: '127.0.0.1',
-      httpPort: 0,
-      mqttHost: '127.0.0.1',
-      mqttPort: 0,
-      logLevel: 'silent',
-      adminToken,
-      // The load is many devices at a steady pace, not one flooding device.
-      deviceRateLimit: 10_000,
-    },
-  });
-  hub = await startHub(config, { log: createLogger('silent') });
+  // The load is many devices at a steady pace, not one flooding device.
+  started = await startBenchHub(adminToken, { deviceRateLimit: 10_000 });
+  const hub = started.hub;
   const operator = { tokenId: 'bench', name: 'bench', role: 'operator' as const, homeId: null };
   const home = await hub.homes.createHome({ name: 'Bench', language: 'en' });
   const product = await hub.devices.products.create(

@@ -2,12 +2,8 @@
  * The system under test: the real Genio hub (SQLite in a temp data dir, silent logs) with
  * BENCH_HOMES homes (default 20) created through its API. Announces {"homes": N, "port": P}.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { loadConfig } from '../../packages/hub/src/config/index.js';
-import { type Hub, startHub } from '../../packages/hub/src/hub.js';
-import { createLogger } from '../../packages/hub/src/log/index.js';
+import type { Hub } from '../../packages/hub/src/hub.js';
+import { type BenchHub, startBenchHub } from '../lib/bench-hub.js';
 import { announce, onShutdown } from './common.js';
 
 const adminToken = process.env.BENCH_ADMIN_TOKEN ?? 'bench-admin-token-0123456789';
@@ -27,30 +23,16 @@ async function seed(hub: Hub): Promise<void> {
   }
 }
 
-const dataDir = mkdtempSync(join(tmpdir(), 'genio-bench-'));
-let hub: Hub | undefined;
+let started: BenchHub | undefined;
 const cleanup = async () => {
-  await hub?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+  await started?.stop();
 };
 onShutdown(cleanup);
 
 try {
-  const config = loadConfig({
-    env: {},
-    overrides: {
-      dataDir,
-      httpHost: '127.0.0.1',
-      httpPort: 0,
-      mqttHost: '127.0.0.1',
-      mqttPort: 0,
-      logLevel: 'silent',
-      adminToken,
-    },
-  });
-  hub = await startHub(config, { log: createLogger('silent') });
-  await seed(hub);
-  announce(hub.ports.http, { homes: homeCount });
+  started = await startBenchHub(adminToken);
+  await seed(started.hub);
+  announce(started.hub.ports.http, { homes: homeCount });
 } catch (error) {
   console.error(error);
   await cleanup().catch(() => {});
