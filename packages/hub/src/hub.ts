@@ -1,6 +1,7 @@
 import type { Server } from 'node:net';
 import { type Assistant, createAssistant, createLlmFallback } from './assistant/index.js';
 import { createTokenService, type TokenService } from './auth/index.js';
+import { createScreenPairing } from './auth/screen-pairing.js';
 import { type Bus, createBus, createNatsTransport } from './bus/index.js';
 import type { GenioConfig } from './config/index.js';
 import { createHaDiscoveryBridge } from './devices/ha-discovery/index.js';
@@ -12,7 +13,10 @@ import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { homeRoutes } from './http/routes/homes.js';
 import { productRoutes } from './http/routes/products.js';
+import { screenRoutes } from './http/routes/screens.js';
+import { timerRoutes } from './http/routes/timers.js';
 import { tokenRoutes } from './http/routes/tokens.js';
+import { webRoutes } from './http/routes/web.js';
 import { createHttpServer } from './http/server.js';
 import type { GenioApp } from './http/types.js';
 import { createLogger, type Logger } from './log/index.js';
@@ -144,6 +148,9 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         deviceRoutes(devices),
         conversationRoutes(assistant),
         eventRoutes({ bus, metrics, turn: (request) => assistant.turn(request) }),
+        screenRoutes({ pairing: createScreenPairing({ db: storage.db, tokens }), homes }),
+        timerRoutes({ timers: assistant.timers, homes }),
+        webRoutes(config.webDir),
       ],
     });
     stack.push(() => http.close());

@@ -24,6 +24,8 @@ export interface Timers {
   start(homeId: string, seconds: number, language: Language, name?: string | null): Promise<Timer>;
   /** Cancel a home's timers (the one named, or all); returns how many were cancelled. */
   cancel(homeId: string, name?: string | null): Promise<number>;
+  /** Cancel one timer by id; false when the home has no such timer (finished or never existed). */
+  cancelById(homeId: string, timerId: string): Promise<boolean>;
   list(homeId: string): Promise<Timer[]>;
   /** Schedule the timers stored by an earlier run. */
   restore(): Promise<void>;
@@ -69,6 +71,12 @@ export function createTimers(deps: {
     handles.set(timer.id, handle);
   }
 
+  function cancelled(homeId: string, timerId: string, name: string | null): void {
+    clearTimeout(handles.get(timerId));
+    handles.delete(timerId);
+    deps.bus.emit('timer.cancelled', { homeId, timerId, name });
+  }
+
   const fromRow = (r: Database['timers']): Timer => ({
     id: r.id,
     homeId: r.home_id,
@@ -95,19 +103,41 @@ export function createTimers(deps: {
         })
         .execute();
       schedule(timer);
+      deps.bus.emit('timer.started', {
+        homeId,
+        timerId: timer.id,
+        name,
+        seconds,
+        endsAt: timer.endsAt,
+      });
       return timer;
     },
     async cancel(homeId, name) {
-      let query = deps.db.selectFrom('timers').select('id').where('home_id', '=', homeId);
+      let query = deps.db.selectFrom('timers').select(['id', 'name']).where('home_id', '=', homeId);
       if (name) query = query.where('name', '=', name);
-      const ids = (await query.execute()).map((r) => r.id);
-      if (ids.length === 0) return 0;
-      await deps.db.deleteFrom('timers').where('id', 'in', ids).execute();
-      for (const id of ids) {
-        clearTimeout(handles.get(id));
-        handles.delete(id);
-      }
-      return ids.length;
+      const rows = await query.execute();
+      if (rows.length === 0) return 0;
+      await deps.db
+        .deleteFrom('timers')
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
+      for (const row of rows) cancelled(homeId, row.id, row.name);
+      return rows.length;
+    },
+    async cancelById(homeId, timerId) {
+      const row = await deps.db
+        .deleteFrom('timers')
+        .where('id', '=', timerId)
+        .where('home_id', '=', homeId)
+        .returning('name')
+        .executeTakeFirst();
+      if (!row) return false;
+      cancelled(homeId, timerId, row.name);
+      return true;
     },
     async list(homeId) {
       return (

@@ -35,6 +35,8 @@ export interface EventMap {
     intent: string | null;
     speech: string;
   };
+  'timer.started': { homeId: string; timerId: string; name: string | null; seconds: number; endsAt: number };
+  'timer.cancelled': { homeId: string; timerId: string; name: string | null };
   'timer.finished': { homeId: string; timerId: string; name: string | null; speech: string };
   'order.paid': {
     orderId: string;
@@ -71,6 +73,8 @@ export const eventNames: readonly EventName[] = [
   'device.online',
   'device.state_changed',
   'device.event',
+  'timer.started',
+  'timer.cancelled',
   'timer.finished',
   'order.paid',
 ];

@@ -65,6 +65,11 @@ export const configShape = {
     .max(100_000)
     .default(50)
     .describe('Messages per second a device may send (bursts up to twice that)'),
+  webDir: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Folder of the built screen app and console (default: packages/web/dist of this checkout)'),
   llmUrl: z
     .string()
     .url('must be a URL such as http://localhost:11434/v1')

@@ -108,6 +108,15 @@ export interface TimersTable {
   created_at: number;
 }
 
+/** A one-time code that pairs a speaker screen with a home (it becomes a household token). */
+export interface ScreenPairingCodesTable {
+  code: string;
+  home_id: string;
+  expires_at: number;
+  used_at: number | null;
+  created_at: number;
+}
+
 export interface Database {
   tokens: TokensTable;
   homes: HomesTable;
@@ -120,6 +129,7 @@ export interface Database {
   telemetry: TelemetryTable;
   pairing_codes: PairingCodesTable;
   timers: TimersTable;
+  screen_pairing_codes: ScreenPairingCodesTable;
 }
 
 export type { Generated };
