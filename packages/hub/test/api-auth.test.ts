@@ -8,7 +8,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** Routes that answer without a token, and why: liveness, the API's own documentation. */
-const publicRoutes = new Set(['/healthz', '/api/openapi.json', '/api/v1/pairing/claim']);
+const publicRoutes = new Set([
+  '/healthz',
+  '/api/openapi.json',
+  '/api/v1/pairing/claim',
+  '/api/v1/screen-pairing/claim',
+]);
 
 function concrete(url: string): string {
   return url.replace(/:[A-Za-z]+/g, 'x_123').replace(/\*$/, 'index.html');
