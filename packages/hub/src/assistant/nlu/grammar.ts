@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { standardValues, valueWords } from '../../devices/capabilities/index.js';
 import { type Language, languages } from '../../errors/index.js';
+import { cueNames } from './frames.js';
 import type { Grammar, IntentSentences, ListEntry } from './recognizer.js';
 
 /** Where the sentence files live: sentences/<lang>/*.yaml beside this module's parent. */
@@ -17,7 +18,7 @@ function asRecord(value: unknown, where: string): Record<string, unknown> {
 
 /** Load one language's grammar from its folder of YAML files (merged in file name order). */
 export function loadGrammar(language: Language, dir: string = sentencesDir): Grammar {
-  const grammar: Grammar = { language, rules: {}, lists: {}, intents: [], fillers: [] };
+  const grammar: Grammar = { language, rules: {}, lists: {}, intents: [], fillers: [], cues: {} };
   const folder = join(dir, language);
   for (const file of readdirSync(folder)
     .filter((f) => f.endsWith('.yaml'))
@@ -35,6 +36,12 @@ export function loadGrammar(language: Language, dir: string = sentencesDir): Gra
       grammar.lists[name] = [...(grammar.lists[name] ?? []), ...(entries as ListEntry[])];
     }
     if (Array.isArray(doc.fillers)) grammar.fillers.push(...doc.fillers.map(String));
+    for (const [name, words] of Object.entries(asRecord(doc.cues, `${where} cues`))) {
+      if (!(cueNames as readonly string[]).includes(name)) throw new Error(`${where}: unknown cue ${name}`);
+      if (!Array.isArray(words)) throw new Error(`${where}: cue ${name} must be a sequence`);
+      const cues = grammar.cues as Record<string, string[]>;
+      cues[name] = [...(cues[name] ?? []), ...words.map(String)];
+    }
     for (const intent of (doc.intents ?? []) as IntentSentences[]) {
       if (typeof intent.intent !== 'string' || !Array.isArray(intent.sentences))
         throw new Error(`${where}: each intent needs intent and sentences`);

@@ -8,6 +8,7 @@
 import type { Language } from '../../errors/index.js';
 import { readDuration } from './durations.js';
 import { distanceTo, type PreparedName, prepareName } from './edit-distance.js';
+import { type CueName, type Cues, cueNames, matchFrame } from './frames.js';
 import { isHan, tokenize } from './normalize.js';
 import { readNumber } from './numbers.js';
 import { compileTemplate, type Item, parseRules } from './template.js';
@@ -35,6 +36,8 @@ export interface Grammar {
   intents: IntentSentences[];
   /** Words said around a request that carry nothing ("please", "请"), dropped at either end. */
   fillers: string[];
+  /** Cue words by meaning, for reading an utterance no sentence matches as a frame (frames.ts). */
+  cues: Partial<Record<CueName, string[]>>;
 }
 
 /** A filled slot. */
@@ -119,6 +122,7 @@ export class LanguageRecognizer {
   private readonly staticLists: Map<string, PreparedList>;
   private readonly fillers: Set<string>;
   private readonly dynamicCache = new WeakMap<readonly ListEntry[], PreparedList>();
+  private readonly cues: Cues;
 
   constructor(grammar: Grammar) {
     this.language = grammar.language;
@@ -138,6 +142,9 @@ export class LanguageRecognizer {
       Object.entries(grammar.lists).map(([name, entries]) => [name, prepare(entries)]),
     );
     this.fillers = new Set(grammar.fillers.flatMap((f) => joinTokens(tokenize(f))));
+    this.cues = Object.fromEntries(
+      cueNames.map((cue) => [cue, (grammar.cues?.[cue] ?? []).map(tokenize).filter((t) => t.length > 0)]),
+    );
   }
 
   private edge(from: TrieNode[], item: Item): TrieNode {
@@ -192,9 +199,29 @@ export class LanguageRecognizer {
     const fuzzy = this.match(tokens, listFor, tokens.length > 2 ? 2 : 1);
     if (fuzzy && (!exact || fuzzy.wild < exact.wild)) return fuzzy.recognition;
     if (exact || fuzzy) return (exact ?? fuzzy)?.recognition ?? null;
-    // Last: let up to two words nobody wrote a sentence for pass ("bring the lights DOWN to 10 percent").
-    if (tokens.length < 4) return null;
-    return this.match(tokens, listFor, 1, 2)?.recognition ?? null;
+    // Then: let up to two words nobody wrote a sentence for pass ("bring the lights DOWN to 10 percent").
+    const relaxed = tokens.length < 4 ? null : this.match(tokens, listFor, 1, 2)?.recognition;
+    if (relaxed) return relaxed;
+    return this.frame(tokens, listFor);
+  }
+
+  /** Last: the parts of a request in any order, wrapped in any words (frames.ts). */
+  private frame(tokens: string[], listFor: (slot: string) => PreparedList | undefined): Recognition | null {
+    const found = matchFrame(tokens, this.language, this.cues, (slot, pos) =>
+      this.readSlot(slot, tokens, pos, listFor, slot === 'name' || slot === 'area' ? 2 : 1)
+        .filter((m) => m.wild === 0)
+        .map((m) => ({ value: m.value, start: pos, end: m.end, edits: m.edits })),
+    );
+    if (!found) return null;
+    const slots: Record<string, SlotValue> = {};
+    for (const [name, slot] of Object.entries(found.slots))
+      slots[name] = { value: slot.value, text: joinTokens(tokens.slice(slot.start, slot.end)) };
+    return {
+      intent: found.intent,
+      slots,
+      language: this.language,
+      confidence: Math.max(0.3, 0.6 - found.edits * 0.1),
+    };
   }
 
   private match(

@@ -1,0 +1,338 @@
+/**
+ * The last resort before "I did not understand": read what was said as a frame instead of a
+ * sentence. People put the same parts in any order and wrap them in words no template foresaw
+ * ("living room lights at fifty percent please", "Robbie, lance le ménage"), so this pass finds
+ * the parts anywhere — the device or place (names, areas, kinds), the value (a number and its
+ * unit, a colour, a mode, a duration) and a few cue words per language (on, off, clean, timer,
+ * how much...) — and decides the intent from which parts are there. It only answers when the
+ * words it could not place are few, and with a lower confidence than a sentence match.
+ */
+import type { Language } from '../../errors/index.js';
+import { isHan } from './normalize.js';
+
+/** The cue words a language gives the frame reader, by meaning. */
+export const cueNames = [
+  'on',
+  'off',
+  'set',
+  'brightness',
+  'temperature',
+  'percent',
+  'degrees',
+  'kelvin',
+  'position',
+  'open',
+  'close',
+  'fan',
+  'clean',
+  'start',
+  'pause',
+  'dock',
+  'query',
+  'battery',
+  'timer',
+  'cancel',
+  'remaining',
+  'help',
+  'time',
+  'date',
+  'list',
+  'stopword',
+] as const;
+export type CueName = (typeof cueNames)[number];
+export type Cues = Partial<Record<CueName, string[][]>>;
+
+/** A slot value found in the utterance, with where it was. */
+export interface FoundValue {
+  value: unknown;
+  start: number;
+  end: number;
+  edits: number;
+}
+
+/** Reads one slot at a position (lists exact then misheard, numbers, durations); longest first. */
+export type SlotReader = (slot: string, pos: number) => FoundValue[];
+
+/** The slots the frame looks for, in the order they claim words. */
+const ENTITY_SLOTS = [
+  'name',
+  'area',
+  'compartment',
+  'category',
+  'attribute',
+  'color',
+  'warmth',
+  'mode',
+  'fan_speed',
+] as const;
+type EntitySlot = (typeof ENTITY_SLOTS)[number];
+
+export interface FrameResult {
+  intent: string;
+  slots: Record<string, { value: unknown; start: number; end: number }>;
+  edits: number;
+}
+
+interface Parts {
+  entities: Partial<Record<EntitySlot, FoundValue>>;
+  number?: FoundValue & { unit?: 'percent' | 'degrees' | 'kelvin' };
+  duration?: FoundValue;
+  cues: Map<CueName, number>;
+  unexplained: number;
+  tokens: number;
+}
+
+function phraseAt(tokens: readonly string[], pos: number, phrase: readonly string[]): boolean {
+  for (let k = 0; k < phrase.length; k++) if (tokens[pos + k] !== phrase[k]) return false;
+  return true;
+}
+
+/** Find every cue phrase (longest at each position) and mark the tokens it covers. */
+function findCues(tokens: readonly string[], cues: Cues, covered: boolean[]): Map<CueName, number> {
+  const found = new Map<CueName, number>();
+  for (let pos = 0; pos < tokens.length; pos++) {
+    let best: { cue: CueName; length: number } | null = null;
+    for (const cue of cueNames) {
+      for (const phrase of cues[cue] ?? []) {
+        if (phrase.length > (best?.length ?? 0) && phraseAt(tokens, pos, phrase))
+          best = { cue, length: phrase.length };
+      }
+    }
+    if (!best) continue;
+    found.set(best.cue, Math.max(found.get(best.cue) ?? 0, best.length));
+    for (let k = pos; k < pos + best.length; k++) covered[k] = true;
+    // Keep scanning inside the phrase too: "turn on" also holds shorter cues only when no longer one matched there.
+    pos += best.length - 1;
+  }
+  return found;
+}
+
+function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Parts {
+  const covered: boolean[] = tokens.map(() => false);
+  const entities: Parts['entities'] = {};
+  let number: Parts['number'];
+  let duration: Parts['duration'];
+  for (let pos = 0; pos < tokens.length; ) {
+    const duration_ = read('duration', pos)[0];
+    if (duration_ && !duration) {
+      duration = duration_;
+      for (let k = pos; k < duration_.end; k++) covered[k] = true;
+      pos = duration_.end;
+      continue;
+    }
+    let best: { slot: EntitySlot; found: FoundValue } | null = null;
+    for (const slot of ENTITY_SLOTS) {
+      if (entities[slot]) continue;
+      const found = read(slot, pos)[0];
+      if (
+        found &&
+        (!best ||
+          found.end > best.found.end ||
+          (found.end === best.found.end && found.edits < best.found.edits))
+      )
+        best = { slot, found };
+    }
+    // Chinese "百分之八十": the percent comes before the number.
+    const percentFirst = tokens[pos] === '百' && tokens[pos + 1] === '分' && tokens[pos + 2] === '之';
+    const numberAt = percentFirst ? pos + 3 : pos;
+    const n = number ? undefined : read('number', numberAt)[0];
+    if (n && (!best || n.end >= best.found.end)) {
+      number = { ...n, start: pos };
+      let end = n.end;
+      if (percentFirst) number.unit = 'percent';
+      const kelvin = /^(\d+)k$/.exec(tokens[pos] ?? '');
+      if (kelvin) number = { value: Number(kelvin[1]), start: pos, end: pos + 1, edits: 0, unit: 'kelvin' };
+      for (const unit of ['percent', 'degrees', 'kelvin'] as const) {
+        if (number.unit) break;
+        for (const phrase of cues[unit] ?? []) {
+          if (phraseAt(tokens, end, phrase)) {
+            number.unit = unit;
+            end += phrase.length;
+            break;
+          }
+        }
+      }
+      number.end = end;
+      for (let k = pos; k < end; k++) covered[k] = true;
+      pos = end;
+      continue;
+    }
+    const kelvin = /^(\d+)k$/.exec(tokens[pos] ?? '');
+    if (kelvin && !number) {
+      number = { value: Number(kelvin[1]), start: pos, end: pos + 1, edits: 0, unit: 'kelvin' };
+      covered[pos] = true;
+      pos++;
+      continue;
+    }
+    if (best) {
+      entities[best.slot] = best.found;
+      for (let k = pos; k < best.found.end; k++) covered[k] = true;
+      pos = best.found.end;
+      continue;
+    }
+    pos++;
+  }
+  const cueCovered = [...covered];
+  const found = findCues(tokens, cues, cueCovered);
+  const unexplained = cueCovered.filter((c) => !c).length;
+  return {
+    entities,
+    ...(number ? { number } : {}),
+    ...(duration ? { duration } : {}),
+    cues: found,
+    unexplained,
+    tokens: tokens.length,
+  };
+}
+
+const LIGHTING = new Set(['light']);
+const CLIMATE = new Set(['airConditioner', 'fridge', 'thermostat', 'heater']);
+const COVERS = new Set(['curtain']);
+
+/** Read an utterance as a frame; null when its parts do not make one request. */
+export function matchFrame(
+  tokens: readonly string[],
+  language: Language,
+  cues: Cues,
+  read: SlotReader,
+): FrameResult | null {
+  const parts = readParts(tokens, read, cues);
+  // Too much that nothing explains: probably a request about something else entirely.
+  const allowed = Math.max(
+    language === 'zh' ? 3 : 2,
+    Math.floor(parts.tokens * (isHan(tokens[0] ?? '') ? 0.3 : 0.4)),
+  );
+  if (parts.unexplained > allowed) return null;
+
+  const has = (cue: CueName) => parts.cues.has(cue);
+  const e = parts.entities;
+  const slots: FrameResult['slots'] = {};
+  const put = (slot: string, found: FoundValue | undefined, value: unknown = found?.value) => {
+    if (found) slots[slot] = { value, start: found.start, end: found.end };
+  };
+  const target = () => {
+    put('name', e.name);
+    if (!e.name) put('category', e.category);
+    put('area', e.area);
+    return Boolean(e.name || e.category || e.area);
+  };
+  const edits = Object.values(e).reduce((sum, f) => sum + (f?.edits ?? 0), 0);
+  const result = (intent: string): FrameResult => ({ intent, slots, edits });
+  const category = e.category?.value;
+  const isCategory = (set: ReadonlySet<string>) => typeof category === 'string' && set.has(category);
+
+  if (has('timer')) {
+    if (parts.duration && !has('cancel') && !has('remaining')) {
+      put('duration', parts.duration);
+      return result('timer.start');
+    }
+    if (has('cancel')) return result('timer.cancel');
+    if (has('remaining') || has('query')) return result('timer.remaining');
+    return null;
+  }
+  const anyTarget = Boolean(e.name || e.category || e.area || e.compartment);
+  if (!anyTarget && !parts.number && !e.fan_speed) {
+    if (has('help')) return result('system.help');
+    if (has('date')) return result('time.date');
+    if (has('time') && has('query')) return result('time.now');
+    if (has('clean')) return result('vacuum.start');
+    return null;
+  }
+
+  const vacuumish = isCategory(new Set(['vacuum'])) || has('clean');
+  if (has('dock') && (vacuumish || e.name)) {
+    target();
+    return result('vacuum.dock');
+  }
+  if (has('pause') && (vacuumish || e.name)) {
+    target();
+    return result('vacuum.pause');
+  }
+  if (has('clean') && !has('query')) {
+    // The area is where to clean; the device, if named, is the cleaner.
+    put('name', e.name);
+    if (!e.name && isCategory(new Set(['vacuum']))) put('category', e.category);
+    put('area', e.area);
+    return result('vacuum.start');
+  }
+  if (has('start') && isCategory(new Set(['vacuum']))) {
+    target();
+    return result('vacuum.start');
+  }
+
+  if (has('query') && !parts.number) {
+    if (
+      has('list') ||
+      (e.area && !e.name && !e.category && !e.attribute && !has('temperature') && !has('battery'))
+    ) {
+      if (!e.area) return null;
+      put('area', e.area);
+      return result('device.list');
+    }
+    if (!target() && !e.compartment) return null;
+    if (e.compartment && !e.name) put('compartment', e.compartment);
+    if (e.attribute) put('attribute', e.attribute);
+    else if (has('battery')) slots.attribute = { value: 'batteryLevel', start: 0, end: 0 };
+    else if (has('temperature') || has('degrees'))
+      slots.attribute = { value: 'currentTemperature', start: 0, end: 0 };
+    else if (has('brightness')) slots.attribute = { value: 'brightness', start: 0, end: 0 };
+    return result('device.query');
+  }
+
+  if (e.color && !e.warmth) {
+    if (!target()) return null;
+    put('color', e.color);
+    return result('device.set_color');
+  }
+  if (e.warmth || parts.number?.unit === 'kelvin') {
+    if (!target()) return null;
+    if (e.warmth) put('warmth', e.warmth);
+    else put('number', parts.number);
+    return result('device.set_color_temperature');
+  }
+  if (e.fan_speed && (has('fan') || !e.mode)) {
+    target();
+    put('fan_speed', e.fan_speed);
+    return result('device.set_fan_speed');
+  }
+  if (e.mode) {
+    if (!target()) return null;
+    put('mode', e.mode);
+    return result('device.set_mode');
+  }
+  const n = parts.number;
+  if (n) {
+    const hasTarget = target() || Boolean(e.compartment);
+    if (!hasTarget) return null;
+    const temperature =
+      n.unit === 'degrees' ||
+      has('temperature') ||
+      (!n.unit && (isCategory(CLIMATE) || Boolean(e.compartment)));
+    if (temperature && n.unit !== 'percent') {
+      if (e.compartment) put('compartment', e.compartment);
+      put('temperature', n);
+      return result('device.set_temperature');
+    }
+    if (has('position') || isCategory(COVERS)) {
+      put('position', n);
+      return result('device.set_position');
+    }
+    if (n.unit === 'percent' || has('brightness') || isCategory(LIGHTING)) {
+      put('brightness', n);
+      return result('device.set_brightness');
+    }
+    return null;
+  }
+  if ((has('open') || has('close')) && isCategory(COVERS)) {
+    target();
+    slots.position = { value: has('close') ? 0 : 100, start: 0, end: 0 };
+    return result('device.set_position');
+  }
+  const on = parts.cues.get('on') ?? 0;
+  const off = parts.cues.get('off') ?? 0;
+  if ((on || off) && on !== off) {
+    if (!target()) return null;
+    return result(off > on ? 'device.turn_off' : 'device.turn_on');
+  }
+  return null;
+}
