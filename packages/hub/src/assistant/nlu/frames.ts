@@ -37,6 +37,7 @@ export const cueNames = [
   'time',
   'date',
   'list',
+  'half',
   'stopword',
 ] as const;
 export type CueName = (typeof cueNames)[number];
@@ -88,7 +89,12 @@ function phraseAt(tokens: readonly string[], pos: number, phrase: readonly strin
 }
 
 /** Find every cue phrase (longest at each position) and mark the tokens it covers. */
-function findCues(tokens: readonly string[], cues: Cues, covered: boolean[]): Map<CueName, number> {
+function findCues(
+  tokens: readonly string[],
+  cues: Cues,
+  covered: boolean[],
+  minLength = 1,
+): Map<CueName, number> {
   const found = new Map<CueName, number>();
   for (let pos = 0; pos < tokens.length; pos++) {
     let best: { cue: CueName; length: number } | null = null;
@@ -100,15 +106,26 @@ function findCues(tokens: readonly string[], cues: Cues, covered: boolean[]): Ma
     }
     if (!best) continue;
     found.set(best.cue, Math.max(found.get(best.cue) ?? 0, best.length));
-    for (let k = pos; k < pos + best.length; k++) covered[k] = true;
+    if (best.length >= minLength) for (let k = pos; k < pos + best.length; k++) covered[k] = true;
     // Keep scanning inside the phrase too: "turn on" also holds shorter cues only when no longer one matched there.
     pos += best.length - 1;
   }
   return found;
 }
 
-function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Parts {
+/** The reading with the fewest edits, then the longest: "客厅" exactly, not "客厅灯" as a misheard area. */
+function closest(found: readonly FoundValue[]): FoundValue | undefined {
+  let best: FoundValue | undefined;
+  for (const f of found)
+    if (!best || f.edits < best.edits || (f.edits === best.edits && f.end > best.end)) best = f;
+  return best;
+}
+
+export function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Parts {
   const covered: boolean[] = tokens.map(() => false);
+  // Words inside a cue phrase are not numbers: 一 in 开一下 or 亮一点, "one" in "one more time".
+  const inCuePhrase: boolean[] = tokens.map(() => false);
+  findCues(tokens, cues, inCuePhrase, 2);
   const entities: Parts['entities'] = {};
   let number: Parts['number'];
   let duration: Parts['duration'];
@@ -123,7 +140,7 @@ function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Par
     let best: { slot: EntitySlot; found: FoundValue } | null = null;
     for (const slot of ENTITY_SLOTS) {
       if (entities[slot]) continue;
-      const found = read(slot, pos)[0];
+      const found = closest(read(slot, pos));
       if (
         found &&
         (!best ||
@@ -135,8 +152,12 @@ function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Par
     // Chinese "百分之八十": the percent comes before the number.
     const percentFirst = tokens[pos] === '百' && tokens[pos + 1] === '分' && tokens[pos + 2] === '之';
     const numberAt = percentFirst ? pos + 3 : pos;
-    const n = number ? undefined : read('number', numberAt)[0];
+    // A number with its unit replaces a bare one read earlier ("亮一点，调到百分之八十").
+    const n =
+      (number?.unit || (inCuePhrase[pos] && !percentFirst) ? undefined : read('number', numberAt)[0]) ??
+      undefined;
     if (n && (!best || n.end >= best.found.end)) {
+      const previous = number;
       number = { ...n, start: pos };
       let end = n.end;
       if (percentFirst) number.unit = 'percent';
@@ -152,7 +173,16 @@ function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Par
           }
         }
       }
+      // "ventidue gradi e mezzo", "vingt-deux degrés et demi": the half comes after the unit.
+      for (const phrase of cues.half ?? []) {
+        if (number.unit && typeof number.value === 'number' && phraseAt(tokens, end, phrase)) {
+          number.value += number.value < 0 ? -0.5 : 0.5;
+          end += phrase.length;
+          break;
+        }
+      }
       number.end = end;
+      if (previous && !number.unit) number = previous;
       for (let k = pos; k < end; k++) covered[k] = true;
       pos = end;
       continue;

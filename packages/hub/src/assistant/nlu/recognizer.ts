@@ -115,6 +115,11 @@ function prepare(entries: readonly ListEntry[]): PreparedList {
   return { exact, all, maxTokens };
 }
 
+/** Slots filled from the words said (not fixed by the sentence). */
+function filledSlots(recognition: Recognition): number {
+  return Object.values(recognition.slots).filter((slot) => slot.text !== '').length;
+}
+
 /** A compiled grammar for one language. */
 export class LanguageRecognizer {
   readonly language: Language;
@@ -123,6 +128,8 @@ export class LanguageRecognizer {
   private readonly fillers: Set<string>;
   private readonly dynamicCache = new WeakMap<readonly ListEntry[], PreparedList>();
   private readonly cues: Cues;
+  /** Slots filled from the home's live lists (names, areas), the only ones matched with edits. */
+  private readonly liveSlots: ReadonlySet<string> = new Set(['name', 'area', 'app']);
 
   constructor(grammar: Grammar) {
     this.language = grammar.language;
@@ -198,11 +205,19 @@ export class LanguageRecognizer {
     // A wildcard match ("open {app}") gives way to a misheard name ("打开吸定灯" is the ceiling light).
     const fuzzy = this.match(tokens, listFor, tokens.length > 2 ? 2 : 1);
     if (fuzzy && (!exact || fuzzy.wild < exact.wild)) return fuzzy.recognition;
-    if (exact || fuzzy) return (exact ?? fuzzy)?.recognition ?? null;
-    // Then: let up to two words nobody wrote a sentence for pass ("bring the lights DOWN to 10 percent").
+    const wildcard = (exact ?? fuzzy)?.recognition;
+    if (wildcard) {
+      // "open up the curtains" is about a device of the home, not an app called "up the curtains".
+      const frame = this.frame(tokens, listFor);
+      return frame && frame.intent.startsWith('device.') ? frame : wildcard;
+    }
+    // Then: let up to two words nobody wrote a sentence for pass ("bring the lights DOWN to 10 percent"),
+    // unless reading the parts anywhere finds as much of what was said: the words a relaxed match skips
+    // are often the ones that mattered ("客厅灯开一下" names the lights, "a 4000 kelvin" is not a brightness).
     const relaxed = tokens.length < 4 ? null : this.match(tokens, listFor, 1, 2)?.recognition;
-    if (relaxed) return relaxed;
-    return this.frame(tokens, listFor);
+    const frame = this.frame(tokens, listFor);
+    if (relaxed && (!frame || Object.keys(frame.slots).length < filledSlots(relaxed))) return relaxed;
+    return frame;
   }
 
   /** Last: the parts of a request in any order, wrapped in any words (frames.ts). */
@@ -321,6 +336,9 @@ export class LanguageRecognizer {
       return n ? [{ value: n.value, end: n.end, edits: 0, wild: 0 }] : [];
     }
     const list = listFor(slot);
+    // Only the home's own names are guessed when misheard; a near-miss of a fixed word ("heading" for
+    // "reading") is more likely another word than a mishearing.
+    if (!this.liveSlots.has(slot)) editBudget = 0;
     const out: Array<{ value: unknown; end: number; edits: number; wild: number }> = [];
     if (!list) {
       // A wildcard: any words up to the end (longest first).
@@ -344,16 +362,20 @@ export class LanguageRecognizer {
       // Short names are too close to other words to guess; Chinese packs more into each character.
       if (editBudget <= 0 || text.length < (isHan(text[0] ?? '') ? 3 : 4)) continue;
       const allowed = Math.min(editBudget, text.length >= (isHan(text[0] ?? '') ? 6 : 8) ? 2 : 1);
-      let bestEdits = allowed + 1;
+      // Names heard with another ending ("Robby" for "Robbie") keep their start; allow two edits there.
+      const endingSlack = !isHan(text[0] ?? '') && text.length >= 5 && editBudget >= 2;
+      let bestEdits = Math.max(allowed, endingSlack ? 2 : 0) + 1;
       let found: ListEntry[] = [];
       for (const candidate of list.all) {
-        const d = distanceTo(candidate.name, text, allowed);
+        const slack = endingSlack && candidate.name.text.slice(0, 3) === text.slice(0, 3) ? 2 : allowed;
+        const d = distanceTo(candidate.name, text, slack);
+        if (d > slack) continue;
         if (d < bestEdits) {
           bestEdits = d;
           found = [candidate.entry];
         } else if (d === bestEdits) found.push(candidate.entry);
       }
-      if (bestEdits <= allowed && found.length)
+      if (bestEdits <= Math.max(allowed, endingSlack ? 2 : 0) && found.length)
         out.push({
           value: distinct(found),
           end,
