@@ -29,6 +29,10 @@ const utterances: Record<Language, string[]> = {
     'turn off everything in area 7',
     'set a timer for five minutes',
     'turn on the desk lamb 517',
+    // Through every pass: no sentence, a clause, a relaxed match, then the frame reader.
+    "I'm heading out so kill the lights in area 23 for me",
+    'area 7 lights at fifty percent if you can',
+    'tell me a joke about the weather in paris tomorrow',
   ],
   it: [
     'accendi la lampada 517',
@@ -36,6 +40,9 @@ const utterances: Record<Language, string[]> = {
     'imposta la lampada 40 al quaranta per cento',
     'spegni tutto in zona 7',
     'imposta un timer di cinque minuti',
+    'esco adesso quindi spegnimi le luci in zona 23 grazie mille',
+    'luci della zona 7 al cinquanta per cento se puoi',
+    'raccontami una barzelletta sul tempo a parigi domani',
   ],
   fr: [
     'allume la lampe 517',
@@ -43,6 +50,9 @@ const utterances: Record<Language, string[]> = {
     'mets la lampe 40 à quarante pour cent',
     'éteins tout dans la zone 7',
     'mets un minuteur de cinq minutes',
+    'je sors alors coupe-moi les lumières de la zone 23 merci beaucoup',
+    'lumières de la zone 7 à cinquante pour cent si tu peux',
+    'raconte-moi une blague sur la météo à paris demain',
   ],
   zh: [
     '打开台灯517',
@@ -50,6 +60,9 @@ const utterances: Record<Language, string[]> = {
     '把台灯40的亮度调到百分之四十',
     '关掉区域7的所有设备',
     '设置一个五分钟的计时器',
+    '我要出门了你帮我把区域23的灯都给关了吧',
+    '区域7的灯百分之五十就好',
+    '给我讲个关于巴黎明天天气的笑话',
   ],
 };
 

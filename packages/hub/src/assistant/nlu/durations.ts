@@ -41,6 +41,7 @@ const phrases: Record<Language, Array<[string[], number]>> = {
     [['half', 'an', 'hour'], 1800],
     [['a', 'half', 'hour'], 1800],
     [['half', 'hour'], 1800],
+    [['three', 'quarters', 'of', 'an', 'hour'], 2700],
     [['a', 'quarter', 'of', 'an', 'hour'], 900],
     [['quarter', 'of', 'an', 'hour'], 900],
     [['an', 'hour'], 3600],
@@ -51,6 +52,7 @@ const phrases: Record<Language, Array<[string[], number]>> = {
     [["mezz'", 'ora'], 1800],
     [['mezzora'], 1800],
     [['mezza', 'ora'], 1800],
+    [['tre', 'quarti', "d'", 'ora'], 2700],
     [['un', 'quarto', "d'", 'ora'], 900],
     [['quarto', "d'", 'ora'], 900],
     [["un'", 'ora'], 3600],
@@ -60,6 +62,7 @@ const phrases: Record<Language, Array<[string[], number]>> = {
   fr: [
     [['une', 'demi', 'heure'], 1800],
     [['demi', 'heure'], 1800],
+    [['trois', 'quarts', "d'", 'heure'], 2700],
     [['un', 'quart', "d'", 'heure'], 900],
     [['quart', "d'", 'heure'], 900],
     [['une', 'heure'], 3600],
@@ -70,21 +73,32 @@ const phrases: Record<Language, Array<[string[], number]>> = {
     [['半', '个', '小', '时'], 1800],
     [['半', '个', '钟', '头'], 1800],
     [['一', '刻', '钟'], 900],
+    [['三', '刻', '钟'], 2700],
   ],
 };
 
 const joiners: Record<Language, string[]> = { en: ['and'], it: ['e'], fr: ['et'], zh: ['零'] };
-const halves: Record<Language, string[][]> = {
-  en: [['and', 'a', 'half']],
+/** What may follow a unit as a part of it: "and a half", "e un quarto", "et trois quarts". */
+const fractions: Record<Language, Array<[string[], number]>> = {
+  en: [
+    [['and', 'a', 'half'], 0.5],
+    [['and', 'a', 'quarter'], 0.25],
+    [['and', 'three', 'quarters'], 0.75],
+  ],
   it: [
-    ['e', 'mezza'],
-    ['e', 'mezzo'],
+    [['e', 'mezza'], 0.5],
+    [['e', 'mezzo'], 0.5],
+    [['e', 'un', 'quarto'], 0.25],
+    [['e', 'tre', 'quarti'], 0.75],
   ],
   fr: [
-    ['et', 'demie'],
-    ['et', 'demi'],
+    [['et', 'demie'], 0.5],
+    [['et', 'demi'], 0.5],
+    [['et', 'quart'], 0.25],
+    [['et', 'le', 'quart'], 0.25],
+    [['trois', 'quarts'], 0.75],
   ],
-  zh: [['半']],
+  zh: [[['半'], 0.5]],
 };
 
 function startsWith(tokens: readonly string[], at: number, words: readonly string[]): boolean {
@@ -108,16 +122,16 @@ function unitAt(
   return best;
 }
 
-function withHalf(
+function withFraction(
   tokens: readonly string[],
   match: DurationMatch,
   unit: number,
   language: Language,
 ): DurationMatch {
-  // "un'ora e mezza", "une heure et demie", "an hour and a half"
-  for (const half of halves[language]) {
-    if (startsWith(tokens, match.end, half))
-      return { seconds: match.seconds + unit / 2, end: match.end + half.length };
+  // "un'ora e mezza", "une heure et demie", "an hour and a half", "un'ora e un quarto"
+  for (const [words, part] of fractions[language]) {
+    if (startsWith(tokens, match.end, words))
+      return { seconds: match.seconds + unit * part, end: match.end + words.length };
   }
   return match;
 }
@@ -126,7 +140,7 @@ function one(tokens: readonly string[], start: number, language: Language): Dura
   for (const [words, seconds] of phrases[language]) {
     if (!startsWith(tokens, start, words)) continue;
     const match = { seconds, end: start + words.length };
-    return seconds === 3600 || seconds === 60 ? withHalf(tokens, match, seconds, language) : match;
+    return seconds === 3600 || seconds === 60 ? withFraction(tokens, match, seconds, language) : match;
   }
   const n = readNumber(tokens, start, language);
   if (!n || n.value <= 0) return null;
@@ -135,7 +149,7 @@ function one(tokens: readonly string[], start: number, language: Language): Dura
   if (language === 'zh' && tokens[at] === '个') at++;
   const unit = unitAt(tokens, at, language);
   if (!unit) return null;
-  return withHalf(tokens, { seconds: n.value * unit.seconds, end: unit.end }, unit.seconds, language);
+  return withFraction(tokens, { seconds: n.value * unit.seconds, end: unit.end }, unit.seconds, language);
 }
 
 /** Read a duration at tokens[start]; parts may be joined ("1 hour and 30 minutes", "一小时三十分钟"). */

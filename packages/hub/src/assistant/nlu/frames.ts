@@ -51,8 +51,11 @@ export interface FoundValue {
   edits: number;
 }
 
-/** Reads one slot at a position (lists exact then misheard, numbers, durations); longest first. */
-export type SlotReader = (slot: string, pos: number) => FoundValue[];
+/** Reads one slot at a position (list values, numbers, durations), misheard names too when `fuzzy`. */
+export type SlotReader = (slot: string, pos: number, fuzzy: boolean) => FoundValue[];
+
+/** Slots whose values may be misheard (the home's own names). */
+const FUZZY_SLOTS = ['name', 'area'] as const;
 
 /** The slots the frame looks for, in the order they claim words. */
 const ENTITY_SLOTS = [
@@ -130,7 +133,7 @@ export function readParts(tokens: readonly string[], read: SlotReader, cues: Cue
   let number: Parts['number'];
   let duration: Parts['duration'];
   for (let pos = 0; pos < tokens.length; ) {
-    const duration_ = read('duration', pos)[0];
+    const duration_ = read('duration', pos, false)[0];
     if (duration_ && !duration) {
       duration = duration_;
       for (let k = pos; k < duration_.end; k++) covered[k] = true;
@@ -140,7 +143,7 @@ export function readParts(tokens: readonly string[], read: SlotReader, cues: Cue
     let best: { slot: EntitySlot; found: FoundValue } | null = null;
     for (const slot of ENTITY_SLOTS) {
       if (entities[slot]) continue;
-      const found = closest(read(slot, pos));
+      const found = closest(read(slot, pos, false));
       if (
         found &&
         (!best ||
@@ -154,8 +157,9 @@ export function readParts(tokens: readonly string[], read: SlotReader, cues: Cue
     const numberAt = percentFirst ? pos + 3 : pos;
     // A number with its unit replaces a bare one read earlier ("亮一点，调到百分之八十").
     const n =
-      (number?.unit || (inCuePhrase[pos] && !percentFirst) ? undefined : read('number', numberAt)[0]) ??
-      undefined;
+      (number?.unit || (inCuePhrase[pos] && !percentFirst)
+        ? undefined
+        : read('number', numberAt, false)[0]) ?? undefined;
     if (n && (!best || n.end >= best.found.end)) {
       const previous = number;
       number = { ...n, start: pos };
@@ -204,6 +208,20 @@ export function readParts(tokens: readonly string[], read: SlotReader, cues: Cue
   }
   const cueCovered = [...covered];
   const found = findCues(tokens, cues, cueCovered);
+  // Then misheard names, only where nothing else explains the words (guessing is the costly part).
+  for (let pos = 0; pos < tokens.length; pos++) {
+    if (cueCovered[pos]) continue;
+    let best: { slot: EntitySlot; found: FoundValue } | null = null;
+    for (const slot of FUZZY_SLOTS) {
+      if (entities[slot]) continue;
+      const found = closest(read(slot, pos, true));
+      if (found && (!best || found.edits < best.found.edits)) best = { slot, found };
+    }
+    if (!best) continue;
+    entities[best.slot] = best.found;
+    for (let k = pos; k < best.found.end; k++) cueCovered[k] = true;
+    pos = best.found.end - 1;
+  }
   const unexplained = cueCovered.filter((c) => !c).length;
   return {
     entities,
@@ -266,6 +284,7 @@ export function matchFrame(
     if (has('date')) return result('time.date');
     if (has('time') && has('query')) return result('time.now');
     if (has('clean')) return result('vacuum.start');
+    if (has('cancel') && parts.unexplained === 0) return result('system.cancel');
     return null;
   }
 

@@ -11,6 +11,7 @@ import { distanceTo, type PreparedName, prepareName } from './edit-distance.js';
 import { type CueName, type Cues, cueNames, matchFrame } from './frames.js';
 import { isHan, tokenize } from './normalize.js';
 import { readNumber } from './numbers.js';
+import { refine } from './refine.js';
 import { compileTemplate, type Item, parseRules } from './template.js';
 
 /** One value of a slot list: what people say and what it means. */
@@ -96,13 +97,19 @@ function distinct(entries: readonly ListEntry[]): unknown {
 /** A list prepared for lookups: by exact text, and the longest entry in tokens. */
 interface PreparedList {
   exact: Map<string, ListEntry[]>;
-  all: Array<{ name: PreparedName; entry: ListEntry }>;
+  all: Array<{ name: PreparedName; entry: ListEntry; length: number }>;
+  /** Entries of several words (or of three or more Chinese characters), by each word or character. */
+  byWord: Map<string, number[]>;
+  /** Entries of one word (or of one or two Chinese characters): compared with every span. */
+  compact: number[];
   maxTokens: number;
 }
 
 function prepare(entries: readonly ListEntry[]): PreparedList {
   const exact = new Map<string, ListEntry[]>();
   const all: PreparedList['all'] = [];
+  const byWord = new Map<string, number[]>();
+  const compact: number[] = [];
   let maxTokens = 1;
   for (const entry of entries) {
     const tokens = tokenize(entry.text);
@@ -110,10 +117,53 @@ function prepare(entries: readonly ListEntry[]): PreparedList {
     const text = joinTokens(tokens);
     maxTokens = Math.max(maxTokens, tokens.length);
     exact.set(text, [...(exact.get(text) ?? []), entry]);
-    all.push({ name: prepareName(text), entry });
+    const index = all.push({ name: prepareName(text), entry, length: [...text].length }) - 1;
+    // A span misheard by at most two edits keeps at least one word of a longer name, and one character
+    // of a Chinese name of three or more; "livingroom" for "living room": the words run together are a key too.
+    const indexed = tokens.some((t) => isHan(t)) ? tokens.length >= 3 : tokens.length > 1;
+    if (indexed)
+      for (const word of new Set([...tokens, tokens.join('')]))
+        byWord.get(word)?.push(index) ?? byWord.set(word, [index]);
+    else compact.push(index);
   }
-  return { exact, all, maxTokens };
+  return { exact, all, byWord, compact, maxTokens };
 }
+
+/** Cue words that make dropped words matter. */
+const chatterBreakers: readonly CueName[] = [
+  'query',
+  'on',
+  'off',
+  'cancel',
+  'timer',
+  'half',
+  'percent',
+  'degrees',
+  'kelvin',
+];
+
+/** The entries a span may be a mishearing of: one-word and short names always, longer ones sharing a word. */
+function candidatesFor(
+  list: PreparedList,
+  tokens: readonly string[],
+  pos: number,
+  end: number,
+): Iterable<number> {
+  if (list.byWord.size === 0) return list.compact;
+  const seen = new Set<number>(list.compact);
+  for (let k = pos; k < end; k++)
+    for (const index of list.byWord.get(tokens[k] as string) ?? []) seen.add(index);
+  return seen;
+}
+
+/** One way a slot can be read at a position. */
+interface SlotReading {
+  value: unknown;
+  end: number;
+  edits: number;
+  wild: number;
+}
+type SlotReads = Map<string, SlotReading[]>;
 
 /** Slots filled from the words said (not fixed by the sentence). */
 function filledSlots(recognition: Recognition): number {
@@ -188,6 +238,11 @@ export class LanguageRecognizer {
   recognize(text: string, lists: Record<string, readonly ListEntry[]> = {}): Recognition | null {
     const tokens = this.stripFillers(tokenize(text));
     if (tokens.length === 0) return null;
+    const found = this.read(tokens, lists);
+    return found ? refine(found, tokens, this.cues) : null;
+  }
+
+  private read(tokens: string[], lists: Record<string, readonly ListEntry[]>): Recognition | null {
     const listFor = (slot: string): PreparedList | undefined => {
       const live = lists[slot];
       if (live) {
@@ -200,30 +255,67 @@ export class LanguageRecognizer {
       }
       return this.staticLists.get(slot);
     };
-    const exact = this.match(tokens, listFor, 0);
+    // Every pass over these tokens reads the same slots at the same places; read each once.
+    const reads: SlotReads = new Map();
+    const exact = this.match(tokens, listFor, 0, 0, reads);
     if (exact && exact.wild === 0) return exact.recognition;
     // A wildcard match ("open {app}") gives way to a misheard name ("打开吸定灯" is the ceiling light).
-    const fuzzy = this.match(tokens, listFor, tokens.length > 2 ? 2 : 1);
+    const fuzzy = this.match(tokens, listFor, tokens.length > 2 ? 2 : 1, 0, reads);
     if (fuzzy && (!exact || fuzzy.wild < exact.wild)) return fuzzy.recognition;
     const wildcard = (exact ?? fuzzy)?.recognition;
     if (wildcard) {
       // "open up the curtains" is about a device of the home, not an app called "up the curtains".
-      const frame = this.frame(tokens, listFor);
+      const frame = this.frame(tokens, listFor, reads);
       return frame && frame.intent.startsWith('device.') ? frame : wildcard;
     }
+    // A request said with something else around it: "I'm heading out, turn off everything in the kitchen".
+    const clause = this.clause(tokens, listFor);
+    if (clause) return clause;
     // Then: let up to two words nobody wrote a sentence for pass ("bring the lights DOWN to 10 percent"),
     // unless reading the parts anywhere finds as much of what was said: the words a relaxed match skips
     // are often the ones that mattered ("客厅灯开一下" names the lights, "a 4000 kelvin" is not a brightness).
-    const relaxed = tokens.length < 4 ? null : this.match(tokens, listFor, 1, 2)?.recognition;
-    const frame = this.frame(tokens, listFor);
+    const relaxed = tokens.length < 4 ? null : this.match(tokens, listFor, 1, 2, reads)?.recognition;
+    const frame = this.frame(tokens, listFor, reads);
     if (relaxed && (!frame || Object.keys(frame.slots).length < filledSlots(relaxed))) return relaxed;
     return frame;
   }
 
+  /** An exact sentence match on all but a few words at the start or at the end. */
+  private clause(tokens: string[], listFor: (slot: string) => PreparedList | undefined): Recognition | null {
+    const most = Math.min(5, tokens.length - 3);
+    for (let cut = 1; cut <= most; cut++) {
+      if (tokens.length - cut < Math.ceil(tokens.length / 2)) break;
+      for (const [part, dropped] of [
+        [tokens.slice(cut), tokens.slice(0, cut)],
+        [tokens.slice(0, tokens.length - cut), tokens.slice(tokens.length - cut)],
+      ] as const) {
+        if (!this.isChatter(dropped)) continue;
+        const found = this.match(part, listFor, 0);
+        if (found && found.wild === 0)
+          return { ...found.recognition, confidence: Math.min(found.recognition.confidence, 0.7) };
+      }
+    }
+    return null;
+  }
+
+  /** Words that can be left out without changing the request: no number, no question, no on/off, no unit. */
+  private isChatter(words: readonly string[]): boolean {
+    for (let i = 0; i < words.length; i++) if (readNumber(words, i, this.language)) return false;
+    return !chatterBreakers.some((cue) =>
+      (this.cues[cue] ?? []).some((phrase) =>
+        words.some((_, i) => phrase.every((w, k) => words[i + k] === w)),
+      ),
+    );
+  }
+
   /** Last: the parts of a request in any order, wrapped in any words (frames.ts). */
-  private frame(tokens: string[], listFor: (slot: string) => PreparedList | undefined): Recognition | null {
-    const found = matchFrame(tokens, this.language, this.cues, (slot, pos) =>
-      this.readSlot(slot, tokens, pos, listFor, slot === 'name' || slot === 'area' ? 2 : 1)
+  private frame(
+    tokens: string[],
+    listFor: (slot: string) => PreparedList | undefined,
+    reads: SlotReads = new Map(),
+  ): Recognition | null {
+    const found = matchFrame(tokens, this.language, this.cues, (slot, pos, fuzzy) =>
+      this.cachedRead(reads, slot, tokens, pos, listFor, fuzzy ? 2 : 0)
         .filter((m) => m.wild === 0)
         .map((m) => ({ value: m.value, start: pos, end: m.end, edits: m.edits })),
     );
@@ -244,20 +336,13 @@ export class LanguageRecognizer {
     listFor: (slot: string) => PreparedList | undefined,
     maxEdits: number,
     maxSkips = 0,
+    reads: SlotReads = new Map(),
   ): { recognition: Recognition; wild: number } | null {
     let best: { recognition: Recognition; edits: number; literals: number; wild: number } | null = null;
     const language = this.language;
     // Many paths of the graph reach the same slot at the same position; read each once.
-    const memo = new Map<string, ReturnType<LanguageRecognizer['readSlot']>>();
-    const read = (slot: string, pos: number, budget: number) => {
-      const key = `${slot}\u0000${pos}\u0000${budget}`;
-      let found = memo.get(key);
-      if (!found) {
-        found = this.readSlot(slot, tokens, pos, listFor, budget);
-        memo.set(key, found);
-      }
-      return found;
-    };
+    const read = (slot: string, pos: number, budget: number) =>
+      this.cachedRead(reads, slot, tokens, pos, listFor, budget);
     const visit = (
       node: TrieNode,
       pos: number,
@@ -320,6 +405,24 @@ export class LanguageRecognizer {
     return found ? { recognition: found.recognition, wild: found.wild } : null;
   }
 
+  /** readSlot through the turn's cache: misheard names are read once with the largest budget, then filtered. */
+  private cachedRead(
+    reads: SlotReads,
+    slot: string,
+    tokens: string[],
+    pos: number,
+    listFor: (slot: string) => PreparedList | undefined,
+    budget: number,
+  ): SlotReading[] {
+    const key = `${slot}\u0000${pos}\u0000${budget > 0 ? 'fuzzy' : 'exact'}`;
+    let found = reads.get(key);
+    if (!found) {
+      found = this.readSlot(slot, tokens, pos, listFor, budget > 0 ? 2 : 0);
+      reads.set(key, found);
+    }
+    return budget >= 2 ? found : found.filter((m) => m.edits <= budget);
+  }
+
   private readSlot(
     slot: string,
     tokens: string[],
@@ -366,7 +469,10 @@ export class LanguageRecognizer {
       const endingSlack = !isHan(text[0] ?? '') && text.length >= 5 && editBudget >= 2;
       let bestEdits = Math.max(allowed, endingSlack ? 2 : 0) + 1;
       let found: ListEntry[] = [];
-      for (const candidate of list.all) {
+      const length = [...text].length;
+      for (const index of candidatesFor(list, tokens, pos, end)) {
+        const candidate = list.all[index] as PreparedList['all'][number];
+        if (Math.abs(candidate.length - length) > bestEdits) continue;
         const slack = endingSlack && candidate.name.text.slice(0, 3) === text.slice(0, 3) ? 2 : allowed;
         const d = distanceTo(candidate.name, text, slack);
         if (d > slack) continue;

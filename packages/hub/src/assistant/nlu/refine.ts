@@ -1,0 +1,42 @@
+/**
+ * What a recognition means once the words are read, independent of which sentence matched:
+ * curtains are opened and closed by position, and a question about a device that names what it
+ * asks about ("how cold is the fridge", "Robbie还有多少电") gets that attribute even when the
+ * sentence that matched had no slot for it.
+ */
+import type { CueName, Cues } from './frames.js';
+import type { Recognition } from './recognizer.js';
+
+const COVERS = new Set(['curtain']);
+
+function mentions(tokens: readonly string[], phrases: readonly (readonly string[])[] | undefined): boolean {
+  return (phrases ?? []).some((phrase) =>
+    tokens.some((_, i) => phrase.every((word, k) => tokens[i + k] === word)),
+  );
+}
+
+const attributeCues: Array<[CueName, string]> = [
+  ['battery', 'batteryLevel'],
+  ['temperature', 'currentTemperature'],
+  ['degrees', 'currentTemperature'],
+  ['brightness', 'brightness'],
+];
+
+export function refine(recognition: Recognition, tokens: readonly string[], cues: Cues): Recognition {
+  const { intent, slots } = recognition;
+  if ((intent === 'device.turn_on' || intent === 'device.turn_off') && !slots.name) {
+    const category = slots.category?.value;
+    if (typeof category === 'string' && COVERS.has(category))
+      return {
+        ...recognition,
+        intent: 'device.set_position',
+        slots: { ...slots, position: { value: intent === 'device.turn_on' ? 100 : 0, text: '' } },
+      };
+  }
+  if (intent === 'device.query' && !slots.attribute) {
+    for (const [cue, attribute] of attributeCues)
+      if (mentions(tokens, cues[cue]))
+        return { ...recognition, slots: { ...slots, attribute: { value: attribute, text: '' } } };
+  }
+  return recognition;
+}
