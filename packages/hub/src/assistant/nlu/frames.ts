@@ -38,6 +38,7 @@ export const cueNames = [
   'date',
   'list',
   'half',
+  'negation',
   'stopword',
 ] as const;
 export type CueName = (typeof cueNames)[number];
@@ -280,6 +281,8 @@ export function matchFrame(
   }
   const anyTarget = Boolean(e.name || e.category || e.area || e.compartment);
   if (!anyTarget && !parts.number && !e.fan_speed) {
+    // Without a device to anchor it, a frame must be nearly all cue words ("今天晚上吃什么" is not a date question).
+    if (parts.unexplained > 1) return null;
     if (has('help')) return result('system.help');
     if (has('date')) return result('time.date');
     if (has('time') && has('query')) return result('time.now');
@@ -309,7 +312,7 @@ export function matchFrame(
     return result('vacuum.start');
   }
 
-  if (has('query') && !parts.number) {
+  if ((has('query') || (has('battery') && !has('on') && !has('off'))) && !parts.number) {
     if (
       has('list') ||
       (e.area && !e.name && !e.category && !e.attribute && !has('temperature') && !has('battery'))

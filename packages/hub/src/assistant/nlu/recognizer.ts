@@ -140,6 +140,7 @@ const chatterBreakers: readonly CueName[] = [
   'percent',
   'degrees',
   'kelvin',
+  'negation',
 ];
 
 /** The entries a span may be a mishearing of: one-word and short names always, longer ones sharing a word. */
@@ -263,11 +264,15 @@ export class LanguageRecognizer {
     const fuzzy = this.match(tokens, listFor, tokens.length > 2 ? 2 : 1, 0, reads);
     if (fuzzy && (!exact || fuzzy.wild < exact.wild)) return fuzzy.recognition;
     const wildcard = (exact ?? fuzzy)?.recognition;
+    // "Don't turn off the light": guessing past a negation could do the very thing asked not to be done.
+    const negated = this.mentions(tokens, 'negation');
+    if (wildcard && negated) return wildcard;
     if (wildcard) {
       // "open up the curtains" is about a device of the home, not an app called "up the curtains".
       const frame = this.frame(tokens, listFor, reads);
       return frame && frame.intent.startsWith('device.') ? frame : wildcard;
     }
+    if (negated) return null;
     // A request said with something else around it: "I'm heading out, turn off everything in the kitchen".
     const clause = this.clause(tokens, listFor);
     if (clause) return clause;
@@ -284,7 +289,7 @@ export class LanguageRecognizer {
   private clause(tokens: string[], listFor: (slot: string) => PreparedList | undefined): Recognition | null {
     const most = Math.min(5, tokens.length - 3);
     for (let cut = 1; cut <= most; cut++) {
-      if (tokens.length - cut < Math.ceil(tokens.length / 2)) break;
+      if (tokens.length - cut < Math.max(3, Math.ceil(tokens.length * 0.4))) break;
       for (const [part, dropped] of [
         [tokens.slice(cut), tokens.slice(0, cut)],
         [tokens.slice(0, tokens.length - cut), tokens.slice(tokens.length - cut)],
@@ -301,10 +306,12 @@ export class LanguageRecognizer {
   /** Words that can be left out without changing the request: no number, no question, no on/off, no unit. */
   private isChatter(words: readonly string[]): boolean {
     for (let i = 0; i < words.length; i++) if (readNumber(words, i, this.language)) return false;
-    return !chatterBreakers.some((cue) =>
-      (this.cues[cue] ?? []).some((phrase) =>
-        words.some((_, i) => phrase.every((w, k) => words[i + k] === w)),
-      ),
+    return !chatterBreakers.some((cue) => this.mentions(words, cue));
+  }
+
+  private mentions(words: readonly string[], cue: CueName): boolean {
+    return (this.cues[cue] ?? []).some((phrase) =>
+      words.some((_, i) => phrase.every((w, k) => words[i + k] === w)),
     );
   }
 
