@@ -1,8 +1,40 @@
+/**
+ * The operators' console, served at /console (hash routes: #/homes[/id], #/devices, #/device/id,
+ * #/products[/productKey], #/tokens, #/events).
+ *
+ * Stable selectors for tests (labels for getByLabel, names for getByRole('button'|'link')):
+ * - Sign in:  label "Token"; button "Sign in"; header shows role in `.role`; button "Sign out".
+ * - Nav links: "Homes and areas", "Devices", "Products", "Tokens", "Live log".
+ * - Homes:    labels "Home name", "Language"; button "Create home"; homes are links by name.
+ *             Selected home: buttons "Edit home" (labels "New name", "New language", button "Save home"),
+ *             "Delete home" then "Yes, delete".
+ *             Areas: labels "Area name", "Aliases"; button "Add area"; per area "Rename area <name>",
+ *             "Delete area <name>".
+ *             Screen: button "Pair a screen" (then "New code", "Close"); the code ("ABC-234") is in
+ *             [data-testid=pairing-code]; QR image alt "QR code that pairs a screen with <home>"; the
+ *             pairing URL is a link.
+ * - Devices:  label "Home" (home picker); form "Add a device": labels "Product", "Device name", "Area",
+ *             "MQTT deviceName"; button "Add device". Credentials panel: productKey, deviceName,
+ *             deviceSecret, button "Copy credentials", image alt "Pairing QR code for <deviceName>",
+ *             button "I have saved them". Devices are links by name.
+ * - Device:   button "Rotate secret" then "Yes, rotate"; labels "Property to chart", "Period";
+ *             form "Set properties": one control per writable property labelled by its TSL name
+ *             (light: "Power" switch, "Brightness" number 0..100, "Colour temperature", "Mode");
+ *             button "Set properties"; checkbox "Queue if the device is offline"; per service a form
+ *             "Call service <name>" with button "Call <name>". The device's answer is a role=status.
+ * - Products: labels "Product name", "Category", "TSL file", "Product TSL"; button "Create product".
+ *             TSL errors: .tsl-problem (role=alert) next to the textarea, highlighted part in
+ *             `.json-editor mark`. Product page: labels "Capability <name>", button "Save mapping",
+ *             "Delete product".
+ * - Tokens:   labels "Token name", "Role", "Home" (household only); button "Create token"; secret in
+ *             [data-testid=token-secret], button "Copy token"; per row "Revoke token <name>" then
+ *             "Yes, revoke"; checkbox "Show revoked tokens".
+ * - Live log: labels "Event name starts with", "Only events of home"; buttons "Pause"/"Resume", "Clear";
+ *             connection state in [data-testid=live-state] ("Connected"); rows in `ol.log > li`.
+ */
 import { render } from 'preact';
-
-function Console() {
-  return <main>Genio console</main>;
-}
+import { App } from './app.js';
+import './console.css';
 
 const root = document.getElementById('app');
-if (root) render(<Console />, root);
+if (root) render(<App />, root);

@@ -270,7 +270,7 @@ export class LanguageRecognizer {
     if (wildcard) {
       // "open up the curtains" is about a device of the home, not an app called "up the curtains".
       const frame = this.frame(tokens, listFor, reads);
-      return frame && frame.intent.startsWith('device.') ? frame : wildcard;
+      return frame?.intent.startsWith('device.') ? frame : wildcard;
     }
     if (negated) return null;
     // A request said with something else around it: "I'm heading out, turn off everything in the kitchen".

@@ -1,0 +1,79 @@
+import { useState } from 'preact/hooks';
+import type { ApiError } from '../../lib/api.js';
+import { AuthImage } from '../components/auth-image.js';
+import { Countdown } from '../components/countdown.js';
+import { LoadError } from '../components/status.js';
+import { asApiError } from '../lib/console-api.js';
+import { useSession } from '../lib/context.js';
+import { formatPairingCode } from '../lib/format.js';
+import type { Home, ScreenPairingCode } from '../lib/types.js';
+
+/** "Pair a screen": a one-time code, shown big with its countdown, its QR code and its URL. */
+export function ScreenPairingPanel(props: { home: Home }) {
+  const { api } = useSession();
+  const [code, setCode] = useState<ScreenPairingCode | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const homePath = `/api/v1/homes/${encodeURIComponent(props.home.id)}`;
+
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setCode(await api.post<ScreenPairingCode>(`${homePath}/screen-pairing`));
+    } catch (failure) {
+      setError(asApiError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="pairing-title">
+      <div class="title-row">
+        <h3 id="pairing-title">Speaker screen</h3>
+        <span class="spacer" />
+        <button type="button" class={code ? '' : 'primary'} disabled={busy} onClick={() => void create()}>
+          {code ? 'New code' : 'Pair a screen'}
+        </button>
+        {code ? (
+          <button type="button" onClick={() => setCode(null)}>
+            Close
+          </button>
+        ) : null}
+      </div>
+      {error ? <LoadError error={error} /> : null}
+      {code ? (
+        <div class="pairing">
+          <div>
+            <p class="muted" id="pairing-code-label">
+              Pairing code
+            </p>
+            <p class="pairing-code" data-testid="pairing-code">
+              {formatPairingCode(code.code)}
+            </p>
+            <p>
+              <Countdown until={code.expiresAt} expired="Expired: create a new code." />. Type the code on the
+              screen, scan the QR code, or open:
+            </p>
+            <p>
+              <a href={code.url} class="break">
+                {code.url}
+              </a>
+            </p>
+            <p class="muted">One use only. The screen gets a household token of {props.home.name}.</p>
+          </div>
+          <AuthImage
+            path={`${homePath}/screen-pairing.png?code=${encodeURIComponent(code.code)}`}
+            alt={`QR code that pairs a screen with ${props.home.name}`}
+            size={200}
+          />
+        </div>
+      ) : (
+        <p class="muted">
+          Pair a speaker screen with this home: it receives a household token for {props.home.name}.
+        </p>
+      )}
+    </section>
+  );
+}

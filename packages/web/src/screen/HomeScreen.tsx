@@ -1,0 +1,73 @@
+import { useEffect } from 'preact/hooks';
+import type { ConnectionState } from '../lib/events.js';
+import type { Language } from '../lib/i18n.js';
+import { Conversation } from './conversation/Conversation.js';
+import { DeviceTiles } from './devices/DeviceTiles.js';
+import { type Hub, useHub } from './hub.js';
+import { useI18n } from './i18n.js';
+import type { Session } from './session.js';
+import { Timers } from './timers/Timers.js';
+import { useHome } from './useHome.js';
+
+interface Props {
+  session: Session;
+  onLanguage: (language: Language) => void;
+  onSignedOut: () => void;
+  onUnpair: (hub: Hub) => void;
+}
+
+function ConnectionBadge({ state }: { state: ConnectionState }) {
+  const { s } = useI18n();
+  const text = state === 'open' ? s.connected : state === 'connecting' ? s.connecting : s.disconnected;
+  return (
+    <span class={`connection connection-${state}`} role="status" aria-label={`${s.connection}: ${text}`}>
+      <span class="dot" aria-hidden="true" />
+      {text}
+    </span>
+  );
+}
+
+/** The paired screen: the home's name, the assistant, timers and device tiles. */
+export function HomeScreen({ session, onLanguage, onSignedOut, onUnpair }: Props) {
+  const { s } = useI18n();
+  const hub = useHub(session, onSignedOut);
+  const { home, error } = useHome(hub);
+
+  useEffect(() => {
+    if (home) onLanguage(home.language);
+  }, [home?.language]);
+
+  return (
+    <div class="home-screen">
+      <header class="topbar">
+        <h1 class="home-name" data-testid="home-name">
+          {home?.name ?? s.appName}
+        </h1>
+        <ConnectionBadge state={hub.state} />
+        <button
+          type="button"
+          class="quiet"
+          onClick={() => {
+            if (window.confirm(s.unpairConfirm)) onUnpair(hub);
+          }}
+        >
+          {s.unpair}
+        </button>
+      </header>
+      {error ? (
+        <p class="error banner" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <main class="layout">
+        <div class="column column-talk">
+          <Conversation hub={hub} />
+          <Timers hub={hub} />
+        </div>
+        <div class="column column-devices">
+          <DeviceTiles hub={hub} />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'preact/hooks';
+import { Card } from '../cards/Card.js';
+import type { Hub } from '../hub.js';
+import { useI18n } from '../i18n.js';
+import { useConversation } from './useConversation.js';
+
+/** The text box, the assistant's reply and its card. */
+export function Conversation({ hub }: { hub: Hub }) {
+  const { s } = useI18n();
+  const { exchange, busy, say } = useConversation(hub);
+  const [text, setText] = useState('');
+
+  const submit = async () => {
+    const sent = text;
+    if (await say(sent)) setText((current) => (current === sent ? '' : current));
+  };
+  const sayFromCard = (words: string) => {
+    void say(words);
+  };
+
+  return (
+    <section class="panel conversation" aria-labelledby="conversation-title">
+      <h2 id="conversation-title" class="panel-title">
+        {s.conversationTitle}
+      </h2>
+      <form
+        class="say"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void submit();
+        }}
+      >
+        <label for="say-input" class="visually-hidden">
+          {s.sayLabel}
+        </label>
+        <input
+          id="say-input"
+          type="text"
+          value={text}
+          onInput={(event) => setText(event.currentTarget.value)}
+          placeholder={s.sayPlaceholder}
+          autocomplete="off"
+          enterkeyhint="send"
+          maxLength={1000}
+        />
+        <button type="submit" class="primary" disabled={busy || text.trim() === ''}>
+          {s.send}
+        </button>
+      </form>
+      <div class="reply" data-testid="reply" aria-live="polite" aria-busy={busy}>
+        {exchange === null ? (
+          <p class="muted">{s.replyEmpty}</p>
+        ) : (
+          <>
+            <p class="said">
+              <span class="visually-hidden">{s.youSaid}: </span>“{exchange.said}”
+            </p>
+            {exchange.error ? (
+              <p class="error" role="alert">
+                {exchange.error}
+              </p>
+            ) : exchange.reply === null ? (
+              <p class="muted">{s.sending}</p>
+            ) : (
+              <p class="speech" data-testid="speech">
+                {exchange.reply}
+              </p>
+            )}
+          </>
+        )}
+        {exchange?.card && exchange.reply !== null ? (
+          <Card card={exchange.card} say={sayFromCard} cardId={`card-${exchange.seq}`} />
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,61 @@
+import { ApiError } from '../../lib/api.js';
+import type { Hub } from '../hub.js';
+
+/** The hub's answer to one turn (packages/hub/src/assistant: TurnResponse). */
+export interface TurnReply {
+  conversationId: string;
+  language: string;
+  intent: { name: string; slots: Record<string, unknown> } | null;
+  speech: { text: string };
+  card?: unknown;
+  continueConversation: boolean;
+}
+
+const SOCKET_TIMEOUT_MS = 20_000;
+let nextId = 0;
+
+function overSocket(hub: Hub, body: Record<string, unknown>): Promise<TurnReply> {
+  const id = ++nextId;
+  return new Promise<TurnReply>((resolve, reject) => {
+    const stop = hub.onMessage((message) => {
+      if (message.id !== id) return;
+      if (message.type !== 'turn' && message.type !== 'error') return;
+      stop();
+      clearTimeout(timer);
+      if (message.type === 'turn') {
+        resolve(message as unknown as TurnReply);
+        return;
+      }
+      const problem = (message.problem ?? {}) as { status?: number; detail?: string; title?: string };
+      reject(
+        new ApiError(
+          problem.status ?? 500,
+          String(message.code ?? 'internal'),
+          problem.detail ?? problem.title ?? String(message.code),
+        ),
+      );
+    });
+    const timer = setTimeout(() => {
+      stop();
+      reject(new ApiError(0, 'network', 'The hub did not answer in time. Try again.'));
+    }, SOCKET_TIMEOUT_MS);
+    if (!hub.send({ type: 'turn', id, ...body })) {
+      stop();
+      clearTimeout(timer);
+      reject(new SocketDown());
+    }
+  });
+}
+
+class SocketDown extends Error {}
+
+/** Run one turn over the websocket, or over REST when the socket is down. */
+export async function sendTurn(hub: Hub, text: string, conversationId: string | null): Promise<TurnReply> {
+  const body: Record<string, unknown> = { text, ...(conversationId ? { conversationId } : {}) };
+  try {
+    return await overSocket(hub, body);
+  } catch (error) {
+    if (!(error instanceof SocketDown)) throw error;
+  }
+  return hub.api.post<TurnReply>('/api/v1/conversation', { ...body, homeId: hub.homeId });
+}

@@ -1,0 +1,129 @@
+import { useState } from 'preact/hooks';
+import type { ScreenApi } from '../hub.js';
+import { useI18n } from '../i18n.js';
+import {
+  ChoiceControl,
+  PowerSwitch,
+  RangeControl,
+  Reading,
+  ServiceButtons,
+  StepperControl,
+} from './ControlViews.js';
+import { type CommandFailure, invokeService, setProperties } from './commands.js';
+import type { Control } from './controls.js';
+import type { Device } from './types.js';
+
+interface Props {
+  api: ScreenApi;
+  device: Device;
+  /** null while the product is loading. */
+  controls: Control[] | null;
+  applyLocally: (deviceId: string, properties: Record<string, unknown>) => void;
+}
+
+/** One device: name, online state, controls by capability and the last command's failure. */
+export function Tile({ api, device, controls, applyLocally }: Props) {
+  const i18n = useI18n();
+  const { s } = i18n;
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<CommandFailure | null>(null);
+  const offline = !device.online;
+  const disabled = offline || device.disabled || busy;
+
+  const settle = async (command: Promise<CommandFailure | null>, onSuccess?: () => void) => {
+    setBusy(true);
+    setFailure(null);
+    const result = await command;
+    setBusy(false);
+    setFailure(result);
+    if (!result) onSuccess?.();
+  };
+  const set = (values: Record<string, unknown>) =>
+    void settle(setProperties(api, device.id, values), () => applyLocally(device.id, values));
+  const invoke = (service: string) => void settle(invokeService(api, device.id, service));
+
+  const message =
+    failure === null
+      ? ''
+      : 'message' in failure
+        ? failure.message
+        : failure.key === 'deviceRefused'
+          ? i18n.f('deviceRefused', { reason: failure.reason })
+          : s[failure.key];
+  const common = { deviceName: device.name, disabled };
+
+  return (
+    <article
+      class={`tile${offline ? ' is-offline' : ''}`}
+      data-testid={`tile-${device.id}`}
+      data-online={String(device.online)}
+      aria-labelledby={`tile-name-${device.id}`}
+      aria-busy={busy}
+    >
+      <header class="tile-header">
+        <h4 id={`tile-name-${device.id}`} class="tile-name">
+          {device.name}
+        </h4>
+        <span class={`badge ${offline ? 'badge-offline' : 'badge-online'}`} data-testid="status">
+          {offline ? s.offline : s.online}
+        </span>
+      </header>
+      <div class="tile-controls">
+        {controls === null ? (
+          <p class="muted">{s.loading}</p>
+        ) : controls.length === 0 ? (
+          <p class="muted">{s.noControls}</p>
+        ) : (
+          controls.map((control) => {
+            const value = 'identifier' in control ? device.properties[control.identifier] : undefined;
+            switch (control.kind) {
+              case 'power':
+                return <PowerSwitch key="power" control={control} value={value} set={set} {...common} />;
+              case 'range':
+                return (
+                  <RangeControl
+                    key={control.capability}
+                    control={control}
+                    value={value}
+                    set={set}
+                    {...common}
+                  />
+                );
+              case 'choice':
+                return (
+                  <ChoiceControl
+                    key={control.capability}
+                    control={control}
+                    value={value}
+                    set={set}
+                    {...common}
+                  />
+                );
+              case 'stepper':
+                return (
+                  <StepperControl
+                    key={control.capability}
+                    control={control}
+                    value={value}
+                    set={set}
+                    {...common}
+                  />
+                );
+              case 'reading':
+                return <Reading key={control.capability} control={control} value={value} />;
+              case 'services':
+                return (
+                  <ServiceButtons key="services" control={control} disabled={disabled} invoke={invoke} />
+                );
+              default:
+                return null;
+            }
+          })
+        )}
+      </div>
+      <p class="tile-error" role="status" data-testid="tile-error">
+        {message}
+      </p>
+    </article>
+  );
+}

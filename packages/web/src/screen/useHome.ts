@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import { isLanguage, type Language } from '../lib/i18n.js';
+import { type Hub, useHubEvents } from './hub.js';
+
+/** The paired home (`GET /api/v1/homes/{homeId}`). */
+export interface Home {
+  id: string;
+  name: string;
+  language: Language;
+}
+
+/** The home's name and language, following `home.updated`. */
+export function useHome(hub: Hub): { home: Home | null; error: string | null } {
+  const [home, setHome] = useState<Home | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { api, homeId } = hub;
+
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .get<{ id: string; name: string; language: string }>(`/api/v1/homes/${encodeURIComponent(homeId)}`)
+      .then((found) => {
+        if (cancelled) return;
+        setHome({
+          id: found.id,
+          name: found.name,
+          language: isLanguage(found.language) ? found.language : 'en',
+        });
+        setError(null);
+      })
+      .catch((failure: unknown) => {
+        if (!cancelled) setError(failure instanceof Error ? failure.message : String(failure));
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, homeId, hub.epoch]);
+
+  useHubEvents(hub, (event) => {
+    if (event.name !== 'home.updated' || event.payload.homeId !== homeId) return;
+    const { name, language } = event.payload;
+    setHome((current) => ({
+      id: homeId,
+      name: typeof name === 'string' ? name : (current?.name ?? ''),
+      language: isLanguage(language) ? language : (current?.language ?? 'en'),
+    }));
+  });
+
+  return { home, error };
+}
