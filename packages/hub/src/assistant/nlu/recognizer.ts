@@ -140,7 +140,6 @@ const chatterBreakers: readonly CueName[] = [
   'percent',
   'degrees',
   'kelvin',
-  'negation',
 ];
 
 /** The entries a span may be a mishearing of: one-word and short names always, longer ones sharing a word. */
@@ -272,10 +271,9 @@ export class LanguageRecognizer {
       const frame = this.frame(tokens, listFor, reads);
       return frame?.intent.startsWith('device.') ? frame : wildcard;
     }
-    if (negated) return null;
     // A request said with something else around it: "I'm heading out, turn off everything in the kitchen".
     const clause = this.clause(tokens, listFor);
-    if (clause) return clause;
+    if (clause || negated) return clause;
     // Then: let up to two words nobody wrote a sentence for pass ("bring the lights DOWN to 10 percent"),
     // unless reading the parts anywhere finds as much of what was said: the words a relaxed match skips
     // are often the ones that mattered ("客厅灯开一下" names the lights, "a 4000 kelvin" is not a brightness).
@@ -290,11 +288,14 @@ export class LanguageRecognizer {
     const most = Math.min(5, tokens.length - 3);
     for (let cut = 1; cut <= most; cut++) {
       if (tokens.length - cut < Math.max(3, Math.ceil(tokens.length * 0.4))) break;
-      for (const [part, dropped] of [
-        [tokens.slice(cut), tokens.slice(0, cut)],
-        [tokens.slice(0, tokens.length - cut), tokens.slice(tokens.length - cut)],
+      for (const [part, dropped, before] of [
+        [tokens.slice(cut), tokens.slice(0, cut), true],
+        [tokens.slice(0, tokens.length - cut), tokens.slice(tokens.length - cut), false],
       ] as const) {
         if (!this.isChatter(dropped)) continue;
+        // "on n'y voit rien, mets la lampe à 75 %" may drop its negation; "don't | turn off the light" may not.
+        if (this.mentions(part, 'negation')) continue;
+        if (this.negationEndsAt(dropped, before ? dropped.length : Number.POSITIVE_INFINITY)) continue;
         const found = this.match(part, listFor, 0);
         if (found && found.wild === 0)
           return { ...found.recognition, confidence: Math.min(found.recognition.confidence, 0.7) };
@@ -303,9 +304,24 @@ export class LanguageRecognizer {
     return null;
   }
 
+  /** Whether a negation phrase ends right at `end` (or anywhere, for an infinite end). */
+  private negationEndsAt(words: readonly string[], end: number): boolean {
+    return (this.cues.negation ?? []).some((phrase) =>
+      words.some(
+        (_, i) =>
+          phrase.every((w, k) => words[i + k] === w) &&
+          (end === Number.POSITIVE_INFINITY || i + phrase.length === end),
+      ),
+    );
+  }
+
   /** Words that can be left out without changing the request: no number, no question, no on/off, no unit. */
   private isChatter(words: readonly string[]): boolean {
-    for (let i = 0; i < words.length; i++) if (readNumber(words, i, this.language)) return false;
+    for (let i = 0; i < words.length; i++) {
+      const n = readNumber(words, i, this.language);
+      // "un caldo bestiale", "a bit": an article reads as one, and is no number anyone said.
+      if (n && !(n.value === 1 && !/\d/.test(words[i] ?? ''))) return false;
+    }
     return !chatterBreakers.some((cue) => this.mentions(words, cue));
   }
 

@@ -33,6 +33,24 @@ export function refine(recognition: Recognition, tokens: readonly string[], cues
         slots: { ...slots, position: { value: intent === 'device.turn_on' ? 100 : 0, text: '' } },
       };
   }
+  // "Ferme le plafonnier", "ouvre la lumière" (Québec): closing and opening what has no position switches it.
+  if (intent === 'device.set_position' && !slots.name) {
+    const category = slots.category?.value;
+    const position = slots.position?.value;
+    if (typeof category === 'string' && !COVERS.has(category) && (position === 0 || position === 100)) {
+      const { position: _, ...rest } = slots;
+      return { ...recognition, intent: position === 100 ? 'device.turn_on' : 'device.turn_off', slots: rest };
+    }
+  }
+  // Asked about "the fridge", people mean the appliance, whose reading is its fridge compartment.
+  if (intent === 'device.query' && slots.compartment?.value === 'fridge' && !slots.name && !slots.category) {
+    const { compartment, ...rest } = slots;
+    return refine(
+      { ...recognition, slots: { ...rest, category: { ...compartment, value: 'fridge' } } },
+      tokens,
+      cues,
+    );
+  }
   if (intent === 'device.query' && !slots.attribute) {
     for (const [cue, attribute] of attributeCues)
       if (mentions(tokens, cues[cue]))

@@ -102,7 +102,8 @@ function explicit(
 /**
  * A product's capabilities. Explicit mapping entries come first and are strict: a wrong one throws
  * validation_failed naming `capabilities/<name>`. Every other capability maps to the TSL identifier
- * equal to its name, compared without case, when that property or service can carry it.
+ * equal to its name, or else to one its spec lists as common (powerstate, LightSwitch, WindSpeed...),
+ * compared without case, when that property or service can carry it and nothing else took it.
  */
 export function resolveCapabilities(
   model: ThingModel,
@@ -114,17 +115,34 @@ export function resolveCapabilities(
     const [capability, resolved] = explicit(model, name, identifier, category);
     out[capability] = resolved;
   }
+  const taken = new Set(Object.values(out).map((c) => c?.identifier));
   for (const capability of capabilityNames) {
     if (out[capability]) continue;
-    const wanted = capability.toLowerCase();
+    // Its own name first, then the identifiers common thing models use for it, in order.
+    const wanted = [capability, ...(capabilitySpecs[capability].identifiers ?? [])].map((w) =>
+      w.toLowerCase(),
+    );
     if (isServiceCapability(capability)) {
-      const service = model.services.find((s) => s.identifier.toLowerCase() === wanted);
-      if (service) out[capability] = { identifier: service.identifier, kind: 'service', writable: true };
+      for (const w of wanted) {
+        const service = model.services.find(
+          (s) => s.identifier.toLowerCase() === w && !taken.has(s.identifier),
+        );
+        if (!service) continue;
+        out[capability] = { identifier: service.identifier, kind: 'service', writable: true };
+        taken.add(service.identifier);
+        break;
+      }
       continue;
     }
-    const property = model.properties.find((p) => p.identifier.toLowerCase() === wanted);
-    if (property && !problem(capability, property.dataType, category))
+    for (const w of wanted) {
+      const property = model.properties.find(
+        (p) => p.identifier.toLowerCase() === w && !taken.has(p.identifier),
+      );
+      if (!property || problem(capability, property.dataType, category)) continue;
       out[capability] = resolveProperty(capability, property, category);
+      taken.add(property.identifier);
+      break;
+    }
   }
   return out;
 }

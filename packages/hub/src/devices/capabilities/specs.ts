@@ -37,6 +37,11 @@ export interface CapabilitySpec {
   categories: readonly Category[];
   /** Devices usually report it but do not take it. */
   readOnly?: boolean;
+  /**
+   * TSL identifiers that mean this capability in common thing models (the Alink standard ones and
+   * frequent brand spellings), tried after the capability's own name when a product maps nothing.
+   */
+  identifiers?: readonly string[];
 }
 
 const numeric = ['int', 'float', 'double'] as const;
@@ -44,12 +49,14 @@ const numeric = ['int', 'float', 'double'] as const;
 /** The capability table. */
 export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
   power: {
+    identifiers: ['powerstate', 'PowerSwitch', 'LightSwitch', 'Switch', 'OnOff', 'PowerState'],
     valueType: 'boolean',
     values: powerValues,
     dataTypes: ['bool', 'enum'],
     categories: ['light', 'plug', 'switch', 'airConditioner', 'fan', 'vacuum'],
   },
   brightness: {
+    identifiers: ['Luminance', 'BrightnessLevel', 'Dimming'],
     valueType: 'percent',
     unit: '%',
     range: [0, 100],
@@ -57,14 +64,27 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
     categories: ['light'],
   },
   colorTemperature: {
+    identifiers: ['ColorTemp', 'ColourTemperature', 'CCT'],
     valueType: 'kelvin',
     unit: 'K',
     range: [1000, 10000],
     dataTypes: numeric,
     categories: ['light'],
   },
-  color: { valueType: 'color', dataTypes: ['int', 'text', 'struct'], categories: ['light'] },
+  color: {
+    valueType: 'color',
+    dataTypes: ['int', 'text', 'struct'],
+    categories: ['light'],
+    identifiers: ['RGBColor', 'HSVColor', 'Colour', 'LightColor'],
+  },
   targetTemperature: {
+    identifiers: [
+      'TargetTemperature',
+      'SetTemperature',
+      'TemperatureSetting',
+      'RefrigeratorTemperature',
+      'FridgeTargetTemperature',
+    ],
     valueType: 'celsius',
     unit: '°C',
     range: [-30, 40],
@@ -72,6 +92,7 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
     categories: ['airConditioner', 'fridge'],
   },
   freezerTargetTemperature: {
+    identifiers: ['FreezerTemperature', 'FreezerTargetTemp'],
     valueType: 'celsius',
     unit: '°C',
     range: [-30, 0],
@@ -79,6 +100,7 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
     categories: ['fridge'],
   },
   currentTemperature: {
+    identifiers: ['CurrentTemperature', 'Temperature', 'IndoorTemperature', 'RoomTemperature'],
     valueType: 'celsius',
     unit: '°C',
     range: [-50, 100],
@@ -87,6 +109,7 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
     readOnly: true,
   },
   mode: {
+    identifiers: ['WorkMode', 'Mode', 'OperationMode'],
     valueType: 'enum',
     values: modeValues,
     valuesByCategory: modeValuesByCategory,
@@ -94,12 +117,14 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
     categories: ['airConditioner', 'light', 'fan', 'fridge'],
   },
   fanSpeed: {
+    identifiers: ['WindSpeed', 'FanSpeed', 'windspeed', 'SpeedLevel'],
     valueType: 'enumOrNumber',
     values: fanSpeedValues,
     dataTypes: ['enum', ...numeric],
     categories: ['airConditioner', 'fan', 'vacuum'],
   },
   position: {
+    identifiers: ['CurtainPosition', 'CurtainOperation', 'Position', 'OpenPercent'],
     valueType: 'percent',
     unit: '%',
     range: [0, 100],
@@ -107,6 +132,7 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
     categories: ['curtain'],
   },
   batteryLevel: {
+    identifiers: ['BatteryPercentage', 'BatteryLevel', 'Battery', 'BatteryPercent'],
     valueType: 'percent',
     unit: '%',
     range: [0, 100],
@@ -115,6 +141,7 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
     readOnly: true,
   },
   workState: {
+    identifiers: ['WorkState', 'Status', 'RunningState'],
     valueType: 'enum',
     values: workStateValues,
     dataTypes: ['enum'],
@@ -122,6 +149,7 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
     readOnly: true,
   },
   heartRate: {
+    identifiers: ['HeartRate', 'Pulse'],
     valueType: 'number',
     unit: 'bpm',
     range: [0, 250],
@@ -130,6 +158,7 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
     readOnly: true,
   },
   steps: {
+    identifiers: ['StepCount', 'Steps'],
     valueType: 'number',
     unit: 'steps',
     range: [0, 1_000_000],
@@ -137,9 +166,24 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
     categories: ['wearable'],
     readOnly: true,
   },
-  start: { valueType: 'service', dataTypes: [], categories: ['vacuum'] },
-  pause: { valueType: 'service', dataTypes: [], categories: ['vacuum'] },
-  dock: { valueType: 'service', dataTypes: [], categories: ['vacuum'] },
+  start: {
+    valueType: 'service',
+    dataTypes: [],
+    categories: ['vacuum'],
+    identifiers: ['StartClean', 'Start', 'StartSweep'],
+  },
+  pause: {
+    valueType: 'service',
+    dataTypes: [],
+    categories: ['vacuum'],
+    identifiers: ['PauseClean', 'Pause'],
+  },
+  dock: {
+    valueType: 'service',
+    dataTypes: [],
+    categories: ['vacuum'],
+    identifiers: ['GoHome', 'ReturnToBase', 'Dock', 'Recharge'],
+  },
 };
 
 /**
