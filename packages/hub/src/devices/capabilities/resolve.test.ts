@@ -56,6 +56,33 @@ const lamp = model(
 );
 
 describe('resolveCapabilities', () => {
+  it('finds capabilities under the identifiers common thing models use, one identifier each', () => {
+    const resolved = resolveCapabilities(
+      model(
+        [
+          prop('powerstate', bool),
+          prop('WindSpeed', enumOf('auto', 'low', 'medium', 'high')),
+          prop('BatteryPercentage', int(0, 100), 'r'),
+          prop('TargetTemperature', int(16, 30)),
+          prop('Temperature', int(-10, 50), 'r'),
+        ],
+        [service('GoHome')],
+      ),
+    );
+    expect(resolved.power?.identifier).toBe('powerstate');
+    expect(resolved.fanSpeed?.identifier).toBe('WindSpeed');
+    expect(resolved.batteryLevel?.identifier).toBe('BatteryPercentage');
+    expect(resolved.targetTemperature?.identifier).toBe('TargetTemperature');
+    expect(resolved.currentTemperature?.identifier).toBe('Temperature');
+    expect(resolved.dock?.identifier).toBe('GoHome');
+    // An identifier already mapped explicitly is not taken again by a default.
+    const explicit = resolveCapabilities(model([prop('Switch', bool), prop('LightSwitch', bool)]), {
+      power: 'Switch',
+    });
+    expect(explicit.power?.identifier).toBe('Switch');
+    expect(Object.values(explicit).filter((c) => c?.identifier === 'LightSwitch')).toEqual([]);
+  });
+
   it('takes explicit entries first and fills the rest by name, without case', () => {
     const resolved = resolveCapabilities(
       lamp,
