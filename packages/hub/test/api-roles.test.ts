@@ -23,6 +23,20 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('roles and scopes', () => {
+  it('tells each token who it is', async () => {
+    expect((await t.request('GET', '/api/v1/me', { token: householdA.token })).json()).toEqual({
+      tokenId: householdA.id,
+      name: 'alice',
+      role: 'household',
+      homeId: homeA,
+    });
+    expect((await t.request('GET', '/api/v1/me', { token: merchant })).json()).toMatchObject({
+      role: 'merchant',
+      homeId: null,
+    });
+    expect((await t.request('GET', '/api/v1/me')).json().role).toBe('operator');
+  });
+
   it('a household token reaches its own home only', async () => {
     const own = householdA.token;
     expect((await t.request('GET', `/api/v1/homes/${homeA}`, { token: own })).status).toBe(200);

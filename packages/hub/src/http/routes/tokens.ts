@@ -48,6 +48,28 @@ function assertMayManage(principal: Principal, role: Role, homeId: string | null
 export function tokenRoutes(tokens: TokenService): RouteModule {
   return (app) => {
     const tags = ['tokens'];
+    app.get(
+      '/api/v1/me',
+      {
+        schema: {
+          tags,
+          summary: 'Who the calling token is: its id, name, role and home (so a client can show and use it)',
+          response: {
+            200: Type.Object({
+              tokenId: Type.String(),
+              name: Type.String(),
+              role: RoleSchema,
+              homeId: Type.Union([Type.String(), Type.Null()]),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (request) => {
+        const { tokenId, name, role, homeId } = request.principal;
+        return { tokenId, name, role, homeId };
+      },
+    );
     app.post(
       '/api/v1/tokens',
       {
