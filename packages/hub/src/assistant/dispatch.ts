@@ -141,7 +141,13 @@ function report(
   for (const r of results)
     if (!r.ok) sentences.push(render(responses[r.why], { name: label(scope, r.device) }));
   const speech = sentences.join(language === 'zh' ? '' : ' ');
-  return { speech, card: { type: 'text', title: speech, text: speech } };
+  // The card names what was acted on; the sentence says what happened to it.
+  const title = joinNames(
+    results.map((r) => label(scope, r.device)),
+    responses,
+    language,
+  );
+  return { speech, card: { type: 'text', title, text: speech } };
 }
 
 const orWord: Record<Language, string> = { en: ' or ', it: ' o ', fr: ' ou ', zh: '还是' };
