@@ -1,15 +1,10 @@
 import type { MqttClient } from 'mqtt';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  alinkCredentials,
-  connectRaw,
-  createLight,
-  inbox,
-  lightModel,
-} from '../../hub/test/device-fixtures.js';
+import { createLight, lightModel } from '../../hub/test/device-fixtures.js';
 import type { TestHub } from '../../hub/test/harness.js';
 import { launchBrowser, newPage, SCREENSHOTS_DIR, startWebHub } from './browser.js';
+import { simulatedLight } from './simulated-light.js';
 
 // The speaker screen in a real browser against a real hub, with a simulated light on real MQTT.
 
@@ -35,49 +30,10 @@ interface Creds {
   deviceSecret: string;
 }
 
-/** A light on real MQTT that applies every property set, answers it, and can report values itself. */
 async function connectLight(device: Creds) {
-  const prefix = `/sys/${device.productKey}/${device.deviceName}/thing`;
-  const client = await connectRaw(
-    hub.hub.ports.mqtt,
-    alinkCredentials(device.productKey, device.deviceName, device.deviceSecret),
-  );
-  clients.push(client);
-  const box = inbox(client);
-  /** What the device answers to a property set (a brand's firmware may refuse). */
-  const answer: { code: number; message?: string } = { code: 200 };
-  client.on('message', (topic, payload) => {
-    if (topic !== `${prefix}/service/property/set`) return;
-    const { id } = JSON.parse(payload.toString()) as { id: string };
-    client.publish(`${prefix}/service/property/set_reply`, JSON.stringify({ id, data: {}, ...answer }));
-  });
-  await new Promise<void>((resolve, reject) =>
-    client.subscribe(`${prefix}/service/property/set`, { qos: 1 }, (error) =>
-      error ? reject(error) : resolve(),
-    ),
-  );
-  return {
-    client,
-    answer,
-    /** The next property set the hub sends with these values. */
-    nextSet: (params: Record<string, unknown>) =>
-      box.next(
-        (m) =>
-          m.topic === `${prefix}/service/property/set` &&
-          Object.entries(params).every(([k, v]) => m.body?.params?.[k] === v),
-        5000,
-      ),
-    report: (params: Record<string, unknown>) =>
-      client.publish(
-        `${prefix}/event/property/post`,
-        JSON.stringify({
-          id: String(Date.now()),
-          version: '1.0',
-          params,
-          method: 'thing.event.property.post',
-        }),
-      ),
-  };
+  const light = await simulatedLight(hub.hub.ports.mqtt, device);
+  clients.push(light.client);
+  return light;
 }
 
 async function post(url: string, body: unknown) {
