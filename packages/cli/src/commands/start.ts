@@ -14,6 +14,8 @@ export function banner(hub: Hub): string[] {
   const lines = [
     '',
     `Genio hub is running (storage: ${hub.storage.dialect}, ${hub.storage.location})`,
+    `  Console      ${urls.base}/console   (sign in with the operator token)`,
+    `  Screen       ${urls.base}/          (pair it with a code from the console)`,
     `  API docs     ${urls.docs}`,
     `  Health       ${urls.base}/healthz`,
     `  HTTP port    ${hub.ports.http}`,
@@ -25,7 +27,7 @@ export function banner(hub: Hub): string[] {
       '',
       'Operator token (shown this once; it is stored only as a hash):',
       `  ${hub.generatedOperatorToken}`,
-      'Use it as "Authorization: Bearer <token>". Lost it? Run: genio token create --role operator',
+      'Paste it in the console, or use it as "Authorization: Bearer <token>". Lost it? Run: genio token create --role operator',
     );
   }
   lines.push('', 'Press Ctrl+C to stop.', '');
