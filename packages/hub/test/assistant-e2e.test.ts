@@ -209,6 +209,17 @@ describe('assistant turns end to end', () => {
     expect(breeze.calls).toContainEqual(['set', { mode: 1 }]);
     expect((await say('set the fan speed of Breeze to high')).speech.text).toBe('Done: Breeze.');
     expect(breeze.calls).toContainEqual(['set', { fanSpeed: 3 }]);
+    // Words meant for a light, said to an air conditioner: "on warm" is its heat mode.
+    const warm = await say('metti Breeze sul caldo');
+    expect(warm.speech.text, JSON.stringify(warm.intent)).toBe('Fatto: Breeze.');
+    expect(breeze.calls).toContainEqual(['set', { mode: 2 }]);
+  });
+
+  it('switches a light that is "closed" or "opened" (Québec French) instead of refusing', async () => {
+    const turn = await say('ferme la ceiling light');
+    expect(turn.intent.name).toBe('device.set_position');
+    expect(received[ids['ceiling light'] as string]).toContainEqual({ LightSwitch: 0 });
+    expect(turn.speech.text).toContain('ceiling light');
   });
 
   it('asks before switching many devices of an area at once, and takes yes or no', async () => {

@@ -276,10 +276,44 @@ async function setting(scope: TurnScope, intent: string, slots: Record<string, S
     if (able.length === 1) found = { kind: 'devices', devices: able };
     else if (able.length > 1) found = { kind: 'ask', devices: able };
   }
+  let unable = found.kind === 'none';
+  if (found.kind === 'devices') {
+    unable = true;
+    for (const d of found.devices) if (await hasCapability(scope, d, capability)) unable = false;
+  }
+  if (unable) {
+    const instead = await insteadOf(scope, intent, slots, wanted);
+    if (instead) return instead;
+  }
   if (found.kind === 'none') return { speech: found.speech };
   if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
   const results = await act(scope, found.devices, async () => ({ [capability]: wanted }));
   return report(scope, results, scope.responses.set_done as string);
+}
+
+/**
+ * What people mean when the device cannot do what the words say literally: "close the ceiling light"
+ * (Québec French for off) switches what has no position; "put the AC on warm" is its heat mode.
+ */
+async function insteadOf(
+  scope: TurnScope,
+  intent: string,
+  slots: Record<string, SlotValue>,
+  wanted: unknown,
+): Promise<Outcome | null> {
+  if (intent === 'device.set_position' && (wanted === 0 || wanted === 100)) {
+    const { position: _, ...rest } = slots;
+    return control(scope, wanted === 100 ? 'device.turn_on' : 'device.turn_off', rest);
+  }
+  if (intent === 'device.set_color_temperature' && typeof wanted === 'number' && slots.warmth) {
+    const mode = wanted <= 3500 ? 'heat' : wanted >= 5000 ? 'cool' : null;
+    if (!mode) return null;
+    const found = await targets(scope, slots, 'mode');
+    if (found.kind !== 'devices') return null;
+    const results = await act(scope, found.devices, async () => ({ mode }));
+    return report(scope, results, scope.responses.set_done as string);
+  }
+  return null;
 }
 
 const vacuumActions: Record<string, { capability: CapabilityName; success: string }> = {
