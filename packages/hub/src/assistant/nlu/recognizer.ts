@@ -165,6 +165,22 @@ interface SlotReading {
 }
 type SlotReads = Map<string, SlotReading[]>;
 
+/** Cue words a negation in front of them turns around. */
+const actionCues: readonly CueName[] = [
+  'on',
+  'off',
+  'set',
+  'open',
+  'close',
+  'clean',
+  'start',
+  'pause',
+  'dock',
+  'cancel',
+  'brightness',
+  'temperature',
+];
+
 /** Slots filled from the words said (not fixed by the sentence). */
 function filledSlots(recognition: Recognition): number {
   return Object.values(recognition.slots).filter((slot) => slot.text !== '').length;
@@ -214,8 +230,14 @@ export class LanguageRecognizer {
   }
 
   private stripFillers(tokens: string[]): string[] {
-    let start = 0;
-    let end = tokens.length;
+    const [start, end] = this.fillerBounds(tokens, 0, tokens.length);
+    return tokens.slice(start, end);
+  }
+
+  /** Where the words between start and end begin and end once fillers are dropped at both sides. */
+  private fillerBounds(tokens: readonly string[], from: number, to: number): [number, number] {
+    let start = from;
+    let end = to;
     for (let changed = true; changed && start < end; ) {
       changed = false;
       for (let n = Math.min(4, end - start); n >= 1; n--) {
@@ -231,7 +253,7 @@ export class LanguageRecognizer {
         }
       }
     }
-    return tokens.slice(start, end);
+    return [start, end];
   }
 
   /** Recognise an utterance; lists are the live slot lists (device names, areas, ...). */
@@ -264,7 +286,7 @@ export class LanguageRecognizer {
     if (fuzzy && (!exact || fuzzy.wild < exact.wild)) return fuzzy.recognition;
     const wildcard = (exact ?? fuzzy)?.recognition;
     // "Don't turn off the light": guessing past a negation could do the very thing asked not to be done.
-    const negated = this.mentions(tokens, 'negation');
+    const negated = this.negatesAction(tokens);
     if (wildcard && negated) return wildcard;
     if (wildcard) {
       // "open up the curtains" is about a device of the home, not an app called "up the curtains".
@@ -272,57 +294,95 @@ export class LanguageRecognizer {
       return frame?.intent.startsWith('device.') ? frame : wildcard;
     }
     // A request said with something else around it: "I'm heading out, turn off everything in the kitchen".
+    if (negated) return null;
     const clause = this.clause(tokens, listFor);
-    if (clause || negated) return clause;
+    if (clause.exact) return clause.exact;
     // Then: let up to two words nobody wrote a sentence for pass ("bring the lights DOWN to 10 percent"),
     // unless reading the parts anywhere finds as much of what was said: the words a relaxed match skips
     // are often the ones that mattered ("客厅灯开一下" names the lights, "a 4000 kelvin" is not a brightness).
     const relaxed = tokens.length < 4 ? null : this.match(tokens, listFor, 1, 2, reads)?.recognition;
     const frame = this.frame(tokens, listFor, reads);
     if (relaxed && (!frame || Object.keys(frame.slots).length < filledSlots(relaxed))) return relaxed;
-    return frame;
+    return frame ?? this.clause(tokens, listFor, true, reads).framed ?? null;
   }
 
-  /** An exact sentence match on all but a few words at the start or at the end. */
-  private clause(tokens: string[], listFor: (slot: string) => PreparedList | undefined): Recognition | null {
-    const most = Math.min(5, tokens.length - 3);
-    for (let cut = 1; cut <= most; cut++) {
-      if (tokens.length - cut < Math.max(3, Math.ceil(tokens.length * 0.4))) break;
-      for (const [part, dropped, before] of [
-        [tokens.slice(cut), tokens.slice(0, cut), true],
-        [tokens.slice(0, tokens.length - cut), tokens.slice(tokens.length - cut), false],
-      ] as const) {
-        if (!this.isChatter(dropped)) continue;
+  /**
+   * A request with chatter before or after it: an exact sentence match (or a frame that explains
+   * every word) on what is left once up to seven words are dropped from the two ends.
+   */
+  private clause(
+    tokens: string[],
+    listFor: (slot: string) => PreparedList | undefined,
+    framing = false,
+    reads: SlotReads = new Map(),
+  ): { exact?: Recognition; framed?: Recognition } {
+    const most = Math.min(7, tokens.length - 3);
+    const keepAtLeast = Math.max(3, Math.ceil(tokens.length * 0.4));
+    let framed: Recognition | null = null;
+    for (let cut = 1; cut <= most && tokens.length - cut >= keepAtLeast; cut++) {
+      for (let head = cut; head >= 0; head--) {
+        const tail = cut - head;
+        const before = tokens.slice(0, head);
+        const after = tokens.slice(tokens.length - tail);
+        // "计时器取消吧，鸡蛋煮好了": the request keeps its own polite words.
+        const [from, to] = this.fillerBounds(tokens, head, tokens.length - tail);
+        const part = tokens.slice(from, to);
+        if (part.length < 2 || !this.isChatter([...before, ...after], part)) continue;
         // "on n'y voit rien, mets la lampe à 75 %" may drop its negation; "don't | turn off the light" may not.
-        if (this.mentions(part, 'negation')) continue;
-        if (this.negationEndsAt(dropped, before ? dropped.length : Number.POSITIVE_INFINITY)) continue;
-        const found = this.match(part, listFor, 0);
-        if (found && found.wild === 0)
-          return { ...found.recognition, confidence: Math.min(found.recognition.confidence, 0.7) };
+        if (this.mentions(part, 'negation') || this.negationEndsAt(before, before.length)) continue;
+        if (!framing) {
+          const found = this.match(part, listFor, 0);
+          if (found && found.wild === 0)
+            return {
+              exact: { ...found.recognition, confidence: Math.min(found.recognition.confidence, 0.7) },
+            };
+        } else {
+          // Every word of what is kept must be explained, names exactly as the home knows them.
+          framed = this.frame(part, listFor, reads, 0, false, { full: tokens, offset: from });
+          if (framed) break;
+        }
       }
+      if (framed) break;
     }
-    return null;
+    return framed ? { framed: { ...framed, confidence: Math.min(framed.confidence, 0.5) } } : {};
   }
 
-  /** Whether a negation phrase ends right at `end` (or anywhere, for an infinite end). */
+  /** Whether a negation phrase ends right at `end`. */
   private negationEndsAt(words: readonly string[], end: number): boolean {
     return (this.cues.negation ?? []).some((phrase) =>
-      words.some(
-        (_, i) =>
-          phrase.every((w, k) => words[i + k] === w) &&
-          (end === Number.POSITIVE_INFINITY || i + phrase.length === end),
-      ),
+      words.some((_, i) => phrase.every((w, k) => words[i + k] === w) && i + phrase.length === end),
     );
   }
 
-  /** Words that can be left out without changing the request: no number, no question, no on/off, no unit. */
-  private isChatter(words: readonly string[]): boolean {
+  /**
+   * Whether a negation governs an action: "don't turn off", "n'allume pas", "不要关掉" — a negation
+   * with an action word within the next two words. "I can't see a thing" negates nothing asked.
+   */
+  private negatesAction(tokens: readonly string[]): boolean {
+    for (const phrase of this.cues.negation ?? []) {
+      for (let i = 0; i < tokens.length; i++) {
+        if (!phrase.every((w, k) => tokens[i + k] === w)) continue;
+        const after = tokens.slice(i + phrase.length, i + phrase.length + 2);
+        if (actionCues.some((cue) => this.mentions(after, cue))) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Words that can be left out without changing the request kept: no number, no question, no unit,
+   * and no on/off unless the request already says on or off ("spegni la presa, l'ho lasciata accesa").
+   */
+  private isChatter(words: readonly string[], kept: readonly string[]): boolean {
     for (let i = 0; i < words.length; i++) {
       const n = readNumber(words, i, this.language);
       // "un caldo bestiale", "a bit": an article reads as one, and is no number anyone said.
       if (n && !(n.value === 1 && !/\d/.test(words[i] ?? ''))) return false;
     }
-    return !chatterBreakers.some((cue) => this.mentions(words, cue));
+    const keptSwitches = this.mentions(kept, 'on') || this.mentions(kept, 'off');
+    return !chatterBreakers.some(
+      (cue) => !(keptSwitches && (cue === 'on' || cue === 'off')) && this.mentions(words, cue),
+    );
   }
 
   private mentions(words: readonly string[], cue: CueName): boolean {
@@ -336,11 +396,22 @@ export class LanguageRecognizer {
     tokens: string[],
     listFor: (slot: string) => PreparedList | undefined,
     reads: SlotReads = new Map(),
+    maxUnexplained?: number,
+    guessNames = true,
+    /** `tokens` as a window of a longer utterance: slots are read once on the whole and cut to the window. */
+    window: { full: string[]; offset: number } = { full: tokens, offset: 0 },
   ): Recognition | null {
-    const found = matchFrame(tokens, this.language, this.cues, (slot, pos, fuzzy) =>
-      this.cachedRead(reads, slot, tokens, pos, listFor, fuzzy ? 2 : 0)
-        .filter((m) => m.wild === 0)
-        .map((m) => ({ value: m.value, start: pos, end: m.end, edits: m.edits })),
+    const { full, offset } = window;
+    const limit = offset + tokens.length;
+    const found = matchFrame(
+      tokens,
+      this.language,
+      this.cues,
+      (slot, pos, fuzzy) =>
+        this.cachedRead(reads, slot, full, pos + offset, listFor, fuzzy && guessNames ? 2 : 0)
+          .filter((m) => m.wild === 0 && m.end <= limit)
+          .map((m) => ({ value: m.value, start: pos, end: m.end - offset, edits: m.edits })),
+      maxUnexplained,
     );
     if (!found) return null;
     const slots: Record<string, SlotValue> = {};

@@ -8,6 +8,7 @@ import type { CueName, Cues } from './frames.js';
 import type { Recognition } from './recognizer.js';
 
 const COVERS = new Set(['curtain']);
+const CLIMATE = new Set(['airConditioner', 'thermostat', 'heater', 'fridge']);
 
 function mentions(tokens: readonly string[], phrases: readonly (readonly string[])[] | undefined): boolean {
   return (phrases ?? []).some((phrase) =>
@@ -41,6 +42,20 @@ export function refine(recognition: Recognition, tokens: readonly string[], cues
       const { position: _, ...rest } = slots;
       return { ...recognition, intent: position === 100 ? 'device.turn_on' : 'device.turn_off', slots: rest };
     }
+  }
+  // "Set the air conditioner to 22.5": a bare number for a climate device is a temperature.
+  if (
+    intent === 'device.set_brightness' &&
+    typeof slots.category?.value === 'string' &&
+    CLIMATE.has(slots.category.value)
+  ) {
+    const { brightness, ...rest } = slots;
+    if (brightness)
+      return {
+        ...recognition,
+        intent: 'device.set_temperature',
+        slots: { ...rest, temperature: brightness },
+      };
   }
   // Asked about "the fridge", people mean the appliance, whose reading is its fridge compartment.
   if (intent === 'device.query' && slots.compartment?.value === 'fridge' && !slots.name && !slots.category) {
