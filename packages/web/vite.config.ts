@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 
 const here = import.meta.dirname;
 
-/** Two pages: the speaker's screen at / and the console at /console/. The hub serves dist/. */
+/** Three pages: the speaker's screen at /, the console at /console/ and the card gallery at /cards/. The hub serves dist/. */
 export default defineConfig({
   root: here,
   base: '/',
@@ -12,7 +12,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
-      input: { screen: resolve(here, 'index.html'), console: resolve(here, 'console/index.html') },
+      input: {
+        screen: resolve(here, 'index.html'),
+        console: resolve(here, 'console/index.html'),
+        cards: resolve(here, 'cards/index.html'),
+      },
     },
   },
   server: {

@@ -14,7 +14,7 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>G
 <code>npm run build -w @genio/web</code> (or start the hub with <code>npm start</code>, which builds them) and reload.</p>
 </body></html>`;
 
-/** Serves the screen app at / and the console at /console from the Vite build; any unknown page path falls back to its app. */
+/** Serves the screen app at /, the console at /console and the card gallery at /cards from the Vite build; any unknown page path falls back to its app. */
 export function webRoutes(webDir: string = DEFAULT_WEB_DIR): RouteModule {
   return async (app: GenioApp) => {
     const built = existsSync(`${webDir}/index.html`);
@@ -42,6 +42,8 @@ export function webRoutes(webDir: string = DEFAULT_WEB_DIR): RouteModule {
     app.get('/console', { schema: { hide: true } }, page('console/index.html'));
     app.get('/console/', { schema: { hide: true } }, page('console/index.html'));
     app.get('/console/*', { schema: { hide: true } }, page('console/index.html'));
+    app.get('/cards', { schema: { hide: true } }, page('cards/index.html'));
+    app.get('/cards/', { schema: { hide: true } }, page('cards/index.html'));
     app.get('/assets/*', { schema: { hide: true } }, async (request, reply) => {
       const path = (request.params as { '*': string })['*'];
       return reply.sendFile(`assets/${path}`);
