@@ -10,6 +10,7 @@ import type { DevicesModule } from '../devices/index.js';
 import { type Language, languages } from '../errors/index.js';
 import type { HomeService } from '../homes/index.js';
 import type { Database } from '../storage/index.js';
+import { createConversationStore } from './conversations.js';
 import { detectLanguage } from './detect.js';
 import { applyCommands, type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
 import { createHomeContexts } from './home-context.js';
@@ -66,7 +67,6 @@ const FOLLOWABLE = new Set([
 ]);
 
 const CONVERSATION_TTL_MS = 5 * 60_000;
-const MAX_CONVERSATIONS = 10_000;
 
 const yes: Record<Language, string[]> = {
   en: ['yes', 'yeah', 'yep', 'sure', 'ok', 'okay', 'do it', 'go ahead', 'please do'],
@@ -140,7 +140,7 @@ export function createAssistant(deps: {
   ) as Record<Language, LanguageRecognizer>;
   const responses = loadResponses();
   const contexts = createHomeContexts(deps);
-  const conversations = new Map<string, Conversation>();
+  const conversations = createConversationStore<Conversation>({ db: deps.db, clock: now });
   // A finished timer is announced in the language it was set in.
   const timers = createTimers({
     db: deps.db,
@@ -151,16 +151,6 @@ export function createAssistant(deps: {
         duration: formatDuration(timer.seconds, responses[timer.language], timer.language),
       }),
   });
-
-  function remember(id: string, conversation: Conversation): void {
-    conversations.delete(id);
-    conversations.set(id, conversation);
-    const at = now();
-    for (const [key, c] of conversations) {
-      if (conversations.size <= MAX_CONVERSATIONS && c.expiresAt > at) break;
-      conversations.delete(key);
-    }
-  }
 
   /**
    * The previous request applied to a new place or device: "and the bedroom too" keeps the kind of
@@ -214,7 +204,7 @@ export function createAssistant(deps: {
       const context = await contexts.get(home.id);
       const lists = context.lists;
       const conversationId = request.conversationId ?? randomUUID();
-      const previous = request.conversationId ? conversations.get(request.conversationId) : undefined;
+      const previous = request.conversationId ? await conversations.get(request.conversationId) : undefined;
       const conversation =
         previous && previous.homeId === home.id && previous.expiresAt > now() ? previous : undefined;
 
@@ -338,16 +328,16 @@ export function createAssistant(deps: {
     },
   };
 
-  function finish(
+  async function finish(
     conversationId: string,
     language: Language,
     intent: TurnResponse['intent'],
     outcome: { speech: string; card?: Card; pending?: Pending },
     homeId: string,
     last?: Conversation['last'],
-  ): TurnResponse {
+  ): Promise<TurnResponse> {
     const continueConversation = outcome.pending !== undefined;
-    remember(conversationId, {
+    await conversations.put(conversationId, {
       homeId,
       ...(outcome.pending ? { pending: outcome.pending } : {}),
       ...(last ? { last } : {}),

@@ -117,6 +117,15 @@ export interface ScreenPairingCodesTable {
   created_at: number;
 }
 
+/** A conversation's state between turns (a pending question, the last request), shared by every hub. */
+export interface ConversationsTable {
+  id: string;
+  home_id: string;
+  /** JSON of the assistant's conversation state. */
+  state: string;
+  expires_at: number;
+}
+
 export interface Database {
   tokens: TokensTable;
   homes: HomesTable;
@@ -130,6 +139,7 @@ export interface Database {
   pairing_codes: PairingCodesTable;
   timers: TimersTable;
   screen_pairing_codes: ScreenPairingCodesTable;
+  conversations: ConversationsTable;
 }
 
 export type { Generated };

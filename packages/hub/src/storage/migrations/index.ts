@@ -3,6 +3,7 @@ import { foundation } from './001-foundation.js';
 import { devices } from './002-devices.js';
 import { timers } from './003-timers.js';
 import { screenPairing } from './004-screen-pairing.js';
+import { conversations } from './005-conversations.js';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const migrations: readonly Migration[] = [foundation, devices, timers, screenPairing];
+export const migrations: readonly Migration[] = [foundation, devices, timers, screenPairing, conversations];
