@@ -42,7 +42,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
   >;
   const rows: Row[] = [];
   const samples: BenchResult['samples'] = [];
-  for (const set of ['devset', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5'] as const) {
+  for (const set of ['devset', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6'] as const) {
     let allRight = 0;
     let allCases = 0;
     for (const language of languages as readonly Language[]) {
