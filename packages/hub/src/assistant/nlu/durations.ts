@@ -136,11 +136,27 @@ function withFraction(
   return match;
 }
 
+/** "deux minutes trente", "an hour twenty": a bare number after the unit counts the next smaller one. */
+function withSmaller(
+  tokens: readonly string[],
+  match: DurationMatch,
+  unit: number,
+  language: Language,
+): DurationMatch {
+  if (unit < 60) return match;
+  const rest = readNumber(tokens, match.end, language);
+  if (!rest || !Number.isInteger(rest.value) || rest.value < 1 || rest.value >= 60) return match;
+  if (unitAt(tokens, rest.end, language)) return match;
+  return { seconds: match.seconds + rest.value * (unit / 60), end: rest.end };
+}
+
 function one(tokens: readonly string[], start: number, language: Language): DurationMatch | null {
   for (const [words, seconds] of phrases[language]) {
     if (!startsWith(tokens, start, words)) continue;
     const match = { seconds, end: start + words.length };
-    return seconds === 3600 || seconds === 60 ? withFraction(tokens, match, seconds, language) : match;
+    if (seconds !== 3600 && seconds !== 60) return match;
+    const whole = withFraction(tokens, match, seconds, language);
+    return whole.end === match.end ? withSmaller(tokens, whole, seconds, language) : whole;
   }
   const n = readNumber(tokens, start, language);
   if (!n || n.value <= 0) return null;
@@ -149,7 +165,13 @@ function one(tokens: readonly string[], start: number, language: Language): Dura
   if (language === 'zh' && tokens[at] === '个') at++;
   const unit = unitAt(tokens, at, language);
   if (!unit) return null;
-  return withFraction(tokens, { seconds: n.value * unit.seconds, end: unit.end }, unit.seconds, language);
+  const whole = withFraction(
+    tokens,
+    { seconds: n.value * unit.seconds, end: unit.end },
+    unit.seconds,
+    language,
+  );
+  return whole.end === unit.end ? withSmaller(tokens, whole, unit.seconds, language) : whole;
 }
 
 /** Read a duration at tokens[start]; parts may be joined ("1 hour and 30 minutes", "一小时三十分钟"). */

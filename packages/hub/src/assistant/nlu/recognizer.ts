@@ -289,9 +289,10 @@ export class LanguageRecognizer {
     const negated = this.negatesAction(tokens);
     if (wildcard && negated) return wildcard;
     if (wildcard) {
-      // "open up the curtains" is about a device of the home, not an app called "up the curtains".
+      // "open up the curtains" is about a device of the home, not an app called "up the curtains";
+      // "lance un minuteur d'une demi-heure" is a timer.
       const frame = this.frame(tokens, listFor, reads);
-      return frame?.intent.startsWith('device.') ? frame : wildcard;
+      return frame ?? wildcard;
     }
     // A request said with something else around it: "I'm heading out, turn off everything in the kitchen".
     if (negated) return null;
@@ -328,6 +329,8 @@ export class LanguageRecognizer {
         const [from, to] = this.fillerBounds(tokens, head, tokens.length - tail);
         const part = tokens.slice(from, to);
         if (part.length < 2 || !this.isChatter([...before, ...after], part)) continue;
+        // "Robbie, nettoie le salon": a device addressed by name is part of the request.
+        if (this.namesADevice(before, listFor) || this.namesADevice(after, listFor)) continue;
         // "on n'y voit rien, mets la lampe à 75 %" may drop its negation; "don't | turn off the light" may not.
         if (this.mentions(part, 'negation') || this.negationEndsAt(before, before.length)) continue;
         if (!framing) {
@@ -345,6 +348,19 @@ export class LanguageRecognizer {
       if (framed) break;
     }
     return framed ? { framed: { ...framed, confidence: Math.min(framed.confidence, 0.5) } } : {};
+  }
+
+  /** Whether the words hold one of the home's device names, exactly. */
+  private namesADevice(
+    words: readonly string[],
+    listFor: (slot: string) => PreparedList | undefined,
+  ): boolean {
+    const names = listFor('name');
+    if (!names || words.length === 0) return false;
+    for (let start = 0; start < words.length; start++)
+      for (let end = start + 1; end <= Math.min(words.length, start + names.maxTokens); end++)
+        if (names.exact.has(joinTokens(words.slice(start, end)))) return true;
+    return false;
   }
 
   /** Whether a negation phrase ends right at `end`. */
