@@ -1,10 +1,12 @@
 /**
  * Accuracy of the recogniser on the dev set (packages/hub/src/assistant/devset/<lang>.yaml) and on
- * the held-out set (heldout/<lang>.yaml, written by someone who had not seen the grammar):
+ * the held-out sets (heldout, heldout2, ... /<lang>.yaml, each written by someone who had seen neither the grammar
+ * nor any result; a set's first run is its honest figure):
  * utterances as people say them to a speaker, against the sentence-test home. A case is right when
  * the intent and every expected slot match. Misses are printed so they can become sentences.
  */
-import { existsSync, readFileSync } from 'node:fs';
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadGrammar } from '../packages/hub/src/assistant/nlu/grammar.js';
@@ -29,6 +31,13 @@ function correct(found: ReturnType<LanguageRecognizer['recognize']>, expected: C
   );
 }
 
+/** Every held-out set, in the order they were written (heldout, heldout2, ...). */
+function heldOutSets(): string[] {
+  return readdirSync(assistantDir)
+    .filter((name) => /^heldout\d*$/.test(name))
+    .sort((a, b) => Number(a.slice(7) || 1) - Number(b.slice(7) || 1));
+}
+
 const columns: Column[] = [
   { key: 'accuracy', header: 'accuracy %', digits: 1 },
   { key: 'right', header: 'right', digits: 0 },
@@ -42,7 +51,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
   >;
   const rows: Row[] = [];
   const samples: BenchResult['samples'] = [];
-  for (const set of ['devset', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6'] as const) {
+  for (const set of ['devset', ...heldOutSets()]) {
     let allRight = 0;
     let allCases = 0;
     for (const language of languages as readonly Language[]) {

@@ -6,6 +6,7 @@ import { type Bus, createBus, createNatsTransport } from './bus/index.js';
 import type { GenioConfig } from './config/index.js';
 import { createHaDiscoveryBridge } from './devices/ha-discovery/index.js';
 import { createDevicesModule, type DevicesModule } from './devices/module.js';
+import { createDeviceSimulators } from './devices/simulator.js';
 import { createHomeService, type HomeService } from './homes/index.js';
 import { conversationRoutes } from './http/routes/conversation.js';
 import { deviceRoutes } from './http/routes/devices.js';
@@ -107,6 +108,16 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     stack.push(() => broker.stop());
     stack.push(() => devices.stop());
     await broker.start();
+    const simulators = createDeviceSimulators({
+      registry: devices.registry,
+      products: devices.products,
+      mqttPort: () => broker.port,
+      log: log.child({ module: 'simulator' }),
+    });
+    bus.on('simulators', 'device.deleted', (payload) => {
+      simulators.stop(payload.deviceId).catch(() => {});
+    });
+    stack.push(() => simulators.stopAll());
     if (config.haDiscoveryUrl) {
       const bridge = createHaDiscoveryBridge({
         url: config.haDiscoveryUrl,
@@ -145,7 +156,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         homeRoutes(homes),
         tokenRoutes(tokens),
         productRoutes(devices),
-        deviceRoutes(devices),
+        deviceRoutes(devices, simulators),
         conversationRoutes(assistant),
         eventRoutes({ bus, metrics, turn: (request) => assistant.turn(request) }),
         screenRoutes({ pairing: createScreenPairing({ db: storage.db, tokens }), homes }),

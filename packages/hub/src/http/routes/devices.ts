@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { type Principal, requireHome, requireRole } from '../../auth/index.js';
 import type { CommandResult } from '../../devices/commands.js';
 import type { DevicesModule } from '../../devices/module.js';
+import type { DeviceSimulators } from '../../devices/simulator.js';
 import { GenioError } from '../../errors/index.js';
 import { errorResponses } from '../schemas.js';
 import type { RouteModule } from '../types.js';
@@ -59,7 +60,7 @@ function sendCommand(result: CommandResult, reply: { code(n: number): unknown })
 }
 
 /** /api/v1/devices: devices, credentials, pairing, history and commands. */
-export function deviceRoutes(devices: DevicesModule): RouteModule {
+export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulators): RouteModule {
   const { registry, commands, shadow } = devices;
 
   async function reachable(principal: Principal, deviceId: string) {
@@ -70,6 +71,57 @@ export function deviceRoutes(devices: DevicesModule): RouteModule {
 
   return (app) => {
     const tags = ['devices'];
+    if (simulators) {
+      const SimulatorState = Type.Object({ running: Type.Boolean() });
+      app.get(
+        '/api/v1/devices/:deviceId/simulator',
+        {
+          schema: {
+            tags,
+            summary: 'Whether the hub runs a simulated device with this device’s credentials',
+            params: Params,
+            response: { 200: SimulatorState, ...errorResponses },
+          },
+        },
+        async (request) => {
+          await reachable(request.principal, request.params.deviceId);
+          return { running: simulators.running(request.params.deviceId) };
+        },
+      );
+      app.put(
+        '/api/v1/devices/:deviceId/simulator',
+        {
+          schema: {
+            tags,
+            summary:
+              'Run a simulated device inside the hub with this device’s credentials: it reports a value for each property, applies sets and answers services',
+            params: Params,
+            response: { 200: SimulatorState, ...errorResponses },
+          },
+        },
+        async (request) => {
+          await reachable(request.principal, request.params.deviceId);
+          await simulators.start(request.params.deviceId);
+          return { running: true };
+        },
+      );
+      app.delete(
+        '/api/v1/devices/:deviceId/simulator',
+        {
+          schema: {
+            tags,
+            summary: 'Stop the simulated device',
+            params: Params,
+            response: { 204: Type.Null(), ...errorResponses },
+          },
+        },
+        async (request, reply) => {
+          await reachable(request.principal, request.params.deviceId);
+          await simulators.stop(request.params.deviceId);
+          return reply.code(204).send(null);
+        },
+      );
+    }
     app.post(
       '/api/v1/devices',
       {
