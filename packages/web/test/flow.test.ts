@@ -119,6 +119,27 @@ describe('from the console to the speaker screen', () => {
       timeout: 2000,
     });
 
+    // No hardware at all: a second device that the hub itself plays, started from the console.
+    await consolePage.getByRole('button', { name: 'I have saved them' }).click();
+    await consolePage.getByLabel('Device name').fill('Desk lamp');
+    await consolePage.getByLabel('Area').selectOption({ label: 'Kitchen' });
+    await consolePage.getByRole('button', { name: 'Add device' }).click();
+    await consolePage.getByRole('button', { name: 'Simulate this device' }).click();
+    await consolePage.getByRole('button', { name: 'Stop the simulated device' }).waitFor();
+    const desk = (await hub.request('GET', '/api/v1/devices'))
+      .json()
+      .find((d: { name: string }) => d.name === 'Desk lamp');
+    await screen.waitForSelector(`[data-testid="tile-${desk.id}"][data-online="true"]`, { timeout: 5000 });
+    await screen.getByTestId(`tile-${desk.id}`).getByRole('switch').click();
+    await screen.waitForSelector(`[data-testid="tile-${desk.id}"] [role="switch"][aria-checked="true"]`, {
+      timeout: 3000,
+    });
+    await screen.getByLabel('Say something').fill('turn off the desk lamp');
+    await screen.getByLabel('Say something').press('Enter');
+    await screen.waitForSelector(`[data-testid="tile-${desk.id}"] [role="switch"][aria-checked="false"]`, {
+      timeout: 3000,
+    });
+
     expect(consoleErrors).toEqual([]);
     expect(screenErrors).toEqual([]);
   });

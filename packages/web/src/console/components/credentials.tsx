@@ -3,6 +3,7 @@ import { formatDateTime } from '../lib/format.js';
 import type { Credentials } from '../lib/types.js';
 import { AuthImage } from './auth-image.js';
 import { CopyButton } from './copy-button.js';
+import { SimulatorToggle } from './simulator-toggle.js';
 
 /** A device's credentials, shown once: the triple, a copy button and a one-time pairing QR code. */
 export function CredentialsPanel(props: { credentials: Credentials; title: string; onClose: () => void }) {
@@ -57,6 +58,7 @@ export function CredentialsPanel(props: { credentials: Credentials; title: strin
           </figcaption>
         </figure>
       </div>
+      <SimulatorToggle deviceId={credentials.id} />
       <div class="actions">
         <CopyButton text={triple} label="Copy credentials" />
         <button type="button" onClick={props.onClose}>

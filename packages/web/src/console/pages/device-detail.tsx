@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/api.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { CredentialsPanel } from '../components/credentials.js';
+import { SimulatorToggle } from '../components/simulator-toggle.js';
 import { Empty, LoadError, Loading } from '../components/status.js';
 import { asApiError } from '../lib/console-api.js';
 import { useLiveEvent, useSession } from '../lib/context.js';
@@ -70,6 +71,7 @@ export function DeviceDetail(props: { deviceId: string }) {
         <h1>{d.name}</h1>
         <OnlineBadge online={d.online} />
         <span class="spacer" />
+        <SimulatorToggle deviceId={d.id} compact />
         <ConfirmButton
           label="Rotate secret"
           question="Make a new secret? The device must sign in with the new one."
