@@ -38,6 +38,7 @@ export const cueNames = [
   'date',
   'list',
   'half',
+  'halfway',
   'negation',
   'stopword',
 ] as const;
@@ -152,7 +153,9 @@ export function readParts(tokens: readonly string[], read: SlotReader, cues: Cue
   let number: Parts['number'];
   let duration: Parts['duration'];
   for (let pos = 0; pos < tokens.length; ) {
-    const duration_ = read('duration', pos, false)[0];
+    // Chinese "百分之八十": the percent comes before the number (and 百分 is not a hundred minutes).
+    const percentFirst = tokens[pos] === '百' && tokens[pos + 1] === '分' && tokens[pos + 2] === '之';
+    const duration_ = percentFirst ? undefined : read('duration', pos, false)[0];
     if (duration_ && !duration) {
       duration = duration_;
       for (let k = pos; k < duration_.end; k++) covered[k] = true;
@@ -171,8 +174,6 @@ export function readParts(tokens: readonly string[], read: SlotReader, cues: Cue
       )
         best = { slot, found };
     }
-    // Chinese "百分之八十": the percent comes before the number.
-    const percentFirst = tokens[pos] === '百' && tokens[pos + 1] === '分' && tokens[pos + 2] === '之';
     const numberAt = percentFirst ? pos + 3 : pos;
     // A number with its unit replaces a bare one read earlier ("亮一点，调到百分之八十").
     const n =
@@ -395,9 +396,9 @@ export function matchFrame(
     }
     return null;
   }
-  if ((has('open') || has('close')) && isCategory(COVERS)) {
+  if ((has('open') || has('close') || has('halfway')) && isCategory(COVERS)) {
     target();
-    slots.position = { value: has('close') ? 0 : 100, start: 0, end: 0 };
+    slots.position = { value: has('halfway') ? 50 : has('close') ? 0 : 100, start: 0, end: 0 };
     return result('device.set_position');
   }
   const on = parts.cues.get('on') ?? 0;

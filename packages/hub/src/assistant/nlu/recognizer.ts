@@ -165,6 +165,19 @@ interface SlotReading {
 }
 type SlotReads = Map<string, SlotReading[]>;
 
+/**
+ * Whether a part of an utterance says more than the reading so far: more of what was said in slots,
+ * or as much with more certainty — but a bare "never mind" beside a request is not the request.
+ */
+function betterPart(part: Recognition, so: Recognition): boolean {
+  const [a, b] = [filledSlots(part), filledSlots(so)];
+  if (a !== b) return a > b;
+  return part.confidence > so.confidence && !part.intent.startsWith('system.');
+}
+
+/** Punctuation between a request and what is said around it. */
+const CLAUSE_BREAK = /[,;:!?.，；：！？。…—]+(?:\s|$)|[，；：！？。…]/u;
+
 /** Cue words a negation in front of them turns around. */
 const actionCues: readonly CueName[] = [
   'on',
@@ -258,14 +271,34 @@ export class LanguageRecognizer {
 
   /** Recognise an utterance; lists are the live slot lists (device names, areas, ...). */
   recognize(text: string, lists: Record<string, readonly ListEntry[]> = {}): Recognition | null {
+    const whole = this.readText(text, lists);
+    if (whole && whole.confidence >= 1) return whole;
+    // "Spegni tutto in salotto, tanto non c'è nessuno": punctuation marks where the request ends and
+    // the aside begins. A part that is understood better than the whole is the request.
+    const parts = text.split(CLAUSE_BREAK).filter((part) => part.trim() !== '');
+    if (parts.length < 2) return whole;
+    // "Robbie, nettoie le salon": a part that leaves a device's name behind is not the whole request.
+    const listFor = this.listsFor(lists);
+    const naming = parts.filter((part) => this.namesADevice(tokenize(part), listFor));
+    let best = whole;
+    for (const part of parts) {
+      if (naming.some((other) => other !== part)) continue;
+      const found = this.readText(part, lists);
+      if (found && (!best || betterPart(found, best))) best = found;
+    }
+    return best;
+  }
+
+  private readText(text: string, lists: Record<string, readonly ListEntry[]>): Recognition | null {
     const tokens = this.stripFillers(tokenize(text));
     if (tokens.length === 0) return null;
     const found = this.read(tokens, lists);
     return found ? refine(found, tokens, this.cues) : null;
   }
 
-  private read(tokens: string[], lists: Record<string, readonly ListEntry[]>): Recognition | null {
-    const listFor = (slot: string): PreparedList | undefined => {
+  /** Slot lists by name: the live ones given for this turn, else the grammar's own. */
+  private listsFor(lists: Record<string, readonly ListEntry[]>): (slot: string) => PreparedList | undefined {
+    return (slot) => {
       const live = lists[slot];
       if (live) {
         let prepared = this.dynamicCache.get(live);
@@ -277,6 +310,10 @@ export class LanguageRecognizer {
       }
       return this.staticLists.get(slot);
     };
+  }
+
+  private read(tokens: string[], lists: Record<string, readonly ListEntry[]>): Recognition | null {
+    const listFor = this.listsFor(lists);
     // Every pass over these tokens reads the same slots at the same places; read each once.
     const reads: SlotReads = new Map();
     const exact = this.match(tokens, listFor, 0, 0, reads);
@@ -318,7 +355,7 @@ export class LanguageRecognizer {
     reads: SlotReads = new Map(),
   ): { exact?: Recognition; framed?: Recognition } {
     const most = Math.min(7, tokens.length - 3);
-    const keepAtLeast = Math.max(3, Math.ceil(tokens.length * 0.4));
+    const keepAtLeast = Math.max(3, Math.ceil(tokens.length * 0.3));
     let framed: Recognition | null = null;
     for (let cut = 1; cut <= most && tokens.length - cut >= keepAtLeast; cut++) {
       for (let head = cut; head >= 0; head--) {
@@ -330,7 +367,7 @@ export class LanguageRecognizer {
         const part = tokens.slice(from, to);
         if (part.length < 2 || !this.isChatter([...before, ...after], part)) continue;
         // "Robbie, nettoie le salon": a device addressed by name is part of the request.
-        if (this.namesADevice(before, listFor) || this.namesADevice(after, listFor)) continue;
+        if (this.namesAPlace(before, listFor) || this.namesAPlace(after, listFor)) continue;
         // "on n'y voit rien, mets la lampe à 75 %" may drop its negation; "don't | turn off the light" may not.
         if (this.mentions(part, 'negation') || this.negationEndsAt(before, before.length)) continue;
         if (!framing) {
@@ -355,11 +392,22 @@ export class LanguageRecognizer {
     words: readonly string[],
     listFor: (slot: string) => PreparedList | undefined,
   ): boolean {
-    const names = listFor('name');
-    if (!names || words.length === 0) return false;
+    return this.holds(words, listFor('name'));
+  }
+
+  /** Whether the words hold one of the home's device or area names, exactly. */
+  private namesAPlace(
+    words: readonly string[],
+    listFor: (slot: string) => PreparedList | undefined,
+  ): boolean {
+    return this.holds(words, listFor('name')) || this.holds(words, listFor('area'));
+  }
+
+  private holds(words: readonly string[], list: PreparedList | undefined): boolean {
+    if (!list || words.length === 0) return false;
     for (let start = 0; start < words.length; start++)
-      for (let end = start + 1; end <= Math.min(words.length, start + names.maxTokens); end++)
-        if (names.exact.has(joinTokens(words.slice(start, end)))) return true;
+      for (let end = start + 1; end <= Math.min(words.length, start + list.maxTokens); end++)
+        if (list.exact.has(joinTokens(words.slice(start, end)))) return true;
     return false;
   }
 

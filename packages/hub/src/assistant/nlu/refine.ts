@@ -27,13 +27,18 @@ export function refine(recognition: Recognition, tokens: readonly string[], cues
   const { intent, slots } = recognition;
   if ((intent === 'device.turn_on' || intent === 'device.turn_off') && !slots.name) {
     const category = slots.category?.value;
-    if (typeof category === 'string' && COVERS.has(category))
+    if (typeof category === 'string' && COVERS.has(category)) {
+      // "开一半", "à moitié", "halfway": opened half.
+      const open = mentions(tokens, cues.halfway) ? 50 : intent === 'device.turn_on' ? 100 : 0;
       return {
         ...recognition,
         intent: 'device.set_position',
-        slots: { ...slots, position: { value: intent === 'device.turn_on' ? 100 : 0, text: '' } },
+        slots: { ...slots, position: { value: open, text: '' } },
       };
+    }
   }
+  if (intent === 'device.set_position' && slots.position?.value === 100 && mentions(tokens, cues.halfway))
+    return { ...recognition, slots: { ...slots, position: { value: 50, text: slots.position.text } } };
   // "Ferme le plafonnier", "ouvre la lumière" (Québec): closing and opening what has no position switches it.
   if (intent === 'device.set_position' && !slots.name) {
     const category = slots.category?.value;
