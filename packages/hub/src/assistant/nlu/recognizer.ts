@@ -293,7 +293,10 @@ export class LanguageRecognizer {
     const tokens = this.stripFillers(tokenize(text));
     if (tokens.length === 0) return null;
     const found = this.read(tokens, lists);
-    return found ? refine(found, tokens, this.cues) : null;
+    const categories = this.staticLists.get('category');
+    return found
+      ? refine(found, tokens, this.cues, (text) => categories?.exact.has(joinTokens(tokenize(text))) ?? false)
+      : null;
   }
 
   /** Slot lists by name: the live ones given for this turn, else the grammar's own. */

@@ -23,7 +23,12 @@ const attributeCues: Array<[CueName, string]> = [
   ['brightness', 'brightness'],
 ];
 
-export function refine(recognition: Recognition, tokens: readonly string[], cues: Cues): Recognition {
+export function refine(
+  recognition: Recognition,
+  tokens: readonly string[],
+  cues: Cues,
+  isCategoryWord: (text: string) => boolean = () => true,
+): Recognition {
   const { intent, slots } = recognition;
   if ((intent === 'device.turn_on' || intent === 'device.turn_off') && !slots.name) {
     const category = slots.category?.value;
@@ -37,8 +42,13 @@ export function refine(recognition: Recognition, tokens: readonly string[], cues
       };
     }
   }
-  if (intent === 'device.set_position' && slots.position?.value === 100 && mentions(tokens, cues.halfway))
-    return { ...recognition, slots: { ...slots, position: { value: 50, text: slots.position.text } } };
+  const position = slots.position?.value;
+  if (
+    intent === 'device.set_position' &&
+    (position === 100 || position === 0) &&
+    mentions(tokens, cues.halfway)
+  )
+    return { ...recognition, slots: { ...slots, position: { value: 50, text: slots.position?.text ?? '' } } };
   // "Ferme le plafonnier", "ouvre la lumière" (Québec): closing and opening what has no position switches it.
   if (intent === 'device.set_position' && !slots.name) {
     const category = slots.category?.value;
@@ -46,6 +56,23 @@ export function refine(recognition: Recognition, tokens: readonly string[], cues
     if (typeof category === 'string' && !COVERS.has(category) && (position === 0 || position === 100)) {
       const { position: _, ...rest } = slots;
       return { ...recognition, intent: position === 100 ? 'device.turn_on' : 'device.turn_off', slots: rest };
+    }
+  }
+  // "Metti il clima su freddo": warm and cold for a climate device are its heat and cool modes.
+  if (
+    intent === 'device.set_color_temperature' &&
+    typeof slots.category?.value === 'string' &&
+    CLIMATE.has(slots.category.value)
+  ) {
+    const warmth = Number(slots.warmth?.value);
+    const mode = warmth <= 3500 ? 'heat' : warmth >= 5000 ? 'cool' : null;
+    if (mode && slots.warmth) {
+      const { warmth: said, ...rest } = slots;
+      return {
+        ...recognition,
+        intent: 'device.set_mode',
+        slots: { ...rest, mode: { value: mode, text: said.text } },
+      };
     }
   }
   // "Set the air conditioner to 22.5": a bare number for a climate device is a temperature.
@@ -62,13 +89,20 @@ export function refine(recognition: Recognition, tokens: readonly string[], cues
         slots: { ...rest, temperature: brightness },
       };
   }
-  // Asked about "the fridge", people mean the appliance, whose reading is its fridge compartment.
-  if (intent === 'device.query' && slots.compartment?.value === 'fridge' && !slots.name && !slots.category) {
+  // Asked about or told to "the fridge", people mean the appliance, whose value is its fridge compartment's.
+  if (
+    (intent === 'device.query' || intent === 'device.set_temperature') &&
+    slots.compartment?.value === 'fridge' &&
+    !slots.name &&
+    !slots.category &&
+    isCategoryWord(slots.compartment.text)
+  ) {
     const { compartment, ...rest } = slots;
     return refine(
       { ...recognition, slots: { ...rest, category: { ...compartment, value: 'fridge' } } },
       tokens,
       cues,
+      isCategoryWord,
     );
   }
   if (intent === 'device.query' && !slots.attribute) {
