@@ -307,6 +307,8 @@ export function matchFrame(
     if (has('help')) return result('system.help');
     if (has('date')) return result('time.date');
     if (has('time') && has('query')) return result('time.now');
+    if (has('clean') && has('dock')) return result('vacuum.dock');
+    if (has('clean') && has('pause')) return result('vacuum.pause');
     if (has('clean')) return result('vacuum.start');
     if (has('cancel') && parts.unexplained === 0) return result('system.cancel');
     return null;
@@ -357,7 +359,8 @@ export function matchFrame(
     put('color', e.color);
     return result('device.set_color');
   }
-  if (e.warmth || parts.number?.unit === 'kelvin') {
+  // "On crève de chaud" beside an air conditioner is a reason, not a setting.
+  if ((e.warmth && !isCategory(CLIMATE)) || parts.number?.unit === 'kelvin') {
     if (!target()) return null;
     if (e.warmth) put('warmth', e.warmth);
     else put('number', parts.number);

@@ -69,6 +69,10 @@ const fr: Record<string, number> = {
   quarante: 40,
   cinquante: 50,
   soixante: 60,
+  // Belgian and Swiss French.
+  septante: 70,
+  huitante: 80,
+  nonante: 90,
 };
 const itSmall: Record<string, number> = {
   zero: 0,

@@ -205,6 +205,8 @@ export class LanguageRecognizer {
   private readonly root = newNode();
   private readonly staticLists: Map<string, PreparedList>;
   private readonly fillers: Set<string>;
+  /** Words in the longest filler ("est-ce que tu pourrais": five). */
+  private readonly longestFiller: number;
   private readonly dynamicCache = new WeakMap<readonly ListEntry[], PreparedList>();
   private readonly cues: Cues;
   /** Slots filled from the home's live lists (names, areas), the only ones matched with edits. */
@@ -228,6 +230,7 @@ export class LanguageRecognizer {
       Object.entries(grammar.lists).map(([name, entries]) => [name, prepare(entries)]),
     );
     this.fillers = new Set(grammar.fillers.flatMap((f) => joinTokens(tokenize(f))));
+    this.longestFiller = Math.max(1, ...grammar.fillers.map((f) => tokenize(f).length));
     this.cues = Object.fromEntries(
       cueNames.map((cue) => [cue, (grammar.cues?.[cue] ?? []).map(tokenize).filter((t) => t.length > 0)]),
     );
@@ -253,7 +256,7 @@ export class LanguageRecognizer {
     let end = to;
     for (let changed = true; changed && start < end; ) {
       changed = false;
-      for (let n = Math.min(4, end - start); n >= 1; n--) {
+      for (let n = Math.min(this.longestFiller, end - start); n >= 1; n--) {
         if (this.fillers.has(joinTokens(tokens.slice(start, start + n)))) {
           start += n;
           changed = true;
