@@ -354,6 +354,11 @@ export function matchFrame(
     return result('device.query');
   }
 
+  // "那台空调关一下吧，有点冷了": nobody sets a mode or a colour while switching off; the word was a reason.
+  if (has('off') && !has('on') && !parts.number && (e.mode || e.warmth || e.color)) {
+    if (!target()) return null;
+    return result('device.turn_off');
+  }
   if (e.color && !e.warmth) {
     if (!target()) return null;
     put('color', e.color);

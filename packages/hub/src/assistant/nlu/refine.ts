@@ -8,6 +8,8 @@ import type { CueName, Cues } from './frames.js';
 import type { Recognition } from './recognizer.js';
 
 const COVERS = new Set(['curtain']);
+/** Words that make "the fridge" the compartment, not the appliance: "the fridge compartment". */
+const COMPARTMENT_WORDS = new Set(['compartment', 'compartiment', 'scomparto', 'vano']);
 const CLIMATE = new Set(['airConditioner', 'thermostat', 'heater', 'fridge']);
 
 function mentions(tokens: readonly string[], phrases: readonly (readonly string[])[] | undefined): boolean {
@@ -95,7 +97,8 @@ export function refine(
     slots.compartment?.value === 'fridge' &&
     !slots.name &&
     !slots.category &&
-    isCategoryWord(slots.compartment.text)
+    isCategoryWord(slots.compartment.text) &&
+    !tokens.some((t) => COMPARTMENT_WORDS.has(t))
   ) {
     const { compartment, ...rest } = slots;
     return refine(
