@@ -34,7 +34,8 @@ describe('genio sim', () => {
     const online = async () =>
       ((await t.request('GET', '/api/v1/devices?online=true')).json() as unknown[]).length;
     await expect.poll(online, { timeout: 10_000 }).toBe(3);
-    expect(lines.join('\n')).toMatch(/3 simulated plug\(s\) connected/);
+    // The hub sees the connections a moment before the command has finished waiting for them.
+    await expect.poll(() => lines.join('\n')).toMatch(/3 simulated plug\(s\) connected/);
     const devices = (await t.request('GET', '/api/v1/devices')).json() as Array<{ id: string }>;
     await expect
       .poll(
