@@ -263,6 +263,9 @@ export function connect<P extends Properties = Properties>(options: ConnectOptio
       connectTimeout: Math.min(connectTimeoutMs, 30_000),
     });
     client = via;
+    // Replies are small and answer a waiting hub: send them at once, not after Nagle's wait for an ACK.
+    const socket = via.stream as { setNoDelay?: (on: boolean) => unknown };
+    if (typeof socket.setNoDelay === 'function') socket.setNoDelay(true);
     via.on('connect', () => onConnected(via));
     via.on('message', (topic, payload) => onMessage(via, topic, payload));
     via.on('close', () => onClosed(via));
