@@ -43,6 +43,29 @@ export function Field(props: {
   );
 }
 
+/** A required name of up to 100 characters (the hub's limit for every name), labelled and checked. */
+export function NameField(props: {
+  label: string;
+  hint?: ComponentChildren;
+  error: string | null;
+  value: string;
+  onInput: (value: string) => void;
+}) {
+  return (
+    <Field label={props.label} hint={props.hint} error={props.error}>
+      {(control) => (
+        <input
+          {...control}
+          required
+          maxLength={100}
+          value={props.value}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** The hub's message when its `field` is one of `names` (the first matching name), else null. */
 export function errorFor(error: ApiError | null, ...names: string[]): string | null {
   if (!error?.field) return null;

@@ -1,24 +1,15 @@
-/** The capability vocabulary (docs/capabilities.md): names carried by a property, and names carried by a service. */
-export const PROPERTY_CAPABILITIES = [
-  'power',
-  'brightness',
-  'colorTemperature',
-  'color',
-  'targetTemperature',
-  'freezerTargetTemperature',
-  'currentTemperature',
-  'mode',
-  'fanSpeed',
-  'position',
-  'batteryLevel',
-  'workState',
-  'heartRate',
-  'steps',
-] as const;
+/** The capability vocabulary (docs/capabilities.md), from the hub's own table so the two never disagree. */
+export {
+  categories as CATEGORIES,
+  propertyCapabilities as PROPERTY_CAPABILITIES,
+  serviceCapabilities as SERVICE_CAPABILITIES,
+} from '../../../../hub/src/devices/capabilities/names.js';
 
-export const SERVICE_CAPABILITIES = ['start', 'pause', 'dock'] as const;
+import type { CapabilityName } from '../../../../hub/src/devices/capabilities/names.js';
 
-export const CAPABILITY_HINTS: Record<string, string> = {
+export type { CapabilityName };
+
+export const CAPABILITY_HINTS: Record<CapabilityName, string> = {
   power: 'bool, or an enum with on/off labels',
   brightness: 'int, float or double (percent)',
   colorTemperature: 'int, float or double (Kelvin)',

@@ -12,19 +12,6 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
 export const ROLES = ['operator', 'household', 'merchant', 'developer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const CATEGORIES = [
-  'light',
-  'plug',
-  'switch',
-  'airConditioner',
-  'fridge',
-  'vacuum',
-  'curtain',
-  'fan',
-  'wearable',
-  'sensor',
-] as const;
-
 export interface Home {
   id: string;
   name: string;

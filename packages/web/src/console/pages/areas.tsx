@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/api.js';
 import { ConfirmButton } from '../components/confirm-button.js';
-import { errorFor, Field, FormError } from '../components/field.js';
+import { errorFor, Field, FormError, NameField } from '../components/field.js';
 import { Empty, LoadError, Loading } from '../components/status.js';
 import { asApiError } from '../lib/console-api.js';
 import { useLiveEvent, useSession } from '../lib/context.js';
@@ -53,17 +53,7 @@ export function AreasSection(props: { homeId: string }) {
       <h3 id="areas-title">Areas</h3>
       <form aria-label="Add an area" onSubmit={(event) => void add(event)}>
         <div class="row">
-          <Field label="Area name" error={errorFor(error, 'name')}>
-            {(control) => (
-              <input
-                {...control}
-                required
-                maxLength={100}
-                value={name}
-                onInput={(e) => setName(e.currentTarget.value)}
-              />
-            )}
-          </Field>
+          <NameField label="Area name" error={errorFor(error, 'name')} value={name} onInput={setName} />
           <Field
             label="Aliases"
             hint="Optional, separated by commas: other names people say for it."

@@ -1,7 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/api.js';
 import { Field, FormError } from '../components/field.js';
-import { CAPABILITY_HINTS, PROPERTY_CAPABILITIES, SERVICE_CAPABILITIES } from '../lib/capabilities.js';
+import {
+  CAPABILITY_HINTS,
+  type CapabilityName,
+  PROPERTY_CAPABILITIES,
+  SERVICE_CAPABILITIES,
+} from '../lib/capabilities.js';
 import { asApiError } from '../lib/console-api.js';
 import { useSession } from '../lib/context.js';
 import { fieldLabel, type Product } from '../lib/tsl.js';
@@ -38,7 +43,7 @@ export function CapabilityMapping(props: { product: Product; onSaved: (product: 
     }
   };
 
-  const row = (capability: string, options: Array<{ identifier: string; name?: string }>) => (
+  const row = (capability: CapabilityName, options: Array<{ identifier: string; name?: string }>) => (
     <Field
       key={capability}
       label={`Capability ${capability}`}

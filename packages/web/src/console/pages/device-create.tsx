@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/api.js';
-import { errorFor, Field, FormError } from '../components/field.js';
+import { errorFor, Field, FormError, NameField } from '../components/field.js';
 import { asApiError } from '../lib/console-api.js';
 import { useSession } from '../lib/context.js';
 import { href } from '../lib/route.js';
@@ -79,21 +79,13 @@ export function AddDevice(props: {
             </select>
           )}
         </Field>
-        <Field
+        <NameField
           label="Device name"
           hint='What people call it, e.g. "Desk lamp".'
           error={errorFor(error, 'name')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              required
-              maxLength={100}
-              value={name}
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+          value={name}
+          onInput={setName}
+        />
         <Field label="Area" error={errorFor(error, 'areaId')}>
           {(control) => (
             <select {...control} value={areaId} onChange={(e) => setAreaId(e.currentTarget.value)}>

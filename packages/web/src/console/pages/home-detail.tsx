@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/api.js';
 import { ConfirmButton } from '../components/confirm-button.js';
-import { errorFor, Field, FormError } from '../components/field.js';
+import { errorFor, FormError, NameField } from '../components/field.js';
+import { LanguageField } from '../components/language-field.js';
 import { LoadError } from '../components/status.js';
 import { asApiError } from '../lib/console-api.js';
 import { useSession } from '../lib/context.js';
 import { href } from '../lib/route.js';
-import { type Home, LANGUAGE_NAMES, LANGUAGES, type Language } from '../lib/types.js';
+import { type Home, LANGUAGE_NAMES, type Language } from '../lib/types.js';
 import { AreasSection } from './areas.js';
 import { ScreenPairingPanel } from './screen-pairing.js';
 
@@ -89,32 +90,13 @@ function EditHome(props: { home: Home; onDone: (home: Home | null) => void }) {
   return (
     <form class="card" aria-label="Edit home" onSubmit={(event) => void submit(event)}>
       <div class="row">
-        <Field label="New name" error={errorFor(error, 'name')}>
-          {(control) => (
-            <input
-              {...control}
-              required
-              maxLength={100}
-              value={name}
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="New language" error={errorFor(error, 'language')}>
-          {(control) => (
-            <select
-              {...control}
-              value={language}
-              onChange={(e) => setLanguage(e.currentTarget.value as Language)}
-            >
-              {LANGUAGES.map((code) => (
-                <option key={code} value={code}>
-                  {LANGUAGE_NAMES[code]} ({code})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <NameField label="New name" error={errorFor(error, 'name')} value={name} onInput={setName} />
+        <LanguageField
+          label="New language"
+          error={errorFor(error, 'language')}
+          value={language}
+          onChange={setLanguage}
+        />
       </div>
       <FormError error={error} fields={['name', 'language']} />
       <div class="actions">

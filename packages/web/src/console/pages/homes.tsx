@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/api.js';
-import { errorFor, Field, FormError } from '../components/field.js';
+import { errorFor, FormError, NameField } from '../components/field.js';
+import { LanguageField } from '../components/language-field.js';
 import { Empty, LoadError, Loading } from '../components/status.js';
 import { asApiError } from '../lib/console-api.js';
 import { useLiveEvent, useSession } from '../lib/context.js';
 import { href, navigate } from '../lib/route.js';
-import { type Home, LANGUAGE_NAMES, LANGUAGES, type Language } from '../lib/types.js';
+import { type Home, LANGUAGE_NAMES, type Language } from '../lib/types.js';
 import { useLoad } from '../lib/use-load.js';
 import { HomeDetail } from './home-detail.js';
 
@@ -96,32 +97,13 @@ function CreateHome(props: { onCreated: (home: Home) => void }) {
     <form class="card" aria-label="Create a home" onSubmit={(event) => void submit(event)}>
       <h2>New home</h2>
       <div class="row">
-        <Field label="Home name" error={errorFor(error, 'name')}>
-          {(control) => (
-            <input
-              {...control}
-              required
-              maxLength={100}
-              value={name}
-              onInput={(event) => setName(event.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field label="Language" error={errorFor(error, 'language')}>
-          {(control) => (
-            <select
-              {...control}
-              value={language}
-              onChange={(event) => setLanguage(event.currentTarget.value as Language)}
-            >
-              {LANGUAGES.map((code) => (
-                <option key={code} value={code}>
-                  {LANGUAGE_NAMES[code]} ({code})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <NameField label="Home name" error={errorFor(error, 'name')} value={name} onInput={setName} />
+        <LanguageField
+          label="Language"
+          error={errorFor(error, 'language')}
+          value={language}
+          onChange={setLanguage}
+        />
       </div>
       <FormError error={error} fields={['name', 'language']} />
       <button type="submit" class="primary" disabled={busy}>

@@ -2,11 +2,11 @@ import { useRef, useState } from 'preact/hooks';
 import { ApiError } from '../../lib/api.js';
 import { Field, FormError } from '../components/field.js';
 import { JsonEditor, selectSpan } from '../components/tsl-editor.js';
+import { CATEGORIES } from '../lib/capabilities.js';
 import { asApiError } from '../lib/console-api.js';
 import { useSession } from '../lib/context.js';
 import { JsonSyntaxError, lineColumn, locateJson, type Span, spanOf } from '../lib/json-locate.js';
 import type { Product } from '../lib/tsl.js';
-import { CATEGORIES } from '../lib/types.js';
 
 /** An error shown next to the TSL textarea: what is wrong, where, and the part to highlight. */
 interface TslProblem {

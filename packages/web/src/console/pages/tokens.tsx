@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/api.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { CopyButton } from '../components/copy-button.js';
-import { errorFor, Field, FormError } from '../components/field.js';
+import { errorFor, Field, FormError, NameField } from '../components/field.js';
 import { Empty, LoadError, Loading } from '../components/status.js';
 import { asApiError } from '../lib/console-api.js';
 import { useSession } from '../lib/context.js';
@@ -163,21 +163,13 @@ function CreateToken(props: { homes: Home[]; onCreated: (token: CreatedToken) =>
     <form class="card" aria-label="Create a token" onSubmit={(event) => void submit(event)}>
       <h2>New token</h2>
       <div class="row">
-        <Field
+        <NameField
           label="Token name"
           hint='Who or what uses it, e.g. "Kitchen screen".'
           error={errorFor(error, 'name')}
-        >
-          {(control) => (
-            <input
-              {...control}
-              required
-              maxLength={100}
-              value={name}
-              onInput={(e) => setName(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+          value={name}
+          onInput={setName}
+        />
         <Field label="Role" hint={ROLE_HINTS[role]} error={errorFor(error, 'role')}>
           {(control) => (
             <select {...control} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
