@@ -15,6 +15,7 @@ const CODE_LENGTH = 6;
 export const SCREEN_CODE_TTL_MS = 10 * 60_000;
 const MAX_FAILURES = 10;
 const FAILURE_WINDOW_MS = 5 * 60_000;
+const MAX_TRACKED_ADDRESSES = 10_000;
 
 export interface ScreenPairingCode {
   code: string;
@@ -77,6 +78,9 @@ export function createScreenPairing(deps: {
         .executeTakeFirst();
       if (!claimed) {
         failures.set(from, [...recentFailures(from, at), at]);
+        // Addresses that failed once and never came back would otherwise be kept for ever.
+        if (failures.size > MAX_TRACKED_ADDRESSES)
+          for (const address of [...failures.keys()]) recentFailures(address, at);
         throw new GenioError('not_found', { kind: 'pairing code', id: code });
       }
       const stamp = new Date(at).toISOString().slice(0, 16).replace('T', ' ');

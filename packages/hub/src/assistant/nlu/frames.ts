@@ -144,7 +144,7 @@ function closest(found: readonly FoundValue[]): FoundValue | undefined {
   return best;
 }
 
-export function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Parts {
+function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Parts {
   const covered: boolean[] = tokens.map(() => false);
   // Words inside a cue phrase are not numbers: 一 in 开一下 or 亮一点, "one" in "one more time".
   const inCuePhrase: boolean[] = tokens.map(() => false);
@@ -185,8 +185,6 @@ export function readParts(tokens: readonly string[], read: SlotReader, cues: Cue
       number = { ...n, start: pos };
       let end = n.end;
       if (percentFirst) number.unit = 'percent';
-      const kelvin = /^(\d+)k$/.exec(tokens[pos] ?? '');
-      if (kelvin) number = { value: Number(kelvin[1]), start: pos, end: pos + 1, edits: 0, unit: 'kelvin' };
       for (const unit of ['percent', 'degrees', 'kelvin'] as const) {
         if (number.unit) break;
         for (const phrase of cues[unit] ?? []) {
@@ -213,6 +211,7 @@ export function readParts(tokens: readonly string[], read: SlotReader, cues: Cue
       pos = end;
       continue;
     }
+    // "4000K" is one token, which the number reader does not take.
     const kelvin = /^(\d+)k$/.exec(tokens[pos] ?? '');
     if (kelvin && !number) {
       number = { value: Number(kelvin[1]), start: pos, end: pos + 1, edits: 0, unit: 'kelvin' };
