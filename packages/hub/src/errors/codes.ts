@@ -20,6 +20,9 @@ export const errorCodes = {
   service_unknown: { http: 400, alink: 5094, title: 'Unknown service or event' },
   device_offline: { http: 409, alink: 400, title: 'Device offline' },
   device_timeout: { http: 504, alink: 400, title: 'Device did not answer' },
+  insufficient_funds: { http: 402, alink: 400, title: 'Not enough funds' },
+  idempotency_key_reused: { http: 422, alink: 460, title: 'Idempotency key reused' },
+  idempotency_in_flight: { http: 409, alink: 460, title: 'Request with this key in progress' },
 } as const satisfies Record<string, { http: number; alink: number; title: string }>;
 
 /** A stable error code from the closed table. */

@@ -135,4 +135,22 @@ export const messages: Record<ErrorCode, Record<Language, Render>> = {
     it: (p) => `${str(p.name) || 'Il dispositivo'} non ha risposto in tempo.`,
     fr: (p) => `${str(p.name) || "L'appareil"} n'a pas répondu à temps.`,
   },
+  insufficient_funds: {
+    en: (p) => `Not enough money: ${str(p.available)} available, ${str(p.needed)} needed.`,
+    zh: (p) => `余额不足：可用 ${str(p.available)}，需要 ${str(p.needed)}。`,
+    it: (p) => `Fondi insufficienti: disponibili ${str(p.available)}, necessari ${str(p.needed)}.`,
+    fr: (p) => `Fonds insuffisants : ${str(p.available)} disponibles, ${str(p.needed)} nécessaires.`,
+  },
+  idempotency_key_reused: {
+    en: (p) => `The idempotency key ${str(p.key)} was already used with a different request.`,
+    zh: (p) => `幂等键 ${str(p.key)} 已用于另一个不同的请求。`,
+    it: (p) => `La chiave di idempotenza ${str(p.key)} è già stata usata per una richiesta diversa.`,
+    fr: (p) => `La clé d'idempotence ${str(p.key)} a déjà servi pour une autre requête.`,
+  },
+  idempotency_in_flight: {
+    en: (p) => `A request with the idempotency key ${str(p.key)} is still in progress; retry shortly.`,
+    zh: (p) => `使用幂等键 ${str(p.key)} 的请求仍在处理中，请稍后重试。`,
+    it: (p) => `Una richiesta con la chiave ${str(p.key)} è ancora in corso; riprova tra poco.`,
+    fr: (p) => `Une requête avec la clé ${str(p.key)} est encore en cours ; réessayez dans un instant.`,
+  },
 };

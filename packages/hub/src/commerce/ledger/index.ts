@@ -1,0 +1,12 @@
+export { createIdempotencyStore, type IdempotencyStore, type StoredAnswer } from './idempotency.js';
+export {
+  type Account,
+  createLedger,
+  type Ledger,
+  type OpenAccountInput,
+  type Transfer,
+  type TransferInput,
+  type TrialBalance,
+} from './ledger.js';
+export { ledgerMigration } from './migration.js';
+export type { LedgerTables } from './tables.js';

@@ -1,0 +1,473 @@
+/**
+ * Double-entry ledger. Invariants, held inside one database transaction per call:
+ * - every transfer debits one account and credits another by the same positive integer amount, so
+ *   the sum of all debits equals the sum of all credits, posted and pending alike;
+ * - transfers are immutable and identified by the caller's id: the same id with the same fields is
+ *   answered with the stored transfer ("exists"), with other fields it is refused;
+ * - an account with `noOverdraft` never has more debits (posted + pending) than posted credits;
+ * - a pending transfer is settled (posted or voided) at most once.
+ * Balances in the account rows are caches of the transfers; `verify()` recomputes them.
+ */
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { GenioError } from '../../errors/index.js';
+import type { Database } from '../../storage/index.js';
+import type { LedgerAccountsTable, LedgerTables, LedgerTransfersTable } from './tables.js';
+
+type Db = Kysely<Database & LedgerTables>;
+type Tx = Transaction<Database & LedgerTables>;
+
+/** An account as the ledger reports it. */
+export interface Account {
+  id: string;
+  kind: string;
+  owner: string;
+  currency: string;
+  noOverdraft: boolean;
+  debitsPosted: number;
+  creditsPosted: number;
+  debitsPending: number;
+  creditsPending: number;
+  /** credits posted − debits posted − debits pending: what may still be spent from it. */
+  available: number;
+}
+
+/** What opening an account needs; the same kind, owner and currency always give the same account. */
+export interface OpenAccountInput {
+  kind: string;
+  owner: string;
+  currency: string;
+  noOverdraft?: boolean;
+}
+
+/** One movement of money. */
+export interface TransferInput {
+  /** The caller's unique id for this movement (derived from what it is for, e.g. `pay:ord_x`). */
+  id: string;
+  debitAccountId: string;
+  creditAccountId: string;
+  amount: number;
+  /** `pending` reserves the amount until it is posted or voided. */
+  pending?: boolean;
+  reference: string;
+}
+
+/** A transfer as stored. */
+export interface Transfer {
+  id: string;
+  debitAccountId: string;
+  creditAccountId: string;
+  amount: number;
+  currency: string;
+  kind: 'posted' | 'pending' | 'post_pending' | 'void_pending';
+  pendingId: string | null;
+  reference: string;
+  createdAt: number;
+}
+
+/** Sums over every account; balanced when debits equal credits, posted and pending. */
+export interface TrialBalance {
+  debits: number;
+  credits: number;
+  pendingDebits: number;
+  pendingCredits: number;
+  balanced: boolean;
+  accounts: Account[];
+}
+
+/** The ledger's operations. Each runs in one transaction, alone or inside a caller's (`tx`). */
+export interface Ledger {
+  openAccount(input: OpenAccountInput, tx?: Tx): Promise<Account>;
+  account(id: string, tx?: Tx): Promise<Account>;
+  /** Move money; with several inputs, all of them or none (linked transfers). */
+  transfer(inputs: TransferInput | TransferInput[], tx?: Tx): Promise<Transfer[]>;
+  /** Post a pending transfer (all of it, or a smaller amount; the rest is released). */
+  postPending(
+    pendingId: string,
+    input: { id: string; amount?: number; reference?: string },
+    tx?: Tx,
+  ): Promise<Transfer>;
+  /** Release a pending transfer. */
+  voidPending(pendingId: string, input: { id: string; reference?: string }, tx?: Tx): Promise<Transfer>;
+  transfersOf(accountId: string, limit?: number): Promise<Transfer[]>;
+  trialBalance(): Promise<TrialBalance>;
+  /** Accounts whose cached balances differ from what their transfers add up to (empty when sound). */
+  verify(): Promise<Array<{ accountId: string; field: string; cached: number; derived: number }>>;
+  /** Run `work` in one database transaction (for callers that combine ledger moves with their own rows). */
+  inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+function toAccount(row: LedgerAccountsTable): Account {
+  return {
+    id: row.id,
+    kind: row.kind,
+    owner: row.owner,
+    currency: row.currency,
+    noOverdraft: row.no_overdraft === 1,
+    debitsPosted: Number(row.debits_posted),
+    creditsPosted: Number(row.credits_posted),
+    debitsPending: Number(row.debits_pending),
+    creditsPending: Number(row.credits_pending),
+    available: Number(row.credits_posted) - Number(row.debits_posted) - Number(row.debits_pending),
+  };
+}
+
+function toTransfer(row: LedgerTransfersTable): Transfer {
+  return {
+    id: row.id,
+    debitAccountId: row.debit_account_id,
+    creditAccountId: row.credit_account_id,
+    amount: Number(row.amount),
+    currency: row.currency,
+    kind: row.kind as Transfer['kind'],
+    pendingId: row.pending_id,
+    reference: row.reference,
+    createdAt: Number(row.created_at),
+  };
+}
+
+const ID_PATTERN = /^[\w:.-]{1,200}$/;
+
+function accountId(input: OpenAccountInput): string {
+  return `acct:${input.kind}:${input.owner}:${input.currency}`;
+}
+
+function checkAmount(amount: number, field = 'amount'): void {
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    throw new GenioError('validation_failed', {
+      field,
+      reason: 'must be a positive whole number of minor units',
+    });
+}
+
+function sameTransfer(stored: Transfer, wanted: Omit<Transfer, 'createdAt' | 'currency'>): boolean {
+  return (
+    stored.debitAccountId === wanted.debitAccountId &&
+    stored.creditAccountId === wanted.creditAccountId &&
+    stored.amount === wanted.amount &&
+    stored.kind === wanted.kind &&
+    stored.pendingId === wanted.pendingId &&
+    stored.reference === wanted.reference
+  );
+}
+
+/** Build the ledger over the hub's database (its tables come from `ledgerMigration`). */
+export function createLedger(deps: { db: Kysely<Database>; clock?: () => number }): Ledger {
+  const db = deps.db.withTables<LedgerTables>() as Db;
+  const now = deps.clock ?? Date.now;
+
+  const run = <T>(tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> =>
+    tx ? work(tx) : db.transaction().execute(work);
+
+  async function loadAccount(tx: Tx, id: string): Promise<LedgerAccountsTable> {
+    const row = await tx.selectFrom('ledger_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new GenioError('not_found', { kind: 'account', id });
+    return row;
+  }
+
+  /**
+   * Apply one movement to the two cached balances. The debit side is a conditional update, so two
+   * concurrent spends of the last money cannot both pass (the row lock serialises them in PostgreSQL;
+   * SQLite has one writer). Accounts are updated in id order so concurrent transfers never deadlock.
+   */
+  async function applyBalances(
+    tx: Tx,
+    move: { debit: string; credit: string; posted: number; pending: number; checkOverdraft: boolean },
+  ): Promise<void> {
+    const sides = [
+      { id: move.debit, side: 'debits' as const },
+      { id: move.credit, side: 'credits' as const },
+    ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const { id, side } of sides) {
+      const posted = side === 'debits' ? 'debits_posted' : 'credits_posted';
+      const pending = side === 'debits' ? 'debits_pending' : 'credits_pending';
+      let update = tx
+        .updateTable('ledger_accounts')
+        .set({
+          [posted]: sql`${sql.ref(posted)} + ${move.posted}`,
+          [pending]: sql`${sql.ref(pending)} + ${move.pending}`,
+        })
+        .where('id', '=', id);
+      const growsDebits = side === 'debits' && move.posted + move.pending > 0;
+      if (growsDebits && move.checkOverdraft)
+        update = update.where((eb) =>
+          eb.or([
+            eb('no_overdraft', '=', 0),
+            eb(
+              sql<number>`credits_posted - debits_posted - debits_pending`,
+              '>=',
+              move.posted + move.pending,
+            ),
+          ]),
+        );
+      const result = await update.executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) {
+        if (growsDebits && move.checkOverdraft) {
+          const row = await loadAccount(tx, id);
+          throw new GenioError('insufficient_funds', {
+            accountId: id,
+            available: toAccount(row).available,
+            needed: move.posted + move.pending,
+          });
+        }
+        throw new GenioError('not_found', { kind: 'account', id });
+      }
+    }
+  }
+
+  /** Insert a transfer row; false when one with this id exists already (and matches, else an error). */
+  async function insertTransfer(tx: Tx, row: LedgerTransfersTable): Promise<Transfer | null> {
+    const inserted = await tx
+      .insertInto('ledger_transfers')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return null;
+    const stored = await tx
+      .selectFrom('ledger_transfers')
+      .selectAll()
+      .where('id', '=', row.id)
+      .executeTakeFirst();
+    if (!stored) throw new GenioError('conflict', { reason: `transfer ${row.id} is being written` });
+    const existing = toTransfer(stored);
+    const wanted = toTransfer(row);
+    if (!sameTransfer(existing, wanted))
+      throw new GenioError('idempotency_key_reused', {
+        key: row.id,
+        reason: 'a different transfer has this id',
+      });
+    return existing;
+  }
+
+  async function oneTransfer(tx: Tx, input: TransferInput): Promise<Transfer> {
+    if (!ID_PATTERN.test(input.id))
+      throw new GenioError('validation_failed', {
+        field: 'id',
+        reason: 'must be 1-200 letters, digits or :._-',
+      });
+    checkAmount(input.amount);
+    if (input.debitAccountId === input.creditAccountId)
+      throw new GenioError('validation_failed', {
+        field: 'creditAccountId',
+        reason: 'must differ from the debit account',
+      });
+    const debit = await loadAccount(tx, input.debitAccountId);
+    const credit = await loadAccount(tx, input.creditAccountId);
+    if (debit.currency !== credit.currency)
+      throw new GenioError('validation_failed', {
+        field: 'creditAccountId',
+        reason: `currency ${credit.currency} differs from ${debit.currency}`,
+      });
+    const row: LedgerTransfersTable = {
+      id: input.id,
+      debit_account_id: input.debitAccountId,
+      credit_account_id: input.creditAccountId,
+      amount: input.amount,
+      currency: debit.currency,
+      kind: input.pending ? 'pending' : 'posted',
+      pending_id: null,
+      reference: input.reference,
+      created_at: now(),
+    };
+    const existing = await insertTransfer(tx, row);
+    if (existing) return existing;
+    await applyBalances(tx, {
+      debit: row.debit_account_id,
+      credit: row.credit_account_id,
+      posted: input.pending ? 0 : input.amount,
+      pending: input.pending ? input.amount : 0,
+      checkOverdraft: true,
+    });
+    return toTransfer(row);
+  }
+
+  async function settle(
+    tx: Tx,
+    pendingId: string,
+    input: { id: string; amount?: number; reference?: string },
+    kind: 'post_pending' | 'void_pending',
+  ): Promise<Transfer> {
+    const pendingRow = await tx
+      .selectFrom('ledger_transfers')
+      .selectAll()
+      .where('id', '=', pendingId)
+      .executeTakeFirst();
+    if (pendingRow?.kind !== 'pending')
+      throw new GenioError('not_found', { kind: 'pending transfer', id: pendingId });
+    const pending = toTransfer(pendingRow);
+    const amount = kind === 'void_pending' ? pending.amount : (input.amount ?? pending.amount);
+    checkAmount(amount);
+    if (amount > pending.amount)
+      throw new GenioError('validation_failed', {
+        field: 'amount',
+        reason: `more than the ${pending.amount} reserved`,
+      });
+    const row: LedgerTransfersTable = {
+      id: input.id,
+      debit_account_id: pending.debitAccountId,
+      credit_account_id: pending.creditAccountId,
+      amount,
+      currency: pending.currency,
+      kind,
+      pending_id: pendingId,
+      reference: input.reference ?? pending.reference,
+      created_at: now(),
+    };
+    const settledBy = await tx
+      .selectFrom('ledger_transfers')
+      .selectAll()
+      .where('pending_id', '=', pendingId)
+      .executeTakeFirst();
+    if (settledBy && settledBy.id !== input.id)
+      throw new GenioError('conflict', {
+        reason: `pending transfer ${pendingId} was already settled by ${settledBy.id}`,
+      });
+    const existing = await insertTransfer(tx, row);
+    if (existing) return existing;
+    // The reservation goes away whole; what is posted moves into the posted balances.
+    await applyBalances(tx, {
+      debit: pending.debitAccountId,
+      credit: pending.creditAccountId,
+      posted: kind === 'post_pending' ? amount : 0,
+      pending: -pending.amount,
+      checkOverdraft: false,
+    });
+    return toTransfer(row);
+  }
+
+  return {
+    async openAccount(input, tx) {
+      if (!/^[A-Z]{3}$/.test(input.currency))
+        throw new GenioError('validation_failed', {
+          field: 'currency',
+          reason: 'must be an ISO 4217 code such as EUR',
+        });
+      const id = accountId(input);
+      return run(tx, async (t) => {
+        await t
+          .insertInto('ledger_accounts')
+          .values({
+            id,
+            kind: input.kind,
+            owner: input.owner,
+            currency: input.currency,
+            no_overdraft: input.noOverdraft ? 1 : 0,
+            debits_posted: 0,
+            credits_posted: 0,
+            debits_pending: 0,
+            credits_pending: 0,
+            created_at: now(),
+          })
+          .onConflict((oc) => oc.column('id').doNothing())
+          .execute();
+        return toAccount(await loadAccount(t, id));
+      });
+    },
+
+    async account(id, tx) {
+      if (tx) return toAccount(await loadAccount(tx, id));
+      const row = await db.selectFrom('ledger_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new GenioError('not_found', { kind: 'account', id });
+      return toAccount(row);
+    },
+
+    async transfer(inputs, tx) {
+      const list = Array.isArray(inputs) ? inputs : [inputs];
+      if (!list.length) return [];
+      return run(tx, async (t) => {
+        const done: Transfer[] = [];
+        for (const input of list) done.push(await oneTransfer(t, input));
+        return done;
+      });
+    },
+
+    postPending(pendingId, input, tx) {
+      return run(tx, (t) => settle(t, pendingId, input, 'post_pending'));
+    },
+
+    voidPending(pendingId, input, tx) {
+      return run(tx, (t) => settle(t, pendingId, input, 'void_pending'));
+    },
+
+    async transfersOf(id, limit = 100) {
+      const rows = await db
+        .selectFrom('ledger_transfers')
+        .selectAll()
+        .where((eb) => eb.or([eb('debit_account_id', '=', id), eb('credit_account_id', '=', id)]))
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toTransfer);
+    },
+
+    async trialBalance() {
+      const rows = await db.selectFrom('ledger_accounts').selectAll().orderBy('id').execute();
+      const accounts = rows.map(toAccount);
+      const sum = (pick: (a: Account) => number) => accounts.reduce((total, a) => total + pick(a), 0);
+      const debits = sum((a) => a.debitsPosted);
+      const credits = sum((a) => a.creditsPosted);
+      const pendingDebits = sum((a) => a.debitsPending);
+      const pendingCredits = sum((a) => a.creditsPending);
+      return {
+        debits,
+        credits,
+        pendingDebits,
+        pendingCredits,
+        balanced: debits === credits && pendingDebits === pendingCredits,
+        accounts,
+      };
+    },
+
+    async verify() {
+      const rows = await db.selectFrom('ledger_accounts').selectAll().execute();
+      const transfers = await db.selectFrom('ledger_transfers').selectAll().execute();
+      const derived = new Map<string, Record<string, number>>();
+      const of = (id: string) => {
+        let entry = derived.get(id);
+        if (!entry) {
+          entry = { debits_posted: 0, credits_posted: 0, debits_pending: 0, credits_pending: 0 };
+          derived.set(id, entry);
+        }
+        return entry;
+      };
+      const byId = new Map(transfers.map((t) => [t.id, t]));
+      for (const t of transfers) {
+        const amount = Number(t.amount);
+        const debit = of(t.debit_account_id);
+        const credit = of(t.credit_account_id);
+        if (t.kind === 'posted' || t.kind === 'post_pending') {
+          debit.debits_posted = (debit.debits_posted ?? 0) + amount;
+          credit.credits_posted = (credit.credits_posted ?? 0) + amount;
+        }
+        if (t.kind === 'pending') {
+          debit.debits_pending = (debit.debits_pending ?? 0) + amount;
+          credit.credits_pending = (credit.credits_pending ?? 0) + amount;
+        }
+        if ((t.kind === 'post_pending' || t.kind === 'void_pending') && t.pending_id) {
+          const reserved = Number(byId.get(t.pending_id)?.amount ?? 0);
+          debit.debits_pending = (debit.debits_pending ?? 0) - reserved;
+          credit.credits_pending = (credit.credits_pending ?? 0) - reserved;
+        }
+      }
+      const mismatches: Array<{ accountId: string; field: string; cached: number; derived: number }> = [];
+      for (const row of rows) {
+        const sums = of(row.id);
+        for (const field of [
+          'debits_posted',
+          'credits_posted',
+          'debits_pending',
+          'credits_pending',
+        ] as const) {
+          const cached = Number(row[field]);
+          const want = sums[field] ?? 0;
+          if (cached !== want) mismatches.push({ accountId: row.id, field, cached, derived: want });
+        }
+      }
+      return mismatches;
+    },
+
+    inTransaction(work) {
+      return db.transaction().execute(work);
+    },
+  };
+}
