@@ -1,1 +1,36 @@
 export * from './ledger/index.js';
+export {
+  type LocalizedText,
+  type Menu,
+  type MenuItem,
+  priceLine,
+  unavailableReason,
+  validateMenu,
+} from './menus/menu.js';
+export {
+  createMerchantService,
+  type Merchant,
+  type MerchantApplication,
+  type MerchantService,
+  minorUnitsPerMajor,
+} from './merchants/merchants.js';
+export { commerceMigration } from './migration.js';
+export {
+  decideMove,
+  isFinal,
+  type OrderStatus,
+  orderStatuses,
+  orderTransitions,
+} from './orders/lifecycle.js';
+export { storesFromCsv } from './stores/csv.js';
+export { createGeoIndex, type GeoIndex } from './stores/geo-index.js';
+export { isOpenAt, type OpeningHours } from './stores/hours.js';
+export {
+  createStoreService,
+  MAX_IMPORT,
+  type NearStore,
+  type Store,
+  type StoreInput,
+  type StoreService,
+} from './stores/stores.js';
+export type { CommerceTables } from './tables.js';

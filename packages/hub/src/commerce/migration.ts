@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Migration } from '../storage/index.js';
+
+/** Merchants, their stores and menus. */
+export const commerceMigration: Migration = {
+  name: '012-commerce',
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('merchants')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('contact', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text')
+      .addColumn('payout', 'text')
+      .addColumn('webhook_url', 'text')
+      .addColumn('webhook_secret', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('stores')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('merchant_id', 'text', (c) => c.notNull().references('merchants.id').onDelete('cascade'))
+      .addColumn('ref', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('lat', 'double precision', (c) => c.notNull())
+      .addColumn('lon', 'double precision', (c) => c.notNull())
+      .addColumn('timezone', 'text', (c) => c.notNull())
+      .addColumn('hours', 'text')
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addUniqueConstraint('stores_merchant_ref_uq', ['merchant_id', 'ref'])
+      .execute();
+    await db.schema
+      .createTable('menus')
+      .addColumn('merchant_id', 'text', (c) => c.primaryKey().references('merchants.id').onDelete('cascade'))
+      .addColumn('menu', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};

@@ -1,0 +1,47 @@
+/** Commerce rows. Money is integer minor units of `currency` (ISO 4217); times are UTC milliseconds. */
+export interface MerchantsTable {
+  id: string;
+  /** JSON: { en, zh?, it?, fr? } */
+  name: string;
+  currency: string;
+  /** JSON: { email?, phone?, person? } */
+  contact: string;
+  /** pending | approved | rejected */
+  status: string;
+  reason: string | null;
+  /** JSON payout account, or null until the merchant gives one. */
+  payout: string | null;
+  webhook_url: string | null;
+  webhook_secret: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A merchant's store: where orders are picked up. */
+export interface StoresTable {
+  id: string;
+  merchant_id: string;
+  ref: string;
+  name: string;
+  lat: number;
+  lon: number;
+  timezone: string;
+  /** JSON OpeningHours, or null for always open. */
+  hours: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A merchant's whole menu as JSON (validated by validateMenu). */
+export interface MenusTable {
+  merchant_id: string;
+  menu: string;
+  updated_at: number;
+}
+
+/** The commerce tables, added with `db.withTables<CommerceTables>()`. */
+export type CommerceTables = {
+  merchants: MerchantsTable;
+  stores: StoresTable;
+  menus: MenusTable;
+};
