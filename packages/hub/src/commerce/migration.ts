@@ -39,5 +39,20 @@ export const commerceMigration: Migration = {
       .addColumn('menu', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'bigint', (c) => c.notNull())
       .execute();
+    await db.schema
+      .createTable('payment_settings')
+      .addColumn('home_id', 'text', (c) => c.primaryKey().references('homes.id').onDelete('cascade'))
+      .addColumn('enabled', 'integer', (c) => c.notNull())
+      .addColumn('pin_hash', 'text')
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('per_order_limit', 'bigint', (c) => c.notNull())
+      .addColumn('daily_limit', 'bigint', (c) => c.notNull())
+      .addColumn('failed_attempts', 'integer', (c) => c.notNull())
+      .addColumn('locked_until', 'bigint', (c) => c.notNull())
+      .addColumn('denied', 'text', (c) => c.notNull())
+      .addColumn('challenge_hash', 'text')
+      .addColumn('challenge_expires_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .execute();
   },
 };

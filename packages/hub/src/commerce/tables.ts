@@ -39,9 +39,28 @@ export interface MenusTable {
   updated_at: number;
 }
 
+/** A home's voice-payment settings. The PIN is stored only as an scrypt hash with its salt. */
+export interface PaymentSettingsTable {
+  home_id: string;
+  enabled: number;
+  pin_hash: string | null;
+  currency: string;
+  per_order_limit: number;
+  daily_limit: number;
+  failed_attempts: number;
+  locked_until: number;
+  /** JSON list of token ids (household members) that may not pay, e.g. children's screens. */
+  denied: string;
+  /** scrypt hash of the one-time challenge shown on the screen, with its expiry. */
+  challenge_hash: string | null;
+  challenge_expires_at: number;
+  updated_at: number;
+}
+
 /** The commerce tables, added with `db.withTables<CommerceTables>()`. */
 export type CommerceTables = {
   merchants: MerchantsTable;
   stores: StoresTable;
   menus: MenusTable;
+  payment_settings: PaymentSettingsTable;
 };

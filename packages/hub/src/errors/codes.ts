@@ -23,6 +23,11 @@ export const errorCodes = {
   insufficient_funds: { http: 402, alink: 400, title: 'Not enough funds' },
   idempotency_key_reused: { http: 422, alink: 460, title: 'Idempotency key reused' },
   idempotency_in_flight: { http: 409, alink: 460, title: 'Request with this key in progress' },
+  payment_disabled: { http: 403, alink: 6813, title: 'Voice payment is off' },
+  payment_denied: { http: 403, alink: 6813, title: 'This member may not pay' },
+  payment_pin_wrong: { http: 403, alink: 6813, title: 'Wrong payment PIN' },
+  payment_locked: { http: 423, alink: 6813, title: 'Payment locked' },
+  payment_limit: { http: 403, alink: 6813, title: 'Over the payment limit' },
 } as const satisfies Record<string, { http: number; alink: number; title: string }>;
 
 /** A stable error code from the closed table. */

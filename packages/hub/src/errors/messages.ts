@@ -153,4 +153,40 @@ export const messages: Record<ErrorCode, Record<Language, Render>> = {
     it: (p) => `Una richiesta con la chiave ${str(p.key)} è ancora in corso; riprova tra poco.`,
     fr: (p) => `Une requête avec la clé ${str(p.key)} est encore en cours ; réessayez dans un instant.`,
   },
+  payment_disabled: {
+    en: () => 'Paying by voice is off in this home. A household member can turn it on in the settings.',
+    zh: () => '这个家庭没有开启语音支付，家庭成员可以在设置里开启。',
+    it: () =>
+      'Il pagamento con la voce è disattivato in questa casa. Un membro della famiglia può attivarlo nelle impostazioni.',
+    fr: () =>
+      'Le paiement à la voix est désactivé dans ce foyer. Un membre du foyer peut l’activer dans les réglages.',
+  },
+  payment_denied: {
+    en: () => 'This member of the household may not pay.',
+    zh: () => '这位家庭成员没有支付权限。',
+    it: () => 'Questo membro della famiglia non può pagare.',
+    fr: () => 'Ce membre du foyer n’a pas le droit de payer.',
+  },
+  payment_pin_wrong: {
+    en: (p) =>
+      `That PIN is not right.${p.attemptsLeft !== undefined ? ` ${str(p.attemptsLeft)} attempts left.` : ''}`,
+    zh: (p) => `支付密码不对。${p.attemptsLeft !== undefined ? `还可以再试${str(p.attemptsLeft)}次。` : ''}`,
+    it: (p) =>
+      `Il PIN non è corretto.${p.attemptsLeft !== undefined ? ` Tentativi rimasti: ${str(p.attemptsLeft)}.` : ''}`,
+    fr: (p) =>
+      `Ce code n’est pas le bon.${p.attemptsLeft !== undefined ? ` Essais restants : ${str(p.attemptsLeft)}.` : ''}`,
+  },
+  payment_locked: {
+    en: (p) => `Payments are locked after too many wrong PINs; try again in ${str(p.minutes)} minutes.`,
+    zh: (p) => `支付密码错误次数过多，已锁定，请${str(p.minutes)}分钟后再试。`,
+    it: (p) => `I pagamenti sono bloccati dopo troppi PIN sbagliati; riprova tra ${str(p.minutes)} minuti.`,
+    fr: (p) =>
+      `Les paiements sont bloqués après trop de codes erronés ; réessayez dans ${str(p.minutes)} minutes.`,
+  },
+  payment_limit: {
+    en: (p) => `This payment is over the ${str(p.limit)} limit.`,
+    zh: (p) => `这笔支付超过了${str(p.limit)}的限额。`,
+    it: (p) => `Questo pagamento supera il limite ${str(p.limit)}.`,
+    fr: (p) => `Ce paiement dépasse la limite ${str(p.limit)}.`,
+  },
 };
