@@ -7,6 +7,7 @@ export {
   unavailableReason,
   validateMenu,
 } from './menus/menu.js';
+export { createMenuService, type MenuService } from './menus/menus.js';
 export {
   createMerchantService,
   type Merchant,
@@ -22,6 +23,21 @@ export {
   orderStatuses,
   orderTransitions,
 } from './orders/lifecycle.js';
+export {
+  createOrderService,
+  FEE_BASIS_POINTS,
+  type Order,
+  type OrderService,
+  type PlaceOrderInput,
+} from './orders/orders.js';
+export {
+  createPaymentGuard,
+  type PaymentGuard,
+  type PaymentSettings,
+  type PaymentSettingsInput,
+  type SecondFactor,
+} from './payments/settings.js';
+export { createWalletService, type WalletService } from './payments/wallet.js';
 export { storesFromCsv } from './stores/csv.js';
 export { createGeoIndex, type GeoIndex } from './stores/geo-index.js';
 export { isOpenAt, type OpeningHours } from './stores/hours.js';

@@ -54,5 +54,37 @@ export const commerceMigration: Migration = {
       .addColumn('challenge_expires_at', 'bigint', (c) => c.notNull())
       .addColumn('updated_at', 'bigint', (c) => c.notNull())
       .execute();
+    await db.schema
+      .createTable('orders')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('home_id', 'text', (c) => c.notNull().references('homes.id').onDelete('cascade'))
+      .addColumn('merchant_id', 'text', (c) => c.notNull().references('merchants.id'))
+      .addColumn('store_ref', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('lines', 'text', (c) => c.notNull())
+      .addColumn('total', 'bigint', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('pickup_code', 'text')
+      .addColumn('placed_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'bigint', (c) => c.notNull())
+      .addColumn('updated_at', 'bigint', (c) => c.notNull())
+      .addColumn('paid_at', 'bigint')
+      .execute();
+    await db.schema.createIndex('orders_home_idx').on('orders').columns(['home_id', 'created_at']).execute();
+    await db.schema
+      .createIndex('orders_merchant_idx')
+      .on('orders')
+      .columns(['merchant_id', 'status'])
+      .execute();
+    await db.schema
+      .createTable('order_events')
+      .addColumn('order_id', 'text', (c) => c.notNull().references('orders.id').onDelete('cascade'))
+      .addColumn('event_id', 'text', (c) => c.notNull())
+      .addColumn('from_status', 'text', (c) => c.notNull())
+      .addColumn('to_status', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('at', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('order_events_pk', ['order_id', 'event_id'])
+      .execute();
   },
 };

@@ -57,10 +57,39 @@ export interface PaymentSettingsTable {
   updated_at: number;
 }
 
+/** An order: priced lines (JSON), where it is picked up, and where it is in its life. */
+export interface OrdersTable {
+  id: string;
+  home_id: string;
+  merchant_id: string;
+  store_ref: string;
+  status: string;
+  lines: string;
+  total: number;
+  currency: string;
+  pickup_code: string | null;
+  placed_by: string;
+  created_at: number;
+  updated_at: number;
+  paid_at: number | null;
+}
+
+/** Every move of an order, keyed by (order, event id) so a repeated event is recorded once. */
+export interface OrderEventsTable {
+  order_id: string;
+  event_id: string;
+  from_status: string;
+  to_status: string;
+  actor: string;
+  at: number;
+}
+
 /** The commerce tables, added with `db.withTables<CommerceTables>()`. */
 export type CommerceTables = {
   merchants: MerchantsTable;
   stores: StoresTable;
   menus: MenusTable;
   payment_settings: PaymentSettingsTable;
+  orders: OrdersTable;
+  order_events: OrderEventsTable;
 };

@@ -3,6 +3,7 @@ export {
   type Account,
   createLedger,
   type Ledger,
+  type LedgerTx,
   type OpenAccountInput,
   type Transfer,
   type TransferInput,

@@ -14,7 +14,9 @@ import type { Database } from '../../storage/index.js';
 import type { LedgerAccountsTable, LedgerTables, LedgerTransfersTable } from './tables.js';
 
 type Db = Kysely<Database & LedgerTables>;
-type Tx = Transaction<Database & LedgerTables>;
+/** A transaction the ledger can join (callers with more tables cast theirs to it). */
+export type LedgerTx = Transaction<Database & LedgerTables>;
+type Tx = LedgerTx;
 
 /** An account as the ledger reports it. */
 export interface Account {

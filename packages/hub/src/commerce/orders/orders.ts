@@ -1,0 +1,350 @@
+/**
+ * Orders: placing (priced against the merchant's menu at a store), moving along the lifecycle table,
+ * and paying from the household wallet. Money invariant: the ledger moves and the order's move to
+ * `paid` (or `refunded`) happen in one database transaction, and every ledger transfer id is derived
+ * from the order (`pay:<order>`, `fee:<order>`, `refund:<order>`), so a retry or a crash between steps
+ * can never charge twice and always leaves an order that can be paid again or is paid.
+ */
+import { randomInt } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { GenioError } from '../../errors/index.js';
+import { newId } from '../../ids/index.js';
+import type { Database } from '../../storage/index.js';
+import type { Ledger, LedgerTables, LedgerTx } from '../ledger/index.js';
+import { type LineRequest, type Menu, type PricedLine, priceLine, unavailableReason } from '../menus/menu.js';
+import type { MerchantService } from '../merchants/merchants.js';
+import type { PaymentGuard, SecondFactor } from '../payments/settings.js';
+import type { StoreService } from '../stores/stores.js';
+import type { CommerceTables, OrdersTable } from '../tables.js';
+import { decideMove, type OrderStatus, paidStatuses } from './lifecycle.js';
+
+/** An order as the API shows it. */
+export interface Order {
+  id: string;
+  homeId: string;
+  merchantId: string;
+  storeRef: string;
+  status: OrderStatus;
+  lines: PricedLine[];
+  total: number;
+  currency: string;
+  pickupCode: string | null;
+  createdAt: number;
+  updatedAt: number;
+  paidAt: number | null;
+}
+
+/** What placing an order needs. */
+export interface PlaceOrderInput {
+  merchantId: string;
+  storeRef?: string;
+  items: LineRequest[];
+}
+
+/** Orders and their money. */
+export interface OrderService {
+  place(
+    homeId: string,
+    placedBy: string,
+    input: PlaceOrderInput,
+    position?: { lat: number; lon: number } | null,
+  ): Promise<Order>;
+  get(id: string): Promise<Order>;
+  listForHome(homeId: string, limit?: number): Promise<Order[]>;
+  listForMerchant(merchantId: string, statuses?: OrderStatus[]): Promise<Order[]>;
+  /** Move an order; a repeated event id or a late event changes nothing. */
+  move(id: string, to: OrderStatus, by: { eventId: string; actor: string }): Promise<Order>;
+  /** Pay from the household wallet after the guard accepts the second factor. */
+  pay(id: string, by: { tokenId: string; factor: SecondFactor }): Promise<Order>;
+  /** Give the money back to the wallet (whole order). */
+  refund(id: string, by: { actor: string }): Promise<Order>;
+  /** What the home paid in the last 24 hours. */
+  spentToday(homeId: string): Promise<number>;
+}
+
+/** The platform's fee in basis points of each order, accrued per merchant (no shared hot account). */
+export const FEE_BASIS_POINTS = 200;
+
+const PICKUP_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY3479';
+
+function pickupCode(): string {
+  let code = '';
+  for (let i = 0; i < 4; i++) code += PICKUP_ALPHABET[randomInt(PICKUP_ALPHABET.length)];
+  return code;
+}
+
+function toOrder(row: OrdersTable): Order {
+  return {
+    id: row.id,
+    homeId: row.home_id,
+    merchantId: row.merchant_id,
+    storeRef: row.store_ref,
+    status: row.status as OrderStatus,
+    lines: JSON.parse(row.lines) as PricedLine[],
+    total: Number(row.total),
+    currency: row.currency,
+    pickupCode: row.pickup_code,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+    paidAt: row.paid_at === null ? null : Number(row.paid_at),
+  };
+}
+
+/** The ledger accounts of a payment, opened on first use. */
+export function walletAccounts(homeId: string, merchantId: string, currency: string) {
+  return {
+    wallet: { kind: 'household_wallet', owner: homeId, currency, noOverdraft: true },
+    payable: { kind: 'merchant_payable', owner: merchantId, currency },
+    fees: { kind: 'merchant_fees', owner: merchantId, currency },
+  };
+}
+
+/** Build the order service. */
+export function createOrderService(deps: {
+  db: Kysely<Database>;
+  ledger: Ledger;
+  merchants: MerchantService;
+  stores: StoreService;
+  guard: PaymentGuard;
+  menuOf: (merchantId: string) => Promise<Menu>;
+  clock?: () => number;
+}): OrderService {
+  const db = deps.db.withTables<CommerceTables & LedgerTables>();
+  const { ledger } = deps;
+  type Tx = Transaction<Database & CommerceTables & LedgerTables>;
+  const inTransaction = <T>(work: (tx: Tx) => Promise<T>) => db.transaction().execute(work);
+  const joined = (tx: Tx) => tx as unknown as LedgerTx;
+  const now = deps.clock ?? Date.now;
+
+  async function load(id: string): Promise<OrdersTable> {
+    const row = await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new GenioError('not_found', { kind: 'order', id });
+    return row;
+  }
+
+  /** Record the event and move the row; false when the event was seen or the move is a no-op. */
+  async function moveIn(
+    tx: Tx,
+    row: OrdersTable,
+    to: OrderStatus,
+    by: { eventId: string; actor: string },
+    extra: Partial<OrdersTable> = {},
+  ) {
+    const decision = decideMove(row.status as OrderStatus, to);
+    if (decision === 'refuse')
+      throw new GenioError('conflict', {
+        reason: `order ${row.id} is ${row.status} and cannot become ${to}`,
+      });
+    const inserted = await tx
+      .insertInto('order_events')
+      .values({
+        order_id: row.id,
+        event_id: by.eventId,
+        from_status: row.status,
+        to_status: to,
+        actor: by.actor,
+        at: now(),
+      })
+      .onConflict((oc) => oc.columns(['order_id', 'event_id']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1 || decision === 'noop') return false;
+    const updated = await tx
+      .updateTable('orders')
+      .set({ status: to, updated_at: now(), ...extra })
+      .where('id', '=', row.id)
+      .where('status', '=', row.status)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1)
+      throw new GenioError('conflict', { reason: `order ${row.id} changed meanwhile; retry` });
+    return true;
+  }
+
+  return {
+    async place(homeId, placedBy, input, position) {
+      const merchant = await deps.merchants.requireApproved(input.merchantId);
+      if (!Array.isArray(input.items) || !input.items.length || input.items.length > 50)
+        throw new GenioError('validation_failed', { field: 'items', reason: 'must list 1 to 50 items' });
+      const menu = await deps.menuOf(merchant.id);
+      const at = now();
+      let storeRef = input.storeRef;
+      if (!storeRef) {
+        if (!position)
+          throw new GenioError('validation_failed', {
+            field: 'storeRef',
+            reason: 'name a store, or give the home a location so the nearest open one can be chosen',
+          });
+        const [nearest] = await deps.stores.near(merchant.id, position, { limit: 1, openAt: at });
+        if (!nearest) throw new GenioError('conflict', { reason: 'no store of this merchant is open now' });
+        storeRef = nearest.ref;
+      }
+      const store = await deps.stores.get(merchant.id, storeRef);
+      const lines = input.items.map((request, i) => {
+        const line = priceLine(menu, request, `items[${i}]`);
+        const item = menu.items.find((m) => m.ref === request.ref);
+        const why = item ? unavailableReason(menu, item, store, at) : null;
+        if (why)
+          throw new GenioError('conflict', {
+            reason: `${item?.name.en} is ${why === 'not_now' ? 'not sold at this time' : 'not sold at this store'}`,
+          });
+        return line;
+      });
+      const row: OrdersTable = {
+        id: newId('ord'),
+        home_id: homeId,
+        merchant_id: merchant.id,
+        store_ref: store.ref,
+        status: 'placed',
+        lines: JSON.stringify(lines),
+        total: lines.reduce((sum, l) => sum + l.total, 0),
+        currency: merchant.currency,
+        pickup_code: null,
+        placed_by: placedBy,
+        created_at: at,
+        updated_at: at,
+        paid_at: null,
+      };
+      await db.insertInto('orders').values(row).execute();
+      return toOrder(row);
+    },
+
+    async get(id) {
+      return toOrder(await load(id));
+    },
+
+    async listForHome(homeId, limit = 50) {
+      const rows = await db
+        .selectFrom('orders')
+        .selectAll()
+        .where('home_id', '=', homeId)
+        .orderBy('created_at', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toOrder);
+    },
+
+    async listForMerchant(merchantId, statuses) {
+      let query = db.selectFrom('orders').selectAll().where('merchant_id', '=', merchantId);
+      if (statuses?.length) query = query.where('status', 'in', statuses);
+      return (await query.orderBy('created_at', 'desc').limit(500).execute()).map(toOrder);
+    },
+
+    async move(id, to, by) {
+      if (to === 'paid' || to === 'refunded')
+        throw new GenioError('validation_failed', {
+          field: 'to',
+          reason: `an order becomes ${to} only through its payment`,
+        });
+      await inTransaction(async (tx) => {
+        const row = await tx.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!row) throw new GenioError('not_found', { kind: 'order', id });
+        if (to === 'cancelled' && paidStatuses.includes(row.status as OrderStatus))
+          throw new GenioError('conflict', {
+            reason: `order ${id} is paid: refund it instead of cancelling`,
+          });
+        await moveIn(tx, row, to, by);
+      });
+      return toOrder(await load(id));
+    },
+
+    async pay(id, by) {
+      const row = await load(id);
+      if (row.status === 'paid' || paidStatuses.includes(row.status as OrderStatus)) return toOrder(row);
+      if (decideMove(row.status as OrderStatus, 'paid') !== 'apply')
+        throw new GenioError('conflict', { reason: `order ${id} is ${row.status} and cannot be paid` });
+      const total = Number(row.total);
+      await deps.guard.authorize(row.home_id, {
+        tokenId: by.tokenId,
+        amount: total,
+        currency: row.currency,
+        factor: by.factor,
+        spentToday: await this.spentToday(row.home_id),
+      });
+      const fee = Math.floor((total * FEE_BASIS_POINTS) / 10_000);
+      await inTransaction(async (tx) => {
+        const fresh = await tx
+          .selectFrom('orders')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        if (fresh.status !== row.status) return; // paid (or moved) by a concurrent request
+        const names = walletAccounts(row.home_id, row.merchant_id, row.currency);
+        const wallet = await ledger.openAccount(names.wallet, joined(tx));
+        const payable = await ledger.openAccount(names.payable, joined(tx));
+        const fees = await ledger.openAccount(names.fees, joined(tx));
+        const moves = [
+          {
+            id: `pay:${id}`,
+            debitAccountId: wallet.id,
+            creditAccountId: payable.id,
+            amount: total,
+            reference: `order:${id}`,
+          },
+        ];
+        if (fee > 0)
+          moves.push({
+            id: `fee:${id}`,
+            debitAccountId: payable.id,
+            creditAccountId: fees.id,
+            amount: fee,
+            reference: `order:${id}`,
+          });
+        if (total > 0) await ledger.transfer(moves, joined(tx));
+        await moveIn(
+          tx,
+          fresh,
+          'paid',
+          { eventId: `pay:${id}`, actor: by.tokenId },
+          { pickup_code: pickupCode(), paid_at: now() },
+        );
+      });
+      return toOrder(await load(id));
+    },
+
+    async refund(id, by) {
+      await inTransaction(async (tx) => {
+        const row = await tx.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+        if (!row) throw new GenioError('not_found', { kind: 'order', id });
+        if (row.status === 'refunded') return;
+        if (!paidStatuses.includes(row.status as OrderStatus))
+          throw new GenioError('conflict', { reason: `order ${id} is ${row.status}: nothing was paid` });
+        const names = walletAccounts(row.home_id, row.merchant_id, row.currency);
+        const wallet = await ledger.openAccount(names.wallet, joined(tx));
+        const payable = await ledger.openAccount(names.payable, joined(tx));
+        const fees = await ledger.openAccount(names.fees, joined(tx));
+        const total = Number(row.total);
+        const fee = Math.floor((total * FEE_BASIS_POINTS) / 10_000);
+        const moves = [];
+        if (fee > 0)
+          moves.push({
+            id: `refund-fee:${id}`,
+            debitAccountId: fees.id,
+            creditAccountId: payable.id,
+            amount: fee,
+            reference: `order:${id}`,
+          });
+        if (total > 0)
+          moves.push({
+            id: `refund:${id}`,
+            debitAccountId: payable.id,
+            creditAccountId: wallet.id,
+            amount: total,
+            reference: `order:${id}`,
+          });
+        await ledger.transfer(moves, joined(tx));
+        await moveIn(tx, row, 'refunded', { eventId: `refund:${id}`, actor: by.actor });
+      });
+      return toOrder(await load(id));
+    },
+
+    async spentToday(homeId) {
+      const row = await db
+        .selectFrom('orders')
+        .select(sql<number>`coalesce(sum(total), 0)`.as('spent'))
+        .where('home_id', '=', homeId)
+        .where('paid_at', '>', now() - 86_400_000)
+        .where('status', 'in', paidStatuses as OrderStatus[])
+        .executeTakeFirst();
+      return Number(row?.spent ?? 0);
+    },
+  };
+}
