@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import { startBenchHub } from './lib/bench-hub.js';
 import { HubClient } from './lib/eval/hub-client.js';
+import { lintHomeSet } from './lib/eval/lint-set.js';
 import { listHomeSets, loadHomeSet } from './lib/eval/load-set.js';
 import { missDetail, missLine } from './lib/eval/report.js';
 import { type CaseResult, EvalHome, registerProducts } from './lib/eval/run-home.js';
@@ -38,7 +39,11 @@ function chooseSets(option: string | undefined): HomeSet[] {
         .filter(Boolean)
     : listHomeSets(homesDir);
   if (names.length === 0) throw new Error(`no evaluation sets under ${homesDir}`);
-  return names.map((name) => loadHomeSet(homesDir, name));
+  const sets = names.map((name) => loadHomeSet(homesDir, name));
+  const problems = sets.flatMap((set) => lintHomeSet(set).map((p) => `${set.name}: ${p}`));
+  if (problems.length)
+    throw new Error(`the cases do not fit their thing models:\n  ${problems.join('\n  ')}`);
+  return sets;
 }
 
 function row(label: string, results: CaseResult[]): Row {

@@ -101,7 +101,14 @@ function judgeExpectation(e: Expectation, effects: DeviceEffects | undefined, pr
 }
 
 function normaliseName(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+  // œ and æ are letters of their own, not accented ones: NFD leaves them, people type oe/ae.
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .trim();
 }
 
 /** Expected timer names against running ones: each expected name takes one running timer whose name contains it (or the reverse); none may be left over. */
@@ -114,6 +121,11 @@ export function timersMatch(expected: string[], running: string[]): boolean {
     left.splice(at, 1);
   }
   return true;
+}
+
+/** Timer names for a report; an unnamed timer shows as (no name). */
+export function describeTimers(names: string[]): string {
+  return names.map((n) => (n === '' ? '(no name)' : n)).join(', ');
 }
 
 /** RIGHT when every expected device got exactly what it should, no other device got anything, and the timers and reply check out. */
@@ -130,7 +142,7 @@ export function judgeCase(c: EvalCase, observed: Observed): Verdict {
   if (c.timers !== null) {
     if (observed.timers === null) problems.push('timers were not read');
     else if (!timersMatch(c.timers, observed.timers))
-      problems.push(`timers running [${observed.timers.join(', ')}], expected [${c.timers.join(', ')}]`);
+      problems.push(`timers running [${describeTimers(observed.timers)}], expected [${c.timers.join(', ')}]`);
   }
   const reply = observed.reply.toLowerCase();
   for (const text of c.answerIncludes) {

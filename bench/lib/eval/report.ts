@@ -1,5 +1,5 @@
 /** Text for the scorer's misses: one line each by default, every detail with --verbose. */
-import type { DeviceEffects } from './match.js';
+import { type DeviceEffects, describeTimers } from './match.js';
 import type { CaseResult } from './run-home.js';
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -34,7 +34,7 @@ export function missDetail(r: CaseResult): string {
     lines.push(`    < ${r.replies[i] ?? ''}`);
   });
   lines.push(`    received: ${describeReceived(r.received)}`);
-  if (r.timers !== null) lines.push(`    timers: [${r.timers.join(', ')}]`);
+  if (r.timers !== null) lines.push(`    timers: [${describeTimers(r.timers)}]`);
   for (const p of r.verdict.problems) lines.push(`    - ${p}`);
   return lines.join('\n');
 }
