@@ -1,5 +1,5 @@
 /**
- * Benchmark runner: `npm run bench -- <name> [--duration S] [--connections N] [--rounds N] [--quick] [--json-out path]`,
+ * Benchmark runner: `npm run bench -- <name> [--duration S] [--connections N] [--rounds N] [--quick] [--set NAME] [--verbose] [--json-out path]`,
  * `npm run bench -- --list`. A benchmark is bench/<name>.ts exporting `benchmark: Benchmark`.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,7 +16,7 @@ const benchDir = join(repoRoot, 'bench');
 /** Hard ceiling for one benchmark; anything longer is a hang. */
 const DEADLINE_MS = 10 * 60_000;
 
-const usage = `usage: npm run bench -- <name> [--duration seconds] [--connections n] [--rounds n] [--quick] [--json-out path]
+const usage = `usage: npm run bench -- <name> [--duration seconds] [--connections n] [--rounds n] [--quick] [--set name] [--verbose] [--json-out path]
        npm run bench -- --list`;
 
 function available(): string[] {
@@ -66,6 +66,8 @@ async function main(): Promise<void> {
         connections: { type: 'string' },
         rounds: { type: 'string' },
         quick: { type: 'boolean', default: false },
+        set: { type: 'string' },
+        verbose: { type: 'boolean', default: false },
         'json-out': { type: 'string' },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -124,6 +126,8 @@ async function main(): Promise<void> {
     ...(rounds === undefined ? {} : { rounds }),
     connections,
     quick: values.quick,
+    ...(values.set === undefined ? {} : { set: values.set }),
+    verbose: values.verbose,
     log: (line) => console.error(`[${name}] ${line}`),
     signal: controller.signal,
   };

@@ -10,6 +10,10 @@ export interface BenchOptions {
   connections: number;
   /** A short smoke run (~15 s): fewer rounds, shorter runs. */
   quick: boolean;
+  /** Which data set(s) a benchmark that reads one should use, e.g. `--set villa-rosa`; undefined means all. */
+  set?: string;
+  /** Print every detail (e.g. every miss) instead of a summary. */
+  verbose: boolean;
   /** Progress output (stderr); the final table is printed by the runner. */
   log: (line: string) => void;
   /** Aborted when the runner gives up (deadline, Ctrl-C); benchmarks stop at the next step. */
