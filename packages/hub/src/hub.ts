@@ -157,6 +157,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         hubInfoRoutes({
           version,
           publicUrl: config.publicUrl,
+          mqttBindHost: config.mqttHost,
           mqttPort: () => broker.port,
           mqttWsPort: () => broker.wsPort,
         }),

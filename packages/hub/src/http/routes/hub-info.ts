@@ -7,6 +7,8 @@ import type { RouteModule } from '../types.js';
 export interface HubInfoDeps {
   version: string;
   publicUrl: string | undefined;
+  /** The address the broker listens on: when it is one address (not 0.0.0.0 or ::), devices can only use that one. */
+  mqttBindHost: string;
   mqttPort: () => number;
   mqttWsPort: () => number | null;
 }
@@ -37,9 +39,12 @@ export function firstLanAddress(): string | null {
   return null;
 }
 
-// Devices are elsewhere on the network: a name they can resolve beats the listening address (often 0.0.0.0).
-function mqttHost(publicUrl: string | undefined, requestHostname: string): string {
-  if (publicUrl) return new URL(publicUrl).hostname.replace(/^\[(.*)\]$/, '$1');
+const wildcardHosts = new Set(['0.0.0.0', '::', '']);
+
+// Devices are elsewhere on the network: a name they can resolve beats a wildcard listening address.
+function mqttHost(deps: HubInfoDeps, requestHostname: string): string {
+  if (deps.publicUrl) return new URL(deps.publicUrl).hostname.replace(/^\[(.*)\]$/, '$1');
+  if (!wildcardHosts.has(deps.mqttBindHost)) return deps.mqttBindHost;
   return firstLanAddress() ?? (requestHostname.replace(/^\[(.*)\]$/, '$1') || '127.0.0.1');
 }
 
@@ -56,7 +61,7 @@ export function hubInfoRoutes(deps: HubInfoDeps): RouteModule {
         },
       },
       async (request) => {
-        const host = mqttHost(deps.publicUrl, request.hostname);
+        const host = mqttHost(deps, request.hostname);
         const port = deps.mqttPort();
         const urlHost = host.includes(':') ? `[${host}]` : host;
         return {
