@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '@genio/hub';
+import { type GenioConfig, loadConfig } from '@genio/hub';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hubAddresses } from '../src/addresses.js';
 import type { Io } from '../src/io.js';
@@ -9,8 +9,7 @@ import { main } from '../src/main.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'genio-doctor-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-const config = (overrides: Parameters<typeof loadConfig>[0]['overrides']) =>
-  loadConfig({ overrides: { dataDir, ...overrides } });
+const config = (overrides: Partial<GenioConfig>) => loadConfig({ overrides: { dataDir, ...overrides } });
 
 describe('the addresses genio doctor prints', () => {
   it('uses the public URL, else the one listening address, else the LAN address, else localhost', () => {
