@@ -89,16 +89,23 @@ async function connectDevice(
       throw new CommandError(
         `the broker at ${brokerUrl} refused the credentials of "${label}" (${creds.deviceName}) (CONNACK: not authorized): it is not this hub's broker. Leave out --mqtt-host / --mqtt-port to use the one the hub gives.`,
       );
-    throw new CommandError(`cannot connect to the MQTT broker at ${brokerUrl}: ${(error as Error).message}`);
+    throw new CommandError(
+      `cannot connect to the MQTT broker at ${brokerUrl}: ${(error as Error).message}. If the hub is reached at another address from here, pass it with --mqtt-host.`,
+    );
   }
 }
 
 // A broker that accepts anyone (a stray Mosquitto) lets the devices "connect" while the hub never sees them.
-async function waitOnline(client: HubApi, ids: readonly string[], timeoutMs: number): Promise<number> {
+async function waitOnline(
+  client: HubApi,
+  listPath: string,
+  ids: readonly string[],
+  timeoutMs: number,
+): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   const want = new Set(ids);
   for (;;) {
-    const online = await client.call<Array<{ id: string }>>('GET', '/api/v1/devices?online=true');
+    const online = await client.call<Array<{ id: string }>>('GET', `${listPath}&online=true`);
     const seen = online.filter((d) => want.has(d.id)).length;
     if (seen === want.size || Date.now() >= deadline) return seen;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -169,10 +176,8 @@ export async function simCommand(argv: readonly string[], io: Io, signal?: Abort
 
     const productKey = await ensureProduct(client, sim);
     const home = await simulationHome(client, typeof options.home === 'string' ? options.home : undefined);
-    const existing = await client.call<Array<{ id: string; name: string }>>(
-      'GET',
-      `/api/v1/devices?homeId=${encodeURIComponent(home.id)}&productKey=${encodeURIComponent(productKey)}`,
-    );
+    const listPath = `/api/v1/devices?homeId=${encodeURIComponent(home.id)}&productKey=${encodeURIComponent(productKey)}`;
+    const existing = await client.call<Array<{ id: string; name: string }>>('GET', listPath);
     const ids: string[] = [];
     const devices: Device[] = [];
     cleanup.push(() => Promise.all(devices.map((d) => d.close())).then(() => {}));
@@ -195,7 +200,7 @@ export async function simCommand(argv: readonly string[], io: Io, signal?: Abort
       devices.push(device);
       stops.push(sim.run(device, { tickMs, random: Math.random }));
     }
-    const online = await waitOnline(client, ids, onlineTimeoutMs);
+    const online = await waitOnline(client, listPath, ids, onlineTimeoutMs);
     if (online < ids.length) {
       throw new CommandError(
         `${ids.length} simulated ${sim.kind}(s) connected to ${brokerUrl}, but after ${onlineTimeoutMs} ms the hub shows ${online} online: that broker is not this hub's (the hub's is ${info.mqtt.url}). Leave out --mqtt-host / --mqtt-port to use it.`,
