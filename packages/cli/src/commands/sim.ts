@@ -18,8 +18,8 @@ the simulator's product if needed, creates (or reuses) N devices and connects th
 credentials, then waits until the hub shows them online. Without --home the devices go to the home named
 "${simulationHomeName}" (created on the first run, reused after). The token comes from --token or
 GENIO_TOKEN; on the hub's own machine, without one, a temporary operator token is made in the hub's
-database (same --data-dir / --db-url / --config as genio start) and revoked on exit. Without --url the
-hub is looked for on this machine at the HTTP port of that configuration.`;
+database (same --data-dir / --db-url / --config as genio start) and revoked on exit. Without --url (or
+GENIO_URL) the hub is looked for on this machine at the HTTP port of that configuration.`;
 
 interface Credentials {
   productKey: string;
