@@ -82,7 +82,7 @@ export interface BenchDevice {
   deviceSecret: string;
 }
 
-/** Sign per PROTOCOLS.md (hmacsha256 with a timestamp). */
+/** Sign per docs/protocol.md (hmacsha256 with a timestamp). */
 export function alinkIdentity(d: BenchDevice): SwarmIdentity {
   const cid = `${d.productKey}.${d.deviceName}`;
   const timestamp = String(Date.now());

@@ -42,3 +42,6 @@ export function takeOptions(
 
 /** A mistake in how a command was called; printed with the command's usage. */
 export class UsageError extends Error {}
+
+/** A command that was called right but failed (the hub refused, a device never came online); exit code 1. */
+export class CommandError extends Error {}

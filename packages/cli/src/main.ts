@@ -4,7 +4,7 @@ import { sayCommand, sayUsage } from './commands/say.js';
 import { simCommand, simUsage } from './commands/sim.js';
 import { startCommand } from './commands/start.js';
 import { tokenCommand, tokenUsage } from './commands/token.js';
-import { type Io, processIo, UsageError } from './io.js';
+import { CommandError, type Io, processIo, UsageError } from './io.js';
 
 const usage = `Usage: genio <command> [options]
 
@@ -62,7 +62,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.err(error.message);
       return 2;
     }
-    if (isGenioError(error)) {
+    if (isGenioError(error) || error instanceof CommandError) {
       io.err(`genio ${name}: ${error.message}`);
       return 1;
     }

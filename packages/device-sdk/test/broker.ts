@@ -1,10 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { once } from 'node:events';
+import { createServer as createHttpServer } from 'node:http';
 import { type AddressInfo, createServer, type Server } from 'node:net';
 import { Aedes, type AuthenticateError } from 'aedes';
 import mqtt, { type MqttClient } from 'mqtt';
+import { createWebSocketStream, WebSocketServer } from 'ws';
 
-// A test broker that checks connects the way docs PROTOCOLS.md says, written from the contract and not from the SDK.
+// A test broker that checks connects the way docs/protocol.md says, written from the contract and not from the SDK.
 
 const HUB_USER = 'hub';
 const HUB_PASSWORD = 'hub-password';
@@ -52,6 +54,8 @@ export interface Received {
 
 export interface TestBroker {
   port: number;
+  /** MQTT over websocket (subprotocol mqtt), on the same broker and with the same checks. */
+  wsPort: number;
   aedes: Aedes;
   /** Every CONNECT a device made, by username, and whether its signature was right. */
   connects: Array<{ username: string; ok: boolean }>;
@@ -107,6 +111,19 @@ export async function startBroker(devices: Record<string, string>): Promise<Test
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as AddressInfo).port;
+  const wsServer = createHttpServer();
+  const wss = new WebSocketServer({
+    server: wsServer,
+    handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false),
+  });
+  wss.on('connection', (socket) => {
+    const stream = createWebSocketStream(socket);
+    stream.on('error', () => socket.terminate());
+    aedes.handle(stream as unknown as Parameters<typeof aedes.handle>[0]);
+  });
+  wsServer.listen(0, '127.0.0.1');
+  await once(wsServer, 'listening');
+  const wsPort = (wsServer.address() as AddressInfo).port;
 
   const hub = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, {
     clientId: 'test-hub',
@@ -119,6 +136,7 @@ export async function startBroker(devices: Record<string, string>): Promise<Test
   const waiting = new Map<string, (body: Record<string, any>) => void>();
   const broker: TestBroker = {
     port,
+    wsPort,
     aedes,
     connects,
     subscriptions,
@@ -150,6 +168,9 @@ export async function startBroker(devices: Record<string, string>): Promise<Test
       await hub.endAsync();
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const client of wss.clients) client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
 

@@ -67,6 +67,31 @@ describe('connect', () => {
     expect(broker.connects).toEqual([{ username: `${DN}&${PK}`, ok: false }]);
   });
 
+  it('connects over websocket (protocol ws) with the same signed login, reports and answers sets', async () => {
+    broker.connects.length = 0;
+    const device = await lamp({ protocol: 'ws', port: broker.wsPort });
+    expect(device.connected).toBe(true);
+    expect(broker.connects).toEqual([{ username: `${DN}&${PK}`, ok: true }]);
+    await expect(device.report({ Brightness: 30 })).resolves.toEqual({});
+    expect(broker.received.at(-1)?.topic).toBe(`${T}/event/property/post`);
+    let applied: Partial<Lamp> | undefined;
+    device.onSet((values) => {
+      applied = values;
+    });
+    const reply = await broker.call(`${T}/service/property/set`, {
+      id: '7',
+      version: '1.0',
+      params: { LightSwitch: 0 },
+      method: 'thing.service.property.set',
+    });
+    expect(reply).toMatchObject({ id: '7', code: 200 });
+    expect(applied).toEqual({ LightSwitch: 0 });
+    const refused = await lamp({ protocol: 'ws', port: broker.wsPort, deviceSecret: 'wrong' }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({ code: 'not_authorized' });
+  });
+
   it('gives up with unreachable when nothing listens', async () => {
     const server = createServer().listen(0, '127.0.0.1');
     await once(server, 'listening');

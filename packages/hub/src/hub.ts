@@ -13,6 +13,7 @@ import { deviceRoutes } from './http/routes/devices.js';
 import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { homeRoutes } from './http/routes/homes.js';
+import { hubInfoRoutes } from './http/routes/hub-info.js';
 import { productRoutes } from './http/routes/products.js';
 import { screenRoutes } from './http/routes/screens.js';
 import { timerRoutes } from './http/routes/timers.js';
@@ -153,6 +154,13 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       version,
       routes: [
         healthRoutes({ storage, version, startedAt }),
+        hubInfoRoutes({
+          version,
+          publicUrl: config.publicUrl,
+          mqttBindHost: config.mqttHost,
+          mqttPort: () => broker.port,
+          mqttWsPort: () => broker.wsPort,
+        }),
         homeRoutes(homes),
         tokenRoutes(tokens),
         productRoutes(devices),

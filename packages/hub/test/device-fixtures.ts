@@ -99,7 +99,7 @@ export async function createLight(t: TestHub, deviceName?: string) {
   return { home, product, device };
 }
 
-/** Sign per PROTOCOLS.md, written here from the document alone so that the hub and SDK cannot hide a bug. */
+/** Sign per docs/protocol.md, written here from the document alone so that the hub and SDK cannot hide a bug. */
 export function alinkCredentials(
   productKey: string,
   deviceName: string,

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { type GenioConfig, openStorage } from '@genio/hub';
+import { hubAddresses } from '../addresses.js';
 import type { Io } from '../io.js';
 import { configFrom } from './start.js';
 
@@ -166,6 +167,14 @@ export async function doctorCommand(argv: readonly string[], io: Io): Promise<nu
     io.out(`${marks[check.status]} ${check.name.padEnd(14)} ${check.detail}`);
     if (check.fix && check.status !== 'ok') io.out(`  ${' '.repeat(14)} fix: ${check.fix}`);
   }
+  const addresses = hubAddresses(config);
+  io.out('');
+  io.out('Addresses for phones and devices with this configuration:');
+  io.out(`  HTTP         ${addresses.http}`);
+  io.out(`  MQTT         ${addresses.mqtt}`);
+  if (addresses.mqttWs) io.out(`  MQTT over ws ${addresses.mqttWs}`);
+  if (addresses.localOnly)
+    io.out('  These work on this machine only: set --public-url for phones and devices on the network.');
   const failed = checks.filter((c) => c.status === 'fail').length;
   const warned = checks.filter((c) => c.status === 'warn').length;
   io.out('');

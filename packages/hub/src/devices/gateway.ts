@@ -243,7 +243,7 @@ export function createDeviceGateway(deps: {
           const eventId = parsed.eventId as string;
           request = parseRequest(payload, `thing.event.${eventId}.post`);
           const params = (request.params ?? {}) as Record<string, unknown>;
-          // PROTOCOLS.md wraps outputs as { value, time }; Alibaba's Node.js SDK sends the outputs bare.
+          // docs/protocol.md wraps outputs as { value, time }; Alibaba's Node.js SDK sends the outputs bare.
           const wrapped =
             typeof params.value === 'object' &&
             params.value !== null &&

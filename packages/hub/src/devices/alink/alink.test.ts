@@ -66,7 +66,7 @@ describe('signed connect', () => {
 
 describe('topics', () => {
   const own = (t: string) => isInDeviceSpace(t, 'pk', 'dn');
-  it('allows the device space from PROTOCOLS.md, with wildcards that stay inside it', () => {
+  it('allows the device space from docs/protocol.md, with wildcards that stay inside it', () => {
     for (const t of [
       '/sys/pk/dn/#',
       '/sys/pk/dn/thing/event/property/post',

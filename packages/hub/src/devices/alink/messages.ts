@@ -22,7 +22,7 @@ export interface AlinkReply {
 
 const MAX_ID = 4_294_967_295;
 
-// PROTOCOLS.md asks for digit strings, but Alibaba's own Node.js device SDK sends ids such as
+// docs/protocol.md asks for digit strings, but Alibaba's own Node.js device SDK sends ids such as
 // "12|exp-topic|/sys/pk/dn/thing/event/property/post_reply" and matches replies on them, so any
 // short printable string is accepted and echoed unchanged.
 const MAX_ID_LENGTH = 256;
