@@ -38,13 +38,13 @@ export function webRoutes(webDir: string = DEFAULT_WEB_DIR): RouteModule {
     });
     const page = (file: string) => async (_request: FastifyRequest, reply: FastifyReply) =>
       reply.sendFile(file);
-    app.get('/', { schema: { hide: true } }, page('index.html'));
-    app.get('/console', { schema: { hide: true } }, page('console/index.html'));
-    app.get('/console/', { schema: { hide: true } }, page('console/index.html'));
-    app.get('/console/*', { schema: { hide: true } }, page('console/index.html'));
-    app.get('/cards', { schema: { hide: true } }, page('cards/index.html'));
-    app.get('/cards/', { schema: { hide: true } }, page('cards/index.html'));
-    app.get('/assets/*', { schema: { hide: true } }, async (request, reply) => {
+    app.get('/', { config: { public: true }, schema: { hide: true } }, page('index.html'));
+    app.get('/console', { config: { public: true }, schema: { hide: true } }, page('console/index.html'));
+    app.get('/console/', { config: { public: true }, schema: { hide: true } }, page('console/index.html'));
+    app.get('/console/*', { config: { public: true }, schema: { hide: true } }, page('console/index.html'));
+    app.get('/cards', { config: { public: true }, schema: { hide: true } }, page('cards/index.html'));
+    app.get('/cards/', { config: { public: true }, schema: { hide: true } }, page('cards/index.html'));
+    app.get('/assets/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
       const path = (request.params as { '*': string })['*'];
       return reply.sendFile(`assets/${path}`);
     });
