@@ -48,6 +48,9 @@ export function toGenioError(error: unknown): GenioError {
   ) {
     return new GenioError('validation_failed', { field: 'body', reason: 'is not valid JSON' });
   }
+  // A static file that is not there (or not servable) is simply not found.
+  if (fe?.statusCode === 404 || fe?.code === 'ENOENT')
+    return new GenioError('not_found', { kind: 'file', id: 'requested' });
   if (typeof fe?.statusCode === 'number' && fe.statusCode === 429) return new GenioError('rate_limited');
   return new GenioError('internal', {}, { cause: error });
 }

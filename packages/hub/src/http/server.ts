@@ -8,6 +8,7 @@ import { GenioError } from '../errors/index.js';
 import type { Metrics } from '../metrics/index.js';
 import { installAuth } from './auth-hook.js';
 import { sendProblem, toGenioError } from './problem.js';
+import { redactUrl } from './redact.js';
 import type { GenioApp, RouteModule } from './types.js';
 
 /** What the HTTP server is built from. */
@@ -44,7 +45,8 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<GenioApp> 
 
   app.setErrorHandler((error, request, reply) => {
     const genio = toGenioError(error);
-    if (genio.code === 'internal') request.log.error({ err: error, url: request.url }, 'request failed');
+    if (genio.code === 'internal')
+      request.log.error({ err: error, url: redactUrl(request.url) }, 'request failed');
     return sendProblem(reply, request, genio);
   });
   app.setNotFoundHandler((request, reply) =>

@@ -91,6 +91,15 @@ export function eventRoutes(deps: {
             socket.close(CLOSE_REVOKED, 'token revoked');
             return;
           }
+          // Deleting a home deletes its household tokens: their sockets end as a revocation would end them.
+          if (
+            envelope.name === 'home.deleted' &&
+            principal.homeId !== null &&
+            (envelope.payload as { homeId: string }).homeId === principal.homeId
+          ) {
+            socket.close(CLOSE_REVOKED, 'home deleted');
+            return;
+          }
           if (!wants(envelope.name) || !mayReceive(principal, envelope)) return;
           if (homeFilter && (envelope.payload as { homeId?: unknown }).homeId !== homeFilter) return;
           if (socket.readyState !== socket.OPEN) return;
