@@ -97,7 +97,6 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     stack.push(() => bus.stop());
 
     const tokens = createTokenService({ db: storage.db, bus });
-    const generatedOperatorToken = await tokens.ensureOperator(config.adminToken);
     const homes = createHomeService({ db: storage.db, bus });
 
     const broker = await createBroker({
@@ -189,6 +188,8 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       }
       await closeServer(http.server as unknown as Server);
     });
+    // Only once every port is bound: a start that fails must not store an operator token it never showed.
+    const generatedOperatorToken = await tokens.ensureOperator(config.adminToken);
 
     return {
       config,
