@@ -62,8 +62,9 @@ describe('a socket flooding the assistant with turns', () => {
     expect(frames.filter((f) => f.type === 'turn' && typeof f.id === 'number').length).toBeLessThanOrEqual(
       MAX_TURNS_PER_SOCKET,
     );
-    // Between two turns the hub answers: a probe waits for one turn at most, never for the whole queue.
-    expect(Math.max(...latencies)).toBeLessThan(2 * oneTurn + 150);
+    // A probe waits for the turns this socket may have in progress, never for the whole flood (40 turns
+    // before the bound). Accepting, reading and answering a request may each fall between two turns.
+    expect(Math.max(...latencies)).toBeLessThan(MAX_TURNS_PER_SOCKET * oneTurn + 250);
     // Once the turns in flight are answered, the socket takes turns again.
     ws.send(JSON.stringify({ type: 'turn', id: 'after', text: 'what time is it' }));
     while (!frames.some((f) => f.id === 'after')) await new Promise((r) => setTimeout(r, 20));
