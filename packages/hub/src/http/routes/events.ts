@@ -1,16 +1,17 @@
 import { Type } from 'typebox';
+import { authorize, can } from '../../access/index.js';
 import type { TurnRequest, TurnResponse } from '../../assistant/index.js';
-import { type Principal, requireHome, requireRole } from '../../auth/index.js';
+import type { Principal } from '../../auth/index.js';
 import type { Bus, Envelope } from '../../bus/index.js';
 import { GenioError, isGenioError, type Language, languages } from '../../errors/index.js';
 import type { Metrics } from '../../metrics/index.js';
 import type { RouteModule } from '../types.js';
 
-/** Which events a principal may receive: operators all; households those of their home; others none yet. */
+/** Which events a principal may receive: those of a home the policy lets it subscribe to; hub-wide ones operators only. */
 export function mayReceive(principal: Principal, envelope: Envelope): boolean {
-  if (principal.role === 'operator') return true;
   const homeId = (envelope.payload as { homeId?: unknown }).homeId;
-  return principal.role === 'household' && typeof homeId === 'string' && homeId === principal.homeId;
+  const resource = typeof homeId === 'string' ? { kind: 'home' as const, homeId } : { kind: 'hub' as const };
+  return can(principal, 'events.subscribe', resource).allow;
 }
 
 function matcher(filter: string | undefined): (name: string) => boolean {
@@ -43,8 +44,7 @@ function readTurn(message: Record<string, unknown>, principal: Principal): TurnR
     });
   if (conversationId !== undefined && (typeof conversationId !== 'string' || conversationId.length > 64))
     throw new GenioError('validation_failed', { field: 'conversationId', reason: 'at most 64 characters' });
-  requireRole(principal, ['operator', 'household'], 'talk to the assistant');
-  requireHome(principal, homeId, 'talk to the assistant in this home');
+  authorize(principal, 'conversation.turn', { kind: 'home', homeId });
   return {
     text,
     homeId,
