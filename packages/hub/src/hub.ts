@@ -24,9 +24,12 @@ import type { GenioApp } from './http/types.js';
 import { createLogger, type Logger } from './log/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { type Broker, createBroker } from './mqtt/index.js';
-import { closeServer, listenOn } from './net/listen.js';
+import { closeServer, listenOn, trackSockets } from './net/listen.js';
 import { openStorage, type Storage } from './storage/index.js';
 import { version } from './version.js';
+
+/** How long requests in flight may finish on shutdown before their connections are cut. */
+const SHUTDOWN_GRACE_MS = 1000;
 
 /** A running hub and its parts, for the CLI and for tests. */
 export interface Hub {
@@ -95,7 +98,6 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     stack.push(() => bus.stop());
 
     const tokens = createTokenService({ db: storage.db, bus });
-    const generatedOperatorToken = await tokens.ensureOperator(config.adminToken);
     const homes = createHomeService({ db: storage.db, bus });
 
     const broker = await createBroker({
@@ -174,6 +176,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     });
     stack.push(() => http.close());
     await http.ready();
+    const sockets = trackSockets(http.server as unknown as Server);
     const httpPort = await listenOn(http.server as unknown as Server, config.httpPort, config.httpHost, {
       service: 'HTTP',
       flag: '--http-port',
@@ -181,10 +184,20 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     });
     // Fastify closes websocket clients in close(); only then can the listening socket finish closing.
     stack.pop();
+    // A client that connected and sent nothing (or half a request) is not "idle" to Node and would hold
+    // close() until its header timeout: cut every connection still open after a short grace.
     stack.push(async () => {
-      await http.close();
+      const cut = setTimeout(() => sockets.destroyAll(), SHUTDOWN_GRACE_MS);
+      cut.unref();
+      try {
+        await http.close();
+      } finally {
+        clearTimeout(cut);
+      }
       await closeServer(http.server as unknown as Server);
     });
+    // Only once every port is bound: a start that fails must not store an operator token it never showed.
+    const generatedOperatorToken = await tokens.ensureOperator(config.adminToken);
 
     return {
       config,

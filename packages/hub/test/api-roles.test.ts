@@ -24,12 +24,10 @@ afterAll(async () => t?.close());
 
 describe('roles and scopes', () => {
   it('tells each token who it is', async () => {
-    expect((await t.request('GET', '/api/v1/me', { token: householdA.token })).json()).toEqual({
-      tokenId: householdA.id,
-      name: 'alice',
-      role: 'household',
-      homeId: homeA,
-    });
+    const me = (await t.request('GET', '/api/v1/me', { token: householdA.token })).json();
+    expect(me).toMatchObject({ tokenId: householdA.id, name: 'alice', role: 'household', homeId: homeA });
+    expect(me.can).toContain('conversation.turn');
+    expect(me.can).not.toContain('home.create');
     expect((await t.request('GET', '/api/v1/me', { token: merchant })).json()).toMatchObject({
       role: 'merchant',
       homeId: null,
@@ -59,20 +57,24 @@ describe('roles and scopes', () => {
     ).toBe(403);
   });
 
-  it('only operators create and delete homes', async () => {
+  it('only operators create and delete homes (a developer only its own test homes)', async () => {
     for (const token of [householdA.token, merchant, developer]) {
-      expect(
-        (await t.request('POST', '/api/v1/homes', { token, body: { name: 'X', language: 'en' } })).status,
-      ).toBe(403);
+      if (token !== developer)
+        expect(
+          (await t.request('POST', '/api/v1/homes', { token, body: { name: 'X', language: 'en' } })).status,
+        ).toBe(403);
       expect((await t.request('DELETE', `/api/v1/homes/${homeB}`, { token })).status).toBe(403);
     }
   });
 
-  it('merchants and developers cannot read homes', async () => {
+  it('merchants cannot read homes; developers see none but their own test homes', async () => {
+    expect((await t.request('GET', '/api/v1/homes', { token: merchant })).status).toBe(403);
     for (const token of [merchant, developer]) {
-      expect((await t.request('GET', '/api/v1/homes', { token })).status).toBe(403);
       expect((await t.request('GET', `/api/v1/homes/${homeA}`, { token })).status).toBe(403);
     }
+    const seen = (await t.request('GET', '/api/v1/homes', { token: developer })).json();
+    expect(seen.map((h: { id: string }) => h.id)).not.toContain(homeA);
+    expect(seen.map((h: { id: string }) => h.id)).not.toContain(homeB);
   });
 
   it('households issue household tokens for their own home only', async () => {

@@ -52,4 +52,14 @@ describe.each(backends)('conversations kept in the database on %s', (backend) =>
     ).json();
     expect(elsewhere.intent?.name).not.toBe('device.turn_on');
   });
+
+  it("never lets another home clear this home's open question by reusing its conversation id", async () => {
+    const question = await say('turn on the night lamp');
+    expect(question.continueConversation).toBe(true);
+    await t.request('POST', '/api/v1/conversation', {
+      body: { text: 'what time is it', homeId: otherHomeId, conversationId: question.conversationId },
+    });
+    const answer = await say('the bedroom one', { conversationId: question.conversationId });
+    expect(answer.intent?.name).toBe('device.turn_on');
+  });
 });

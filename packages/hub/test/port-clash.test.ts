@@ -1,6 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/index.js';
 import { isGenioError } from '../src/errors/index.js';
+import { startHub } from '../src/hub.js';
+import { createLogger } from '../src/log/index.js';
 import { startTestHub } from './harness.js';
 
 function holdPort(): Promise<{ port: number; close: () => Promise<void> }> {
@@ -53,6 +59,38 @@ describe('a port already in use', () => {
       await new Promise<void>((r) => again.close(() => r()));
     } finally {
       await held.close();
+    }
+  });
+
+  it('a first start that fails stores no operator token, so the next start prints one', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'genio-first-'));
+    const held = await holdPort();
+    const config = (mqttPort: number) =>
+      loadConfig({
+        overrides: { dataDir, httpHost: '127.0.0.1', httpPort: 0, mqttHost: '127.0.0.1', mqttPort },
+        env: {},
+      });
+    try {
+      const failed = await startHub(config(held.port), { log: createLogger('silent') }).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isGenioError(failed, 'port_in_use')).toBe(true);
+      await held.close();
+      const hub = await startHub(config(0), { log: createLogger('silent') });
+      try {
+        expect(hub.generatedOperatorToken).toMatch(/^gn_/);
+        const me = await hub.http.inject({
+          method: 'GET',
+          url: '/api/v1/me',
+          headers: { authorization: `Bearer ${hub.generatedOperatorToken}` },
+        });
+        expect(me.json().role).toBe('operator');
+      } finally {
+        await hub.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -39,10 +39,18 @@ export function createConversationStore<T extends { homeId: string; expiresAt: n
       await deps.db
         .insertInto('conversations')
         .values(values)
+        // A conversation id belongs to the home that opened it: another home using the same id (guessed or
+        // seen) must not overwrite, and so clear, that home's open question. An expired row is free again.
         .onConflict((c) =>
           c
             .column('id')
-            .doUpdateSet({ state: values.state, expires_at: values.expires_at, home_id: values.home_id }),
+            .doUpdateSet({ state: values.state, expires_at: values.expires_at, home_id: values.home_id })
+            .where((eb) =>
+              eb.or([
+                eb('conversations.home_id', '=', values.home_id),
+                eb('conversations.expires_at', '<=', now()),
+              ]),
+            ),
         )
         .execute();
       if (++writes % SWEEP_EVERY === 0)

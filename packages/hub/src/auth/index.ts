@@ -1,4 +1,4 @@
-export { canSeeHome, type Principal, type Role, requireHome, requireRole, roles } from './principal.js';
+export { type Principal, type Role, roles } from './principal.js';
 export {
   type CreatedToken,
   type CreateTokenInput,

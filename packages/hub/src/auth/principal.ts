@@ -1,5 +1,3 @@
-import { GenioError } from '../errors/index.js';
-
 /** The roles a token can carry. */
 export const roles = ['operator', 'household', 'merchant', 'developer'] as const;
 /** One of the roles a token can carry. */
@@ -11,21 +9,6 @@ export interface Principal {
   name: string;
   role: Role;
   homeId: string | null;
-}
-
-/** Throw forbidden unless the principal has one of the roles. */
-export function requireRole(principal: Principal, allowed: readonly Role[], action: string): void {
-  if (!allowed.includes(principal.role)) throw new GenioError('forbidden', { action, role: principal.role });
-}
-
-/** Throw forbidden unless the principal may act on this home (operators reach every home). */
-export function requireHome(principal: Principal, homeId: string, action: string): void {
-  if (principal.role === 'operator') return;
-  if (principal.role === 'household' && principal.homeId === homeId) return;
-  throw new GenioError('forbidden', { action, homeId });
-}
-
-/** True when the principal may see events and data of this home. */
-export function canSeeHome(principal: Principal, homeId: string): boolean {
-  return principal.role === 'operator' || (principal.role === 'household' && principal.homeId === homeId);
+  /** For developer tokens: the test homes this token created (read when the token is checked). */
+  ownedHomeIds?: readonly string[];
 }

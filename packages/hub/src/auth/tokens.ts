@@ -157,7 +157,21 @@ export function createTokenService(deps: {
         lastWrite.set(row.id, at);
         await db.updateTable('tokens').set({ last_used_at: at }).where('id', '=', row.id).execute();
       }
-      return { tokenId: row.id, name: row.name, role: row.role as Role, homeId: row.home_id };
+      const principal: Principal = {
+        tokenId: row.id,
+        name: row.name,
+        role: row.role as Role,
+        homeId: row.home_id,
+      };
+      if (row.role === 'developer') {
+        const owned = await db
+          .selectFrom('homes')
+          .select('id')
+          .where('owner_token_id', '=', row.id)
+          .execute();
+        principal.ownedHomeIds = owned.map((h) => h.id);
+      }
+      return principal;
     },
     async ensureOperator(fixed) {
       if (fixed) {

@@ -25,7 +25,8 @@ export interface Area {
 
 /** Homes and their areas. */
 export interface HomeService {
-  createHome(input: { name: string; language: Language }): Promise<Home>;
+  /** With `ownerTokenId`, the home is that developer token's test home. */
+  createHome(input: { name: string; language: Language }, ownerTokenId?: string | null): Promise<Home>;
   listHomes(filter?: { ids?: readonly string[] }): Promise<Home[]>;
   getHome(id: string): Promise<Home>;
   updateHome(id: string, patch: { name?: string; language?: Language }): Promise<Home>;
@@ -118,7 +119,7 @@ export function createHomeService(deps: {
   }
 
   return {
-    async createHome(input) {
+    async createHome(input, ownerTokenId = null) {
       const at = now();
       const row: HomesTable = {
         id: newId('home'),
@@ -126,6 +127,7 @@ export function createHomeService(deps: {
         language: input.language,
         created_at: at,
         updated_at: at,
+        owner_token_id: ownerTokenId,
       };
       await db.insertInto('homes').values(row).execute();
       bus.emit('home.created', { homeId: row.id, name: row.name, language: row.language });

@@ -18,13 +18,30 @@ function bearerFrom(request: FastifyRequest): string | null {
   return null;
 }
 
-function needsAuth(request: FastifyRequest): boolean {
-  if (request.routeOptions.config?.public) return false;
-  const path = request.url;
-  return path.startsWith('/api') || path.startsWith('/metrics');
+/** The path as the router sees it: percent-decoded, without the query; null when it cannot be decoded. */
+function decodedPath(url: string): string | null {
+  const path = url.split('?')[0] as string;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
 }
 
-/** Every /api route and /metrics need a bearer token unless the route is marked public. */
+/**
+ * A matched route needs a token unless it is marked public: the decision follows the route the router
+ * chose, never the raw URL, so `/%61pi/...` is the same route as `/api/...`. An unmatched request under
+ * /api or /metrics needs a token before it may learn that nothing is there.
+ */
+function needsAuth(request: FastifyRequest): boolean {
+  if (request.routeOptions.url !== undefined) return request.routeOptions.config?.public !== true;
+  const path = decodedPath(request.url);
+  if (path === null) return true;
+  const lower = path.toLowerCase();
+  return lower.startsWith('/api') || lower.startsWith('/metrics');
+}
+
+/** Every route needs a bearer token unless it is marked public (`config: { public: true }`). */
 export function installAuth(app: GenioApp, tokens: TokenService): void {
   app.decorateRequest('principal', null as unknown as Principal);
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {

@@ -1,12 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { GenioError } from '../errors/index.js';
-
-interface AjvIssue {
-  instancePath?: string;
-  keyword?: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}
+import { type AjvIssue, plainReasonOf } from './validation-words.js';
 
 /** Turn Fastify's schema validation failure into validation_failed naming the field at fault. */
 function fromValidation(error: FastifyError): GenioError {
@@ -20,14 +14,7 @@ function fromValidation(error: FastifyError): GenioError {
   } else if (issue.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string') {
     field = base ? `${base}/${params.additionalProperty}` : params.additionalProperty;
   }
-  const reason =
-    issue.keyword === 'required'
-      ? 'is required'
-      : issue.keyword === 'additionalProperties'
-        ? 'is not a known field'
-        : issue.keyword === 'enum' && Array.isArray(params.allowedValues)
-          ? `must be one of ${params.allowedValues.join(', ')}`
-          : (issue.message ?? 'is invalid');
+  const reason = plainReasonOf((error.validation ?? []) as AjvIssue[]);
   return new GenioError('validation_failed', { field: field || context, reason, in: context });
 }
 
@@ -48,6 +35,9 @@ export function toGenioError(error: unknown): GenioError {
   ) {
     return new GenioError('validation_failed', { field: 'body', reason: 'is not valid JSON' });
   }
+  // A static file that is not there (or not servable) is simply not found.
+  if (fe?.statusCode === 404 || fe?.code === 'ENOENT')
+    return new GenioError('not_found', { kind: 'file', id: 'requested' });
   if (typeof fe?.statusCode === 'number' && fe.statusCode === 429) return new GenioError('rate_limited');
   return new GenioError('internal', {}, { cause: error });
 }

@@ -3,11 +3,13 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
+import { authorize, hub } from '../access/index.js';
 import type { TokenService } from '../auth/index.js';
 import { GenioError } from '../errors/index.js';
 import type { Metrics } from '../metrics/index.js';
 import { installAuth } from './auth-hook.js';
 import { sendProblem, toGenioError } from './problem.js';
+import { redactUrl } from './redact.js';
 import type { GenioApp, RouteModule } from './types.js';
 
 /** What the HTTP server is built from. */
@@ -44,7 +46,8 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<GenioApp> 
 
   app.setErrorHandler((error, request, reply) => {
     const genio = toGenioError(error);
-    if (genio.code === 'internal') request.log.error({ err: error, url: request.url }, 'request failed');
+    if (genio.code === 'internal')
+      request.log.error({ err: error, url: redactUrl(request.url) }, 'request failed');
     return sendProblem(reply, request, genio);
   });
   app.setNotFoundHandler((request, reply) =>
@@ -80,7 +83,7 @@ export async function createHttpServer(deps: HttpServerDeps): Promise<GenioApp> 
     app.swagger(),
   );
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    if (request.principal.role !== 'operator') throw new GenioError('forbidden', { action: 'read metrics' });
+    authorize(request.principal, 'hub.metrics', hub);
     return reply.type('text/plain; version=0.0.4; charset=utf-8').send(await deps.metrics.render());
   });
 

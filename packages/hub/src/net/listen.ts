@@ -1,4 +1,4 @@
-import type { Server } from 'node:net';
+import type { Server, Socket } from 'node:net';
 import { GenioError } from '../errors/index.js';
 
 /** Which setting a listening port comes from, so a clash can name the flag to change. */
@@ -51,4 +51,21 @@ export function closeServer(server: Server, graceMs = 2000): Promise<void> {
     });
     http.closeIdleConnections?.();
   });
+}
+
+/**
+ * Keep every socket a server accepts, so that shutdown can end the ones Node does not count as idle
+ * (a client that connected and sent nothing, or half a request, would hold close() until its timeout).
+ */
+export function trackSockets(server: Server): { destroyAll(): void } {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  return {
+    destroyAll() {
+      for (const socket of sockets) socket.destroy();
+    },
+  };
 }

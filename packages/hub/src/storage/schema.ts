@@ -19,6 +19,8 @@ export interface HomesTable {
   language: string;
   created_at: number;
   updated_at: number;
+  /** The developer token whose test home this is; null (or absent before migration 006) for others. */
+  owner_token_id?: string | null;
 }
 
 /** A room or zone of a home. Aliases are a JSON array of strings. */

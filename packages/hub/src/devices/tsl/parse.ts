@@ -22,6 +22,8 @@ const builtInMethods = new Set([
   'thing.event.property.post',
 ]);
 const identifierPattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Names JavaScript objects treat specially: a value keyed by one would be dropped or change the object.
+const objectKeyIdentifiers = new Set(['__proto__', 'constructor', 'prototype']);
 
 function fail(path: string, reason: string): never {
   throw new GenioError('validation_failed', { field: path, reason });
@@ -71,6 +73,8 @@ function identifier(value: unknown, path: string, seen: Set<string>): string {
     );
   }
   if (reservedIdentifiers.has(id)) fail(path, `"${id}" is reserved by the protocol`);
+  if (objectKeyIdentifiers.has(id))
+    fail(path, `"${id}" cannot be an identifier: values under it would be lost, choose another name`);
   if (seen.has(id)) fail(path, `"${id}" is defined twice`);
   seen.add(id);
   return id;

@@ -222,3 +222,45 @@ describe('services and events', () => {
     expect(caught(() => validateEventOutput(model, 'exploded', {})).toAlink().code).toBe(5094);
   });
 });
+
+describe('identifiers JavaScript objects treat specially', () => {
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses %s as a property, service, event or struct field identifier, naming the field',
+    (name) => {
+      const asProperty = caught(() =>
+        parseThingModel({ properties: [prop(name, { type: 'int', specs: {} })] }),
+      );
+      expect(asProperty.code).toBe('validation_failed');
+      expect(asProperty.params.field).toBe('properties/0/identifier');
+      expect(String(asProperty.params.reason)).toContain(name);
+      const asService = caught(() =>
+        parseThingModel({ services: [{ identifier: name, name: 'x', inputData: [], outputData: [] }] }),
+      );
+      expect(asService.params.field).toBe('services/0/identifier');
+      const asEvent = caught(() =>
+        parseThingModel({ events: [{ identifier: name, name: 'x', type: 'info' }] }),
+      );
+      expect(asEvent.params.field).toBe('events/0/identifier');
+      const asField = caught(() =>
+        parseThingModel({
+          properties: [
+            prop('Pos', {
+              type: 'struct',
+              specs: [{ identifier: name, name: 'x', dataType: { type: 'int', specs: {} } }],
+            }),
+          ],
+        }),
+      );
+      expect(asField.params.field).toMatch(/^properties\/0\/dataType\/specs\/0\/identifier/);
+    },
+  );
+
+  it('refuses a value under __proto__ instead of dropping it', () => {
+    const params = JSON.parse('{"__proto__": 5}');
+    const error = caught(() => validatePropertyValues(model, params));
+    expect(error.code).toBe('property_invalid');
+    expect(error.params.path).toBe('__proto__');
+    const nested = JSON.parse('{"Pos": {"__proto__": {"x": 1}}}');
+    expect(caught(() => validatePropertyValues(model, nested)).params.path).toBe('Pos/__proto__');
+  });
+});

@@ -22,6 +22,9 @@ function invalid(path: string, rule: string, value: unknown): never {
   throw new GenioError('property_invalid', { path, rule, value: shown(value) });
 }
 
+// A value under one of these keys would be dropped by (or change) the object it is copied into.
+const OBJECT_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -98,6 +101,7 @@ function validateFields(
   if (!isRecord(value)) invalid(path, 'must be an object', value);
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
+    if (OBJECT_KEYS.has(key)) invalid(path ? `${path}/${key}` : key, 'is not an allowed identifier', v);
     const field = fields.find((f) => f.identifier === key);
     if (!field) unknownField(key);
     out[key] = validateValue(field.dataType, v, path ? `${path}/${key}` : key);
@@ -129,6 +133,7 @@ export function validatePropertyValues(
     throw new GenioError('too_many_properties', { limit: tslLimits.maxPropertiesPerMessage });
   const out: Record<string, TimedValue> = {};
   for (const [identifier, raw] of entries) {
+    if (OBJECT_KEYS.has(identifier)) invalid(identifier, 'is not an allowed identifier', raw);
     const property = model.properties.find((p) => p.identifier === identifier);
     if (!property) throw new GenioError('property_unknown', { path: identifier });
     if (options.forSet && property.accessMode === 'r') invalid(identifier, 'is read-only', raw);

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
+import { authorize } from '../../access/index.js';
 import type { Assistant } from '../../assistant/index.js';
-import { requireHome, requireRole } from '../../auth/index.js';
 import { errorResponses, IdParam, LanguageSchema } from '../schemas.js';
 import type { RouteModule } from '../types.js';
 
@@ -43,8 +43,7 @@ export function conversationRoutes(assistant: Assistant): RouteModule {
         },
       },
       async (request) => {
-        requireRole(request.principal, ['operator', 'household'], 'talk to the assistant');
-        requireHome(request.principal, request.body.homeId, 'talk to the assistant in this home');
+        authorize(request.principal, 'conversation.turn', { kind: 'home', homeId: request.body.homeId });
         return assistant.turn(request.body);
       },
     );

@@ -1,10 +1,10 @@
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
-import { type Principal, requireHome, requireRole } from '../../auth/index.js';
+import { type Action, authorize, hub, ownHomeIds } from '../../access/index.js';
+import type { Principal } from '../../auth/index.js';
 import type { CommandResult } from '../../devices/commands.js';
 import type { DevicesModule } from '../../devices/module.js';
 import type { DeviceSimulators } from '../../devices/simulator.js';
-import { GenioError } from '../../errors/index.js';
 import { errorResponses } from '../schemas.js';
 import type { RouteModule } from '../types.js';
 
@@ -63,9 +63,9 @@ function sendCommand(result: CommandResult, reply: { code(n: number): unknown })
 export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulators): RouteModule {
   const { registry, commands, shadow } = devices;
 
-  async function reachable(principal: Principal, deviceId: string) {
+  async function reachable(principal: Principal, deviceId: string, action: Action) {
     const device = await registry.get(deviceId);
-    requireHome(principal, device.homeId, 'reach this device');
+    authorize(principal, action, { kind: 'device', homeId: device.homeId });
     return device;
   }
 
@@ -84,7 +84,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
           },
         },
         async (request) => {
-          await reachable(request.principal, request.params.deviceId);
+          await reachable(request.principal, request.params.deviceId, 'device.read');
           return { running: simulators.running(request.params.deviceId) };
         },
       );
@@ -100,7 +100,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
           },
         },
         async (request) => {
-          await reachable(request.principal, request.params.deviceId);
+          await reachable(request.principal, request.params.deviceId, 'device.simulate');
           await simulators.start(request.params.deviceId);
           return { running: true };
         },
@@ -116,7 +116,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
           },
         },
         async (request, reply) => {
-          await reachable(request.principal, request.params.deviceId);
+          await reachable(request.principal, request.params.deviceId, 'device.simulate');
           await simulators.stop(request.params.deviceId);
           return reply.code(204).send(null);
         },
@@ -147,7 +147,12 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
         },
       },
       async (request, reply) => {
-        requireHome(request.principal, request.body.homeId, 'add devices to this home');
+        const product = await devices.products.get(request.body.productKey);
+        authorize(request.principal, 'device.create', {
+          kind: 'device',
+          homeId: request.body.homeId,
+          productOwnerTokenId: product.ownerTokenId,
+        });
         return reply.code(201).send(await registry.create(request.body));
       },
     );
@@ -173,12 +178,16 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
       async (request) => {
         const { principal } = request;
         const filter = { ...request.query };
-        if (principal.role === 'household') {
-          if (filter.homeId && filter.homeId !== principal.homeId)
-            throw new GenioError('forbidden', { action: 'list devices of another home' });
-          filter.homeId = principal.homeId as string;
-        } else requireRole(principal, ['operator'], 'list devices');
-        return registry.list(filter);
+        authorize(principal, 'device.list', hub);
+        if (principal.role === 'operator') return registry.list(filter);
+        if (filter.homeId) {
+          authorize(principal, 'device.read', { kind: 'device', homeId: filter.homeId });
+          return registry.list(filter);
+        }
+        const lists = await Promise.all(
+          ownHomeIds(principal).map((homeId) => registry.list({ ...filter, homeId })),
+        );
+        return lists.flat();
       },
     );
     app.get(
@@ -191,7 +200,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
           response: { 200: DeviceSchema, ...errorResponses },
         },
       },
-      async (request) => reachable(request.principal, request.params.deviceId),
+      async (request) => reachable(request.principal, request.params.deviceId, 'device.read'),
     );
     app.patch(
       '/api/v1/devices/:deviceId',
@@ -213,7 +222,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
         },
       },
       async (request) => {
-        await reachable(request.principal, request.params.deviceId);
+        await reachable(request.principal, request.params.deviceId, 'device.update');
         return registry.update(request.params.deviceId, request.body);
       },
     );
@@ -228,7 +237,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
         },
       },
       async (request, reply) => {
-        await reachable(request.principal, request.params.deviceId);
+        await reachable(request.principal, request.params.deviceId, 'device.delete');
         await registry.delete(request.params.deviceId);
         return reply.code(204).send(null);
       },
@@ -244,7 +253,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
         },
       },
       async (request) => {
-        await reachable(request.principal, request.params.deviceId);
+        await reachable(request.principal, request.params.deviceId, 'device.credentials');
         return registry.rotateSecret(request.params.deviceId);
       },
     );
@@ -263,7 +272,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
         },
       },
       async (request, reply) => {
-        await reachable(request.principal, request.params.deviceId);
+        await reachable(request.principal, request.params.deviceId, 'device.credentials');
         return reply.code(201).send(await registry.createPairingCode(request.params.deviceId));
       },
     );
@@ -282,7 +291,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
         },
       },
       async (request, reply) => {
-        await reachable(request.principal, request.params.deviceId);
+        await reachable(request.principal, request.params.deviceId, 'device.credentials');
         const { code, expiresAt } = await registry.createPairingCode(request.params.deviceId);
         const hub = request.query.hub ?? `${request.protocol}://${request.host}`;
         const png = await QRCode.toBuffer(`genio://pair?code=${code}&hub=${encodeURIComponent(hub)}`, {
@@ -341,7 +350,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
         },
       },
       async (request) => {
-        await reachable(request.principal, request.params.deviceId);
+        await reachable(request.principal, request.params.deviceId, 'device.read');
         return shadow.history(request.params.deviceId, request.params.identifier, request.query);
       },
     );
@@ -359,7 +368,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
         },
       },
       async (request, reply) => {
-        await reachable(request.principal, request.params.deviceId);
+        await reachable(request.principal, request.params.deviceId, 'device.control');
         const result = await commands.setProperties(request.params.deviceId, request.body, {
           queueIfOffline: request.query.queue === true,
         });
@@ -383,7 +392,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
         },
       },
       async (request, reply) => {
-        await reachable(request.principal, request.params.deviceId);
+        await reachable(request.principal, request.params.deviceId, 'device.control');
         const result = await commands.invokeService(
           request.params.deviceId,
           request.params.service,
@@ -405,7 +414,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
         },
       },
       async (request, reply) => {
-        await reachable(request.principal, request.params.deviceId);
+        await reachable(request.principal, request.params.deviceId, 'device.control');
         const result = await commands.setCapabilities(request.params.deviceId, request.body, {
           queueIfOffline: request.query.queue === true,
         });

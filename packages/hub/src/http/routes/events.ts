@@ -1,16 +1,17 @@
 import { Type } from 'typebox';
+import { authorize, can } from '../../access/index.js';
 import type { TurnRequest, TurnResponse } from '../../assistant/index.js';
-import { type Principal, requireHome, requireRole } from '../../auth/index.js';
+import type { Principal } from '../../auth/index.js';
 import type { Bus, Envelope } from '../../bus/index.js';
 import { GenioError, isGenioError, type Language, languages } from '../../errors/index.js';
 import type { Metrics } from '../../metrics/index.js';
 import type { RouteModule } from '../types.js';
 
-/** Which events a principal may receive: operators all; households those of their home; others none yet. */
+/** Which events a principal may receive: those of a home the policy lets it subscribe to; hub-wide ones operators only. */
 export function mayReceive(principal: Principal, envelope: Envelope): boolean {
-  if (principal.role === 'operator') return true;
   const homeId = (envelope.payload as { homeId?: unknown }).homeId;
-  return principal.role === 'household' && typeof homeId === 'string' && homeId === principal.homeId;
+  const resource = typeof homeId === 'string' ? { kind: 'home' as const, homeId } : { kind: 'hub' as const };
+  return can(principal, 'events.subscribe', resource).allow;
 }
 
 function matcher(filter: string | undefined): (name: string) => boolean {
@@ -23,6 +24,10 @@ function matcher(filter: string | undefined): (name: string) => boolean {
 }
 
 const CLOSE_REVOKED = 4401;
+/** Turns one socket may have in flight; more are refused, so one client cannot queue work without end. */
+export const MAX_TURNS_PER_SOCKET = 4;
+/** Turns one token may have in flight over all its sockets. */
+export const MAX_TURNS_PER_TOKEN = 8;
 
 /** Read a `{ type: "turn", text, homeId?, language?, conversationId?, id? }` message. */
 function readTurn(message: Record<string, unknown>, principal: Principal): TurnRequest {
@@ -39,8 +44,7 @@ function readTurn(message: Record<string, unknown>, principal: Principal): TurnR
     });
   if (conversationId !== undefined && (typeof conversationId !== 'string' || conversationId.length > 64))
     throw new GenioError('validation_failed', { field: 'conversationId', reason: 'at most 64 characters' });
-  requireRole(principal, ['operator', 'household'], 'talk to the assistant');
-  requireHome(principal, homeId, 'talk to the assistant in this home');
+  authorize(principal, 'conversation.turn', { kind: 'home', homeId });
   return {
     text,
     homeId,
@@ -60,6 +64,7 @@ export function eventRoutes(deps: {
 }): RouteModule {
   return (app) => {
     let next = 0;
+    const turnsOfToken = new Map<string, number>();
     app.get(
       '/api/v1/events',
       {
@@ -81,6 +86,8 @@ export function eventRoutes(deps: {
         const wants = matcher(request.query.events);
         const homeFilter = request.query.homeId;
         const owner = `ws#${++next}`;
+        let turnsInFlight = 0;
+        let queue: Promise<unknown> = Promise.resolve();
         deps.metrics.websocketClients.inc();
 
         deps.bus.onAny(owner, (envelope) => {
@@ -89,6 +96,15 @@ export function eventRoutes(deps: {
             (envelope.payload as { tokenId: string }).tokenId === principal.tokenId
           ) {
             socket.close(CLOSE_REVOKED, 'token revoked');
+            return;
+          }
+          // Deleting a home deletes its household tokens: their sockets end as a revocation would end them.
+          if (
+            envelope.name === 'home.deleted' &&
+            principal.homeId !== null &&
+            (envelope.payload as { homeId: string }).homeId === principal.homeId
+          ) {
+            socket.close(CLOSE_REVOKED, 'home deleted');
             return;
           }
           if (!wants(envelope.name) || !mayReceive(principal, envelope)) return;
@@ -128,6 +144,28 @@ export function eventRoutes(deps: {
           const id =
             typeof message.id === 'string' || typeof message.id === 'number' ? message.id : undefined;
           const turn = deps.turn;
+          const ofToken = turnsOfToken.get(principal.tokenId) ?? 0;
+          if (turnsInFlight >= MAX_TURNS_PER_SOCKET || ofToken >= MAX_TURNS_PER_TOKEN) {
+            const limit = turnsInFlight >= MAX_TURNS_PER_SOCKET ? MAX_TURNS_PER_SOCKET : MAX_TURNS_PER_TOKEN;
+            const scope = limit === MAX_TURNS_PER_SOCKET ? 'this connection' : 'this token';
+            socket.send(
+              JSON.stringify({
+                type: 'error',
+                ...(id === undefined ? {} : { id }),
+                code: 'rate_limited',
+                detail: `At most ${limit} turns may be in progress on ${scope}; wait for an answer before sending more.`,
+              }),
+            );
+            return;
+          }
+          turnsInFlight++;
+          turnsOfToken.set(principal.tokenId, ofToken + 1);
+          const settle = () => {
+            turnsInFlight--;
+            const left = (turnsOfToken.get(principal.tokenId) ?? 1) - 1;
+            if (left > 0) turnsOfToken.set(principal.tokenId, left);
+            else turnsOfToken.delete(principal.tokenId);
+          };
           const respond = async (): Promise<void> => {
             let reply: Record<string, unknown>;
             try {
@@ -144,7 +182,13 @@ export function eventRoutes(deps: {
             }
             if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
           };
-          respond().catch(() => {});
+          // One socket's turns run one after another, in the order sent (a follow-up needs the turn before
+          // it), each in its own pass of the event loop so that HTTP requests are served between them.
+          queue = queue
+            .then(() => new Promise((resolve) => setImmediate(resolve)))
+            .then(respond)
+            .catch(() => {})
+            .finally(settle);
         });
         socket.on('close', () => {
           deps.bus.off(owner);

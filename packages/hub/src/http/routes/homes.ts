@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { requireHome, requireRole } from '../../auth/index.js';
+import { authorize, hub, ownHomeIds } from '../../access/index.js';
 import type { HomeService } from '../../homes/index.js';
 import { errorResponses, IdParam, LanguageSchema } from '../schemas.js';
 import type { RouteModule } from '../types.js';
@@ -41,14 +41,15 @@ export function homeRoutes(homes: HomeService): RouteModule {
       {
         schema: {
           tags,
-          summary: 'Create a home (operator)',
+          summary: 'Create a home (operator; a developer creates a test home of its own)',
           body: Type.Object({ name: Name, language: LanguageSchema }, { additionalProperties: false }),
           response: { 201: HomeSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
-        requireRole(request.principal, ['operator'], 'create homes');
-        return reply.code(201).send(await homes.createHome(request.body));
+        authorize(request.principal, 'home.create', hub);
+        const owner = request.principal.role === 'developer' ? request.principal.tokenId : null;
+        return reply.code(201).send(await homes.createHome(request.body, owner));
       },
     );
 
@@ -64,8 +65,8 @@ export function homeRoutes(homes: HomeService): RouteModule {
       async (request) => {
         const { principal } = request;
         if (principal.role === 'operator') return homes.listHomes();
-        requireRole(principal, ['household'], 'list homes');
-        return homes.listHomes({ ids: principal.homeId ? [principal.homeId] : [] });
+        authorize(principal, 'home.list', hub);
+        return homes.listHomes({ ids: ownHomeIds(principal) });
       },
     );
 
@@ -80,7 +81,7 @@ export function homeRoutes(homes: HomeService): RouteModule {
         },
       },
       async (request) => {
-        requireHome(request.principal, request.params.homeId, 'read this home');
+        authorize(request.principal, 'home.read', { kind: 'home', homeId: request.params.homeId });
         return homes.getHome(request.params.homeId);
       },
     );
@@ -100,7 +101,7 @@ export function homeRoutes(homes: HomeService): RouteModule {
         },
       },
       async (request) => {
-        requireHome(request.principal, request.params.homeId, 'change this home');
+        authorize(request.principal, 'home.update', { kind: 'home', homeId: request.params.homeId });
         return homes.updateHome(request.params.homeId, request.body);
       },
     );
@@ -110,13 +111,13 @@ export function homeRoutes(homes: HomeService): RouteModule {
       {
         schema: {
           tags,
-          summary: 'Delete a home and everything in it (operator)',
+          summary: 'Delete a home and everything in it (operator; a developer its own test homes)',
           params: HomeParams,
           response: { 204: Type.Null(), ...errorResponses },
         },
       },
       async (request, reply) => {
-        requireRole(request.principal, ['operator'], 'delete homes');
+        authorize(request.principal, 'home.delete', { kind: 'home', homeId: request.params.homeId });
         await homes.deleteHome(request.params.homeId);
         return reply.code(204).send(null);
       },
@@ -134,7 +135,7 @@ export function homeRoutes(homes: HomeService): RouteModule {
         },
       },
       async (request, reply) => {
-        requireHome(request.principal, request.params.homeId, 'change this home');
+        authorize(request.principal, 'home.update', { kind: 'home', homeId: request.params.homeId });
         return reply.code(201).send(await homes.createArea(request.params.homeId, request.body));
       },
     );
@@ -150,7 +151,7 @@ export function homeRoutes(homes: HomeService): RouteModule {
         },
       },
       async (request) => {
-        requireHome(request.principal, request.params.homeId, 'read this home');
+        authorize(request.principal, 'home.read', { kind: 'home', homeId: request.params.homeId });
         return homes.listAreas(request.params.homeId);
       },
     );
@@ -166,7 +167,7 @@ export function homeRoutes(homes: HomeService): RouteModule {
         },
       },
       async (request) => {
-        requireHome(request.principal, request.params.homeId, 'read this home');
+        authorize(request.principal, 'home.read', { kind: 'home', homeId: request.params.homeId });
         return homes.getArea(request.params.homeId, request.params.areaId);
       },
     );
@@ -186,7 +187,7 @@ export function homeRoutes(homes: HomeService): RouteModule {
         },
       },
       async (request) => {
-        requireHome(request.principal, request.params.homeId, 'change this home');
+        authorize(request.principal, 'home.update', { kind: 'home', homeId: request.params.homeId });
         return homes.updateArea(request.params.homeId, request.params.areaId, request.body);
       },
     );
@@ -202,7 +203,7 @@ export function homeRoutes(homes: HomeService): RouteModule {
         },
       },
       async (request, reply) => {
-        requireHome(request.principal, request.params.homeId, 'change this home');
+        authorize(request.principal, 'home.update', { kind: 'home', homeId: request.params.homeId });
         await homes.deleteArea(request.params.homeId, request.params.areaId);
         return reply.code(204).send(null);
       },

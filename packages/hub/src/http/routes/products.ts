@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { requireRole } from '../../auth/index.js';
+import { authorize, hub } from '../../access/index.js';
 import type { DevicesModule } from '../../devices/module.js';
 import { errorResponses } from '../schemas.js';
 import type { RouteModule } from '../types.js';
@@ -43,7 +43,7 @@ export function productRoutes(devices: DevicesModule): RouteModule {
         },
       },
       async (request, reply) => {
-        requireRole(request.principal, ['operator', 'developer'], 'register products');
+        authorize(request.principal, 'product.create', hub);
         return reply.code(201).send(await products.create(request.body, request.principal));
       },
     );
@@ -57,7 +57,7 @@ export function productRoutes(devices: DevicesModule): RouteModule {
         },
       },
       async (request) => {
-        requireRole(request.principal, ['operator', 'developer', 'household'], 'list products');
+        authorize(request.principal, 'product.list', hub);
         return products.list(request.principal.role === 'developer' ? request.principal : undefined);
       },
     );
@@ -73,7 +73,7 @@ export function productRoutes(devices: DevicesModule): RouteModule {
       },
       async (request) => {
         const product = await products.get(request.params.productKey);
-        if (request.principal.role !== 'household') products.assertMayManage(product, request.principal);
+        authorize(request.principal, 'product.read', { kind: 'product', ownerTokenId: product.ownerTokenId });
         const { resolved: _r, ownerTokenId: _o, ...view } = product;
         return view;
       },
@@ -96,7 +96,8 @@ export function productRoutes(devices: DevicesModule): RouteModule {
         },
       },
       async (request) => {
-        products.assertMayManage(await products.get(request.params.productKey), request.principal);
+        const { ownerTokenId } = await products.get(request.params.productKey);
+        authorize(request.principal, 'product.update', { kind: 'product', ownerTokenId });
         return products.update(request.params.productKey, request.body);
       },
     );
@@ -111,7 +112,8 @@ export function productRoutes(devices: DevicesModule): RouteModule {
         },
       },
       async (request, reply) => {
-        products.assertMayManage(await products.get(request.params.productKey), request.principal);
+        const { ownerTokenId } = await products.get(request.params.productKey);
+        authorize(request.principal, 'product.delete', { kind: 'product', ownerTokenId });
         await products.delete(request.params.productKey);
         return reply.code(204).send(null);
       },

@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
-import { requireHome, requireRole } from '../../auth/index.js';
+import { authorize } from '../../access/index.js';
+import type { Principal } from '../../auth/index.js';
 import type { ScreenPairing } from '../../auth/screen-pairing.js';
 import type { HomeService } from '../../homes/index.js';
 import { errorResponses, IdParam } from '../schemas.js';
@@ -17,9 +18,8 @@ const CodeSchema = Type.Object({
 export function screenRoutes(deps: { pairing: ScreenPairing; homes: HomeService }): RouteModule {
   return (app) => {
     const tags = ['screens'];
-    const mayPair = async (principal: Parameters<typeof requireRole>[0], homeId: string) => {
-      requireRole(principal, ['operator', 'household'], 'pair a screen');
-      requireHome(principal, homeId, 'pair a screen with this home');
+    const mayPair = async (principal: Principal, homeId: string) => {
+      authorize(principal, 'screen.pair', { kind: 'home', homeId });
       await deps.homes.getHome(homeId);
     };
     const pairUrl = (origin: string, code: string) => `${origin}/?pair=${code}`;

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
+import { type Action, authorize } from '../../access/index.js';
 import type { Timers } from '../../assistant/timers.js';
 import { MAX_TIMER_SECONDS } from '../../assistant/timers.js';
-import { requireHome, requireRole } from '../../auth/index.js';
+import type { Principal } from '../../auth/index.js';
 import { GenioError } from '../../errors/index.js';
 import type { HomeService } from '../../homes/index.js';
 import { errorResponses, IdParam, LanguageSchema } from '../schemas.js';
@@ -23,9 +24,8 @@ const TimerSchema = Type.Object(
 export function timerRoutes(deps: { timers: Timers; homes: HomeService }): RouteModule {
   return (app) => {
     const tags = ['timers'];
-    const allowed = async (principal: Parameters<typeof requireRole>[0], homeId: string, action: string) => {
-      requireRole(principal, ['operator', 'household'], action);
-      requireHome(principal, homeId, action);
+    const allowed = async (principal: Principal, homeId: string, action: Action) => {
+      authorize(principal, action, { kind: 'home', homeId });
       return deps.homes.getHome(homeId);
     };
     app.get(
@@ -39,7 +39,7 @@ export function timerRoutes(deps: { timers: Timers; homes: HomeService }): Route
         },
       },
       async (request) => {
-        await allowed(request.principal, request.params.homeId, 'see timers');
+        await allowed(request.principal, request.params.homeId, 'timer.read');
         return deps.timers.list(request.params.homeId);
       },
     );
@@ -61,7 +61,7 @@ export function timerRoutes(deps: { timers: Timers; homes: HomeService }): Route
         },
       },
       async (request, reply) => {
-        const home = await allowed(request.principal, request.params.homeId, 'start a timer');
+        const home = await allowed(request.principal, request.params.homeId, 'timer.manage');
         const timer = await deps.timers.start(
           home.id,
           request.body.seconds,
@@ -82,7 +82,7 @@ export function timerRoutes(deps: { timers: Timers; homes: HomeService }): Route
         },
       },
       async (request, reply) => {
-        await allowed(request.principal, request.params.homeId, 'cancel a timer');
+        await allowed(request.principal, request.params.homeId, 'timer.manage');
         if (!(await deps.timers.cancelById(request.params.homeId, request.params.timerId)))
           throw new GenioError('not_found', { kind: 'timer', id: request.params.timerId });
         return reply.code(204).send(null);

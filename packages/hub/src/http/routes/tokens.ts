@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { type Principal, type Role, requireHome, requireRole, type TokenService } from '../../auth/index.js';
-import { GenioError } from '../../errors/index.js';
+import { type Action, allowedActions, authorize, hub } from '../../access/index.js';
+import type { Principal, Role, TokenService } from '../../auth/index.js';
 import { errorResponses, IdParam } from '../schemas.js';
 import type { RouteModule } from '../types.js';
 
@@ -37,11 +37,8 @@ const CreatedTokenSchema = Type.Object(
 );
 
 // Households may manage household tokens of their own home (for example to pair a screen); everything else is the operator's.
-function assertMayManage(principal: Principal, role: Role, homeId: string | null, action: string): void {
-  if (principal.role === 'operator') return;
-  requireRole(principal, ['household'], action);
-  if (role !== 'household' || !homeId) throw new GenioError('forbidden', { action });
-  requireHome(principal, homeId, action);
+function assertMayManage(principal: Principal, role: Role, homeId: string | null, action: Action): void {
+  authorize(principal, action, { kind: 'token', role, homeId });
 }
 
 /** /api/v1/tokens: create, list, revoke. */
@@ -53,13 +50,18 @@ export function tokenRoutes(tokens: TokenService): RouteModule {
       {
         schema: {
           tags,
-          summary: 'Who the calling token is: its id, name, role and home (so a client can show and use it)',
+          summary:
+            'Who the calling token is: its id, name, role, home and the actions it may use (so a client shows only those)',
           response: {
             200: Type.Object({
               tokenId: Type.String(),
               name: Type.String(),
               role: RoleSchema,
               homeId: Type.Union([Type.String(), Type.Null()]),
+              can: Type.Array(Type.String(), {
+                description:
+                  'Actions of the access policy this token may do to at least some resource (for example "home.create"); see docs/api.md',
+              }),
             }),
             ...errorResponses,
           },
@@ -67,7 +69,7 @@ export function tokenRoutes(tokens: TokenService): RouteModule {
       },
       async (request) => {
         const { tokenId, name, role, homeId } = request.principal;
-        return { tokenId, name, role, homeId };
+        return { tokenId, name, role, homeId, can: allowedActions(request.principal) };
       },
     );
     app.post(
@@ -89,7 +91,7 @@ export function tokenRoutes(tokens: TokenService): RouteModule {
       },
       async (request, reply) => {
         const { name, role, homeId } = request.body;
-        assertMayManage(request.principal, role, homeId ?? null, 'create this token');
+        assertMayManage(request.principal, role, homeId ?? null, 'token.create');
         return reply.code(201).send(await tokens.create({ name, role, homeId: homeId ?? null }));
       },
     );
@@ -111,7 +113,7 @@ export function tokenRoutes(tokens: TokenService): RouteModule {
         const { principal } = request;
         const includeRevoked = request.query.includeRevoked ?? false;
         if (principal.role === 'operator') return tokens.list({ includeRevoked });
-        requireRole(principal, ['household'], 'list tokens');
+        authorize(principal, 'token.list', hub);
         return tokens.list({ homeId: principal.homeId as string, includeRevoked });
       },
     );
@@ -128,7 +130,7 @@ export function tokenRoutes(tokens: TokenService): RouteModule {
       },
       async (request) => {
         const target = await tokens.get(request.params.tokenId);
-        assertMayManage(request.principal, target.role, target.homeId, 'revoke this token');
+        assertMayManage(request.principal, target.role, target.homeId, 'token.revoke');
         return tokens.revoke(target.id);
       },
     );

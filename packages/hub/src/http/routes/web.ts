@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { GenioError } from '../../errors/index.js';
 import type { GenioApp, RouteModule } from '../types.js';
+
+const SAFE_ASSET = /^[A-Za-z0-9._-]+(?:\/[A-Za-z0-9._-]+)*$/;
 
 /** Where the web package's build lands in this checkout. */
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../../../web/dist', import.meta.url));
@@ -38,14 +41,17 @@ export function webRoutes(webDir: string = DEFAULT_WEB_DIR): RouteModule {
     });
     const page = (file: string) => async (_request: FastifyRequest, reply: FastifyReply) =>
       reply.sendFile(file);
-    app.get('/', { schema: { hide: true } }, page('index.html'));
-    app.get('/console', { schema: { hide: true } }, page('console/index.html'));
-    app.get('/console/', { schema: { hide: true } }, page('console/index.html'));
-    app.get('/console/*', { schema: { hide: true } }, page('console/index.html'));
-    app.get('/cards', { schema: { hide: true } }, page('cards/index.html'));
-    app.get('/cards/', { schema: { hide: true } }, page('cards/index.html'));
-    app.get('/assets/*', { schema: { hide: true } }, async (request, reply) => {
+    app.get('/', { config: { public: true }, schema: { hide: true } }, page('index.html'));
+    app.get('/console', { config: { public: true }, schema: { hide: true } }, page('console/index.html'));
+    app.get('/console/', { config: { public: true }, schema: { hide: true } }, page('console/index.html'));
+    app.get('/console/*', { config: { public: true }, schema: { hide: true } }, page('console/index.html'));
+    app.get('/cards', { config: { public: true }, schema: { hide: true } }, page('cards/index.html'));
+    app.get('/cards/', { config: { public: true }, schema: { hide: true } }, page('cards/index.html'));
+    app.get('/assets/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
       const path = (request.params as { '*': string })['*'];
+      // Build output names only: anything that could climb out of assets/ is simply not there.
+      if (!SAFE_ASSET.test(path) || path.split('/').includes('..'))
+        throw new GenioError('not_found', { kind: 'file', id: `assets/${path.slice(0, 100)}` });
       return reply.sendFile(`assets/${path}`);
     });
   };

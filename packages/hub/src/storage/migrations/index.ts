@@ -4,6 +4,14 @@ import { devices } from './002-devices.js';
 import { timers } from './003-timers.js';
 import { screenPairing } from './004-screen-pairing.js';
 import { conversations } from './005-conversations.js';
+import { homeOwner } from './006-home-owner.js';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
-export const migrations: readonly Migration[] = [foundation, devices, timers, screenPairing, conversations];
+export const migrations: readonly Migration[] = [
+  foundation,
+  devices,
+  timers,
+  screenPairing,
+  conversations,
+  homeOwner,
+];
