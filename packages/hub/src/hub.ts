@@ -3,6 +3,7 @@ import { type Assistant, createAssistant, createLlmFallback } from './assistant/
 import { createTokenService, type TokenService } from './auth/index.js';
 import { createScreenPairing } from './auth/screen-pairing.js';
 import { type Bus, createBus, createNatsTransport } from './bus/index.js';
+import { type CommerceModule, commerceMigrations, createCommerceModule } from './commerce/index.js';
 import type { GenioConfig } from './config/index.js';
 import { createHaDiscoveryBridge } from './devices/ha-discovery/index.js';
 import { createDevicesModule, type DevicesModule } from './devices/module.js';
@@ -25,7 +26,7 @@ import { createLogger, type Logger } from './log/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { type Broker, createBroker } from './mqtt/index.js';
 import { closeServer, listenOn, trackSockets } from './net/listen.js';
-import { openStorage, type Storage } from './storage/index.js';
+import { migrations, openStorage, type Storage } from './storage/index.js';
 import { version } from './version.js';
 
 /** How long requests in flight may finish on shutdown before their connections are cut. */
@@ -43,6 +44,7 @@ export interface Hub {
   broker: Broker;
   devices: DevicesModule;
   assistant: Assistant;
+  commerce: CommerceModule;
   http: GenioApp;
   /** Ports actually bound (differ from config when it asked for port 0). */
   ports: { http: number; mqtt: number; mqttWs: number | null };
@@ -77,6 +79,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       url: config.dbUrl,
       dataDir: config.dataDir,
       pgSchema: options.pgSchema,
+      migrations: [...migrations, ...commerceMigrations],
     });
     stack.push(() => storage.close());
     const applied = await storage.migrate();
@@ -148,6 +151,9 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     const assistant = createAssistant({ devices, homes, bus, db: storage.db, ...(llm ? { llm } : {}) });
     await assistant.start();
     stack.push(async () => assistant.stop());
+    const commerce = createCommerceModule({ db: storage.db });
+    await commerce.start();
+    stack.push(() => commerce.stop());
     const startedAt = Date.now();
     const http = await createHttpServer({
       log,
@@ -164,7 +170,14 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
           mqttWsPort: () => broker.wsPort,
         }),
         homeRoutes(homes),
-        tokenRoutes(tokens),
+        tokenRoutes(tokens, async (merchantId) => {
+          try {
+            await commerce.merchants.get(merchantId);
+            return true;
+          } catch {
+            return false;
+          }
+        }),
         productRoutes(devices),
         deviceRoutes(devices, simulators),
         conversationRoutes(assistant),
@@ -210,6 +223,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       broker,
       devices,
       assistant,
+      commerce,
       http,
       ports: { http: httpPort, mqtt: broker.port, mqttWs: broker.wsPort },
       generatedOperatorToken,

@@ -15,8 +15,12 @@ beforeAll(async () => {
   householdA = (
     await t.request('POST', '/api/v1/tokens', { body: { name: 'alice', role: 'household', homeId: homeA } })
   ).json();
-  merchant = (await t.request('POST', '/api/v1/tokens', { body: { name: 'shop', role: 'merchant' } })).json()
-    .token;
+  const shop = await t.hub.commerce.merchants.apply({ name: 'Shop', currency: 'EUR' });
+  merchant = (
+    await t.request('POST', '/api/v1/tokens', {
+      body: { name: 'shop', role: 'merchant', merchantId: shop.id },
+    })
+  ).json().token;
   developer = (await t.request('POST', '/api/v1/tokens', { body: { name: 'dev', role: 'developer' } })).json()
     .token;
 });
@@ -108,6 +112,14 @@ describe('roles and scopes', () => {
       body: { name: 'x', role: 'merchant', homeId: homeA },
     });
     expect(scopedMerchant.json()).toMatchObject({ status: 400, field: 'homeId' });
+    const unscopedMerchant = await t.request('POST', '/api/v1/tokens', {
+      body: { name: 'x', role: 'merchant' },
+    });
+    expect(unscopedMerchant.json()).toMatchObject({ status: 400, field: 'merchantId' });
+    const unknownMerchant = await t.request('POST', '/api/v1/tokens', {
+      body: { name: 'x', role: 'merchant', merchantId: 'mer_zzz' },
+    });
+    expect(unknownMerchant.status).toBe(404);
     const unknownHome = await t.request('POST', '/api/v1/tokens', {
       body: { name: 'x', role: 'household', homeId: 'home_zzz' },
     });

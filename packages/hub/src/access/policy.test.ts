@@ -10,7 +10,7 @@ const principals: Record<string, Principal> = {
   // A paired screen holds a household token of its home: the same rules, stated here so a change shows.
   screen: { tokenId: 'tok_scr', name: 'screen', role: 'household', homeId: 'H1' },
   developer: { tokenId: 'tok_dev', name: 'dev', role: 'developer', homeId: null, ownedHomeIds: ['T1'] },
-  merchant: { tokenId: 'tok_mer', name: 'shop', role: 'merchant', homeId: null },
+  merchant: { tokenId: 'tok_mer', name: 'shop', role: 'merchant', homeId: null, merchantId: 'M1' },
 };
 
 /** The caller's own home, for the home-scoped cells. */
@@ -36,9 +36,21 @@ function resourcesFor(action: Action, p: Principal): Record<string, Resource> {
       'product.list',
       'token.list',
       'hub.metrics',
+      'merchant.create',
+      'merchant.list',
+      'ledger.read',
     ].includes(action)
   )
     return { hub: { kind: 'hub' } };
+  // M1 is the merchant token's merchant; M2 another merchant.
+  if (['merchant', 'store', 'menu', 'catalog'].includes(kind as string))
+    return { own: { kind: 'merchant', merchantId: 'M1' }, other: { kind: 'merchant', merchantId: 'M2' } };
+  if (kind === 'order')
+    return {
+      own: { kind: 'order', homeId: ownHome(p), merchantId: 'M1' },
+      otherHome: { kind: 'order', homeId: 'H2', merchantId: 'M1' },
+      otherMerchant: { kind: 'order', homeId: ownHome(p), merchantId: 'M2' },
+    };
   if (kind === 'product')
     return {
       own: { kind: 'product', ownerTokenId: p.tokenId },
@@ -95,7 +107,8 @@ describe('the access policy as a table', () => {
   });
 
   it('lists for /me the actions a role may use on something', () => {
-    expect(allowedActions(principals.merchant as Principal)).toEqual([]);
+    expect(allowedActions(principals.merchant as Principal)).toContain('order.transition');
+    expect(allowedActions(principals.merchant as Principal)).not.toContain('home.read');
     expect(allowedActions(principals.operator as Principal)).toEqual([...actions]);
     expect(allowedActions(principals.developer as Principal)).toContain('device.simulate');
     expect(allowedActions(principals.developer as Principal)).not.toContain('token.create');
@@ -132,4 +145,22 @@ events.subscribe | own:Y other:Y | own:Y other:n | own:Y other:n | own:Y other:n
 timer.read | own:Y other:Y | own:Y other:n | own:Y other:n | own:Y other:n | own:n other:n
 timer.manage | own:Y other:Y | own:Y other:n | own:Y other:n | own:Y other:n | own:n other:n
 screen.pair | own:Y other:Y | own:Y other:n | own:Y other:n | own:n other:n | own:n other:n
+merchant.create | hub:Y | hub:n | hub:n | hub:n | hub:n
+merchant.list | hub:Y | hub:Y | hub:Y | hub:n | hub:n
+merchant.read | own:Y other:Y | own:n other:n | own:n other:n | own:n other:n | own:Y other:n
+merchant.update | own:Y other:Y | own:n other:n | own:n other:n | own:n other:n | own:Y other:n
+merchant.review | own:Y other:Y | own:n other:n | own:n other:n | own:n other:n | own:n other:n
+store.manage | own:Y other:Y | own:n other:n | own:n other:n | own:n other:n | own:Y other:n
+menu.manage | own:Y other:Y | own:n other:n | own:n other:n | own:n other:n | own:Y other:n
+catalog.read | own:Y other:Y | own:Y other:Y | own:Y other:Y | own:n other:n | own:Y other:Y
+order.place | own:Y otherHome:Y otherMerchant:Y | own:Y otherHome:n otherMerchant:Y | own:Y otherHome:n otherMerchant:Y | own:n otherHome:n otherMerchant:n | own:n otherHome:n otherMerchant:n
+order.read | own:Y otherHome:Y otherMerchant:Y | own:Y otherHome:n otherMerchant:Y | own:Y otherHome:n otherMerchant:Y | own:n otherHome:n otherMerchant:n | own:Y otherHome:Y otherMerchant:n
+order.pay | own:Y otherHome:Y otherMerchant:Y | own:Y otherHome:n otherMerchant:Y | own:Y otherHome:n otherMerchant:Y | own:n otherHome:n otherMerchant:n | own:n otherHome:n otherMerchant:n
+order.cancel | own:Y otherHome:Y otherMerchant:Y | own:Y otherHome:n otherMerchant:Y | own:Y otherHome:n otherMerchant:Y | own:n otherHome:n otherMerchant:n | own:Y otherHome:Y otherMerchant:n
+order.transition | own:Y otherHome:Y otherMerchant:Y | own:n otherHome:n otherMerchant:n | own:n otherHome:n otherMerchant:n | own:n otherHome:n otherMerchant:n | own:Y otherHome:Y otherMerchant:n
+order.refund | own:Y otherHome:Y otherMerchant:Y | own:n otherHome:n otherMerchant:n | own:n otherHome:n otherMerchant:n | own:n otherHome:n otherMerchant:n | own:Y otherHome:Y otherMerchant:n
+wallet.read | own:Y other:Y | own:Y other:n | own:Y other:n | own:n other:n | own:n other:n
+wallet.topup | own:Y other:Y | own:Y other:n | own:Y other:n | own:n other:n | own:n other:n
+payments.configure | own:Y other:Y | own:Y other:n | own:Y other:n | own:n other:n | own:n other:n
+ledger.read | hub:Y | hub:n | hub:n | hub:n | hub:n
 `;

@@ -15,7 +15,11 @@ export type Resource =
   /** A device, by the home it is in; `productOwnerTokenId` is needed to add one (a developer adds its own products only). */
   | { kind: 'device'; homeId: string; productOwnerTokenId?: string | null }
   | { kind: 'product'; ownerTokenId: string | null }
-  | { kind: 'token'; role: Role; homeId: string | null };
+  | { kind: 'token'; role: Role; homeId: string | null }
+  /** A merchant's own records: profile, stores, menu. */
+  | { kind: 'merchant'; merchantId: string }
+  /** An order: the home that placed it and the merchant it is for. */
+  | { kind: 'order'; homeId: string; merchantId: string };
 
 /** The answer of the policy. */
 export type Decision = { allow: true } | { allow: false; reason: string };
@@ -28,6 +32,7 @@ export type Decision = { allow: true } | { allow: false; reason: string };
  * - `ownProduct`: the product belongs to the caller;
  * - `anyProduct`: every product (households read the products of their devices);
  * - `householdTokenOfOwnHome`: a household token of the caller's own home;
+ * - `ownMerchant`: the merchant (or an order for the merchant) the caller's merchant token acts for;
  * - `never`.
  */
 type Rule =
@@ -37,6 +42,7 @@ type Rule =
   | 'ownProduct'
   | 'anyProduct'
   | 'householdTokenOfOwnHome'
+  | 'ownMerchant'
   | 'never';
 
 const none: Record<Action, Rule> = Object.fromEntries(actions.map((a) => [a, 'never'])) as Record<
@@ -67,6 +73,15 @@ const household: Record<Action, Rule> = {
   'timer.read': 'ownHome',
   'timer.manage': 'ownHome',
   'screen.pair': 'ownHome',
+  'merchant.list': 'any',
+  'catalog.read': 'any',
+  'order.place': 'ownHome',
+  'order.read': 'ownHome',
+  'order.pay': 'ownHome',
+  'order.cancel': 'ownHome',
+  'wallet.read': 'ownHome',
+  'wallet.topup': 'ownHome',
+  'payments.configure': 'ownHome',
 };
 
 // A developer (brand) tries its own products in test homes it creates; it never reaches other homes.
@@ -96,8 +111,19 @@ const developer: Record<Action, Rule> = {
   'timer.manage': 'ownHome',
 };
 
-// Nothing of commerce exists yet: a merchant token may only ask who it is (GET /api/v1/me).
-const merchant: Record<Action, Rule> = { ...none };
+// A merchant token runs one merchant: its profile, stores, menu and the orders placed with it.
+const merchant: Record<Action, Rule> = {
+  ...none,
+  'merchant.read': 'ownMerchant',
+  'merchant.update': 'ownMerchant',
+  'store.manage': 'ownMerchant',
+  'menu.manage': 'ownMerchant',
+  'catalog.read': 'any',
+  'order.read': 'ownMerchant',
+  'order.cancel': 'ownMerchant',
+  'order.transition': 'ownMerchant',
+  'order.refund': 'ownMerchant',
+};
 
 const operator: Record<Action, Rule> = Object.fromEntries(actions.map((a) => [a, 'any'])) as Record<
   Action,
@@ -120,7 +146,9 @@ export function ownHomeIds(principal: Principal): readonly string[] {
 }
 
 function resourceHome(resource: Resource): string | null {
-  return resource.kind === 'home' || resource.kind === 'device' ? resource.homeId : null;
+  return resource.kind === 'home' || resource.kind === 'device' || resource.kind === 'order'
+    ? resource.homeId
+    : null;
 }
 
 function judge(rule: Rule, principal: Principal, resource: Resource): boolean {
@@ -140,6 +168,12 @@ function judge(rule: Rule, principal: Principal, resource: Resource): boolean {
       return resource.kind === 'product' && resource.ownerTokenId === principal.tokenId;
     case 'anyProduct':
       return resource.kind === 'product';
+    case 'ownMerchant':
+      return (
+        (resource.kind === 'merchant' || resource.kind === 'order') &&
+        !!principal.merchantId &&
+        resource.merchantId === principal.merchantId
+      );
     case 'householdTokenOfOwnHome':
       return (
         resource.kind === 'token' &&
@@ -169,6 +203,7 @@ const ruleWords: Record<Rule, string> = {
   ownProduct: 'its own products',
   anyProduct: 'products',
   householdTokenOfOwnHome: 'household tokens of its own home',
+  ownMerchant: 'its own merchant',
 };
 
 /** Throw forbidden (with the policy's reason) unless the principal may do this. */

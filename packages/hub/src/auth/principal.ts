@@ -9,6 +9,8 @@ export interface Principal {
   name: string;
   role: Role;
   homeId: string | null;
+  /** For merchant tokens: the one merchant they act for. */
+  merchantId?: string | null;
   /** For developer tokens: the test homes this token created (read when the token is checked). */
   ownedHomeIds?: readonly string[];
 }

@@ -12,6 +12,7 @@ export interface TokenInfo {
   name: string;
   role: Role;
   homeId: string | null;
+  merchantId: string | null;
   createdAt: number;
   lastUsedAt: number | null;
   revokedAt: number | null;
@@ -27,6 +28,7 @@ export interface CreateTokenInput {
   name: string;
   role: Role;
   homeId?: string | null;
+  merchantId?: string | null;
 }
 
 /** Token issuing, checking and revoking. */
@@ -62,6 +64,7 @@ function toInfo(row: TokensTable): TokenInfo {
     name: row.name,
     role: row.role as Role,
     homeId: row.home_id,
+    merchantId: row.merchant_id ?? null,
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
@@ -97,6 +100,17 @@ export function createTokenService(deps: {
         reason: 'only household tokens are scoped to a home',
       });
     }
+    const merchantId = input.merchantId ?? null;
+    if (input.role === 'merchant' && !merchantId)
+      throw new GenioError('validation_failed', {
+        field: 'merchantId',
+        reason: 'a merchant token needs the merchant it acts for',
+      });
+    if (input.role !== 'merchant' && merchantId)
+      throw new GenioError('validation_failed', {
+        field: 'merchantId',
+        reason: 'only merchant tokens are scoped to a merchant',
+      });
     if (homeId) {
       const home = await db.selectFrom('homes').select('id').where('id', '=', homeId).executeTakeFirst();
       if (!home) throw new GenioError('not_found', { kind: 'home', id: homeId, field: 'homeId' });
@@ -106,6 +120,7 @@ export function createTokenService(deps: {
       name: input.name,
       role: input.role,
       home_id: homeId,
+      merchant_id: merchantId,
       hash: hashToken(secret),
       created_at: now(),
       last_used_at: null,
@@ -163,6 +178,7 @@ export function createTokenService(deps: {
         role: row.role as Role,
         homeId: row.home_id,
       };
+      if (row.role === 'merchant') principal.merchantId = row.merchant_id ?? null;
       if (row.role === 'developer') {
         const owned = await db
           .selectFrom('homes')

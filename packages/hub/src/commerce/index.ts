@@ -16,6 +16,7 @@ export {
   minorUnitsPerMajor,
 } from './merchants/merchants.js';
 export { commerceMigration } from './migration.js';
+export { type CommerceModule, commerceMigrations, createCommerceModule } from './module.js';
 export {
   decideMove,
   isFinal,

@@ -3,7 +3,7 @@ import type { Migration } from '../storage/index.js';
 
 /** Merchants, their stores and menus. */
 export const commerceMigration: Migration = {
-  name: '012-commerce',
+  name: '013-commerce',
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('merchants')

@@ -9,8 +9,17 @@ export interface Home {
   id: string;
   name: string;
   language: Language;
+  /** Where the home is, for the nearest store; null when not given. */
+  location: { lat: number; lon: number } | null;
   createdAt: number;
   updatedAt: number;
+}
+
+/** What a home may change. `location: null` forgets the location. */
+export interface HomePatch {
+  name?: string;
+  language?: Language;
+  location?: { lat: number; lon: number } | null;
 }
 
 /** An area (room or zone) of a home. */
@@ -29,7 +38,7 @@ export interface HomeService {
   createHome(input: { name: string; language: Language }, ownerTokenId?: string | null): Promise<Home>;
   listHomes(filter?: { ids?: readonly string[] }): Promise<Home[]>;
   getHome(id: string): Promise<Home>;
-  updateHome(id: string, patch: { name?: string; language?: Language }): Promise<Home>;
+  updateHome(id: string, patch: HomePatch): Promise<Home>;
   deleteHome(id: string): Promise<void>;
   createArea(homeId: string, input: { name: string; aliases?: string[] }): Promise<Area>;
   listAreas(homeId: string): Promise<Area[]>;
@@ -43,6 +52,10 @@ function toHome(row: HomesTable): Home {
     id: row.id,
     name: row.name,
     language: row.language as Language,
+    location:
+      row.lat === null || row.lat === undefined || row.lon === null || row.lon === undefined
+        ? null
+        : { lat: Number(row.lat), lon: Number(row.lon) },
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -152,9 +165,25 @@ export function createHomeService(deps: {
         language: patch.language ?? row.language,
         updated_at: now(),
       };
+      if (patch.location !== undefined) {
+        const at = patch.location;
+        if (at && (!(Math.abs(at.lat) <= 90) || !(Math.abs(at.lon) <= 180)))
+          throw new GenioError('validation_failed', {
+            field: 'location',
+            reason: 'needs lat from -90 to 90 and lon from -180 to 180',
+          });
+        next.lat = at ? at.lat : null;
+        next.lon = at ? at.lon : null;
+      }
       await db
         .updateTable('homes')
-        .set({ name: next.name, language: next.language, updated_at: next.updated_at })
+        .set({
+          name: next.name,
+          language: next.language,
+          lat: next.lat ?? null,
+          lon: next.lon ?? null,
+          updated_at: next.updated_at,
+        })
         .where('id', '=', id)
         .execute();
       bus.emit('home.updated', { homeId: id, name: next.name, language: next.language });

@@ -6,6 +6,8 @@ export interface TokensTable {
   name: string;
   role: string;
   home_id: string | null;
+  /** For merchant tokens: the one merchant they act for. */
+  merchant_id?: string | null;
   hash: string;
   created_at: number;
   last_used_at: number | null;
@@ -17,6 +19,9 @@ export interface HomesTable {
   id: string;
   name: string;
   language: string;
+  /** Where the home is (for the nearest store); null when not given. */
+  lat?: number | null;
+  lon?: number | null;
   created_at: number;
   updated_at: number;
   /** The developer token whose test home this is; null (or absent before migration 006) for others. */

@@ -3,7 +3,7 @@ import type { Migration } from '../../storage/index.js';
 
 /** Ledger accounts, immutable transfers and idempotency keys. */
 export const ledgerMigration: Migration = {
-  name: '011-ledger',
+  name: '012-ledger',
   async up(db: Kysely<unknown>) {
     await db.schema
       .createTable('ledger_accounts')

@@ -165,7 +165,7 @@ describe.each(backends)('orders and wallet payments on %s', (backend) => {
     expect((await wallet.balance('h1', 'EUR')).balance).toBe(5000 - 980);
     expect(await ledger.verify()).toEqual([]);
     expect((await ledger.trialBalance()).balanced).toBe(true);
-  });
+  }, 90_000);
 
   it('refuses without funds, credits a retried top-up once, and refunds whole', async () => {
     const { orders, wallet, ledger, merchant } = await shop(backend);

@@ -89,7 +89,7 @@ describe.each(backends)('voice payment guard on %s', (backend) => {
     });
     clock.advance(LOCK_MS + 1000);
     await expect(guard.authorize('h1', pay({ pin: '2468' }))).resolves.toBeUndefined();
-  });
+  }, 60_000);
 
   it('takes a screen challenge once and only while it is fresh', async () => {
     const { guard, clock } = await setup(backend);

@@ -12,6 +12,7 @@ const HomeSchema = Type.Object(
     id: Type.String(),
     name: Type.String(),
     language: LanguageSchema,
+    location: Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]),
     createdAt: Type.Integer(),
     updatedAt: Type.Integer(),
   },
@@ -91,10 +92,25 @@ export function homeRoutes(homes: HomeService): RouteModule {
       {
         schema: {
           tags,
-          summary: 'Rename a home or change its language',
+          summary: 'Rename a home, change its language or set its location (for the nearest store)',
           params: HomeParams,
           body: Type.Object(
-            { name: Type.Optional(Name), language: Type.Optional(LanguageSchema) },
+            {
+              name: Type.Optional(Name),
+              language: Type.Optional(LanguageSchema),
+              location: Type.Optional(
+                Type.Union([
+                  Type.Object(
+                    {
+                      lat: Type.Number({ minimum: -90, maximum: 90 }),
+                      lon: Type.Number({ minimum: -180, maximum: 180 }),
+                    },
+                    { additionalProperties: false },
+                  ),
+                  Type.Null(),
+                ]),
+              ),
+            },
             { additionalProperties: false },
           ),
           response: { 200: HomeSchema, ...errorResponses },

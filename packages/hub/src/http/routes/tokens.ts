@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { type Action, allowedActions, authorize, hub } from '../../access/index.js';
 import type { Principal, Role, TokenService } from '../../auth/index.js';
+import { GenioError } from '../../errors/index.js';
 import { errorResponses, IdParam } from '../schemas.js';
 import type { RouteModule } from '../types.js';
 
@@ -16,6 +17,7 @@ const TokenInfoSchema = Type.Object(
     name: Type.String(),
     role: RoleSchema,
     homeId: Type.Union([Type.String(), Type.Null()]),
+    merchantId: Type.Union([Type.String(), Type.Null()]),
     createdAt: Type.Integer(),
     lastUsedAt: Type.Union([Type.Integer(), Type.Null()]),
     revokedAt: Type.Union([Type.Integer(), Type.Null()]),
@@ -28,6 +30,7 @@ const CreatedTokenSchema = Type.Object(
     name: Type.String(),
     role: RoleSchema,
     homeId: Type.Union([Type.String(), Type.Null()]),
+    merchantId: Type.Union([Type.String(), Type.Null()]),
     createdAt: Type.Integer(),
     lastUsedAt: Type.Union([Type.Integer(), Type.Null()]),
     revokedAt: Type.Union([Type.Integer(), Type.Null()]),
@@ -41,8 +44,11 @@ function assertMayManage(principal: Principal, role: Role, homeId: string | null
   authorize(principal, action, { kind: 'token', role, homeId });
 }
 
-/** /api/v1/tokens: create, list, revoke. */
-export function tokenRoutes(tokens: TokenService): RouteModule {
+/** /api/v1/tokens: create, list, revoke. `merchantExists` checks a merchant token's merchant. */
+export function tokenRoutes(
+  tokens: TokenService,
+  merchantExists: (merchantId: string) => Promise<boolean> = async () => false,
+): RouteModule {
   return (app) => {
     const tags = ['tokens'];
     app.get(
@@ -58,6 +64,7 @@ export function tokenRoutes(tokens: TokenService): RouteModule {
               name: Type.String(),
               role: RoleSchema,
               homeId: Type.Union([Type.String(), Type.Null()]),
+              merchantId: Type.Union([Type.String(), Type.Null()]),
               can: Type.Array(Type.String(), {
                 description:
                   'Actions of the access policy this token may do to at least some resource (for example "home.create"); see docs/api.md',
@@ -69,7 +76,8 @@ export function tokenRoutes(tokens: TokenService): RouteModule {
       },
       async (request) => {
         const { tokenId, name, role, homeId } = request.principal;
-        return { tokenId, name, role, homeId, can: allowedActions(request.principal) };
+        const merchantId = request.principal.merchantId ?? null;
+        return { tokenId, name, role, homeId, merchantId, can: allowedActions(request.principal) };
       },
     );
     app.post(
@@ -83,6 +91,7 @@ export function tokenRoutes(tokens: TokenService): RouteModule {
               name: Type.String({ minLength: 1, maxLength: 100 }),
               role: RoleSchema,
               homeId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+              merchantId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
             },
             { additionalProperties: false },
           ),
@@ -90,9 +99,13 @@ export function tokenRoutes(tokens: TokenService): RouteModule {
         },
       },
       async (request, reply) => {
-        const { name, role, homeId } = request.body;
+        const { name, role, homeId, merchantId } = request.body;
         assertMayManage(request.principal, role, homeId ?? null, 'token.create');
-        return reply.code(201).send(await tokens.create({ name, role, homeId: homeId ?? null }));
+        if (merchantId && !(await merchantExists(merchantId)))
+          throw new GenioError('not_found', { kind: 'merchant', id: merchantId, field: 'merchantId' });
+        return reply
+          .code(201)
+          .send(await tokens.create({ name, role, homeId: homeId ?? null, merchantId: merchantId ?? null }));
       },
     );
 

@@ -5,6 +5,7 @@ import { timers } from './003-timers.js';
 import { screenPairing } from './004-screen-pairing.js';
 import { conversations } from './005-conversations.js';
 import { homeOwner } from './006-home-owner.js';
+import { tokenMerchant } from './011-token-merchant.js';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   screenPairing,
   conversations,
   homeOwner,
+  tokenMerchant,
 ];

@@ -1,0 +1,79 @@
+import type { Kysely } from 'kysely';
+import type { Database, Migration } from '../storage/index.js';
+import {
+  createIdempotencyStore,
+  createLedger,
+  type IdempotencyStore,
+  type Ledger,
+  ledgerMigration,
+} from './ledger/index.js';
+import { createMenuService, type MenuService } from './menus/menus.js';
+import { createMerchantService, type MerchantService } from './merchants/merchants.js';
+import { commerceMigration } from './migration.js';
+import { createOrderService, type OrderService } from './orders/orders.js';
+import { createPaymentGuard, type PaymentGuard } from './payments/settings.js';
+import { createWalletService, type WalletService } from './payments/wallet.js';
+import { createStoreService, type StoreService } from './stores/stores.js';
+
+/** The commerce module: merchants, stores, menus, orders, the wallet and the ledger under them. */
+export interface CommerceModule {
+  ledger: Ledger;
+  idempotency: IdempotencyStore;
+  merchants: MerchantService;
+  stores: StoreService;
+  menus: MenuService;
+  guard: PaymentGuard;
+  wallet: WalletService;
+  orders: OrderService;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The schema changes commerce needs, for the composition root to add to the hub's migrations. */
+export const commerceMigrations: readonly Migration[] = [ledgerMigration, commerceMigration];
+
+const PRUNE_EVERY_MS = 3_600_000;
+const KEEP_KEYS_MS = 48 * 3_600_000;
+
+/** Build the commerce module; start() runs the idempotency-key pruning. */
+export function createCommerceModule(deps: { db: Kysely<Database>; clock?: () => number }): CommerceModule {
+  const { db } = deps;
+  const clock = deps.clock ?? Date.now;
+  const ledger = createLedger({ db, clock });
+  const idempotency = createIdempotencyStore({ db, clock });
+  const merchants = createMerchantService({ db, clock });
+  const stores = createStoreService({ db, clock });
+  const menus = createMenuService({ db, clock });
+  const guard = createPaymentGuard({ db, clock });
+  const wallet = createWalletService({ ledger });
+  const orders = createOrderService({
+    db,
+    ledger,
+    merchants,
+    stores,
+    guard,
+    menuOf: (id) => menus.get(id),
+    clock,
+  });
+  let pruner: NodeJS.Timeout | null = null;
+  return {
+    ledger,
+    idempotency,
+    merchants,
+    stores,
+    menus,
+    guard,
+    wallet,
+    orders,
+    async start() {
+      pruner = setInterval(() => {
+        idempotency.prune(KEEP_KEYS_MS).catch(() => {});
+      }, PRUNE_EVERY_MS);
+      pruner.unref();
+    },
+    async stop() {
+      if (pruner) clearInterval(pruner);
+      pruner = null;
+    },
+  };
+}
