@@ -15,6 +15,8 @@ import { eventRoutes } from './http/routes/events.js';
 import { healthRoutes } from './http/routes/health.js';
 import { homeRoutes } from './http/routes/homes.js';
 import { hubInfoRoutes } from './http/routes/hub-info.js';
+import { merchantRoutes } from './http/routes/merchants.js';
+import { orderRoutes } from './http/routes/orders.js';
 import { productRoutes } from './http/routes/products.js';
 import { screenRoutes } from './http/routes/screens.js';
 import { timerRoutes } from './http/routes/timers.js';
@@ -151,7 +153,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     const assistant = createAssistant({ devices, homes, bus, db: storage.db, ...(llm ? { llm } : {}) });
     await assistant.start();
     stack.push(async () => assistant.stop());
-    const commerce = createCommerceModule({ db: storage.db });
+    const commerce = createCommerceModule({ db: storage.db, bus });
     await commerce.start();
     stack.push(() => commerce.stop());
     const startedAt = Date.now();
@@ -184,6 +186,8 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         eventRoutes({ bus, metrics, turn: (request) => assistant.turn(request) }),
         screenRoutes({ pairing: createScreenPairing({ db: storage.db, tokens }), homes }),
         timerRoutes({ timers: assistant.timers, homes }),
+        merchantRoutes({ commerce, tokens }),
+        orderRoutes({ commerce, homes }),
         webRoutes(config.webDir),
       ],
     });

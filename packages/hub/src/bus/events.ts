@@ -45,6 +45,17 @@ export interface EventMap {
     amount: number;
     currency: string;
   };
+  /** An order changed state (placed, paid, accepted, ready, refunded…); the screen and the merchant's board follow it. */
+  'order.updated': {
+    orderId: string;
+    merchantId: string;
+    homeId: string;
+    storeRef: string;
+    status: string;
+    pickupCode: string | null;
+    total: number;
+    currency: string;
+  };
 }
 
 /** The name of a domain event. */
@@ -77,4 +88,5 @@ export const eventNames: readonly EventName[] = [
   'timer.cancelled',
   'timer.finished',
   'order.paid',
+  'order.updated',
 ];

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Bus } from '../bus/index.js';
 import type { Database, Migration } from '../storage/index.js';
 import {
   createIdempotencyStore,
@@ -10,6 +11,7 @@ import {
 import { createMenuService, type MenuService } from './menus/menus.js';
 import { createMerchantService, type MerchantService } from './merchants/merchants.js';
 import { commerceMigration } from './migration.js';
+import { withOrderEvents } from './orders/events.js';
 import { createOrderService, type OrderService } from './orders/orders.js';
 import { createPaymentGuard, type PaymentGuard } from './payments/settings.js';
 import { createWalletService, type WalletService } from './payments/wallet.js';
@@ -36,7 +38,12 @@ const PRUNE_EVERY_MS = 3_600_000;
 const KEEP_KEYS_MS = 48 * 3_600_000;
 
 /** Build the commerce module; start() runs the idempotency-key pruning. */
-export function createCommerceModule(deps: { db: Kysely<Database>; clock?: () => number }): CommerceModule {
+export function createCommerceModule(deps: {
+  db: Kysely<Database>;
+  /** Where order changes are told; without it nothing is announced (tests of the services alone). */
+  bus?: Bus;
+  clock?: () => number;
+}): CommerceModule {
   const { db } = deps;
   const clock = deps.clock ?? Date.now;
   const ledger = createLedger({ db, clock });
@@ -46,7 +53,7 @@ export function createCommerceModule(deps: { db: Kysely<Database>; clock?: () =>
   const menus = createMenuService({ db, clock });
   const guard = createPaymentGuard({ db, clock });
   const wallet = createWalletService({ ledger });
-  const orders = createOrderService({
+  const plainOrders = createOrderService({
     db,
     ledger,
     merchants,
@@ -55,6 +62,7 @@ export function createCommerceModule(deps: { db: Kysely<Database>; clock?: () =>
     menuOf: (id) => menus.get(id),
     clock,
   });
+  const orders = deps.bus ? withOrderEvents(plainOrders, deps.bus) : plainOrders;
   let pruner: NodeJS.Timeout | null = null;
   return {
     ledger,

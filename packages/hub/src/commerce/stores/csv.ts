@@ -82,7 +82,8 @@ export function storesFromCsv(text: string): StoreInput[] {
     };
     const zone = get('timezone');
     if (zone) row.timezone = zone;
-    if (Object.keys(hours).length) row.hours = hours;
+    // With weekday columns, an empty cell is a closed day; without them the hours are not given.
+    if (weekdays.some((day) => header.includes(day))) row.hours = hours;
     return row;
   });
 }

@@ -71,7 +71,7 @@ function inRange(range: string, minutes: number, previousDay: boolean): boolean 
 
 /** True when a store with these hours is open at `at`; stores without hours are always open. */
 export function isOpenAt(hours: OpeningHours | null | undefined, zone: string, at: number): boolean {
-  if (!hours || !Object.keys(hours).length) return true;
+  if (!hours) return true;
   const { day, minutes } = localTime(at, zone);
   const index = weekdays.indexOf(day);
   const yesterday = weekdays[(index + 6) % 7] as Weekday;

@@ -9,6 +9,18 @@ import type { RouteModule } from '../types.js';
 
 /** Which events a principal may receive: those of a home the policy lets it subscribe to; hub-wide ones operators only. */
 export function mayReceive(principal: Principal, envelope: Envelope): boolean {
+  const { merchantId: orderMerchant, homeId: orderHome } = envelope.payload as {
+    merchantId?: unknown;
+    homeId?: unknown;
+  };
+  // A merchant follows the orders placed with it (its live order board), never the homes behind them.
+  if (principal.role === 'merchant')
+    return (
+      envelope.name.startsWith('order.') &&
+      typeof orderMerchant === 'string' &&
+      typeof orderHome === 'string' &&
+      can(principal, 'order.read', { kind: 'order', homeId: orderHome, merchantId: orderMerchant }).allow
+    );
   const homeId = (envelope.payload as { homeId?: unknown }).homeId;
   const resource = typeof homeId === 'string' ? { kind: 'home' as const, homeId } : { kind: 'hub' as const };
   return can(principal, 'events.subscribe', resource).allow;
