@@ -66,9 +66,13 @@ describe('authentication follows the route the router matched', () => {
     const guarded = hub.http.routeTable.filter(
       (r) =>
         r.method !== 'HEAD' &&
-        !['/healthz', '/api/openapi.json', '/api/v1/pairing/claim', '/api/v1/screen-pairing/claim'].includes(
-          r.url,
-        ) &&
+        ![
+          '/healthz',
+          '/api/openapi.json',
+          '/api/v1/pairing/claim',
+          '/api/v1/screen-pairing/claim',
+          '/api/v1/merchants/applications',
+        ].includes(r.url) &&
         !r.url.startsWith('/api/docs') &&
         (r.url.startsWith('/api') || r.url === '/metrics'),
     );

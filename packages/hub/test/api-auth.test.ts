@@ -10,6 +10,8 @@ afterAll(async () => t?.close());
 /** Routes that answer without a token, and why: liveness, the API's own documentation. */
 const publicRoutes = new Set([
   '/healthz',
+  // Applying as a merchant needs no token (the application is reviewed, and rate-limited per address).
+  '/api/v1/merchants/applications',
   '/api/openapi.json',
   '/api/v1/pairing/claim',
   '/api/v1/screen-pairing/claim',

@@ -335,6 +335,21 @@ describe('commerce over HTTP', () => {
     expect(onboarding.ready).toBe(true);
   });
 
+  it('bounds applications without a token per address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (
+          await t.request('POST', '/api/v1/merchants/applications', {
+            token: null,
+            body: { name: `Spam ${i}`, currency: 'EUR', contact: {} },
+          })
+        ).status,
+      );
+    // Two applications came from this address earlier in the file; five an hour are allowed.
+    expect(statuses).toEqual([201, 201, 201, 429, 429, 429]);
+  });
+
   it('keeps payment settings and wallets to their own home', async () => {
     expect(
       (await t.request('GET', `/api/v1/homes/${homeId}/payment-settings`, { token: otherHousehold })).status,
