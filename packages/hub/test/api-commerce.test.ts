@@ -299,9 +299,8 @@ describe('commerce over HTTP', () => {
         .balance,
     ).toBe(2000 - order.total);
     const balance = (await t.request('GET', '/api/v1/ledger/trial-balance')).json();
-    expect(JSON.stringify(balance)).toContain('EUR');
-    for (const row of Object.values(balance as Record<string, { debits: number; credits: number }>))
-      expect(row.debits).toBe(row.credits);
+    expect(balance.debits).toBeGreaterThan(0);
+    expect(balance).toMatchObject({ balanced: true, debits: balance.credits, mismatches: [] });
     expect((await t.request('GET', '/api/v1/ledger/trial-balance', { token: household })).status).toBe(403);
 
     // The merchant's board shows it; the merchant moves it along; a late event never moves it back.

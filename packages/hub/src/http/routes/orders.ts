@@ -401,7 +401,7 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
           params: HomeParams,
           headers: IdempotencyHeaders,
           body: Type.Object(
-            { amount: Type.Integer({ minimum: 1, maximum: 100_000_000 }), currency: Currency },
+            { amount: Type.Integer({ minimum: 1, maximum: 10_000_000 }), currency: Currency },
             { additionalProperties: false },
           ),
           response: { 201: BalanceSchema, ...errorResponses },
@@ -433,7 +433,11 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
       },
       async (request) => {
         authorize(request.principal, 'ledger.read', hub);
-        return commerce.ledger.trialBalance();
+        const [balance, mismatches] = await Promise.all([
+          commerce.ledger.trialBalance(),
+          commerce.ledger.verify(),
+        ]);
+        return { ...balance, mismatches };
       },
     );
   };
