@@ -35,6 +35,7 @@ export interface CommerceModule {
 export const commerceMigrations: readonly Migration[] = [ledgerMigration, commerceMigration];
 
 const PRUNE_EVERY_MS = 3_600_000;
+const IN_FLIGHT_STALE_MS = 10_000;
 const KEEP_KEYS_MS = 48 * 3_600_000;
 
 /** Build the commerce module; start() runs the idempotency-key pruning. */
@@ -47,7 +48,9 @@ export function createCommerceModule(deps: {
   const { db } = deps;
   const clock = deps.clock ?? Date.now;
   const ledger = createLedger({ db, clock });
-  const idempotency = createIdempotencyStore({ db, clock });
+  // Work behind a key is itself idempotent (transfers are keyed by order), so a key a crashed request left
+  // in flight can be taken over soon: a retry after a restart waits seconds, not half a minute.
+  const idempotency = createIdempotencyStore({ db, clock, staleAfterMs: IN_FLIGHT_STALE_MS });
   const merchants = createMerchantService({ db, clock });
   const stores = createStoreService({ db, clock });
   const menus = createMenuService({ db, clock });
