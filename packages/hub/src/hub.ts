@@ -109,6 +109,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       host: config.mqttHost,
       port: config.mqttPort,
       ...(config.mqttWsPort === undefined ? {} : { wsPort: config.mqttWsPort }),
+      maxPayload: config.mqttMaxPayload,
       log,
     });
     const devices = createDevicesModule({ db: storage.db, bus, broker, config, log, metrics });

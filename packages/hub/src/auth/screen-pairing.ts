@@ -7,6 +7,7 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { GenioError } from '../errors/index.js';
+import { createFailureLimiter } from '../limits/index.js';
 import type { Database } from '../storage/index.js';
 import type { CreatedToken, TokenService } from './tokens.js';
 
@@ -15,7 +16,6 @@ const CODE_LENGTH = 6;
 export const SCREEN_CODE_TTL_MS = 10 * 60_000;
 const MAX_FAILURES = 10;
 const FAILURE_WINDOW_MS = 5 * 60_000;
-const MAX_TRACKED_ADDRESSES = 10_000;
 
 export interface ScreenPairingCode {
   code: string;
@@ -40,14 +40,13 @@ export function createScreenPairing(deps: {
   clock?: () => number;
 }): ScreenPairing {
   const now = deps.clock ?? Date.now;
-  const failures = new Map<string, number[]>();
-
-  function recentFailures(from: string, at: number): number[] {
-    const list = (failures.get(from) ?? []).filter((t) => at - t < FAILURE_WINDOW_MS);
-    if (list.length === 0) failures.delete(from);
-    else failures.set(from, list);
-    return list;
-  }
+  const failures = createFailureLimiter({
+    freeFailures: MAX_FAILURES - 1,
+    baseDelayMs: FAILURE_WINDOW_MS,
+    maxDelayMs: 60 * 60_000,
+    forgetAfterMs: FAILURE_WINDOW_MS,
+    clock: now,
+  });
 
   return {
     async create(homeId) {
@@ -64,8 +63,7 @@ export function createScreenPairing(deps: {
     },
     async claim(raw, from) {
       const at = now();
-      if (recentFailures(from, at).length >= MAX_FAILURES)
-        throw new GenioError('rate_limited', { what: 'pairing attempts' });
+      if (failures.blockedFor(from) > 0) throw new GenioError('rate_limited', { what: 'pairing attempts' });
       const code = normalizeScreenCode(raw);
       // One claim wins even when two screens race with the same code.
       const claimed = await deps.db
@@ -77,10 +75,7 @@ export function createScreenPairing(deps: {
         .returning('home_id')
         .executeTakeFirst();
       if (!claimed) {
-        failures.set(from, [...recentFailures(from, at), at]);
-        // Addresses that failed once and never came back would otherwise be kept for ever.
-        if (failures.size > MAX_TRACKED_ADDRESSES)
-          for (const address of [...failures.keys()]) recentFailures(address, at);
+        failures.fail(from);
         throw new GenioError('not_found', { kind: 'pairing code', id: code });
       }
       const stamp = new Date(at).toISOString().slice(0, 16).replace('T', ' ');

@@ -14,6 +14,14 @@ export interface EventMap {
   'device.created': { homeId: string; deviceId: string; name: string };
   'device.updated': { homeId: string; deviceId: string; name: string };
   'device.deleted': { homeId: string; deviceId: string };
+  /** A device lost its right to its MQTT session (disabled, deleted, secret rotated): hubs end it. */
+  'device.revoked': {
+    homeId: string;
+    deviceId: string;
+    productKey: string;
+    deviceName: string;
+    reason: 'disabled' | 'deleted' | 'secret_rotated';
+  };
   'device.online': { homeId: string; deviceId: string; online: boolean };
   'device.state_changed': {
     homeId: string;

@@ -7,11 +7,13 @@ import type { Logger } from 'pino';
 import { Counter } from 'prom-client';
 import type { Bus } from '../bus/index.js';
 import { GenioError, isGenioError } from '../errors/index.js';
+import { createFailureLimiter } from '../limits/index.js';
 import type { Metrics } from '../metrics/index.js';
 import type { Broker } from '../mqtt/index.js';
 import {
   buildReply,
   buildRequest,
+  deviceSpaceFilters,
   isInDeviceSpace,
   parseConnectCredentials,
   parseDeviceTopic,
@@ -100,6 +102,16 @@ export function createDeviceGateway(deps: {
   >();
   const onlineHandlers: Array<(deviceId: string) => void> = [];
   const limiter = createRateLimiter(deps.rateLimit, deps.rateLimit * 2);
+  // Wrong-secret CONNECTs for one device: five are free, then a wait that doubles up to five minutes.
+  const signInFailures = createFailureLimiter({
+    freeFailures: 5,
+    baseDelayMs: 1000,
+    maxDelayMs: 5 * 60_000,
+    forgetAfterMs: 15 * 60_000,
+    clock: now,
+  });
+  // The device each MQTT client id belongs to: another device may not take it over, connected or not.
+  const sessionOwners = new Map<string, string>();
   let nextId = Math.floor(Math.random() * 1_000_000);
   const announceReady = (deviceId: string) => {
     for (const handler of onlineHandlers) handler(deviceId);
@@ -107,7 +119,7 @@ export function createDeviceGateway(deps: {
 
   const refused = new Counter({
     name: 'genio_mqtt_refused_total',
-    help: 'MQTT operations refused, by kind (auth, subscribe, publish, payload, rate)',
+    help: 'MQTT operations refused, by kind (auth, lockout, client_id, subscribe, publish, retain, payload, rate)',
     labelNames: ['kind'],
     registers: [deps.metrics.registry],
   });
@@ -286,6 +298,47 @@ export function createDeviceGateway(deps: {
     }
   }
 
+  function clearRetainedOf(productKey: string, deviceName: string): void {
+    for (const filter of deviceSpaceFilters(productKey, deviceName))
+      broker
+        .clearRetained(filter)
+        .catch((error: unknown) => log.warn({ err: error, filter }, 'retained messages not cleared'));
+  }
+
+  /** End a device's session now: its identity is forgotten first, so nothing it still sends is handled. */
+  function endSession(deviceId: string, reason: string): void {
+    const client = connected.get(deviceId);
+    if (!client) return;
+    connected.delete(deviceId);
+    limiter.forget(deviceId);
+    identities.delete(client);
+    log.info({ deviceId, reason }, 'mqtt session ended: the device lost its right to it');
+    client.close();
+    registry
+      .setOnline(deviceId, false, now())
+      .catch((error: unknown) => log.error({ err: error }, 'presence update failed'));
+  }
+
+  function watchRevocations(): void {
+    deps.bus.on('device-gateway', 'device.revoked', (event) => {
+      endSession(event.deviceId, event.reason);
+      if (event.reason === 'deleted') clearRetainedOf(event.productKey, event.deviceName);
+    });
+    deps.bus.on('device-gateway', 'home.deleted', (event) => {
+      for (const [deviceId, client] of [...connected]) {
+        const identity = identities.get(client);
+        if (identity?.homeId !== event.homeId) continue;
+        endSession(deviceId, 'home deleted');
+        clearRetainedOf(identity.productKey, identity.deviceName);
+      }
+    });
+    // A device that reuses a deleted one's name starts with an empty topic space, whoever deleted the old one.
+    deps.bus.on('device-gateway', 'device.created', async (event) => {
+      const device = await registry.get(event.deviceId);
+      clearRetainedOf(device.productKey, device.deviceName);
+    });
+  }
+
   return {
     isConnected(deviceId) {
       return connected.has(deviceId);
@@ -325,13 +378,27 @@ export function createDeviceGateway(deps: {
             log.info({ clientId: client.id, reason: creds.reason }, 'mqtt connect refused');
             return false;
           }
+          const who = { clientId: client.id, productKey: creds.productKey, deviceName: creds.deviceName };
+          const failureKey = `${creds.productKey}/${creds.deviceName}`;
+          const waitMs = signInFailures.blockedFor(failureKey);
+          if (waitMs > 0) {
+            refused.inc({ kind: 'lockout' });
+            log.info({ ...who, waitMs }, 'mqtt connect refused: too many wrong secrets for this device');
+            return false;
+          }
           const found = await registry.findByIdentity(creds.productKey, creds.deviceName);
           if (!found || found.device.disabled || !verifyPassword(creds, found.secret)) {
             refused.inc({ kind: 'auth' });
-            log.info(
-              { clientId: client.id, productKey: creds.productKey, deviceName: creds.deviceName },
-              'mqtt connect refused',
-            );
+            signInFailures.fail(failureKey);
+            log.info(who, 'mqtt connect refused');
+            return false;
+          }
+          signInFailures.succeed(failureKey);
+          const live = broker.clientById(client.id);
+          const owner = sessionOwners.get(client.id) ?? (live ? identities.get(live)?.deviceId : undefined);
+          if (owner !== undefined && owner !== found.device.id) {
+            refused.inc({ kind: 'client_id' });
+            log.warn(who, 'mqtt connect refused: the client id belongs to another device');
             return false;
           }
           identities.set(client, {
@@ -356,6 +423,12 @@ export function createDeviceGateway(deps: {
             );
             packet.topic = BLACK_HOLE;
             return null;
+          }
+          // The hub keeps no retained messages from devices: one device could otherwise fill the broker's
+          // memory and hand its leftovers to whoever is given its name next.
+          if (packet.retain) {
+            refused.inc({ kind: 'retain' });
+            packet.retain = false;
           }
           if (length > deps.maxPayload) {
             refused.inc({ kind: 'payload' });
@@ -389,11 +462,13 @@ export function createDeviceGateway(deps: {
         },
       });
 
+      watchRevocations();
       broker.aedes.on('clientReady', (client) => {
         const identity = identities.get(client);
         if (!identity) return;
         const previous = connected.get(identity.deviceId);
         connected.set(identity.deviceId, client);
+        sessionOwners.set(client.id, identity.deviceId);
         // One connection per device: a second one replaces the first, as the Alink platform does.
         if (previous && previous !== client) previous.close();
         registry.setOnline(identity.deviceId, true, now()).then(
@@ -417,6 +492,9 @@ export function createDeviceGateway(deps: {
       });
       broker.aedes.on('clientDisconnect', (client) => {
         const identity = identities.get(client);
+        // A clean session ends with its connection; a kept one (clean: false) stays bound to its device.
+        const successor = broker.clientById(client.id);
+        if (client.clean && (!successor || successor === client)) sessionOwners.delete(client.id);
         if (!identity || connected.get(identity.deviceId) !== client) return;
         connected.delete(identity.deviceId);
         limiter.forget(identity.deviceId);
@@ -427,13 +505,14 @@ export function createDeviceGateway(deps: {
       broker.aedes.on('publish', (packet, client) => {
         if (!client || packet.topic === BLACK_HOLE) return;
         const identity = identities.get(client);
-        if (!identity) return;
+        if (!identity || connected.get(identity.deviceId) !== client) return;
         handle(identity, packet).catch((error: unknown) =>
           log.error({ err: error, topic: packet.topic }, 'device message failed'),
         );
       });
     },
     async stop() {
+      deps.bus.off('device-gateway');
       for (const [id, waiting] of pending) {
         clearTimeout(waiting.timer);
         pending.delete(id);

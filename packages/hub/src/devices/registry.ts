@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Bus } from '../bus/index.js';
 import { GenioError } from '../errors/index.js';
 import { newId } from '../ids/index.js';
+import { createFailureLimiter } from '../limits/index.js';
 import type { Database, DevicesTable } from '../storage/index.js';
 import type { Category } from './capabilities/index.js';
 import type { ProductService } from './products.js';
@@ -68,11 +69,16 @@ export interface DeviceRegistry {
   setOnline(id: string, online: boolean, at: number): Promise<void>;
   touch(id: string, at: number): void;
   createPairingCode(id: string, ttlMs?: number): Promise<{ code: string; expiresAt: number }>;
-  claimPairingCode(code: string): Promise<DeviceCredentials>;
+  /** Trade a one-time code for fresh credentials; `from` (the caller's address) is slowed down after wrong codes. */
+  claimPairingCode(code: string, from: string): Promise<DeviceCredentials>;
 }
 
 const DEVICE_NAME = /^[A-Za-z0-9_.:@-]{4,32}$/;
 const PAIRING_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function revokedIdentity(row: DevicesTable) {
+  return { homeId: row.home_id, deviceId: row.id, productKey: row.product_key, deviceName: row.device_name };
+}
 
 function newSecret(): string {
   return randomBytes(24).toString('hex');
@@ -89,6 +95,14 @@ export function createDeviceRegistry(deps: {
   const { db, bus, products, box } = deps;
   const now = deps.clock ?? Date.now;
   const lastSeenWrites = new Map<string, number>();
+  // The same policy as screen pairing: ten wrong codes from one address, then a doubling wait.
+  const claimFailures = createFailureLimiter({
+    freeFailures: 9,
+    baseDelayMs: 5 * 60_000,
+    maxDelayMs: 60 * 60_000,
+    forgetAfterMs: 5 * 60_000,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  });
 
   async function view(row: DevicesTable): Promise<Device> {
     const [product, props] = await Promise.all([
@@ -136,6 +150,20 @@ export function createDeviceRegistry(deps: {
       throw new GenioError('validation_failed', { field: 'areaId', reason: 'is not an area of this home' });
   }
 
+  /** Within a home a spoken name must point at one device: refuse a second device with the same name. */
+  async function checkNameFree(homeId: string, name: string, except?: string): Promise<void> {
+    const wanted = name.trim().toLocaleLowerCase();
+    const same = (
+      await db.selectFrom('devices').select(['id', 'name']).where('home_id', '=', homeId).execute()
+    ).find((d) => d.id !== except && d.name.trim().toLocaleLowerCase() === wanted);
+    if (same)
+      throw new GenioError('conflict', {
+        reason: `device ${same.id} in this home is already called "${same.name}"`,
+        field: 'name',
+        deviceId: same.id,
+      });
+  }
+
   async function rotate(id: string): Promise<DeviceCredentials> {
     const device = await row(id);
     const secret = newSecret();
@@ -144,6 +172,7 @@ export function createDeviceRegistry(deps: {
       .set({ secret: box.seal(secret), updated_at: now() })
       .where('id', '=', id)
       .execute();
+    bus.emit('device.revoked', { ...revokedIdentity(device), reason: 'secret_rotated' });
     return { id, productKey: device.product_key, deviceName: device.device_name, deviceSecret: secret };
   }
 
@@ -157,6 +186,7 @@ export function createDeviceRegistry(deps: {
         .executeTakeFirst();
       if (!home) throw new GenioError('validation_failed', { field: 'homeId', reason: 'no such home' });
       await checkArea(input.homeId, input.areaId);
+      await checkNameFree(input.homeId, input.name);
       const deviceName = input.deviceName ?? `dev_${randomBytes(6).toString('hex')}`;
       if (!DEVICE_NAME.test(deviceName)) {
         throw new GenioError('validation_failed', {
@@ -211,6 +241,7 @@ export function createDeviceRegistry(deps: {
     async update(id, patch) {
       const current = await row(id);
       if (patch.areaId !== undefined) await checkArea(current.home_id, patch.areaId);
+      if (patch.name !== undefined) await checkNameFree(current.home_id, patch.name, id);
       const set: Partial<DevicesTable> = { updated_at: now() };
       if (patch.name !== undefined) set.name = patch.name.trim();
       if (patch.areaId !== undefined) set.area_id = patch.areaId;
@@ -219,12 +250,15 @@ export function createDeviceRegistry(deps: {
       await db.updateTable('devices').set(set).where('id', '=', id).execute();
       const updated = await row(id);
       bus.emit('device.updated', { homeId: updated.home_id, deviceId: id, name: updated.name });
+      if (updated.disabled === 1 && current.disabled === 0)
+        bus.emit('device.revoked', { ...revokedIdentity(updated), reason: 'disabled' });
       return view(updated);
     },
     async delete(id) {
       const current = await row(id);
       await db.deleteFrom('devices').where('id', '=', id).execute();
       bus.emit('device.deleted', { homeId: current.home_id, deviceId: id });
+      bus.emit('device.revoked', { ...revokedIdentity(current), reason: 'deleted' });
     },
     rotateSecret: rotate,
     async findByIdentity(productKey, deviceName) {
@@ -268,7 +302,9 @@ export function createDeviceRegistry(deps: {
         .execute();
       return { code, expiresAt };
     },
-    async claimPairingCode(code) {
+    async claimPairingCode(code, from) {
+      if (claimFailures.blockedFor(from) > 0)
+        throw new GenioError('rate_limited', { what: 'pairing attempts' });
       const normalized = code.trim().toUpperCase().replace(/[\s-]/g, '');
       const at = now();
       // One-time: the update succeeds for exactly one caller even when two race.
@@ -280,7 +316,10 @@ export function createDeviceRegistry(deps: {
         .where('expires_at', '>', at)
         .returning('device_id')
         .executeTakeFirst();
-      if (!claimed) throw new GenioError('not_found', { kind: 'pairing code', id: normalized });
+      if (!claimed) {
+        claimFailures.fail(from);
+        throw new GenioError('not_found', { kind: 'pairing code', id: normalized });
+      }
       return rotate(claimed.device_id);
     },
   };

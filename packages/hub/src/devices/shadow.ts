@@ -53,10 +53,7 @@ export function createShadow(deps: { db: Kysely<Database>; bus: Bus; keepHistory
   let scheduled = false;
   const CHUNK = 500;
 
-  async function flush(): Promise<void> {
-    scheduled = false;
-    const batch = queue;
-    queue = [];
+  async function write(batch: readonly Pending[]): Promise<void> {
     const latest = new Map<string, Pending['rows'][number]>();
     const history: Pending['rows'] = [];
     for (const item of batch) {
@@ -66,40 +63,63 @@ export function createShadow(deps: { db: Kysely<Database>; bus: Bus; keepHistory
       }
     }
     const current = [...latest.values()];
-    try {
-      await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < current.length; i += CHUNK) {
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < current.length; i += CHUNK) {
+        await trx
+          .insertInto('device_properties')
+          .values(current.slice(i, i + CHUNK))
+          .onConflict((oc) =>
+            oc
+              .columns(['device_id', 'identifier'])
+              .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), time: eb.ref('excluded.time') })),
+          )
+          .execute();
+      }
+      if (deps.keepHistory()) {
+        for (let i = 0; i < history.length; i += CHUNK)
           await trx
-            .insertInto('device_properties')
-            .values(current.slice(i, i + CHUNK))
-            .onConflict((oc) =>
-              oc
-                .columns(['device_id', 'identifier'])
-                .doUpdateSet((eb) => ({ value: eb.ref('excluded.value'), time: eb.ref('excluded.time') })),
-            )
+            .insertInto('telemetry')
+            .values(history.slice(i, i + CHUNK))
             .execute();
-        }
-        if (deps.keepHistory()) {
-          for (let i = 0; i < history.length; i += CHUNK)
-            await trx
-              .insertInto('telemetry')
-              .values(history.slice(i, i + CHUNK))
-              .execute();
-        }
-      });
+      }
+    });
+  }
+
+  function settle(item: Pending): void {
+    item.resolve();
+    bus.emit('device.state_changed', {
+      homeId: item.device.homeId,
+      deviceId: item.device.id,
+      properties: item.properties,
+      at: item.at,
+    });
+  }
+
+  async function flush(): Promise<void> {
+    scheduled = false;
+    const batch = queue;
+    queue = [];
+    try {
+      await write(batch);
     } catch (error) {
-      for (const item of batch) item.reject(error);
+      if (batch.length === 1) {
+        (batch[0] as Pending).reject(error);
+        return;
+      }
+      // One report can sink a shared transaction (its device was deleted a moment ago): each report
+      // is then written on its own, so only the one at fault fails.
+      for (const item of batch) {
+        try {
+          await write([item]);
+        } catch (itemError) {
+          item.reject(itemError);
+          continue;
+        }
+        settle(item);
+      }
       return;
     }
-    for (const item of batch) {
-      item.resolve();
-      bus.emit('device.state_changed', {
-        homeId: item.device.homeId,
-        deviceId: item.device.id,
-        properties: item.properties,
-        at: item.at,
-      });
-    }
+    for (const item of batch) settle(item);
   }
 
   return {

@@ -9,4 +9,10 @@ export {
   verifyPassword,
 } from './credentials.js';
 export { type AlinkReply, type AlinkRequest, buildReply, buildRequest, parseRequest } from './messages.js';
-export { type DeviceTopic, type DeviceTopicKind, isInDeviceSpace, parseDeviceTopic } from './topics.js';
+export {
+  type DeviceTopic,
+  type DeviceTopicKind,
+  deviceSpaceFilters,
+  isInDeviceSpace,
+  parseDeviceTopic,
+} from './topics.js';

@@ -25,6 +25,14 @@ const families: ReadonlyArray<{ head: readonly (string | null)[]; tail: 'none' |
   { head: ['', 'ext', 'session'], tail: 'any' },
 ];
 
+/** Subscription filters that together cover a device's whole topic space. */
+export function deviceSpaceFilters(productKey: string, deviceName: string): string[] {
+  return families.map(({ head, tail }) => {
+    const levels = [...head.map((level) => level ?? '+'), productKey, deviceName];
+    return (tail === 'any' ? [...levels, '#'] : levels).join('/');
+  });
+}
+
 /**
  * Whether a topic or subscription filter stays inside a device's own space. Wildcards are
  * allowed only where they cannot reach another device.

@@ -323,7 +323,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
           response: { 200: CredentialsSchema, ...errorResponses },
         },
       },
-      async (request) => registry.claimPairingCode(request.body.code),
+      async (request) => registry.claimPairingCode(request.body.code, request.ip),
     );
     app.get(
       '/api/v1/devices/:deviceId/history/:identifier',

@@ -1,0 +1,1 @@
+export { createFailureLimiter, type FailureLimiter, type FailureLimits } from './failures.js';
