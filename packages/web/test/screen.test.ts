@@ -1,9 +1,9 @@
 import type { MqttClient } from 'mqtt';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLight, lightModel } from '../../hub/test/device-fixtures.js';
 import type { TestHub } from '../../hub/test/harness.js';
-import { launchBrowser, newPage, SCREENSHOTS_DIR, startWebHub } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, SCREENSHOTS_DIR, startWebHub } from './browser.js';
 import { simulatedLight } from './simulated-light.js';
 
 // The speaker screen in a real browser against a real hub, with a simulated light on real MQTT.
@@ -84,7 +84,7 @@ async function pair(page: Page, homeId: string) {
 
 const tileOf = (page: Page, id: string) => page.locator(`[data-testid="tile-${id}"]`);
 
-describe('the speaker screen with an English home', () => {
+describeBrowser('the speaker screen with an English home', () => {
   let page: Page;
   let errors: string[];
   let light: Awaited<ReturnType<typeof createLight>>;
@@ -250,7 +250,7 @@ describe('the speaker screen with an English home', () => {
   });
 });
 
-describe('list cards', () => {
+describeBrowser('list cards', () => {
   it('answers "which one?" by tapping an item, in the same conversation', async () => {
     const home = await post('/api/v1/homes', { name: 'Flat', language: 'en' });
     const product = await post('/api/v1/products', {
@@ -289,7 +289,7 @@ describe('list cards', () => {
   });
 });
 
-describe('the speaker screen in the home language', () => {
+describeBrowser('the speaker screen in the home language', () => {
   it('speaks Italian: translated labels, and "spegni la luce della cucina" turns the light off', async () => {
     const { home, device: creds } = await homeWithKitchenLight('it', 'Cucina', 'Plafoniera');
     const device = await connectLight(creds);
