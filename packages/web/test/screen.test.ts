@@ -287,6 +287,49 @@ describeBrowser('list cards', () => {
       .waitFor();
     expect(errors).toEqual([]);
   });
+  it('switches the tapped one of two same-named lights, one of them in no area', async () => {
+    const home = await post('/api/v1/homes', { name: 'Loft', language: 'en' });
+    const kitchen = await post(`/api/v1/homes/${home.id}/areas`, { name: 'Kitchen' });
+    const product = await post('/api/v1/products', {
+      name: 'Lamp',
+      category: 'light',
+      thingModel: lightModel,
+      capabilities: { power: 'LightSwitch' },
+    });
+    const create = (extra: object): Promise<Creds> =>
+      post('/api/v1/devices', {
+        productKey: product.productKey,
+        homeId: home.id,
+        name: 'Ceiling light',
+        ...extra,
+      });
+    const placed = await create({ areaId: kitchen.id });
+    const unplaced = await create({});
+    const [placedLight, unplacedLight] = [await connectLight(placed), await connectLight(unplaced)];
+    const setsOnPlaced: unknown[] = [];
+    placedLight.client.on('message', (topic) => {
+      if (topic.endsWith('/service/property/set')) setsOnPlaced.push(topic);
+    });
+    const { page, errors } = await newScreen();
+    await pair(page, home.id);
+    await page.getByLabel('Say something').fill('turn on the ceiling light');
+    await page.getByLabel('Say something').press('Enter');
+    const card = page.locator('[data-testid="card"][data-card-type="list"]');
+    await card.waitFor();
+    const choices = card.getByRole('button', { name: /Ceiling light/ });
+    expect(await choices.count()).toBe(2);
+    // The item without a subtitle is the light in no area.
+    const set = unplacedLight.nextSet({ LightSwitch: 1 });
+    await choices.filter({ hasNot: page.locator('.item-subtitle') }).click();
+    await set;
+    unplacedLight.report({ LightSwitch: 1 });
+    await tileOf(page, unplaced.id)
+      .locator('[role="switch"][aria-checked="true"]')
+      .waitFor({ timeout: 2000 });
+    expect(await tileOf(page, placed.id).getByRole('switch').getAttribute('aria-checked')).toBe('false');
+    expect(setsOnPlaced).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
 
 describeBrowser('the speaker screen in the home language', () => {
