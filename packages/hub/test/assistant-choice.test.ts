@@ -1,6 +1,6 @@
 import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { alinkCredentials, connectRaw, inbox, lightModel } from './device-fixtures.js';
+import { alinkCredentials, connectRaw, lightModel } from './device-fixtures.js';
 import { backends, startTestHub, type TestHub } from './harness.js';
 
 // Tapping an item of "Which one?" picks that device by id: two lights of the same name, one without
@@ -21,7 +21,6 @@ async function obedientLight(port: number, light: Light): Promise<{ client: Mqtt
     alinkCredentials(light.productKey, light.deviceName, light.deviceSecret),
   );
   const state = { client, sets: 0 };
-  inbox(client);
   client.on('message', (topic, payload) => {
     if (topic !== `${prefix}/service/property/set`) return;
     state.sets++;
