@@ -1,10 +1,10 @@
 import type { MqttClient } from 'mqtt';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { lightModel } from '../../hub/test/device-fixtures.js';
 import type { TestHub } from '../../hub/test/harness.js';
 import { audit, describeViolations } from './axe.js';
-import { launchBrowser, newPage, startWebHub } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, startWebHub } from './browser.js';
 import { simulatedLight } from './simulated-light.js';
 
 // An axe-core audit of every page and state that matters, in a real browser against a real hub: no
@@ -43,7 +43,7 @@ async function expectAccessible(page: Page) {
   expect(describeViolations(await audit(page))).toBe('');
 }
 
-describe('the audit itself', () => {
+describeBrowser('the audit itself', () => {
   it('reports what it should: a nameless button and unreadable text', async () => {
     const { page } = await open();
     await page.setContent(
@@ -56,7 +56,7 @@ describe('the audit itself', () => {
   });
 });
 
-describe('the speaker screen', () => {
+describeBrowser('the speaker screen', () => {
   let page: Page;
   let errors: string[];
   let deviceId: string;
@@ -145,7 +145,7 @@ describe('the speaker screen', () => {
   });
 });
 
-describe('the console', () => {
+describeBrowser('the console', () => {
   let page: Page;
   let errors: string[];
   const nav = (name: string) =>
@@ -244,7 +244,7 @@ describe('the console', () => {
   });
 });
 
-describe('the card gallery', () => {
+describeBrowser('the card gallery', () => {
   it('every card, in English and in Chinese, with turns in the log', async () => {
     const { page, errors } = await open({ width: 1280, height: 800 });
     await page.goto(`${hub.baseUrl}/cards`);

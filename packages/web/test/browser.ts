@@ -1,18 +1,27 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { describe } from 'vitest';
 import { type Backend, startTestHub, type TestHub } from '../../hub/test/harness.js';
+import { decideChromium } from './chromium.js';
 
-export const CHROMIUM = process.env.GENIO_CHROMIUM ?? '/usr/bin/chromium';
+/** Whether this machine runs the browser suites (throws in CI when Chromium is missing). */
+export const CHROMIUM = decideChromium(process.env, existsSync);
+/** `describe` for a suite that needs Chromium: skipped where there is none (global-setup says so once). */
+export const describeBrowser = CHROMIUM.run ? describe : describe.skip;
+
 export const WEB_DIR = fileURLToPath(new URL('../dist', import.meta.url));
-export const SCREENSHOTS_DIR = fileURLToPath(new URL('../../../docs/screenshots', import.meta.url));
+/**
+ * Where the suites write screenshots: under test-results/ (ignored by git), so `npm test` never
+ * rewrites tracked files. `npm run screenshots` copies the ones the docs show into docs/screenshots.
+ */
+export const SCREENSHOTS_DIR = fileURLToPath(new URL('../../../test-results/screenshots', import.meta.url));
 
 /** Debian's Chromium, headless, with the flags this machine needs. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does this)`);
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM.executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });

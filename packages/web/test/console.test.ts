@@ -1,6 +1,6 @@
 import type { MqttClient } from 'mqtt';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   alinkCredentials,
   connectRaw,
@@ -9,10 +9,10 @@ import {
   subscribe,
 } from '../../hub/test/device-fixtures.js';
 import type { TestHub } from '../../hub/test/harness.js';
-import { launchBrowser, newPage, SCREENSHOTS_DIR, startWebHub } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, SCREENSHOTS_DIR, startWebHub } from './browser.js';
 
 /** The operators' console against a real hub and a real Chromium, one signed-in page walking through it. */
-describe('operators console', () => {
+describeBrowser('operators console', () => {
   let hub: TestHub;
   let browser: Browser;
   let context: BrowserContext;

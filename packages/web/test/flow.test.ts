@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { lightModel } from '../../hub/test/device-fixtures.js';
 import type { TestHub } from '../../hub/test/harness.js';
-import { launchBrowser, newPage, startWebHub } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, startWebHub } from './browser.js';
 import { simulatedLight } from './simulated-light.js';
 
 // What a newcomer does, end to end, through the two web apps only: the console creates a home, an
@@ -29,7 +29,7 @@ async function open(viewport: { width: number; height: number }): Promise<{ page
   return opened;
 }
 
-describe('from the console to the speaker screen', () => {
+describeBrowser('from the console to the speaker screen', () => {
   it('creates everything in the console, pairs the screen, and controls the light by touch and by voice', async () => {
     const { page: consolePage, errors: consoleErrors } = await open({ width: 1280, height: 800 });
     await consolePage.goto(`${hub.baseUrl}/console`);

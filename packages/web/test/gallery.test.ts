@@ -1,13 +1,13 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TestHub } from '../../hub/test/harness.js';
-import { launchBrowser, newPage, SCREENSHOTS_DIR, startWebHub } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, SCREENSHOTS_DIR, startWebHub } from './browser.js';
 
 // The card gallery at /cards in a real browser, served by a real hub; it needs no token and calls no API.
 
 const TYPES = ['text', 'list', 'product-grid', 'form', 'media', 'confirmation', 'unknown'] as const;
 
-describe('card gallery', () => {
+describeBrowser('card gallery', () => {
   let hub: TestHub;
   let browser: Browser;
   let context: BrowserContext;

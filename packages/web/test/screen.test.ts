@@ -1,9 +1,9 @@
 import type { MqttClient } from 'mqtt';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLight, lightModel } from '../../hub/test/device-fixtures.js';
 import type { TestHub } from '../../hub/test/harness.js';
-import { launchBrowser, newPage, SCREENSHOTS_DIR, startWebHub } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, SCREENSHOTS_DIR, startWebHub } from './browser.js';
 import { simulatedLight } from './simulated-light.js';
 
 // The speaker screen in a real browser against a real hub, with a simulated light on real MQTT.
@@ -84,7 +84,7 @@ async function pair(page: Page, homeId: string) {
 
 const tileOf = (page: Page, id: string) => page.locator(`[data-testid="tile-${id}"]`);
 
-describe('the speaker screen with an English home', () => {
+describeBrowser('the speaker screen with an English home', () => {
   let page: Page;
   let errors: string[];
   let light: Awaited<ReturnType<typeof createLight>>;
@@ -250,7 +250,7 @@ describe('the speaker screen with an English home', () => {
   });
 });
 
-describe('list cards', () => {
+describeBrowser('list cards', () => {
   it('answers "which one?" by tapping an item, in the same conversation', async () => {
     const home = await post('/api/v1/homes', { name: 'Flat', language: 'en' });
     const product = await post('/api/v1/products', {
@@ -287,9 +287,52 @@ describe('list cards', () => {
       .waitFor();
     expect(errors).toEqual([]);
   });
+  it('switches the tapped one of two same-named lights, one of them in no area', async () => {
+    const home = await post('/api/v1/homes', { name: 'Loft', language: 'en' });
+    const kitchen = await post(`/api/v1/homes/${home.id}/areas`, { name: 'Kitchen' });
+    const product = await post('/api/v1/products', {
+      name: 'Lamp',
+      category: 'light',
+      thingModel: lightModel,
+      capabilities: { power: 'LightSwitch' },
+    });
+    const create = (extra: object): Promise<Creds> =>
+      post('/api/v1/devices', {
+        productKey: product.productKey,
+        homeId: home.id,
+        name: 'Ceiling light',
+        ...extra,
+      });
+    const placed = await create({ areaId: kitchen.id });
+    const unplaced = await create({});
+    const [placedLight, unplacedLight] = [await connectLight(placed), await connectLight(unplaced)];
+    const setsOnPlaced: unknown[] = [];
+    placedLight.client.on('message', (topic) => {
+      if (topic.endsWith('/service/property/set')) setsOnPlaced.push(topic);
+    });
+    const { page, errors } = await newScreen();
+    await pair(page, home.id);
+    await page.getByLabel('Say something').fill('turn on the ceiling light');
+    await page.getByLabel('Say something').press('Enter');
+    const card = page.locator('[data-testid="card"][data-card-type="list"]');
+    await card.waitFor();
+    const choices = card.getByRole('button', { name: /Ceiling light/ });
+    expect(await choices.count()).toBe(2);
+    // The item without a subtitle is the light in no area.
+    const set = unplacedLight.nextSet({ LightSwitch: 1 });
+    await choices.filter({ hasNot: page.locator('.item-subtitle') }).click();
+    await set;
+    unplacedLight.report({ LightSwitch: 1 });
+    await tileOf(page, unplaced.id)
+      .locator('[role="switch"][aria-checked="true"]')
+      .waitFor({ timeout: 2000 });
+    expect(await tileOf(page, placed.id).getByRole('switch').getAttribute('aria-checked')).toBe('false');
+    expect(setsOnPlaced).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
 
-describe('the speaker screen in the home language', () => {
+describeBrowser('the speaker screen in the home language', () => {
   it('speaks Italian: translated labels, and "spegni la luce della cucina" turns the light off', async () => {
     const { home, device: creds } = await homeWithKitchenLight('it', 'Cucina', 'Plafoniera');
     const device = await connectLight(creds);

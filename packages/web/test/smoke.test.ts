@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TestHub } from '../../hub/test/harness.js';
-import { launchBrowser, newPage, startWebHub } from './browser.js';
+import { describeBrowser, launchBrowser, newPage, startWebHub } from './browser.js';
 
-describe('web pages served by the hub', () => {
+describeBrowser('web pages served by the hub', () => {
   let hub: TestHub;
   let browser: Browser;
   beforeAll(async () => {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Bus } from '../bus/index.js';
 import type { DevicesModule } from '../devices/index.js';
-import { type Language, languages } from '../errors/index.js';
+import { GenioError, type Language, languages } from '../errors/index.js';
 import type { HomeService } from '../homes/index.js';
 import type { Database } from '../storage/index.js';
 import { createConversationStore } from './conversations.js';
@@ -27,6 +27,8 @@ export interface TurnRequest {
   homeId: string;
   language?: Language;
   conversationId?: string;
+  /** The id of the item tapped in the "Which one?" card; must be one the conversation's open question offered. */
+  choice?: string;
 }
 
 /** A turn as answered. */
@@ -122,6 +124,11 @@ const ordinals: Record<Language, string[][]> = {
     ['第四个', '第四', '四'],
   ],
 };
+
+/** Whether an open question offered this candidate (a yes/no question offers none). */
+function offered(pending: Pending | undefined, choice: string): boolean {
+  return pending !== undefined && !pending.confirm && pending.candidates.includes(choice);
+}
 
 /** Create the assistant; grammars and responses are compiled once here. */
 export function createAssistant(deps: {
@@ -231,10 +238,21 @@ export function createAssistant(deps: {
         now: new Date(now()),
       };
 
+      // A tapped choice answers the open question, whatever its words would be recognised as.
+      const choice = request.choice;
+      if (choice !== undefined && !offered(conversation?.pending, choice))
+        throw new GenioError('validation_failed', {
+          field: 'choice',
+          reason: 'not one of the choices offered by this conversation’s open question',
+        });
+
       // A short answer to the question asked in the previous turn.
       if (
         conversation?.pending &&
-        (!recognition || recognition.intent === 'device.list' || recognition.intent === 'system.cancel')
+        (choice !== undefined ||
+          !recognition ||
+          recognition.intent === 'device.list' ||
+          recognition.intent === 'system.cancel')
       ) {
         const pending = conversation.pending;
         conversation.pending = undefined;
@@ -260,8 +278,8 @@ export function createAssistant(deps: {
               home.id,
             );
           }
-        } else if (recognition?.intent !== 'system.cancel') {
-          const chosen = pick(request.text, language, pending, scope);
+        } else if (choice !== undefined || recognition?.intent !== 'system.cancel') {
+          const chosen = choice ?? pick(request.text, language, pending, scope);
           if (chosen) {
             const slots = { ...pending.slots, name: { value: chosen, text: request.text } };
             const outcome = await dispatch(scope, pending.intent, slots);

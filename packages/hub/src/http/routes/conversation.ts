@@ -36,6 +36,7 @@ export function conversationRoutes(assistant: Assistant): RouteModule {
               homeId: IdParam,
               language: Type.Optional(LanguageSchema),
               conversationId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+              choice: Type.Optional(IdParam),
             },
             { additionalProperties: false },
           ),

@@ -41,9 +41,9 @@ export const MAX_TURNS_PER_SOCKET = 4;
 /** Turns one token may have in flight over all its sockets. */
 export const MAX_TURNS_PER_TOKEN = 8;
 
-/** Read a `{ type: "turn", text, homeId?, language?, conversationId?, id? }` message. */
+/** Read a `{ type: "turn", text, homeId?, language?, conversationId?, choice?, id? }` message. */
 function readTurn(message: Record<string, unknown>, principal: Principal): TurnRequest {
-  const { text, language, conversationId } = message;
+  const { text, language, conversationId, choice } = message;
   const homeId = message.homeId ?? principal.homeId;
   if (typeof text !== 'string' || text.trim() === '' || text.length > 1000)
     throw new GenioError('validation_failed', { field: 'text', reason: '1 to 1000 characters' });
@@ -56,12 +56,15 @@ function readTurn(message: Record<string, unknown>, principal: Principal): TurnR
     });
   if (conversationId !== undefined && (typeof conversationId !== 'string' || conversationId.length > 64))
     throw new GenioError('validation_failed', { field: 'conversationId', reason: 'at most 64 characters' });
+  if (choice !== undefined && (typeof choice !== 'string' || choice === '' || choice.length > 64))
+    throw new GenioError('validation_failed', { field: 'choice', reason: '1 to 64 characters' });
   authorize(principal, 'conversation.turn', { kind: 'home', homeId });
   return {
     text,
     homeId,
     ...(language ? { language: language as Language } : {}),
     ...(conversationId ? { conversationId: conversationId as string } : {}),
+    ...(typeof choice === 'string' ? { choice } : {}),
   };
 }
 

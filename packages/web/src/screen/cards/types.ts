@@ -81,5 +81,5 @@ export type Card =
   | ConfirmationCard
   | UnknownCard;
 
-/** What a card may ask the conversation to do: say the next turn. */
-export type Say = (text: string) => void;
+/** What a card may ask the conversation to do: say the next turn, with the id of the item chosen, if any. */
+export type Say = (text: string, choice?: string) => void;

@@ -14,8 +14,8 @@ export function Conversation({ hub }: { hub: Hub }) {
     const sent = text;
     if (await say(sent)) setText((current) => (current === sent ? '' : current));
   };
-  const sayFromCard = (words: string) => {
-    void say(words);
+  const sayFromCard = (words: string, choice?: string) => {
+    void say(words, choice);
   };
 
   return (

@@ -49,9 +49,21 @@ function overSocket(hub: Hub, body: Record<string, unknown>): Promise<TurnReply>
 
 class SocketDown extends Error {}
 
-/** Run one turn over the websocket, or over REST when the socket is down. */
-export async function sendTurn(hub: Hub, text: string, conversationId: string | null): Promise<TurnReply> {
-  const body: Record<string, unknown> = { text, ...(conversationId ? { conversationId } : {}) };
+/**
+ * Run one turn over the websocket, or over REST when the socket is down. `choice` is the id of the
+ * item tapped in the card of the question this conversation asked ("Which one?").
+ */
+export async function sendTurn(
+  hub: Hub,
+  text: string,
+  conversationId: string | null,
+  choice?: string,
+): Promise<TurnReply> {
+  const body: Record<string, unknown> = {
+    text,
+    ...(conversationId ? { conversationId } : {}),
+    ...(conversationId && choice ? { choice } : {}),
+  };
   try {
     return await overSocket(hub, body);
   } catch (error) {

@@ -14,7 +14,10 @@ export interface Exchange {
   error: string | null;
 }
 
-/** Conversation state: the last exchange, whether a turn is running, and `say` (keeps conversationId while the assistant asks). */
+/**
+ * Conversation state: the last exchange, whether a turn is running, and `say` (keeps conversationId
+ * while the assistant asks; a tapped item's id goes with the answer, so the hub knows which one was meant).
+ */
 export function useConversation(hub: Hub) {
   const [exchange, setExchange] = useState<Exchange | null>(null);
   const [busy, setBusy] = useState(false);
@@ -23,7 +26,7 @@ export function useConversation(hub: Hub) {
   const hubRef = useRef(hub);
   hubRef.current = hub;
 
-  const say = useCallback(async (raw: string): Promise<boolean> => {
+  const say = useCallback(async (raw: string, choice?: string): Promise<boolean> => {
     const text = raw.trim();
     if (!text) return false;
     const n = ++seq.current;
@@ -36,7 +39,7 @@ export function useConversation(hub: Hub) {
       error: null,
     }));
     try {
-      const reply = await sendTurn(hubRef.current, text, conversation.current);
+      const reply = await sendTurn(hubRef.current, text, conversation.current, choice);
       conversation.current = reply.continueConversation ? reply.conversationId : null;
       if (n === seq.current)
         setExchange({
