@@ -10,10 +10,14 @@ import {
 import { createMenuService, type MenuService } from './menus/menus.js';
 import { createMerchantService, type MerchantService } from './merchants/merchants.js';
 import { commerceMigration } from './migration.js';
+import type { CommerceDb } from './orders/moves.js';
 import { createOrderService, type OrderService } from './orders/orders.js';
+import { commerceOutboxMigration } from './outbox-migration.js';
 import { createPaymentGuard, type PaymentGuard } from './payments/settings.js';
+import { createPaymentSettlement, type PaymentSettlement } from './payments/settlement.js';
 import { createWalletService, type WalletService } from './payments/wallet.js';
 import { createStoreService, type StoreService } from './stores/stores.js';
+import { createMerchantWebhooks, type MerchantWebhooks } from './webhooks/merchant-webhooks.js';
 
 /** The commerce module: merchants, stores, menus, orders, the wallet and the ledger under them. */
 export interface CommerceModule {
@@ -25,12 +29,20 @@ export interface CommerceModule {
   guard: PaymentGuard;
   wallet: WalletService;
   orders: OrderService;
+  /** Paying orders through a PaymentProvider and applying its webhooks. */
+  payments: PaymentSettlement;
+  /** Order events for merchants' systems (outbox + deliverer). */
+  merchantWebhooks: MerchantWebhooks;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** The schema changes commerce needs, for the composition root to add to the hub's migrations. */
-export const commerceMigrations: readonly Migration[] = [ledgerMigration, commerceMigration];
+export const commerceMigrations: readonly Migration[] = [
+  ledgerMigration,
+  commerceMigration,
+  commerceOutboxMigration,
+];
 
 const PRUNE_EVERY_MS = 3_600_000;
 const KEEP_KEYS_MS = 48 * 3_600_000;
@@ -46,6 +58,9 @@ export function createCommerceModule(deps: { db: Kysely<Database>; clock?: () =>
   const menus = createMenuService({ db, clock });
   const guard = createPaymentGuard({ db, clock });
   const wallet = createWalletService({ ledger });
+  const merchantWebhooks = createMerchantWebhooks({ db: db as unknown as CommerceDb, clock });
+  const onMoved = merchantWebhooks.enqueue;
+  const payments = createPaymentSettlement({ db: db as unknown as CommerceDb, ledger, clock, onMoved });
   const orders = createOrderService({
     db,
     ledger,
@@ -54,6 +69,7 @@ export function createCommerceModule(deps: { db: Kysely<Database>; clock?: () =>
     guard,
     menuOf: (id) => menus.get(id),
     clock,
+    onMoved,
   });
   let pruner: NodeJS.Timeout | null = null;
   return {
@@ -65,7 +81,10 @@ export function createCommerceModule(deps: { db: Kysely<Database>; clock?: () =>
     guard,
     wallet,
     orders,
+    payments,
+    merchantWebhooks,
     async start() {
+      await merchantWebhooks.start();
       pruner = setInterval(() => {
         idempotency.prune(KEEP_KEYS_MS).catch(() => {});
       }, PRUNE_EVERY_MS);
@@ -74,6 +93,7 @@ export function createCommerceModule(deps: { db: Kysely<Database>; clock?: () =>
     async stop() {
       if (pruner) clearInterval(pruner);
       pruner = null;
+      await merchantWebhooks.stop();
     },
   };
 }
