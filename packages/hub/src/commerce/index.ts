@@ -31,6 +31,17 @@ export {
   type OrderService,
   type PlaceOrderInput,
 } from './orders/orders.js';
+export { commerceOutboxMigration } from './outbox-migration.js';
+export { createNetworkProvider, type NetworkProviderOptions } from './payments/network-provider.js';
+export {
+  type AuthorizeInput,
+  clearingAccount,
+  type IntentStatus,
+  type PaymentEvent,
+  type PaymentEventType,
+  type PaymentIntent,
+  type PaymentProvider,
+} from './payments/provider.js';
 export {
   createPaymentGuard,
   type PaymentGuard,
@@ -38,7 +49,20 @@ export {
   type PaymentSettingsInput,
   type SecondFactor,
 } from './payments/settings.js';
+export {
+  createPaymentSettlement,
+  type PaymentSettlement,
+  type SettlementResult,
+} from './payments/settlement.js';
+export {
+  createSignatureVerifier,
+  SIGNATURE_HEADER,
+  SIGNATURE_TOLERANCE_MS,
+  type SignatureVerifier,
+  signMessage,
+} from './payments/signing.js';
 export { createWalletService, type WalletService } from './payments/wallet.js';
+export { createWalletProvider, WALLET_PROVIDER } from './payments/wallet-provider.js';
 export { storesFromCsv } from './stores/csv.js';
 export { createGeoIndex, type GeoIndex } from './stores/geo-index.js';
 export { isOpenAt, type OpeningHours } from './stores/hours.js';
@@ -51,3 +75,10 @@ export {
   type StoreService,
 } from './stores/stores.js';
 export type { CommerceTables } from './tables.js';
+export {
+  createMerchantWebhooks,
+  type MerchantWebhookOptions,
+  type MerchantWebhooks,
+  merchantEventTypes,
+  type WebhookDelivery,
+} from './webhooks/merchant-webhooks.js';

@@ -12,10 +12,14 @@ import { createMenuService, type MenuService } from './menus/menus.js';
 import { createMerchantService, type MerchantService } from './merchants/merchants.js';
 import { commerceMigration } from './migration.js';
 import { withOrderEvents } from './orders/events.js';
+import type { CommerceDb } from './orders/moves.js';
 import { createOrderService, type OrderService } from './orders/orders.js';
+import { commerceOutboxMigration } from './outbox-migration.js';
 import { createPaymentGuard, type PaymentGuard } from './payments/settings.js';
+import { createPaymentSettlement, type PaymentSettlement } from './payments/settlement.js';
 import { createWalletService, type WalletService } from './payments/wallet.js';
 import { createStoreService, type StoreService } from './stores/stores.js';
+import { createMerchantWebhooks, type MerchantWebhooks } from './webhooks/merchant-webhooks.js';
 
 /** The commerce module: merchants, stores, menus, orders, the wallet and the ledger under them. */
 export interface CommerceModule {
@@ -27,12 +31,20 @@ export interface CommerceModule {
   guard: PaymentGuard;
   wallet: WalletService;
   orders: OrderService;
+  /** Paying orders through a PaymentProvider and applying its webhooks. */
+  payments: PaymentSettlement;
+  /** Order events for merchants' systems (outbox + deliverer). */
+  merchantWebhooks: MerchantWebhooks;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** The schema changes commerce needs, for the composition root to add to the hub's migrations. */
-export const commerceMigrations: readonly Migration[] = [ledgerMigration, commerceMigration];
+export const commerceMigrations: readonly Migration[] = [
+  ledgerMigration,
+  commerceMigration,
+  commerceOutboxMigration,
+];
 
 const PRUNE_EVERY_MS = 3_600_000;
 const IN_FLIGHT_STALE_MS = 10_000;
@@ -56,6 +68,9 @@ export function createCommerceModule(deps: {
   const menus = createMenuService({ db, clock });
   const guard = createPaymentGuard({ db, clock });
   const wallet = createWalletService({ ledger });
+  const merchantWebhooks = createMerchantWebhooks({ db: db as unknown as CommerceDb, clock });
+  const onMoved = merchantWebhooks.enqueue;
+  const payments = createPaymentSettlement({ db: db as unknown as CommerceDb, ledger, clock, onMoved });
   const plainOrders = createOrderService({
     db,
     ledger,
@@ -64,6 +79,7 @@ export function createCommerceModule(deps: {
     guard,
     menuOf: (id) => menus.get(id),
     clock,
+    onMoved,
   });
   const orders = deps.bus ? withOrderEvents(plainOrders, deps.bus) : plainOrders;
   let pruner: NodeJS.Timeout | null = null;
@@ -76,7 +92,10 @@ export function createCommerceModule(deps: {
     guard,
     wallet,
     orders,
+    payments,
+    merchantWebhooks,
     async start() {
+      await merchantWebhooks.start();
       pruner = setInterval(() => {
         idempotency.prune(KEEP_KEYS_MS).catch(() => {});
       }, PRUNE_EVERY_MS);
@@ -85,6 +104,7 @@ export function createCommerceModule(deps: {
     async stop() {
       if (pruner) clearInterval(pruner);
       pruner = null;
+      await merchantWebhooks.stop();
     },
   };
 }

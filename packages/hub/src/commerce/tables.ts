@@ -84,6 +84,39 @@ export interface OrderEventsTable {
   at: number;
 }
 
+/** Which provider payment belongs to an order (one row per order; `attempt` grows after a decline). */
+export interface OrderPaymentsTable {
+  order_id: string;
+  provider: string;
+  attempt: number;
+  /** The provider's intent id, once known (null while the first authorize has not answered). */
+  intent_id: string | null;
+  /** The intent's last known status at the provider. */
+  status: string;
+  updated_at: number;
+}
+
+/** The merchant webhook outbox: one row per order event, kept as the merchant's delivery log. */
+export interface MerchantWebhooksTable {
+  id: string;
+  merchant_id: string;
+  order_id: string;
+  /** order.paid | order.cancelled | order.refunded | order.ready */
+  type: string;
+  /** `<order>:<status>`: an order event is queued once however often the move is repeated. */
+  event_key: string;
+  payload: string;
+  /** pending | delivered | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: number;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
+}
+
 /** The commerce tables, added with `db.withTables<CommerceTables>()`. */
 export type CommerceTables = {
   merchants: MerchantsTable;
@@ -92,4 +125,6 @@ export type CommerceTables = {
   payment_settings: PaymentSettingsTable;
   orders: OrdersTable;
   order_events: OrderEventsTable;
+  order_payments: OrderPaymentsTable;
+  merchant_webhooks: MerchantWebhooksTable;
 };

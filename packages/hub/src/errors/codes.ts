@@ -28,6 +28,8 @@ export const errorCodes = {
   payment_pin_wrong: { http: 403, alink: 6813, title: 'Wrong payment PIN' },
   payment_locked: { http: 423, alink: 6813, title: 'Payment locked' },
   payment_limit: { http: 403, alink: 6813, title: 'Over the payment limit' },
+  payment_declined: { http: 402, alink: 400, title: 'Payment declined' },
+  signature_invalid: { http: 401, alink: 460, title: 'Signature refused' },
 } as const satisfies Record<string, { http: number; alink: number; title: string }>;
 
 /** A stable error code from the closed table. */

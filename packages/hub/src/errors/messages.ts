@@ -189,4 +189,16 @@ export const messages: Record<ErrorCode, Record<Language, Render>> = {
     it: (p) => `Questo pagamento supera il limite ${str(p.limit)}.`,
     fr: (p) => `Ce paiement dépasse la limite ${str(p.limit)}.`,
   },
+  payment_declined: {
+    en: (p) => `The payment network declined the payment${p.reason ? `: ${str(p.reason)}` : ''}.`,
+    zh: (p) => `支付网络拒绝了这笔支付${p.reason ? `：${str(p.reason)}` : ''}。`,
+    it: (p) => `La rete di pagamento ha rifiutato il pagamento${p.reason ? `: ${str(p.reason)}` : ''}.`,
+    fr: (p) => `Le réseau de paiement a refusé le paiement${p.reason ? ` : ${str(p.reason)}` : ''}.`,
+  },
+  signature_invalid: {
+    en: (p) => `The signature was refused${p.reason ? `: ${str(p.reason)}` : ''}.`,
+    zh: (p) => `签名被拒绝${p.reason ? `：${str(p.reason)}` : ''}。`,
+    it: (p) => `La firma è stata rifiutata${p.reason ? `: ${str(p.reason)}` : ''}.`,
+    fr: (p) => `La signature a été refusée${p.reason ? ` : ${str(p.reason)}` : ''}.`,
+  },
 };

@@ -17,6 +17,7 @@ import type { PaymentGuard, SecondFactor } from '../payments/settings.js';
 import type { StoreService } from '../stores/stores.js';
 import type { CommerceTables, OrdersTable } from '../tables.js';
 import { decideMove, type OrderStatus, paidStatuses } from './lifecycle.js';
+import { type OrderMoveListener, recordMove } from './moves.js';
 
 /** An order as the API shows it. */
 export interface Order {
@@ -67,7 +68,8 @@ export const FEE_BASIS_POINTS = 200;
 
 const PICKUP_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY3479';
 
-function pickupCode(): string {
+/** A short code the household shows at the counter. */
+export function pickupCode(): string {
   let code = '';
   for (let i = 0; i < 4; i++) code += PICKUP_ALPHABET[randomInt(PICKUP_ALPHABET.length)];
   return code;
@@ -108,6 +110,8 @@ export function createOrderService(deps: {
   guard: PaymentGuard;
   menuOf: (merchantId: string) => Promise<Menu>;
   clock?: () => number;
+  /** Hears every applied move inside its transaction (the merchant webhook outbox). */
+  onMoved?: OrderMoveListener;
 }): OrderService {
   const db = deps.db.withTables<CommerceTables & LedgerTables>();
   const { ledger } = deps;
@@ -123,40 +127,14 @@ export function createOrderService(deps: {
   }
 
   /** Record the event and move the row; false when the event was seen or the move is a no-op. */
-  async function moveIn(
+  function moveIn(
     tx: Tx,
     row: OrdersTable,
     to: OrderStatus,
     by: { eventId: string; actor: string },
     extra: Partial<OrdersTable> = {},
   ) {
-    const decision = decideMove(row.status as OrderStatus, to);
-    if (decision === 'refuse')
-      throw new GenioError('conflict', {
-        reason: `order ${row.id} is ${row.status} and cannot become ${to}`,
-      });
-    const inserted = await tx
-      .insertInto('order_events')
-      .values({
-        order_id: row.id,
-        event_id: by.eventId,
-        from_status: row.status,
-        to_status: to,
-        actor: by.actor,
-        at: now(),
-      })
-      .onConflict((oc) => oc.columns(['order_id', 'event_id']).doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1 || decision === 'noop') return false;
-    const updated = await tx
-      .updateTable('orders')
-      .set({ status: to, updated_at: now(), ...extra })
-      .where('id', '=', row.id)
-      .where('status', '=', row.status)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1)
-      throw new GenioError('conflict', { reason: `order ${row.id} changed meanwhile; retry` });
-    return true;
+    return recordMove(tx, row, to, by, { at: now(), extra, onMoved: deps.onMoved });
   }
 
   return {

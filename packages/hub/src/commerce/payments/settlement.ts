@@ -1,0 +1,274 @@
+/**
+ * Paying orders through a PaymentProvider and applying what the provider reports. Invariants:
+ * - every ledger transfer id is derived from the order (`netpay:`, `fee:`, `refund-fee:`,
+ *   `netrefund:`), so a duplicate webhook, a retried call or a webhook racing the synchronous answer
+ *   moves money once;
+ * - an order only moves forward (decideMove): a late `authorized` or `failed` after `captured`
+ *   changes nothing, and a `refunded` that overtakes `captured` applies the capture first;
+ * - external money enters through the provider's clearing account, so debits equal credits.
+ */
+import { GenioError } from '../../errors/index.js';
+import type { Ledger, LedgerTx } from '../ledger/index.js';
+import { type OrderStatus, paidStatuses } from '../orders/lifecycle.js';
+import {
+  type CommerceDb,
+  type CommerceTx,
+  lockOrder,
+  type OrderMoveListener,
+  recordMove,
+} from '../orders/moves.js';
+import { FEE_BASIS_POINTS, pickupCode } from '../orders/orders.js';
+import type { OrdersTable } from '../tables.js';
+import { clearingAccount, type PaymentEvent, type PaymentIntent, type PaymentProvider } from './provider.js';
+
+/** What applying a provider's report did. */
+export interface SettlementResult {
+  orderId: string;
+  status: OrderStatus;
+  /** False for a duplicate, a late event, or an intent that is not the order's payment. */
+  changed: boolean;
+  /** Set when the report was not applied, with the reason. */
+  ignored?: string;
+}
+
+/** Paying orders through providers. */
+export interface PaymentSettlement {
+  /** Authorize and capture an order's total; the order is paid when this returns. */
+  charge(orderId: string, provider: PaymentProvider, options?: { payer?: string }): Promise<SettlementResult>;
+  /** Give a paid order's money back through the provider that took it. */
+  refund(orderId: string, provider: PaymentProvider): Promise<SettlementResult>;
+  /** Apply a verified webhook event of `provider` (idempotent, never moves an order back). */
+  applyEvent(provider: string, event: PaymentEvent): Promise<SettlementResult>;
+}
+
+const fundsStatuses: readonly OrderStatus[] = [...paidStatuses, 'refunded'];
+
+/** Build the settlement service. */
+export function createPaymentSettlement(deps: {
+  db: CommerceDb;
+  ledger: Ledger;
+  clock?: () => number;
+  onMoved?: OrderMoveListener;
+}): PaymentSettlement {
+  const { db, ledger } = deps;
+  const now = deps.clock ?? Date.now;
+  const joined = (tx: CommerceTx) => tx as unknown as LedgerTx;
+
+  async function accounts(tx: CommerceTx, provider: string, order: OrdersTable) {
+    const open = (a: { kind: string; owner: string; currency: string }) => ledger.openAccount(a, joined(tx));
+    return {
+      clearing: await open(clearingAccount(provider, order.currency)),
+      payable: await open({ kind: 'merchant_payable', owner: order.merchant_id, currency: order.currency }),
+      fees: await open({ kind: 'merchant_fees', owner: order.merchant_id, currency: order.currency }),
+    };
+  }
+
+  /** Record that the provider holds the order's money, and mark the order paid if it may still be. */
+  async function moneyIn(tx: CommerceTx, provider: string, order: OrdersTable, eventId: string) {
+    const total = Number(order.total);
+    const fee = Math.floor((total * FEE_BASIS_POINTS) / 10_000);
+    const { clearing, payable, fees } = await accounts(tx, provider, order);
+    const moves = [
+      { id: `netpay:${order.id}`, debitAccountId: clearing.id, creditAccountId: payable.id, amount: total },
+      ...(fee > 0
+        ? [{ id: `fee:${order.id}`, debitAccountId: payable.id, creditAccountId: fees.id, amount: fee }]
+        : []),
+    ];
+    await ledger.transfer(
+      moves.map((m) => ({ ...m, reference: `order:${order.id}` })),
+      joined(tx),
+    );
+    if (fundsStatuses.includes(order.status as OrderStatus) || order.status === 'cancelled') return order;
+    const extra = { pickup_code: pickupCode(), paid_at: now() };
+    const moved = await recordMove(
+      tx,
+      order,
+      'paid',
+      { eventId, actor: `provider:${provider}` },
+      { at: now(), extra, onMoved: deps.onMoved },
+    );
+    return moved ? { ...order, status: 'paid', ...extra } : order;
+  }
+
+  async function moneyOut(tx: CommerceTx, provider: string, order: OrdersTable, eventId: string) {
+    const total = Number(order.total);
+    const fee = Math.floor((total * FEE_BASIS_POINTS) / 10_000);
+    const { clearing, payable, fees } = await accounts(tx, provider, order);
+    const moves = [
+      ...(fee > 0
+        ? [
+            {
+              id: `refund-fee:${order.id}`,
+              debitAccountId: fees.id,
+              creditAccountId: payable.id,
+              amount: fee,
+            },
+          ]
+        : []),
+      {
+        id: `netrefund:${order.id}`,
+        debitAccountId: payable.id,
+        creditAccountId: clearing.id,
+        amount: total,
+      },
+    ];
+    await ledger.transfer(
+      moves.map((m) => ({ ...m, reference: `order:${order.id}` })),
+      joined(tx),
+    );
+    if (order.status === 'refunded') return order;
+    await recordMove(
+      tx,
+      order,
+      'refunded',
+      { eventId, actor: `provider:${provider}` },
+      { at: now(), onMoved: deps.onMoved },
+    );
+    return { ...order, status: 'refunded' };
+  }
+
+  async function apply(provider: string, eventId: string, intent: PaymentIntent): Promise<SettlementResult> {
+    return db.transaction().execute(async (tx) => {
+      const order = await lockOrder(tx, intent.reference);
+      const result = (status: string, changed: boolean, ignored?: string): SettlementResult => ({
+        orderId: order.id,
+        status: status as OrderStatus,
+        changed,
+        ...(ignored ? { ignored } : {}),
+      });
+      const payment = await tx
+        .selectFrom('order_payments')
+        .selectAll()
+        .where('order_id', '=', order.id)
+        .executeTakeFirst();
+      if (payment?.provider !== provider)
+        return result(order.status, false, 'not paid through this provider');
+      if (payment.intent_id && payment.intent_id !== intent.id)
+        return result(order.status, false, `not the order's current payment ${payment.intent_id}`);
+      if (intent.currency !== order.currency || intent.amount !== Number(order.total))
+        return result(order.status, false, 'amount or currency differs from the order');
+      await tx
+        .updateTable('order_payments')
+        .set({ intent_id: intent.id, status: intent.status, updated_at: now() })
+        .where('order_id', '=', order.id)
+        .execute();
+      let current = order;
+      if (intent.capturedAmount > 0) current = await moneyIn(tx, provider, current, `${provider}:${eventId}`);
+      const wholeRefund = intent.capturedAmount > 0 && intent.refundedAmount === intent.capturedAmount;
+      if (wholeRefund) current = await moneyOut(tx, provider, current, `${provider}:${eventId}:refund`);
+      if (intent.status === 'declined' || intent.status === 'voided') {
+        const moved = await recordMove(
+          tx,
+          current,
+          'payment_failed',
+          { eventId: `${provider}:${eventId}`, actor: `provider:${provider}` },
+          { at: now(), onMoved: deps.onMoved },
+        ).catch(() => false);
+        if (moved) current = { ...current, status: 'payment_failed' };
+      }
+      return result(current.status, current.status !== order.status);
+    });
+  }
+
+  /** Claim the order for this provider and say which authorization attempt this is. */
+  async function begin(order: OrdersTable, provider: string): Promise<number> {
+    return db.transaction().execute(async (tx) => {
+      const payment = await tx
+        .selectFrom('order_payments')
+        .selectAll()
+        .where('order_id', '=', order.id)
+        .executeTakeFirst();
+      if (!payment) {
+        await tx
+          .insertInto('order_payments')
+          .values({
+            order_id: order.id,
+            provider,
+            attempt: 1,
+            intent_id: null,
+            status: 'new',
+            updated_at: now(),
+          })
+          .onConflict((oc) => oc.column('order_id').doNothing())
+          .execute();
+        return 1;
+      }
+      if (payment.provider !== provider)
+        throw new GenioError('conflict', {
+          reason: `order ${order.id} is being paid through ${payment.provider}`,
+        });
+      // After a decline or a void the next try is a new authorization; otherwise the same one again.
+      if (payment.status === 'declined' || payment.status === 'voided') {
+        await tx
+          .updateTable('order_payments')
+          .set({ attempt: payment.attempt + 1, intent_id: null, status: 'new', updated_at: now() })
+          .where('order_id', '=', order.id)
+          .where('attempt', '=', payment.attempt)
+          .execute();
+        return payment.attempt + 1;
+      }
+      return payment.attempt;
+    });
+  }
+
+  async function loadOrder(id: string) {
+    const row = await db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new GenioError('not_found', { kind: 'order', id });
+    return row;
+  }
+
+  return {
+    async charge(orderId, provider, options = {}) {
+      const order = await loadOrder(orderId);
+      if (fundsStatuses.includes(order.status as OrderStatus))
+        return { orderId, status: order.status as OrderStatus, changed: false };
+      if (order.status !== 'placed' && order.status !== 'payment_failed')
+        throw new GenioError('conflict', {
+          reason: `order ${orderId} is ${order.status} and cannot be paid`,
+        });
+      const attempt = await begin(order, provider.name);
+      // Keys derived from the order: whoever retries, and however often, this order is charged once.
+      const key = `order:${orderId}:${attempt}`;
+      const authorized = await provider.authorize({
+        amount: Number(order.total),
+        currency: order.currency,
+        reference: orderId,
+        idempotencyKey: `${key}:authorize`,
+        ...(options.payer ? { payer: options.payer } : {}),
+      });
+      if (authorized.status === 'declined') {
+        await apply(provider.name, `${authorized.id}:declined`, authorized);
+        throw new GenioError('payment_declined', { reason: authorized.declineReason ?? 'declined' });
+      }
+      const captured =
+        authorized.status === 'authorized'
+          ? await provider.capture(authorized.id, { idempotencyKey: `${key}:capture` })
+          : authorized;
+      return apply(provider.name, `${captured.id}:${captured.status}`, captured);
+    },
+
+    async refund(orderId, provider) {
+      const payment = await db
+        .selectFrom('order_payments')
+        .selectAll()
+        .where('order_id', '=', orderId)
+        .executeTakeFirst();
+      if (!payment?.intent_id || payment.provider !== provider.name)
+        throw new GenioError('conflict', {
+          reason: `order ${orderId} was not paid through ${provider.name}`,
+        });
+      const order = await loadOrder(orderId);
+      if (order.status === 'refunded') return { orderId, status: 'refunded', changed: false };
+      if (!paidStatuses.includes(order.status as OrderStatus) && order.status !== 'cancelled')
+        throw new GenioError('conflict', { reason: `order ${orderId} is ${order.status}: nothing was paid` });
+      const refunded = await provider.refund(payment.intent_id, {
+        idempotencyKey: `order:${orderId}:${payment.attempt}:refund`,
+      });
+      return apply(provider.name, `${refunded.id}:${refunded.status}`, refunded);
+    },
+
+    applyEvent(provider, event) {
+      return apply(provider, event.id, event.intent);
+    },
+  };
+}
