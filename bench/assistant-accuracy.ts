@@ -1,5 +1,5 @@
 /**
- * Accuracy of the recogniser on the dev set (packages/hub/src/assistant/devset/<lang>.yaml) and on
+ * Accuracy of the recogniser on the dev set (bench/data/assistant/devset/<lang>.yaml) and on
  * the held-out sets (heldout, heldout2, ... /<lang>.yaml, each written by someone who had seen neither the grammar
  * nor any result; a set's first run is its honest figure):
  * utterances as people say them to a speaker, against the sentence-test home. A case is right when
@@ -22,6 +22,8 @@ interface Case {
 }
 
 const assistantDir = join(repoRoot, 'packages', 'hub', 'src', 'assistant');
+/** Evaluation sets live outside the source tree, so nothing in src/ is tuned on them by accident. */
+const setsDir = join(repoRoot, 'bench', 'data', 'assistant');
 
 function correct(found: ReturnType<LanguageRecognizer['recognize']>, expected: Case): boolean {
   if (expected.intent === null) return found === null;
@@ -33,7 +35,7 @@ function correct(found: ReturnType<LanguageRecognizer['recognize']>, expected: C
 
 /** Every held-out set, in the order they were written (heldout, heldout2, ...). */
 function heldOutSets(): string[] {
-  return readdirSync(assistantDir)
+  return readdirSync(setsDir)
     .filter((name) => /^heldout\d*$/.test(name))
     .sort((a, b) => Number(a.slice(7) || 1) - Number(b.slice(7) || 1));
 }
@@ -55,7 +57,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     let allRight = 0;
     let allCases = 0;
     for (const language of languages as readonly Language[]) {
-      const file = join(assistantDir, set, `${language}.yaml`);
+      const file = join(setsDir, set, `${language}.yaml`);
       if (!existsSync(file)) continue;
       const recognizer = new LanguageRecognizer(loadGrammar(language));
       // Follow-ups need the previous turn; the end-to-end tests cover them.
@@ -91,7 +93,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       });
   }
   return {
-    params: { devset: 'packages/hub/src/assistant/devset' },
+    params: { devset: 'bench/data/assistant/devset' },
     columns,
     rows,
     ratios: [],
