@@ -3,7 +3,13 @@ import { type Assistant, createAssistant, createLlmFallback } from './assistant/
 import { createTokenService, type TokenService } from './auth/index.js';
 import { createScreenPairing } from './auth/screen-pairing.js';
 import { type Bus, createBus, createNatsTransport } from './bus/index.js';
-import { type CommerceModule, commerceMigrations, createCommerceModule } from './commerce/index.js';
+import {
+  type CommerceModule,
+  commerceMigrations,
+  createCommerceModule,
+  createVoiceOrdering,
+  withVoiceOrdering,
+} from './commerce/index.js';
 import type { GenioConfig } from './config/index.js';
 import { createHaDiscoveryBridge } from './devices/ha-discovery/index.js';
 import { createDevicesModule, type DevicesModule } from './devices/module.js';
@@ -157,6 +163,11 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     const commerce = createCommerceModule({ db: storage.db, bus });
     await commerce.start();
     stack.push(() => commerce.stop());
+    const ordering = createVoiceOrdering({
+      commerce,
+      homeLocation: async (homeId) => (await homes.getHome(homeId)).location,
+    });
+    const converse = withVoiceOrdering({ turn: (request) => assistant.turn(request), ordering, homes });
     const startedAt = Date.now();
     const http = await createHttpServer({
       log,
@@ -183,8 +194,8 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         }),
         productRoutes(devices),
         deviceRoutes(devices, simulators),
-        conversationRoutes(assistant),
-        eventRoutes({ bus, metrics, turn: (request) => assistant.turn(request) }),
+        conversationRoutes(converse),
+        eventRoutes({ bus, metrics, turn: converse }),
         screenRoutes({ pairing: createScreenPairing({ db: storage.db, tokens }), homes }),
         timerRoutes({ timers: assistant.timers, homes }),
         merchantRoutes({ commerce, tokens }),

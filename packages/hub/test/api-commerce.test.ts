@@ -42,7 +42,7 @@ const menu = {
           max: 1,
           choices: [
             { ref: 'small', name: { en: 'Small' } },
-            { ref: 'large', name: { en: 'Large' }, price: 60 },
+            { ref: 'large', name: { en: 'Large', it: 'Grande' }, price: 60 },
           ],
         },
       ],
@@ -332,6 +332,34 @@ describe('commerce over HTTP', () => {
       await t.request('GET', `/api/v1/merchants/${merchantId}/onboarding`, { token: merchantToken })
     ).json();
     expect(onboarding.ready).toBe(true);
+  });
+
+  it('orders and pays by voice through the conversation API, in the home’s language', async () => {
+    let conversationId: string | undefined;
+    const turn = async (text: string) => {
+      const answer = await t.request('POST', '/api/v1/conversation', {
+        token: household,
+        body: { text, homeId, ...(conversationId ? { conversationId } : {}) },
+      });
+      expect(answer.status).toBe(200);
+      conversationId = answer.json().conversationId;
+      return answer.json();
+    };
+    const started = await turn('ordina da Bar Aurora');
+    expect(started).toMatchObject({ language: 'it', intent: { name: 'commerce.start' } });
+    expect(started.card.type).toBe('product-grid');
+    expect(started.card.items.map((i: { title: string }) => i.title)).toContain('Cornetto');
+    await turn('due cornetti');
+    await turn('un cappuccino grande');
+    const checkout = await turn('conferma l’ordine');
+    expect(checkout.card.type).toBe('confirmation');
+    const paid = await turn('1 3 5 7');
+    expect(paid.continueConversation).toBe(false);
+    const [latest] = (await t.request('GET', `/api/v1/homes/${homeId}/orders`, { token: household })).json();
+    expect(latest).toMatchObject({ status: 'paid', total: 2 * 150 + 180 + 60 });
+    expect(paid.speech.text).toContain(latest.pickupCode.split('').join(' '));
+    // Devices still answer while no order is open.
+    expect((await turn('che ore sono')).intent?.name).not.toMatch(/^commerce\./);
   });
 
   it('bounds applications without a token per address', async () => {

@@ -75,6 +75,7 @@ export {
   type StoreService,
 } from './stores/stores.js';
 export type { CommerceTables } from './tables.js';
+export * from './voice/index.js';
 export {
   createMerchantWebhooks,
   type MerchantWebhookOptions,

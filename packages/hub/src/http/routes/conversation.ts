@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
 import { authorize } from '../../access/index.js';
-import type { Assistant } from '../../assistant/index.js';
+import type { TurnRequest } from '../../assistant/index.js';
 import { errorResponses, IdParam, LanguageSchema } from '../schemas.js';
 import type { RouteModule } from '../types.js';
+import type { TurnAnswer } from './events.js';
 
 const Slot = Type.Object({ value: Type.Unknown(), text: Type.String() });
 const TurnSchema = Type.Object(
@@ -21,7 +22,9 @@ const TurnSchema = Type.Object(
 );
 
 /** POST /api/v1/conversation: one turn of a conversation, as text. */
-export function conversationRoutes(assistant: Assistant): RouteModule {
+export function conversationRoutes(
+  turn: (request: TurnRequest, speaker: { tokenId: string }) => Promise<TurnAnswer>,
+): RouteModule {
   return (app) => {
     app.post(
       '/api/v1/conversation',
@@ -45,7 +48,7 @@ export function conversationRoutes(assistant: Assistant): RouteModule {
       },
       async (request) => {
         authorize(request.principal, 'conversation.turn', { kind: 'home', homeId: request.body.homeId });
-        return assistant.turn(request.body);
+        return turn(request.body, { tokenId: request.principal.tokenId });
       },
     );
   };

@@ -68,6 +68,9 @@ function readTurn(message: Record<string, unknown>, principal: Principal): TurnR
   };
 }
 
+/** A turn's answer as sent to the client; its card may be any of the screen's card types. */
+export type TurnAnswer = Omit<TurnResponse, 'card'> & { card?: unknown };
+
 /**
  * GET /api/v1/events (websocket): live domain events, filtered by name and home. The same socket
  * takes conversation turns: `{ "type": "turn", "text": "..." }` is answered with `{ "type": "turn", ... }`.
@@ -75,7 +78,8 @@ function readTurn(message: Record<string, unknown>, principal: Principal): TurnR
 export function eventRoutes(deps: {
   bus: Bus;
   metrics: Metrics;
-  turn?: (request: TurnRequest) => Promise<TurnResponse>;
+  /** One conversation turn; `speaker` is the token that said it (ordering checks who may pay). */
+  turn?: (request: TurnRequest, speaker: { tokenId: string }) => Promise<TurnAnswer>;
 }): RouteModule {
   return (app) => {
     let next = 0;
@@ -184,7 +188,7 @@ export function eventRoutes(deps: {
           const respond = async (): Promise<void> => {
             let reply: Record<string, unknown>;
             try {
-              const answer: TurnResponse = await turn(readTurn(message, principal));
+              const answer = await turn(readTurn(message, principal), { tokenId: principal.tokenId });
               reply = { type: 'turn', ...(id === undefined ? {} : { id }), ...answer };
             } catch (error) {
               const genio = isGenioError(error) ? error : new GenioError('internal', {}, { cause: error });
