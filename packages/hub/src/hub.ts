@@ -116,6 +116,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     stack.push(() => devices.stop());
     await broker.start();
     const simulators = createDeviceSimulators({
+      db: storage.db,
       registry: devices.registry,
       products: devices.products,
       mqttPort: () => broker.port,
@@ -125,6 +126,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       simulators.stop(payload.deviceId).catch(() => {});
     });
     stack.push(() => simulators.stopAll());
+    await simulators.resume();
     if (config.haDiscoveryUrl) {
       const bridge = createHaDiscoveryBridge({
         url: config.haDiscoveryUrl,
