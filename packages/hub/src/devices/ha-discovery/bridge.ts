@@ -361,7 +361,7 @@ export function createHaDiscoveryBridge(deps: {
       log.warn({ err: error, area: config.device?.suggestedArea }, 'home assistant suggested area not used');
       return null;
     });
-    const created = await devices.registry.create({
+    const created = await createUniquelyNamed({
       productKey,
       homeId,
       name: config.name,
@@ -373,6 +373,18 @@ export function createHaDiscoveryBridge(deps: {
       'home assistant entity imported',
     );
     return { id: created.id, homeId: created.homeId };
+  }
+
+  // Home Assistant lets two entities of one area share a name; Genio does not, so the later one gets a number.
+  async function createUniquelyNamed(input: Parameters<DevicesModule['registry']['create']>[0]) {
+    for (let n = 1; ; n++) {
+      try {
+        return await devices.registry.create(n === 1 ? input : { ...input, name: `${input.name} ${n}` });
+      } catch (error) {
+        if (n >= 20 || !isGenioError(error) || error.code !== 'conflict' || error.params.field !== 'name')
+          throw error;
+      }
+    }
   }
 
   // --- discovery --------------------------------------------------------------------------------------
