@@ -5,6 +5,8 @@ export {
   capabilityNames,
   fromDeviceValue,
   type ResolvedCapabilities,
+  resolveCapabilities,
+  toDeviceValue,
 } from './capabilities/index.js';
 export type { CommandResult, DeviceCommands } from './commands.js';
 export type { DeviceReply } from './gateway.js';
@@ -13,3 +15,4 @@ export { createDevicesModule, type DevicesModule } from './module.js';
 export type { LoadedProduct, Product, ProductService } from './products.js';
 export type { Device, DeviceRegistry } from './registry.js';
 export type { Shadow } from './shadow.js';
+export { parseThingModel, validatePropertyValues } from './tsl/index.js';

@@ -9,12 +9,14 @@ import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import type { Principal } from '../../auth/index.js';
 import type { Bus } from '../../bus/index.js';
+import {
+  type DeviceLink,
+  type DeviceReply,
+  type DevicesModule,
+  validatePropertyValues,
+} from '../../devices/index.js';
 import { GenioError, isGenioError } from '../../errors/index.js';
 import type { HomeService } from '../../homes/index.js';
-import type { DeviceReply } from '../gateway.js';
-import type { DeviceLink } from '../link.js';
-import type { DevicesModule } from '../module.js';
-import { validatePropertyValues } from '../tsl/index.js';
 import {
   type DiscoveryConfig,
   DiscoveryError,
