@@ -11,7 +11,6 @@ import {
   withVoiceOrdering,
 } from './commerce/index.js';
 import type { GenioConfig } from './config/index.js';
-import { createHaDiscoveryBridge } from './devices/ha-discovery/index.js';
 import { createDevicesModule, type DevicesModule } from './devices/module.js';
 import { createDeviceSimulators } from './devices/simulator.js';
 import { createHomeService, type HomeService } from './homes/index.js';
@@ -30,6 +29,7 @@ import { tokenRoutes } from './http/routes/tokens.js';
 import { webRoutes } from './http/routes/web.js';
 import { createHttpServer } from './http/server.js';
 import type { GenioApp } from './http/types.js';
+import { createHaDiscoveryBridge } from './links/ha-discovery/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { type Broker, createBroker } from './mqtt/index.js';
@@ -124,6 +124,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     stack.push(() => devices.stop());
     await broker.start();
     const simulators = createDeviceSimulators({
+      db: storage.db,
       registry: devices.registry,
       products: devices.products,
       mqttPort: () => broker.port,
@@ -133,6 +134,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       simulators.stop(payload.deviceId).catch(() => {});
     });
     stack.push(() => simulators.stopAll());
+    await simulators.resume();
     if (config.haDiscoveryUrl) {
       const bridge = createHaDiscoveryBridge({
         url: config.haDiscoveryUrl,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server, type Socket, connect as tcpConnect } from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHaDiscoveryBridge, type HaDiscoveryBridge } from '../src/devices/ha-discovery/index.js';
+import { createHaDiscoveryBridge, type HaDiscoveryBridge } from '../src/links/ha-discovery/index.js';
 import { createLogger } from '../src/log/index.js';
 import { startTestHub, type TestHub } from './harness.js';
 

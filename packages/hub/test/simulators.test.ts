@@ -20,7 +20,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function run(kind: string) {
+async function run(kind: string, name = kind) {
   const sim = simulators[kind];
   if (!sim) throw new Error(`no simulator ${kind}`);
   const product = await t.request('POST', '/api/v1/products', {
@@ -32,11 +32,11 @@ async function run(kind: string) {
     },
   });
   expect(product.status, product.body).toBe(201);
-  const device = (
-    await t.request('POST', '/api/v1/devices', {
-      body: { productKey: product.json().productKey, homeId, name: kind },
-    })
-  ).json();
+  const created = await t.request('POST', '/api/v1/devices', {
+    body: { productKey: product.json().productKey, homeId, name },
+  });
+  expect(created.status, created.body).toBe(201);
+  const device = created.json();
   const sdk = await connect({ host: '127.0.0.1', port: t.hub.ports.mqtt, ...device });
   open.push(sdk);
   stops.push(sim.run(sdk, { tickMs: 20, random: Math.random }));
@@ -54,7 +54,7 @@ describe('example simulators', () => {
   });
 
   it('a vacuum starts, drains its battery and docks through capabilities', async () => {
-    const { device, product } = await run('vacuum');
+    const { device, product } = await run('vacuum', 'Second vacuum');
     expect(Object.keys(product.capabilities)).toEqual(
       expect.arrayContaining(['workState', 'batteryLevel', 'start', 'pause', 'dock']),
     );
@@ -76,7 +76,7 @@ describe('example simulators', () => {
   });
 
   it('a fridge keeps two compartments apart', async () => {
-    const { device, product } = await run('fridge');
+    const { device, product } = await run('fridge', 'Second fridge');
     expect(product.capabilities).toHaveProperty('targetTemperature');
     expect(product.capabilities).toHaveProperty('freezerTargetTemperature');
     const set = await t.request('POST', `/api/v1/devices/${device.id}/capabilities`, {

@@ -1,6 +1,7 @@
 import { GenioError } from '../errors/index.js';
 import { type CapabilityName, type ResolvedCapabilities, toDeviceValue } from './capabilities/index.js';
 import type { DeviceGateway, DeviceReply } from './gateway.js';
+import type { DeviceLink } from './link.js';
 import type { ProductService } from './products.js';
 import type { Device, DeviceRegistry } from './registry.js';
 import type { Shadow } from './shadow.js';
@@ -17,25 +18,10 @@ export interface SetOptions {
   queueIfOffline?: boolean;
 }
 
-/**
- * How commands reach a device. The built-in Alink gateway is the default; bridges (such as the Home
- * Assistant discovery import) register their own for the devices they own.
- */
-export interface DeviceDriver {
-  owns(device: Device): boolean;
-  isConnected(deviceId: string): boolean;
-  request(
-    deviceId: string,
-    topicSuffix: string,
-    method: string,
-    params: unknown,
-    timeoutMs: number,
-  ): Promise<DeviceReply>;
-}
-
 /** Commands from the hub to devices: properties, services, capabilities. */
 export interface DeviceCommands {
-  registerDriver(driver: DeviceDriver): void;
+  /** Add a link for the devices it owns; devices no link owns go through the Alink gateway. */
+  registerLink(link: DeviceLink): void;
   setProperties(
     deviceId: string,
     values: Record<string, unknown>,
@@ -64,9 +50,8 @@ export function createDeviceCommands(deps: {
 }): DeviceCommands {
   const { registry, products, gateway, shadow } = deps;
   const now = deps.clock ?? Date.now;
-  const drivers: DeviceDriver[] = [];
-  const driverFor = (device: Device): Pick<DeviceDriver, 'isConnected' | 'request'> =>
-    drivers.find((d) => d.owns(device)) ?? gateway;
+  const links: DeviceLink[] = [];
+  const linkFor = (device: Device): Omit<DeviceLink, 'owns'> => links.find((l) => l.owns(device)) ?? gateway;
 
   async function setProperties(
     deviceId: string,
@@ -79,19 +64,13 @@ export function createDeviceCommands(deps: {
     const normalized = validatePropertyValues(product.thingModel, values, { forSet: true });
     const plain: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(normalized)) plain[k] = v.value;
-    const driver = driverFor(device);
-    if (!driver.isConnected(deviceId)) {
+    const link = linkFor(device);
+    if (!link.isConnected(deviceId)) {
       if (!options.queueIfOffline) throw new GenioError('device_offline', { name: device.name });
       await shadow.setDesired(deviceId, plain, now());
       return { status: 'queued', properties: plain };
     }
-    const reply = await driver.request(
-      deviceId,
-      'service/property/set',
-      'thing.service.property.set',
-      plain,
-      deps.timeoutMs,
-    );
+    const reply = await link.setProperties(deviceId, plain, deps.timeoutMs);
     if (reply.code === 200) {
       await shadow.report({ id: deviceId, homeId: device.homeId }, normalized, now());
       await shadow.clearDesired(deviceId, Object.keys(plain));
@@ -108,21 +87,15 @@ export function createDeviceCommands(deps: {
     if (device.disabled) throw new GenioError('forbidden', { action: 'command a disabled device' });
     const product = await products.get(device.productKey);
     const input = validateServiceInput(product.thingModel, service, params);
-    const driver = driverFor(device);
-    if (!driver.isConnected(deviceId)) throw new GenioError('device_offline', { name: device.name });
-    const reply = await driver.request(
-      deviceId,
-      `service/${service}`,
-      `thing.service.${service}`,
-      input,
-      deps.timeoutMs,
-    );
+    const link = linkFor(device);
+    if (!link.isConnected(deviceId)) throw new GenioError('device_offline', { name: device.name });
+    const reply = await link.invokeService(deviceId, service, input, deps.timeoutMs);
     return { status: 'replied', reply };
   }
 
   return {
-    registerDriver(driver) {
-      drivers.push(driver);
+    registerLink(link) {
+      links.push(link);
     },
     setProperties,
     invokeService,
@@ -168,16 +141,10 @@ export function createDeviceCommands(deps: {
       const desired = await shadow.getDesired(deviceId);
       if (Object.keys(desired).length === 0) return;
       const device = await registry.get(deviceId);
-      // Bridged devices (Home Assistant import) get their desired values through their own driver.
-      const driver = driverFor(device);
-      if (!driver.isConnected(deviceId)) return;
-      const reply = await driver.request(
-        deviceId,
-        'service/property/set',
-        'thing.service.property.set',
-        desired,
-        deps.timeoutMs,
-      );
+      // Bridged devices (Home Assistant import) get their desired values through their own link.
+      const link = linkFor(device);
+      if (!link.isConnected(deviceId)) return;
+      const reply = await link.setProperties(deviceId, desired, deps.timeoutMs);
       if (reply.code === 200) {
         const product = await products.get(device.productKey);
         await shadow.report(

@@ -20,6 +20,7 @@ import {
   parseRequest,
   verifyPassword,
 } from './alink/index.js';
+import type { DeviceLink } from './link.js';
 import type { ProductService } from './products.js';
 import { createRateLimiter } from './rate-limit.js';
 import type { DeviceRegistry } from './registry.js';
@@ -42,8 +43,8 @@ export interface DeviceReply {
   data?: unknown;
 }
 
-/** Sends requests to devices and keeps presence. */
-export interface DeviceGateway {
+/** The Alink link over the embedded broker: sends requests to devices and keeps presence. */
+export interface DeviceGateway extends Omit<DeviceLink, 'owns'> {
   isConnected(deviceId: string): boolean;
   /** Publish a request to a device and wait for its `_reply`, or throw device_timeout / device_offline. */
   request(
@@ -95,6 +96,7 @@ export function createDeviceGateway(deps: {
     {
       deviceId: string;
       resolve: (r: DeviceReply) => void;
+      reject: (error: GenioError) => void;
       timer: NodeJS.Timeout;
       /** For property sets: the values asked for, so that a post confirming them counts as the reply. */
       setValues?: Record<string, unknown>;
@@ -339,33 +341,50 @@ export function createDeviceGateway(deps: {
     });
   }
 
+  async function request(
+    deviceId: string,
+    topicSuffix: string,
+    method: string,
+    params: unknown,
+    timeoutMs: number,
+  ): Promise<DeviceReply> {
+    const client = connected.get(deviceId);
+    const identity = client ? identities.get(client) : undefined;
+    if (!identity) throw new GenioError('device_offline', { deviceId });
+    nextId = (nextId + 1) % 4_294_967_295;
+    const id = String(nextId);
+    const answer = new Promise<DeviceReply>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new GenioError('device_timeout', { deviceId, timeoutMs }));
+      }, timeoutMs);
+      pending.set(id, {
+        deviceId,
+        resolve,
+        reject,
+        timer,
+        ...(method === 'thing.service.property.set' && params && typeof params === 'object'
+          ? { setValues: params as Record<string, unknown> }
+          : {}),
+      });
+    });
+    // Waiting on both at once: the answer may fail (timeout, hub stopping) while the publish is still queued.
+    const [reply] = await Promise.all([
+      answer,
+      publish(`${identity.prefix}/${topicSuffix}`, buildRequest(method, params, id)),
+    ]);
+    return reply;
+  }
+
   return {
     isConnected(deviceId) {
       return connected.has(deviceId);
     },
-    async request(deviceId, topicSuffix, method, params, timeoutMs) {
-      const client = connected.get(deviceId);
-      const identity = client ? identities.get(client) : undefined;
-      if (!identity) throw new GenioError('device_offline', { deviceId });
-      nextId = (nextId + 1) % 4_294_967_295;
-      const id = String(nextId);
-      const answer = new Promise<DeviceReply>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          reject(new GenioError('device_timeout', { deviceId, timeoutMs }));
-        }, timeoutMs);
-        pending.set(id, {
-          deviceId,
-          resolve,
-          timer,
-          ...(method === 'thing.service.property.set' && params && typeof params === 'object'
-            ? { setValues: params as Record<string, unknown> }
-            : {}),
-        });
-      });
-      await publish(`${identity.prefix}/${topicSuffix}`, buildRequest(method, params, id));
-      return answer;
-    },
+    request,
+    setProperties: (deviceId, values, timeoutMs) =>
+      request(deviceId, 'service/property/set', 'thing.service.property.set', values, timeoutMs),
+    invokeService: (deviceId, service, params, timeoutMs) =>
+      request(deviceId, `service/${service}`, `thing.service.${service}`, params, timeoutMs),
     onOnline(handler) {
       onlineHandlers.push(handler);
     },
@@ -513,9 +532,11 @@ export function createDeviceGateway(deps: {
     },
     async stop() {
       deps.bus.off('device-gateway');
+      // Nobody will answer once the gateway stops: callers learn it now instead of waiting for ever.
       for (const [id, waiting] of pending) {
         clearTimeout(waiting.timer);
         pending.delete(id);
+        waiting.reject(new GenioError('unavailable', { reason: 'the hub is stopping' }));
       }
     },
   };

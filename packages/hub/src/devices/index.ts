@@ -5,10 +5,14 @@ export {
   capabilityNames,
   fromDeviceValue,
   type ResolvedCapabilities,
+  resolveCapabilities,
+  toDeviceValue,
 } from './capabilities/index.js';
-export type { CommandResult, DeviceCommands, DeviceDriver } from './commands.js';
+export type { CommandResult, DeviceCommands } from './commands.js';
 export type { DeviceReply } from './gateway.js';
+export type { DeviceLink } from './link.js';
 export { createDevicesModule, type DevicesModule } from './module.js';
 export type { LoadedProduct, Product, ProductService } from './products.js';
 export type { Device, DeviceRegistry } from './registry.js';
 export type { Shadow } from './shadow.js';
+export { parseThingModel, validatePropertyValues } from './tsl/index.js';

@@ -150,15 +150,24 @@ export function createDeviceRegistry(deps: {
       throw new GenioError('validation_failed', { field: 'areaId', reason: 'is not an area of this home' });
   }
 
-  /** Within a home a spoken name must point at one device: refuse a second device with the same name. */
-  async function checkNameFree(homeId: string, name: string, except?: string): Promise<void> {
+  /**
+   * A spoken name plus its area must point at one device: two "Ceiling light"s in different rooms are
+   * told apart by the room, two in the same room (or both without one) could never be.
+   */
+  async function checkNameFree(
+    place: { homeId: string; areaId: string | null },
+    name: string,
+    except?: string,
+  ): Promise<void> {
     const wanted = name.trim().toLocaleLowerCase();
-    const same = (
-      await db.selectFrom('devices').select(['id', 'name']).where('home_id', '=', homeId).execute()
-    ).find((d) => d.id !== except && d.name.trim().toLocaleLowerCase() === wanted);
+    let query = db.selectFrom('devices').select(['id', 'name']).where('home_id', '=', place.homeId);
+    query = place.areaId ? query.where('area_id', '=', place.areaId) : query.where('area_id', 'is', null);
+    const same = (await query.execute()).find(
+      (d) => d.id !== except && d.name.trim().toLocaleLowerCase() === wanted,
+    );
     if (same)
       throw new GenioError('conflict', {
-        reason: `device ${same.id} in this home is already called "${same.name}"`,
+        reason: `device ${same.id} is already called "${same.name}" ${place.areaId ? 'in this area' : 'in this home without an area'}`,
         field: 'name',
         deviceId: same.id,
       });
@@ -186,7 +195,7 @@ export function createDeviceRegistry(deps: {
         .executeTakeFirst();
       if (!home) throw new GenioError('validation_failed', { field: 'homeId', reason: 'no such home' });
       await checkArea(input.homeId, input.areaId);
-      await checkNameFree(input.homeId, input.name);
+      await checkNameFree({ homeId: input.homeId, areaId: input.areaId ?? null }, input.name);
       const deviceName = input.deviceName ?? `dev_${randomBytes(6).toString('hex')}`;
       if (!DEVICE_NAME.test(deviceName)) {
         throw new GenioError('validation_failed', {
@@ -241,7 +250,12 @@ export function createDeviceRegistry(deps: {
     async update(id, patch) {
       const current = await row(id);
       if (patch.areaId !== undefined) await checkArea(current.home_id, patch.areaId);
-      if (patch.name !== undefined) await checkNameFree(current.home_id, patch.name, id);
+      if (patch.name !== undefined || patch.areaId !== undefined)
+        await checkNameFree(
+          { homeId: current.home_id, areaId: patch.areaId === undefined ? current.area_id : patch.areaId },
+          patch.name ?? current.name,
+          id,
+        );
       const set: Partial<DevicesTable> = { updated_at: now() };
       if (patch.name !== undefined) set.name = patch.name.trim();
       if (patch.areaId !== undefined) set.area_id = patch.areaId;

@@ -6,16 +6,24 @@
  * call. It stops when asked, when its device is deleted, and when the hub stops.
  */
 import { connect, type Device as SdkDevice } from '@genio/device-sdk';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { GenioError } from '../errors/index.js';
+import type { Database } from '../storage/index.js';
 import type { ProductService } from './products.js';
 import type { DeviceRegistry } from './registry.js';
 import type { DataType, ThingModel } from './tsl/types.js';
 
+/** The simulators the hub runs; which devices are simulated is stored, so that a restart brings them back. */
 export interface DeviceSimulators {
+  /** Start simulating a device and remember it. */
   start(deviceId: string): Promise<void>;
+  /** Stop simulating a device and forget it. */
   stop(deviceId: string): Promise<void>;
   running(deviceId: string): boolean;
+  /** Start again every simulator that was running when the hub stopped. */
+  resume(): Promise<void>;
+  /** Disconnect every simulator (the hub stops); they are still remembered for the next start. */
   stopAll(): Promise<void>;
 }
 
@@ -41,9 +49,11 @@ export function startingValue(dataType: DataType): unknown {
   }
 }
 
-function startingValues(model: ThingModel): Record<string, unknown> {
+/** Values for the properties the device has never reported; what it reported before is kept as it is. */
+function startingValues(model: ThingModel, reported: Record<string, unknown>): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const property of model.properties) {
+    if (property.identifier in reported) continue;
     const value = startingValue(property.dataType);
     if (value !== undefined) values[property.identifier] = value;
   }
@@ -51,6 +61,7 @@ function startingValues(model: ThingModel): Record<string, unknown> {
 }
 
 export function createDeviceSimulators(deps: {
+  db: Kysely<Database>;
   registry: DeviceRegistry;
   products: ProductService;
   mqttPort: () => number;
@@ -76,13 +87,27 @@ export function createDeviceSimulators(deps: {
     });
     for (const service of thingModel.services) sdk.onService(service.identifier, () => ({}));
     sdk.on('error', (error) => deps.log.debug({ err: error, deviceId }, 'simulated device error'));
-    await sdk.report(startingValues(thingModel) as Record<string, never>);
+    const missing = startingValues(thingModel, device.properties);
+    if (Object.keys(missing).length > 0) await sdk.report(missing as Record<string, never>);
     deps.log.info({ deviceId }, 'simulated device started');
     return sdk;
   }
 
+  async function disconnect(deviceId: string): Promise<void> {
+    const sdk = running.get(deviceId);
+    running.delete(deviceId);
+    if (!sdk) return;
+    await (await sdk.catch(() => null))?.close();
+    deps.log.info({ deviceId }, 'simulated device stopped');
+  }
+
   const simulators: DeviceSimulators = {
     async start(deviceId) {
+      await deps.db
+        .insertInto('device_simulations')
+        .values({ device_id: deviceId, started_at: Date.now() })
+        .onConflict((oc) => oc.column('device_id').doNothing())
+        .execute();
       if (running.has(deviceId)) {
         await running.get(deviceId);
         return;
@@ -97,15 +122,24 @@ export function createDeviceSimulators(deps: {
       }
     },
     async stop(deviceId) {
-      const sdk = running.get(deviceId);
-      running.delete(deviceId);
-      if (!sdk) return;
-      await (await sdk.catch(() => null))?.close();
-      deps.log.info({ deviceId }, 'simulated device stopped');
+      await deps.db.deleteFrom('device_simulations').where('device_id', '=', deviceId).execute();
+      await disconnect(deviceId);
     },
     running: (deviceId) => running.has(deviceId),
+    async resume() {
+      const rows = await deps.db.selectFrom('device_simulations').select('device_id').execute();
+      await Promise.all(
+        rows.map(({ device_id: deviceId }) =>
+          simulators
+            .start(deviceId)
+            .catch((error: unknown) =>
+              deps.log.warn({ err: error, deviceId }, 'simulated device not resumed'),
+            ),
+        ),
+      );
+    },
     async stopAll() {
-      await Promise.all([...running.keys()].map((id) => simulators.stop(id)));
+      await Promise.all([...running.keys()].map((id) => disconnect(id)));
     },
   };
   return simulators;

@@ -147,6 +147,13 @@ export interface Database {
   timers: TimersTable;
   screen_pairing_codes: ScreenPairingCodesTable;
   conversations: ConversationsTable;
+  device_simulations: DeviceSimulationsTable;
+}
+
+/** A device the hub runs a simulator for, started again after a restart. */
+export interface DeviceSimulationsTable {
+  device_id: string;
+  started_at: number;
 }
 
 export type { Generated };

@@ -218,7 +218,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
             },
             { additionalProperties: false },
           ),
-          response: { 200: DeviceSchema, ...errorResponses },
+          response: { 200: DeviceSchema, 409: errorResponses[400], ...errorResponses },
         },
       },
       async (request) => {

@@ -9,12 +9,14 @@ import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import type { Principal } from '../../auth/index.js';
 import type { Bus } from '../../bus/index.js';
+import {
+  type DeviceLink,
+  type DeviceReply,
+  type DevicesModule,
+  validatePropertyValues,
+} from '../../devices/index.js';
 import { GenioError, isGenioError } from '../../errors/index.js';
 import type { HomeService } from '../../homes/index.js';
-import type { DeviceDriver } from '../commands.js';
-import type { DeviceReply } from '../gateway.js';
-import type { DevicesModule } from '../module.js';
-import { validatePropertyValues } from '../tsl/index.js';
 import {
   type DiscoveryConfig,
   DiscoveryError,
@@ -141,7 +143,7 @@ export function createHaDiscoveryBridge(deps: {
   let client: MqttClient | null = null;
   let homeId = deps.homeId ?? '';
   let stopping = false;
-  let driverRegistered = false;
+  let linkRegistered = false;
   let lastError = '';
   // Configs are handled one at a time: products and devices are created once even when configs arrive together.
   let queue: Promise<void> = Promise.resolve();
@@ -361,7 +363,7 @@ export function createHaDiscoveryBridge(deps: {
       log.warn({ err: error, area: config.device?.suggestedArea }, 'home assistant suggested area not used');
       return null;
     });
-    const created = await devices.registry.create({
+    const created = await createUniquelyNamed({
       productKey,
       homeId,
       name: config.name,
@@ -373,6 +375,18 @@ export function createHaDiscoveryBridge(deps: {
       'home assistant entity imported',
     );
     return { id: created.id, homeId: created.homeId };
+  }
+
+  // Home Assistant lets two entities of one area share a name; Genio does not, so the later one gets a number.
+  async function createUniquelyNamed(input: Parameters<DevicesModule['registry']['create']>[0]) {
+    for (let n = 1; ; n++) {
+      try {
+        return await devices.registry.create(n === 1 ? input : { ...input, name: `${input.name} ${n}` });
+      } catch (error) {
+        if (n >= 20 || !isGenioError(error) || error.code !== 'conflict' || error.params.field !== 'name')
+          throw error;
+      }
+    }
   }
 
   // --- discovery --------------------------------------------------------------------------------------
@@ -506,31 +520,37 @@ export function createHaDiscoveryBridge(deps: {
     });
   }
 
-  const driver: DeviceDriver = {
+  /** Send what the entity's mapping makes of a command to Home Assistant's command topics. */
+  async function command(
+    deviceId: string,
+    outboundOf: (mapping: EntityMapping) => ReturnType<EntityMapping['invoke']>,
+    timeoutMs: number,
+  ): Promise<DeviceReply> {
+    const entity = byDevice.get(deviceId);
+    if (!entity) throw new GenioError('device_offline', { name: deviceId });
+    let outbound: ReturnType<EntityMapping['invoke']>;
+    try {
+      outbound = outboundOf(entity.mapping);
+    } catch (error) {
+      if (error instanceof CommandRefused || error instanceof UnsupportedTemplate)
+        return { code: 460, message: `${entity.config.name}: ${error.message}` };
+      throw error;
+    }
+    if (outbound === null) return { code: 5094, message: `${entity.config.name} has no such service` };
+    for (const message of outbound) {
+      await publish(message.topic, message.payload, timeoutMs);
+      stats.commands++;
+    }
+    return { code: 200, data: {} };
+  }
+
+  const link: DeviceLink = {
     owns: (device) => byDevice.has(device.id) || haProducts.has(device.productKey),
     isConnected: (deviceId) => Boolean(client?.connected && byDevice.get(deviceId)?.online),
-    async request(deviceId, topicSuffix, method, params, timeoutMs): Promise<DeviceReply> {
-      const entity = byDevice.get(deviceId);
-      if (!entity) throw new GenioError('device_offline', { name: deviceId });
-      const values = (params ?? {}) as Record<string, unknown>;
-      let outbound: ReturnType<EntityMapping['invoke']>;
-      try {
-        outbound =
-          method === 'thing.service.property.set'
-            ? entity.mapping.write(values)
-            : entity.mapping.invoke(topicSuffix.replace(/^service\//, ''));
-      } catch (error) {
-        if (error instanceof CommandRefused || error instanceof UnsupportedTemplate)
-          return { code: 460, message: `${entity.config.name}: ${error.message}` };
-        throw error;
-      }
-      if (outbound === null) return { code: 5094, message: `${entity.config.name} has no such service` };
-      for (const message of outbound) {
-        await publish(message.topic, message.payload, timeoutMs);
-        stats.commands++;
-      }
-      return { code: 200, data: {} };
-    },
+    setProperties: (deviceId, values, timeoutMs) =>
+      command(deviceId, (mapping) => mapping.write(values), timeoutMs),
+    invokeService: (deviceId, service, _params, timeoutMs) =>
+      command(deviceId, (mapping) => mapping.invoke(service), timeoutMs),
   };
 
   // --- lifecycle ----------------------------------------------------------------------------------------
@@ -556,9 +576,9 @@ export function createHaDiscoveryBridge(deps: {
           haProducts.add(p.productKey);
           productKeys.set(p.name, p.productKey);
         }
-      if (!driverRegistered) {
-        devices.commands.registerDriver(driver);
-        driverRegistered = true;
+      if (!linkRegistered) {
+        devices.commands.registerLink(link);
+        linkRegistered = true;
       }
       deps.bus?.on('ha-discovery', 'device.deleted', ({ deviceId }) => {
         const entity = byDevice.get(deviceId);

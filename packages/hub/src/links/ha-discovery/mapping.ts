@@ -3,7 +3,7 @@
  * capability names (so capabilities resolve by name), readers that turn state messages into
  * property values, and writers that turn property sets and service calls into MQTT messages.
  */
-import type { Category } from '../capabilities/index.js';
+import type { Category } from '../../devices/index.js';
 import { hsFromRgb, intFromRgb, numberList, rgbFromHs, rgbFromInt, rgbFromXy, xyFromRgb } from './color.js';
 import type { DiscoveryConfig } from './config.js';
 import { renderTemplate, valueFromPayload } from './template.js';

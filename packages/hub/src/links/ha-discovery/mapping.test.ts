@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fromDeviceValue, resolveCapabilities, toDeviceValue } from '../capabilities/index.js';
-import { parseThingModel, validatePropertyValues } from '../tsl/index.js';
+import {
+  fromDeviceValue,
+  parseThingModel,
+  resolveCapabilities,
+  toDeviceValue,
+  validatePropertyValues,
+} from '../../devices/index.js';
 import { hsFromRgb, intFromRgb, rgbFromHs, rgbFromXy, xyFromRgb } from './color.js';
 import { parseDiscoveryConfig } from './config.js';
 import { CommandRefused, type EntityMapping, mapEntity } from './mapping.js';
