@@ -11,7 +11,7 @@ import { MAX_TIMER_SECONDS, type Timers } from './timers.js';
 
 /** A card for the screen (declarative JSON). */
 export type Card =
-  | { type: 'text'; title: string; text: string }
+  | { type: 'text'; title: string; text: string; icon?: 'timer' }
   | { type: 'list'; title: string; items: Array<{ id: string; title: string; subtitle?: string }> };
 
 /** A question waiting for a short answer. */
@@ -490,7 +490,11 @@ export async function dispatch(
       const duration = formatDuration(seconds, responses, scope.language);
       await scope.timers.start(scope.homeId, seconds, scope.language);
       const speech = render(responses.timer_started, { duration });
-      return { speech, card: { type: 'text', title: '⏱', text: speech } };
+      // The title is a word, not an emoji: screens without an emoji font showed a box. The icon is drawn by the screen.
+      return {
+        speech,
+        card: { type: 'text', title: responses.timer_title as string, icon: 'timer', text: speech },
+      };
     }
     case 'timer.cancel': {
       const count = await scope.timers.cancel(scope.homeId);
