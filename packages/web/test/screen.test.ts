@@ -1,5 +1,5 @@
 import type { MqttClient } from 'mqtt';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLight, lightModel } from '../../hub/test/device-fixtures.js';
 import type { TestHub } from '../../hub/test/harness.js';
@@ -159,6 +159,8 @@ describeBrowser('the speaker screen with an English home', () => {
     const reply = page.locator('[data-testid="reply"]');
     await reply.locator('[data-testid="speech"]').filter({ hasText: 'Turned off Ceiling light' }).waitFor();
     await reply.locator('[data-testid="card"]').waitFor();
+    // Said once: the card carries the sentence, not the sentence and a card repeating it.
+    expect(((await reply.textContent()) ?? '').split('Turned off Ceiling light').length - 1).toBe(1);
     await tileOf(page, light.device.id)
       .locator('[role="switch"][aria-checked="false"]')
       .waitFor({ timeout: 1000 });
@@ -180,6 +182,58 @@ describeBrowser('the speaker screen with an English home', () => {
     expect(await tile.getByRole('switch').getAttribute('aria-checked')).toBe('false');
     device.answer.code = 200;
     delete device.answer.message;
+  });
+
+  it('keeps keyboard focus on a control after it is used', async () => {
+    const tile = tileOf(page, light.device.id);
+    const focused = () =>
+      page.evaluate<string | null>('document.activeElement?.getAttribute("aria-label") ?? null');
+    await tile.getByRole('switch').focus();
+    const set = device.nextSet({ LightSwitch: 1 });
+    await page.keyboard.press('Space');
+    await set;
+    await tile.locator('[role="switch"][aria-checked="true"]').waitFor();
+    expect(await focused()).toBe('Power: Ceiling light');
+
+    const slider = tile.getByRole('slider', { name: 'Brightness: Ceiling light' });
+    await slider.focus();
+    const before = Number(await slider.inputValue());
+    const dimmed = device.nextSet({ Brightness: before + 1 });
+    await page.keyboard.press('ArrowRight');
+    await dimmed;
+    await page.waitForFunction(() => document.querySelector('.tile [aria-busy="true"]') === null);
+    expect(await focused()).toBe('Brightness: Ceiling light');
+  });
+
+  it('says the hub is unreachable, and stops saying "Online", while the live connection is down; recovers', async () => {
+    const watched = await newScreen({ width: 1024, height: 600 });
+    const state: { down: boolean; socket: WebSocketRoute | null } = { down: false, socket: null };
+    await watched.page.routeWebSocket(/\/api\/v1\/events/, (ws) => {
+      if (state.down) return void ws.close({ code: 1011, reason: 'hub gone' });
+      state.socket = ws;
+      ws.connectToServer();
+    });
+    const { code } = await post(`/api/v1/homes/${light.home.id}/screen-pairing`, {});
+    await watched.page.goto(`${hub.baseUrl}/?pair=${code}`);
+    const tile = tileOf(watched.page, light.device.id);
+    const banner = watched.page.locator('[data-testid="hub-unreachable"]');
+    await watched.page.waitForSelector(`[data-testid="tile-${light.device.id}"][data-online="true"]`);
+    expect(await tile.locator('[data-testid="status"]').textContent()).toBe('Online');
+    expect(await banner.count()).toBe(0);
+
+    state.down = true;
+    await state.socket?.close({ code: 1011, reason: 'hub gone' });
+    await banner.waitFor({ timeout: 3000 });
+    expect(await banner.textContent()).toContain('The hub cannot be reached');
+    expect(await tile.locator('[data-testid="status"]').textContent()).not.toBe('Online');
+    expect(await tile.getAttribute('data-online')).toBe('unknown');
+
+    state.down = false;
+    await banner.waitFor({ state: 'detached', timeout: 10_000 });
+    await watched.page.waitForSelector(`[data-testid="tile-${light.device.id}"][data-online="true"]`);
+    expect(await tile.locator('[data-testid="status"]').textContent()).toBe('Online');
+    expect(watched.errors).toEqual([]);
+    await watched.context.close();
   });
 
   it('falls back to REST for a turn when the websocket is down', async () => {
@@ -215,6 +269,17 @@ describeBrowser('the speaker screen with an English home', () => {
     await row.getByRole('button', { name: 'Cancel Timer' }).click();
     await row.waitFor({ state: 'detached' });
     expect((await hub.request('GET', `/api/v1/homes/${light.home.id}/timers`)).json()).toEqual([]);
+  });
+
+  it('titles the timer card with a word and a drawn icon, not an emoji', async () => {
+    await page.getByLabel('Say something').fill('set a timer for 7 minutes');
+    await page.getByLabel('Say something').press('Enter');
+    const card = page.locator('[data-testid="reply"] [data-testid="card"]');
+    await card.locator('[data-testid="icon-timer"]').waitFor();
+    expect(await card.locator('.card-title').textContent()).toBe('Timer');
+    expect((await card.textContent()) ?? '').not.toMatch(/\p{Extended_Pictographic}/u);
+    for (const timer of (await hub.request('GET', `/api/v1/homes/${light.home.id}/timers`)).json())
+      await hub.request('DELETE', `/api/v1/homes/${light.home.id}/timers/${timer.id}`);
   });
 
   it('shows the device offline, with its controls disabled, when it disconnects', async () => {

@@ -2,6 +2,7 @@
  * Intent handlers: find the devices an utterance means, act through capabilities, and say what
  * really happened (including offline devices, timeouts and refusals).
  */
+import type { Card } from '@genio/contracts';
 import { type CapabilityName, type Device, type DevicesModule, fromDeviceValue } from '../devices/index.js';
 import { isGenioError, type Language } from '../errors/index.js';
 import type { HomeContext } from './home-context.js';
@@ -9,10 +10,8 @@ import type { SlotValue } from './nlu/recognizer.js';
 import { formatDuration, joinNames, type Responses, render } from './responses.js';
 import { MAX_TIMER_SECONDS, type Timers } from './timers.js';
 
-/** A card for the screen (declarative JSON). */
-export type Card =
-  | { type: 'text'; title: string; text: string }
-  | { type: 'list'; title: string; items: Array<{ id: string; title: string; subtitle?: string }> };
+/** A card for the screen (declarative JSON, shapes in the contract). */
+export type { Card } from '@genio/contracts';
 
 /** A question waiting for a short answer. */
 export interface Pending {
@@ -490,7 +489,11 @@ export async function dispatch(
       const duration = formatDuration(seconds, responses, scope.language);
       await scope.timers.start(scope.homeId, seconds, scope.language);
       const speech = render(responses.timer_started, { duration });
-      return { speech, card: { type: 'text', title: '⏱', text: speech } };
+      // The title is a word, not an emoji: screens without an emoji font showed a box. The icon is drawn by the screen.
+      return {
+        speech,
+        card: { type: 'text', title: responses.timer_title as string, icon: 'timer', text: speech },
+      };
     }
     case 'timer.cancel': {
       const count = await scope.timers.cancel(scope.homeId);

@@ -3,6 +3,7 @@ export {
   type Category,
   capabilityLabels,
   capabilityNames,
+  capabilityStates,
   fromDeviceValue,
   type ResolvedCapabilities,
   resolveCapabilities,

@@ -35,7 +35,5 @@ export const errorCodes = {
 /** A stable error code from the closed table. */
 export type ErrorCode = keyof typeof errorCodes;
 
-/** The languages Genio speaks. */
-export const languages = ['zh', 'en', 'it', 'fr'] as const;
-/** One of the languages Genio speaks. */
-export type Language = (typeof languages)[number];
+// The languages Genio speaks are part of the contract with clients.
+export { type Language, languages } from '@genio/contracts';

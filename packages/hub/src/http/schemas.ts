@@ -26,9 +26,4 @@ export const errorResponses = {
 export const IdParam = Type.String({ minLength: 1, maxLength: 64 });
 
 /** The languages a home can speak. */
-export const LanguageSchema = Type.Union([
-  Type.Literal('zh'),
-  Type.Literal('en'),
-  Type.Literal('it'),
-  Type.Literal('fr'),
-]);
+export { LanguageSchema } from '@genio/contracts';

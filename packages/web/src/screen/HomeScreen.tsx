@@ -54,6 +54,11 @@ export function HomeScreen({ session, onLanguage, onSignedOut, onUnpair }: Props
           {s.unpair}
         </button>
       </header>
+      {hub.state === 'closed' ? (
+        <p class="error banner" role="alert" data-testid="hub-unreachable">
+          {s.hubUnreachable}
+        </p>
+      ) : null}
       {error ? (
         <p class="error banner" role="alert">
           {error}

@@ -4,6 +4,7 @@
  * read by phrases.ts; names are matched against the merchant's menu here. Money moves only through
  * the order service, after the payment guard accepted the PIN or the challenge shown on the screen.
  */
+import type { Card } from '@genio/contracts';
 import { type GenioError, isGenioError, type Language } from '../../errors/index.js';
 import type { LocalizedText, Menu, MenuItem } from '../menus/menu.js';
 import { unavailableReason } from '../menus/menu.js';
@@ -13,16 +14,8 @@ import type { NearStore } from '../stores/stores.js';
 import { contentWords, normalize, type OrderingRequest, readOrdering, withoutWords } from './phrases.js';
 import { say } from './replies.js';
 
-/** A card as the screen draws it (the screen's card types; never HTML). */
-export type OrderingCard =
-  | { type: 'text'; title: string; text: string }
-  | { type: 'list'; title: string; items: Array<{ id: string; title: string; subtitle?: string }> }
-  | {
-      type: 'product-grid';
-      title: string;
-      items: Array<{ id: string; title: string; price?: number; currency?: string; imageUrl?: string }>;
-    }
-  | { type: 'confirmation'; title: string; text: string; confirmLabel?: string; cancelLabel?: string };
+/** A card as the screen draws it (the contract's card types; never HTML). */
+export type OrderingCard = Extract<Card, { type: 'text' | 'list' | 'product-grid' | 'confirmation' }>;
 
 /** What a turn of ordering answers. */
 export interface OrderingReply {

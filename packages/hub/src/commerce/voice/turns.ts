@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { TurnResponse as ContractTurnResponse } from '@genio/contracts';
 import type { TurnRequest, TurnResponse } from '../../assistant/index.js';
 import { type Language, languages } from '../../errors/index.js';
 import type { HomeService } from '../../homes/index.js';
-import type { OrderingCard, VoiceOrdering } from './ordering.js';
+import type { VoiceOrdering } from './ordering.js';
 
-/** A turn's answer, whose card may also be one of ordering's (product grid, confirmation). */
-export type ConversationAnswer = Omit<TurnResponse, 'card'> & { card?: TurnResponse['card'] | OrderingCard };
+/** A turn's answer as the contract has it: its card may be any of the screen's (product grid, confirmation…). */
+export type ConversationAnswer = ContractTurnResponse;
 
 /** One conversation turn as the HTTP and websocket routes call it, with the token speaking. */
 export type Converse = (request: TurnRequest, speaker: { tokenId: string }) => Promise<ConversationAnswer>;

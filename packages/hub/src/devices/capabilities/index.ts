@@ -17,6 +17,7 @@ export {
 } from './names.js';
 export { type ResolvedCapabilities, type ResolvedCapability, resolveCapabilities } from './resolve.js';
 export { type CapabilitySpec, type CapabilityValueType, capabilitySpecs, standardValues } from './specs.js';
+export { capabilityStates } from './view.js';
 export {
   allStandardValues,
   fanSpeedValues,

@@ -1,50 +1,24 @@
+import {
+  type CapabilityName,
+  type Category,
+  capabilityNames,
+  categories,
+  type ServiceCapability,
+  serviceCapabilities,
+} from '@genio/contracts';
 import type { Language } from '../../errors/index.js';
 
-/** Product categories. */
-export const categories = [
-  'light',
-  'plug',
-  'switch',
-  'airConditioner',
-  'fridge',
-  'vacuum',
-  'curtain',
-  'fan',
-  'wearable',
-  'sensor',
-] as const;
-/** A product category. */
-export type Category = (typeof categories)[number];
-
-/** Capabilities carried by a TSL property. */
-export const propertyCapabilities = [
-  'power',
-  'brightness',
-  'colorTemperature',
-  'color',
-  'targetTemperature',
-  'freezerTargetTemperature',
-  'currentTemperature',
-  'mode',
-  'fanSpeed',
-  'position',
-  'batteryLevel',
-  'workState',
-  'heartRate',
-  'steps',
-] as const;
-/** A capability carried by a TSL property. */
-export type PropertyCapability = (typeof propertyCapabilities)[number];
-
-/** Capabilities carried by a TSL service. */
-export const serviceCapabilities = ['start', 'pause', 'dock'] as const;
-/** A capability carried by a TSL service. */
-export type ServiceCapability = (typeof serviceCapabilities)[number];
-
-/** Every capability name. */
-export const capabilityNames = [...propertyCapabilities, ...serviceCapabilities] as const;
-/** A capability name. */
-export type CapabilityName = (typeof capabilityNames)[number];
+// The vocabulary itself is part of the contract with clients (packages/contracts); the hub adds its rules.
+export {
+  type CapabilityName,
+  type Category,
+  capabilityNames,
+  categories,
+  type PropertyCapability,
+  propertyCapabilities,
+  type ServiceCapability,
+  serviceCapabilities,
+} from '@genio/contracts';
 
 /** Whether a string names a category. */
 export function isCategory(value: unknown): value is Category {

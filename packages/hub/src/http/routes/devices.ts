@@ -1,8 +1,10 @@
+import { DeviceCapabilitiesSchema } from '@genio/contracts';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import { type Action, authorize, hub, ownHomeIds } from '../../access/index.js';
 import type { Principal } from '../../auth/index.js';
 import type { CommandResult } from '../../devices/commands.js';
+import { capabilityStates } from '../../devices/index.js';
 import type { DevicesModule } from '../../devices/module.js';
 import type { DeviceSimulators } from '../../devices/simulator.js';
 import { errorResponses } from '../schemas.js';
@@ -399,6 +401,23 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
           request.body?.params ?? {},
         );
         return sendCommand(result, reply);
+      },
+    );
+    app.get(
+      '/api/v1/devices/:deviceId/capabilities',
+      {
+        schema: {
+          tags,
+          summary:
+            'The device’s capabilities: kind, bounds and last value in capability terms (what a screen draws)',
+          params: Params,
+          response: { 200: DeviceCapabilitiesSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const device = await reachable(request.principal, request.params.deviceId, 'device.read');
+        const product = await devices.products.get(device.productKey);
+        return { deviceId: device.id, capabilities: capabilityStates(product.resolved, device.properties) };
       },
     );
     app.post(

@@ -1,3 +1,4 @@
+import type { TurnResponse as ContractTurnResponse } from '@genio/contracts';
 import { Type } from 'typebox';
 import { authorize, can } from '../../access/index.js';
 import type { TurnRequest, TurnResponse } from '../../assistant/index.js';
@@ -68,8 +69,8 @@ function readTurn(message: Record<string, unknown>, principal: Principal): TurnR
   };
 }
 
-/** A turn's answer as sent to the client; its card may be any of the screen's card types. */
-export type TurnAnswer = Omit<TurnResponse, 'card'> & { card?: unknown };
+/** A turn's answer as sent to the client (the contract's turn response: any of the screen's cards). */
+export type TurnAnswer = ContractTurnResponse;
 
 /**
  * GET /api/v1/events (websocket): live domain events, filtered by name and home. The same socket

@@ -7,11 +7,19 @@ import { ProductGridCardView } from './ProductGridCardView.js';
 import { TextCardView } from './TextCardView.js';
 import type { Card as CardData, Say } from './types.js';
 
-function Body({ card, say, cardId }: { card: CardData; say: Say; cardId: string }) {
+interface Props {
+  card: CardData;
+  say: Say;
+  cardId: string;
+  /** The card's text is the assistant's reply, shown here instead of twice. */
+  carriesSpeech?: boolean;
+}
+
+function Body({ card, say, cardId, carriesSpeech }: Props) {
   const { s } = useI18n();
   switch (card.type) {
     case 'text':
-      return <TextCardView card={card} />;
+      return <TextCardView card={card} isSpeech={carriesSpeech} />;
     case 'list':
       return <ListCardView card={card} say={say} />;
     case 'product-grid':
@@ -28,10 +36,11 @@ function Body({ card, say, cardId }: { card: CardData; say: Say; cardId: string 
 }
 
 /** One card of a turn reply, dispatched on its type; unknown types fall back to text. */
-export function Card({ card, say, cardId }: { card: CardData; say: Say; cardId: string }) {
+export function Card(props: Props) {
+  const { card } = props;
   return (
     <article class={`card card-${card.type}`} data-testid="card" data-card-type={card.type}>
-      <Body card={card} say={say} cardId={cardId} />
+      <Body {...props} />
     </article>
   );
 }

@@ -51,7 +51,12 @@ export function parseCard(raw: unknown): Card | null {
   const title = text(raw.title);
   switch (raw.type) {
     case 'text':
-      return { type: 'text', title, text: text(raw.text) };
+      return {
+        type: 'text',
+        title,
+        text: text(raw.text),
+        ...(raw.icon === 'timer' ? { icon: 'timer' } : {}),
+      };
     case 'list':
       return { type: 'list', title, items: list(raw.items).map(listItem) };
     case 'product-grid':

@@ -6,6 +6,8 @@ export interface TextCard {
   type: 'text';
   title: string;
   text: string;
+  /** A picture drawn before the title (an inline SVG, never an emoji a screen may lack a font for). */
+  icon?: 'timer';
 }
 
 export interface ListItem {

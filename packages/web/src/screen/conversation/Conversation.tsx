@@ -11,12 +11,15 @@ export function Conversation({ hub }: { hub: Hub }) {
   const [text, setText] = useState('');
 
   const submit = async () => {
+    if (busy || text.trim() === '') return;
     const sent = text;
     if (await say(sent)) setText((current) => (current === sent ? '' : current));
   };
   const sayFromCard = (words: string, choice?: string) => {
     void say(words, choice);
   };
+  // A device reply comes as speech and a text card saying the same: show it once, in the card.
+  const echoed = exchange?.card?.type === 'text' && exchange.card.text === exchange.reply;
 
   return (
     <section class="panel conversation" aria-labelledby="conversation-title">
@@ -43,7 +46,7 @@ export function Conversation({ hub }: { hub: Hub }) {
           enterkeyhint="send"
           maxLength={1000}
         />
-        <button type="submit" class="primary" disabled={busy || text.trim() === ''}>
+        <button type="submit" class="primary" aria-disabled={busy || text.trim() === ''}>
           {s.send}
         </button>
       </form>
@@ -61,7 +64,7 @@ export function Conversation({ hub }: { hub: Hub }) {
               </p>
             ) : exchange.reply === null ? (
               <p class="muted">{s.sending}</p>
-            ) : (
+            ) : echoed ? null : (
               <p class="speech" data-testid="speech">
                 {exchange.reply}
               </p>
@@ -69,7 +72,12 @@ export function Conversation({ hub }: { hub: Hub }) {
           </>
         )}
         {exchange?.card && exchange.reply !== null ? (
-          <Card card={exchange.card} say={sayFromCard} cardId={`card-${exchange.seq}`} />
+          <Card
+            card={exchange.card}
+            say={sayFromCard}
+            cardId={`card-${exchange.seq}`}
+            carriesSpeech={echoed}
+          />
         ) : null}
       </div>
     </section>

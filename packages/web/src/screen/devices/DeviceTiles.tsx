@@ -91,6 +91,7 @@ export function DeviceTiles({ hub }: { hub: Hub }) {
                   key={device.id}
                   api={hub.api}
                   device={device}
+                  live={hub.state === 'open'}
                   controls={controlsOf(device.productKey)}
                   applyLocally={state.applyLocally}
                 />

@@ -16,31 +16,38 @@ import type { Device } from './types.js';
 interface Props {
   api: ScreenApi;
   device: Device;
+  /** Whether the hub's live stream is up: without it the last known presence may be stale, so it is not claimed. */
+  live: boolean;
   /** null while the product is loading. */
   controls: Control[] | null;
   applyLocally: (deviceId: string, properties: Record<string, unknown>) => void;
 }
 
 /** One device: name, online state, controls by capability and the last command's failure. */
-export function Tile({ api, device, controls, applyLocally }: Props) {
+export function Tile({ api, device, live, controls, applyLocally }: Props) {
   const i18n = useI18n();
   const { s } = i18n;
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<CommandFailure | null>(null);
   const offline = !device.online;
-  const disabled = offline || device.disabled || busy;
+  // Not disabled while a command runs: a disabled control drops keyboard focus. A second use waits instead.
+  const disabled = offline || device.disabled;
 
-  const settle = async (command: Promise<CommandFailure | null>, onSuccess?: () => void) => {
+  const settle = async (command: () => Promise<CommandFailure | null>, onSuccess?: () => void) => {
+    if (busy) return;
     setBusy(true);
     setFailure(null);
-    const result = await command;
+    const result = await command();
     setBusy(false);
     setFailure(result);
     if (!result) onSuccess?.();
   };
   const set = (values: Record<string, unknown>) =>
-    void settle(setProperties(api, device.id, values), () => applyLocally(device.id, values));
-  const invoke = (service: string) => void settle(invokeService(api, device.id, service));
+    void settle(
+      () => setProperties(api, device.id, values),
+      () => applyLocally(device.id, values),
+    );
+  const invoke = (service: string) => void settle(() => invokeService(api, device.id, service));
 
   const message =
     failure === null
@@ -56,7 +63,7 @@ export function Tile({ api, device, controls, applyLocally }: Props) {
     <article
       class={`tile${offline ? ' is-offline' : ''}`}
       data-testid={`tile-${device.id}`}
-      data-online={String(device.online)}
+      data-online={live ? String(device.online) : 'unknown'}
       aria-labelledby={`tile-name-${device.id}`}
       aria-busy={busy}
     >
@@ -64,8 +71,11 @@ export function Tile({ api, device, controls, applyLocally }: Props) {
         <h4 id={`tile-name-${device.id}`} class="tile-name">
           {device.name}
         </h4>
-        <span class={`badge ${offline ? 'badge-offline' : 'badge-online'}`} data-testid="status">
-          {offline ? s.offline : s.online}
+        <span
+          class={`badge ${!live ? 'badge-unknown' : offline ? 'badge-offline' : 'badge-online'}`}
+          data-testid="status"
+        >
+          {!live ? s.statusUnknown : offline ? s.offline : s.online}
         </span>
       </header>
       <div class="tile-controls">
