@@ -258,7 +258,7 @@ export function createMerchantWebhooks(
 
     async start() {
       timer = setInterval(() => {
-        if (pass) return;
+        if (pass !== null) return;
         pass = deliverDue()
           .catch(() => 0)
           .finally(() => {
