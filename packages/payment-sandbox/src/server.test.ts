@@ -29,7 +29,7 @@ async function start(stateFile?: string) {
     return {
       status: response.status,
       replayed: response.headers.get('idempotent-replayed'),
-      body: await response.json(),
+      body: (await response.json()) as any,
     };
   };
   return { sandbox, base, call };
