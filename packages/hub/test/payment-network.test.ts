@@ -166,6 +166,22 @@ describe.each(backends)('external payment network (sandbox process) on %s', (bac
     expect(await payableOf()).toBe(payableBefore);
   });
 
+  it('charges once when twenty payments of one order race', async () => {
+    const order = await placeOrder(shop, merchantId, 3);
+    const before = (await clearing())?.debitsPosted ?? 0;
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, () => shop.payments.charge(order.id, provider)),
+    );
+    const paid = results.filter((r) => r.status === 'fulfilled');
+    expect(paid.length).toBeGreaterThan(0);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ status: 503 });
+    const intents = await intentsOf(order.id);
+    expect(intents).toHaveLength(1);
+    expect(intents[0]?.capturedAmount).toBe(3000);
+    expect((await clearing())?.debitsPosted).toBe(before + 3000);
+    expect((await shop.orders.get(order.id)).status).toBe('paid');
+  }, 60_000);
+
   it('marks a declined payment failed and charges a new authorization on the next try', async () => {
     const order = await placeOrder(shop, merchantId);
     await sandbox.control('POST', '/_control/faults', { op: 'authorize', kind: 'decline' });
