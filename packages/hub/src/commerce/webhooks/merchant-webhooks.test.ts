@@ -97,7 +97,7 @@ describe.each(backends)('merchant webhooks on %s', (backend) => {
     expect(failed).toMatchObject({ type: 'order.cancelled', status: 'failed', attempts: 3 });
   });
 
-  it('keeps queued deliveries across a restart and refuses nothing it signed', async () => {
+  it('keeps queued deliveries across a restart, and resends one a dead hub had claimed', async () => {
     const place = newShopPlace(backend);
     const first = await openShop(place);
     const merchant = await stockShop(first);
@@ -121,5 +121,24 @@ describe.each(backends)('merchant webhooks on %s', (backend) => {
     ]);
     expect((await second.merchantWebhooks.deliveries(merchant.id))[0]?.status).toBe('delivered');
     expect(await second.merchantWebhooks.deliverDue()).toBe(0);
+
+    // A hub that died after claiming a delivery (lease taken, POST never finished) sends it after the lease.
+    await second.orders.move(order.id, 'ready', { eventId: 'r1', actor: 'merchant' });
+    const claimedAt = Date.now();
+    await second.db
+      .updateTable('merchant_webhooks' as any)
+      .set({ attempts: 1, next_attempt_at: claimedAt + 30_000 } as any)
+      .where('type' as any, '=', 'order.ready')
+      .execute();
+    expect(await second.merchantWebhooks.deliverDue()).toBe(0);
+    const at = claimedAt + 30_001;
+    const third = await openShop(place, { clock: () => at, webhooks: { leaseMs: 30_000 } });
+    cleanups.push(() => third.storage.close());
+    expect(await third.merchantWebhooks.deliverDue()).toBe(1);
+    expect(endpoint.received.map((e) => e.type)).toEqual(['order.paid', 'order.ready']);
+    const ready = (await third.merchantWebhooks.deliveries(merchant.id)).find(
+      (d) => d.type === 'order.ready',
+    );
+    expect(ready).toMatchObject({ status: 'delivered', attempts: 2 });
   });
 });
