@@ -165,7 +165,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     );
     if (!check.ok) return check.reason;
     const now = Date.now();
-    for (const [nonce, until] of seenNonces) if (until < now) seenNonces.delete(nonce);
+    for (const [nonce, until] of seenNonces) {
+      if (until >= now) break;
+      seenNonces.delete(nonce);
+    }
     if (seenNonces.has(check.nonce)) return 'replayed signature';
     seenNonces.set(check.nonce, now + 600_000);
     return null;

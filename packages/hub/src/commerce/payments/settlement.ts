@@ -143,8 +143,11 @@ export function createPaymentSettlement(deps: {
         .executeTakeFirst();
       if (payment?.provider !== provider)
         return result(order.status, false, 'not paid through this provider');
-      if (payment.intent_id && payment.intent_id !== intent.id)
-        return result(order.status, false, `not the order's current payment ${payment.intent_id}`);
+      // A new authorization replaces a declined or voided one; a dead intent never replaces anything.
+      const dead = (status: string) => status === 'declined' || status === 'voided';
+      const replaceable = !payment.intent_id || dead(payment.status);
+      if (payment.intent_id !== intent.id && !(replaceable && !dead(intent.status)))
+        return result(order.status, false, `not the order's current payment ${payment.intent_id ?? ''}`);
       if (intent.currency !== order.currency || intent.amount !== Number(order.total))
         return result(order.status, false, 'amount or currency differs from the order');
       await tx
@@ -236,6 +239,14 @@ export function createPaymentSettlement(deps: {
         idempotencyKey: `${key}:authorize`,
         ...(options.payer ? { payer: options.payer } : {}),
       });
+      // This attempt's intent is now the order's payment, whatever arrives from older attempts.
+      await db
+        .updateTable('order_payments')
+        .set({ intent_id: authorized.id, status: authorized.status, updated_at: now() })
+        .where('order_id', '=', orderId)
+        .where('attempt', '=', attempt)
+        .where((eb) => eb.or([eb('intent_id', 'is', null), eb('intent_id', '=', authorized.id)]))
+        .execute();
       if (authorized.status === 'declined') {
         await apply(provider.name, `${authorized.id}:declined`, authorized);
         throw new GenioError('payment_declined', { reason: authorized.declineReason ?? 'declined' });

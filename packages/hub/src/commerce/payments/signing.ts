@@ -50,7 +50,11 @@ export function createSignatureVerifier(secret: string, clock: () => number = Da
       if (Math.abs(now - t * 1000) > SIGNATURE_TOLERANCE_MS) throw refuse('stale timestamp');
       const wanted = Buffer.from(mac(secret, t, nonce, target, body), 'hex');
       if (!timingSafeEqual(wanted, Buffer.from(given, 'hex'))) throw refuse('bad signature');
-      for (const [old, until] of seen) if (until < now) seen.delete(old);
+      // Oldest first (insertion order): stop at the first nonce still inside its window.
+      for (const [old, until] of seen) {
+        if (until >= now) break;
+        seen.delete(old);
+      }
       if (seen.has(nonce)) throw refuse('replayed signature');
       // Long enough that the same header fails the time check before it is forgotten.
       seen.set(nonce, t * 1000 + 2 * SIGNATURE_TOLERANCE_MS);
