@@ -8,12 +8,18 @@ export const LIVE_LOG_LIMIT = 500;
 export class LiveEvents {
   private readonly listeners = new Set<(event: HubEvent) => void>();
   private readonly stateListeners = new Set<(state: ConnectionState) => void>();
-  private readonly stream: EventStream;
+  private readonly stream: EventStream | null;
   /** Newest first. */
   recent: HubEvent[] = [];
   state: ConnectionState = 'connecting';
 
-  constructor(api: ApiClient, onUnauthorized: () => void) {
+  /** `enabled` false (a token that may not subscribe): no socket, the state stays 'closed'. */
+  constructor(api: ApiClient, onUnauthorized: () => void, enabled = true) {
+    if (!enabled) {
+      this.stream = null;
+      this.state = 'closed';
+      return;
+    }
     this.stream = new EventStream({
       url: () => api.eventsUrl(),
       onEvent: (event) => {
@@ -39,7 +45,7 @@ export class LiveEvents {
   }
 
   close(): void {
-    this.stream.close();
+    this.stream?.close();
     this.listeners.clear();
     this.stateListeners.clear();
   }

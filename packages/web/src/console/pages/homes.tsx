@@ -6,6 +6,7 @@ import { Empty, LoadError, Loading } from '../components/status.js';
 import { asApiError } from '../lib/console-api.js';
 import { useLiveEvent, useSession } from '../lib/context.js';
 import { href, navigate } from '../lib/route.js';
+import { may } from '../lib/session.js';
 import { type Home, LANGUAGE_NAMES, type Language } from '../lib/types.js';
 import { useLoad } from '../lib/use-load.js';
 import { HomeDetail } from './home-detail.js';
@@ -26,8 +27,9 @@ export function HomesPage(props: { selectedId: string | undefined }) {
       <h1>Homes and areas</h1>
       <div class="split">
         <section class="column" aria-labelledby="homes-list-title">
-          {identity.role === 'operator' ? (
+          {may(identity, 'home.create') ? (
             <CreateHome
+              testHome={identity.role === 'developer'}
               onCreated={(home) => {
                 homes.update((current) => [...(current ?? []), home]);
                 navigate('homes', home.id);
@@ -71,7 +73,7 @@ export function HomesPage(props: { selectedId: string | undefined }) {
   );
 }
 
-function CreateHome(props: { onCreated: (home: Home) => void }) {
+function CreateHome(props: { testHome: boolean; onCreated: (home: Home) => void }) {
   const { api } = useSession();
   const [name, setName] = useState('');
   const [language, setLanguage] = useState<Language>('en');
@@ -95,7 +97,12 @@ function CreateHome(props: { onCreated: (home: Home) => void }) {
 
   return (
     <form class="card" aria-label="Create a home" onSubmit={(event) => void submit(event)}>
-      <h2>New home</h2>
+      <h2>{props.testHome ? 'New test home' : 'New home'}</h2>
+      {props.testHome ? (
+        <p class="hint">
+          A home of your own to try your products in: add devices of your products to it and simulate them.
+        </p>
+      ) : null}
       <div class="row">
         <NameField label="Home name" error={errorFor(error, 'name')} value={name} onInput={setName} />
         <LanguageField
