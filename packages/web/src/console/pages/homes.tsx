@@ -13,7 +13,7 @@ import { HomeDetail } from './home-detail.js';
 
 /** Homes on the left (create, pick), the chosen home's settings, areas and screen pairing on the right. */
 export function HomesPage(props: { selectedId: string | undefined }) {
-  const { api, identity } = useSession();
+  const { api, identity, live } = useSession();
   const homes = useLoad(() => api.get<Home[]>('/api/v1/homes'), [api]);
   useLiveEvent((event) => {
     if (event.name.startsWith('home.')) homes.reload();
@@ -32,6 +32,7 @@ export function HomesPage(props: { selectedId: string | undefined }) {
               testHome={identity.role === 'developer'}
               onCreated={(home) => {
                 homes.update((current) => [...(current ?? []), home]);
+                if (identity.role === 'developer') live.reconnect();
                 navigate('homes', home.id);
               }}
             />
