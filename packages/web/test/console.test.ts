@@ -395,8 +395,24 @@ describe('console for every role', () => {
     const { page, errors } = await open({ width: 390, height: 844 });
     await signIn(page, hub.baseUrl, householdToken, 'household');
     const menu = page.getByRole('navigation', { name: 'Console' });
-    expect(await menu.getByRole('link', { name: 'Products' }).count()).toBe(1);
+    expect(await menu.getByRole('link').allTextContents()).toEqual([
+      'Homes and areas',
+      'Devices',
+      'Products',
+      'Tokens',
+      'Live log',
+    ]);
     expect(await scrollsSideways(page)).toBe(false);
+    // What a household may not change is not offered: a product's mapping and deletion, other roles' tokens.
+    await menu.getByRole('link', { name: 'Products' }).click();
+    expect(await page.getByRole('form', { name: 'Create a product' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Lamp' }).click();
+    await page.getByRole('form', { name: 'Capability mapping' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save mapping' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Delete product' }).count()).toBe(0);
+    await menu.getByRole('link', { name: 'Tokens' }).click();
+    const roles = await page.getByLabel('Role').locator('option').allTextContents();
+    expect(roles).toEqual(['household']);
     await menu.getByRole('link', { name: 'Devices' }).click();
     await page.getByRole('link', { name: 'Ceiling light' }).waitFor();
     expect(await scrollsSideways(page)).toBe(false);
