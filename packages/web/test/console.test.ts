@@ -579,16 +579,19 @@ describe('console for every role', () => {
   });
 });
 
-describe('screen pairing on a hub with a public URL', () => {
+describe('a hub with a public URL and MQTT over websocket', () => {
   let hub: TestHub;
   let browser: Browser;
   let context: BrowserContext | undefined;
   beforeAll(async () => {
     [hub, browser] = await Promise.all([
-      startWebHub('sqlite', { publicUrl: 'https://genio.example.org:8443/' }),
+      startWebHub('sqlite', { publicUrl: 'https://genio.example.org:8443/', mqttWsPort: 0 }),
       launchBrowser(),
     ]);
     await hub.request('POST', '/api/v1/homes', { body: { name: 'Villa', language: 'it' } });
+    await hub.request('POST', '/api/v1/products', {
+      body: { name: 'Lamp', category: 'light', thingModel: lightModel },
+    });
   });
   afterAll(async () => {
     await context?.close();
@@ -615,5 +618,20 @@ describe('screen pairing on a hub with a public URL', () => {
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     expect(await page.getByTestId('pairing-local-warning').count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it('gives firmware the public broker host, the MQTT port and the websocket port as the hub says', async () => {
+    const page = (context as BrowserContext).pages()[0] as Page;
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Devices' }).click();
+    await page.getByLabel('Device name').fill('Hall lamp');
+    await page.getByRole('button', { name: 'Add device' }).click();
+    const panel = page.locator('section.panel.once');
+    await panel.getByTestId('broker-host').waitFor();
+    expect(await panel.getByTestId('broker-host').textContent()).toBe('genio.example.org');
+    expect(await panel.getByTestId('broker-port').textContent()).toBe(String(hub.hub.ports.mqtt));
+    // mqttWsPort is asked for; the panel says what the hub answers (a port once the hub listens, else "off").
+    const { wsPort } = (await hub.request('GET', '/api/v1/hub')).json().mqtt;
+    if (wsPort === null) expect(await panel.textContent()).toContain('off on this hub');
+    else expect(await panel.getByTestId('broker-ws-port').textContent()).toBe(String(wsPort));
   });
 });
