@@ -27,10 +27,13 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A hub on ephemeral ports serving this tree's web build. */
-export async function startWebHub(backend: Backend = 'sqlite'): Promise<TestHub> {
+/** A hub on ephemeral ports serving this tree's web build (with optional settings, such as publicUrl). */
+export async function startWebHub(
+  backend: Backend = 'sqlite',
+  overrides: Parameters<typeof startTestHub>[1] = {},
+): Promise<TestHub> {
   if (!existsSync(`${WEB_DIR}/index.html`)) throw new Error(`web build missing in ${WEB_DIR}`);
-  return startTestHub(backend, { webDir: WEB_DIR });
+  return startTestHub(backend, { ...overrides, webDir: WEB_DIR });
 }
 
 /** A fresh browser context (own storage) at a given viewport; page errors fail loudly. */

@@ -310,3 +310,328 @@ describeBrowser('operators console', () => {
     expect(errors).toEqual([]);
   });
 });
+
+/** Sign a fresh page in with a token and wait for the role in the header. */
+async function signIn(page: Page, baseUrl: string, token: string, role: string): Promise<void> {
+  await page.goto(`${baseUrl}/console`);
+  await page.getByLabel('Token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('.role', { hasText: role }).waitFor();
+}
+
+/** Whether the page scrolls sideways (a phone must never have to). */
+function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
+/** A button is on screen, inside the viewport's width, and can be pressed. */
+async function reachable(page: Page, name: string): Promise<void> {
+  const button = page.getByRole('button', { name, exact: true });
+  await button.scrollIntoViewIfNeeded();
+  const box = await button.boundingBox();
+  const width = page.viewportSize()?.width ?? 0;
+  expect(box, name).not.toBeNull();
+  expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+  expect(await button.isEnabled()).toBe(true);
+}
+
+/** Each role sees what it may use: a household manages its devices from a phone, a brand works alone, a merchant lands somewhere. */
+describeBrowser('console for every role', () => {
+  let hub: TestHub;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const ids: { homeId?: string; kitchen?: string; bedroom?: string; productKey?: string; lampId?: string } =
+    {};
+  let householdToken = '';
+
+  const open = async (viewport: { width: number; height: number }) => {
+    const opened = await newPage(browser, viewport);
+    opened.page.setDefaultTimeout(8000);
+    contexts.push(opened.context);
+    return opened;
+  };
+
+  beforeAll(async () => {
+    [hub, browser] = await Promise.all([startWebHub(), launchBrowser()]);
+    const home = (
+      await hub.request('POST', '/api/v1/homes', { body: { name: 'Flat 4', language: 'en' } })
+    ).json();
+    ids.homeId = home.id;
+    const area = (name: string) =>
+      hub.request('POST', `/api/v1/homes/${home.id}/areas`, { body: { name } }).then((r) => r.json().id);
+    ids.kitchen = await area('Kitchen');
+    ids.bedroom = await area('Bedroom');
+    const product = (
+      await hub.request('POST', '/api/v1/products', {
+        body: {
+          name: 'Lamp',
+          category: 'light',
+          thingModel: lightModel,
+          capabilities: { power: 'LightSwitch' },
+        },
+      })
+    ).json();
+    ids.productKey = product.productKey;
+    const lamp = (
+      await hub.request('POST', '/api/v1/devices', {
+        body: { productKey: product.productKey, homeId: home.id, areaId: ids.kitchen, name: 'Ceiling light' },
+      })
+    ).json();
+    ids.lampId = lamp.id;
+    householdToken = (
+      await hub.request('POST', '/api/v1/tokens', {
+        body: { name: 'Phone', role: 'household', homeId: home.id },
+      })
+    ).json().token;
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('lets a household rename, move, alias and delete a device from a 390 px phone, with no sideways scroll', async () => {
+    const { page, errors } = await open({ width: 390, height: 844 });
+    await signIn(page, hub.baseUrl, householdToken, 'household');
+    const menu = page.getByRole('navigation', { name: 'Console' });
+    expect(await menu.getByRole('link').allTextContents()).toEqual([
+      'Homes and areas',
+      'Devices',
+      'Products',
+      'Tokens',
+      'Live log',
+    ]);
+    expect(await scrollsSideways(page)).toBe(false);
+    // What a household may not change is not offered: a product's mapping and deletion, other roles' tokens.
+    await menu.getByRole('link', { name: 'Products' }).click();
+    expect(await page.getByRole('form', { name: 'Create a product' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Lamp' }).click();
+    await page.getByRole('form', { name: 'Capability mapping' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Save mapping' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Delete product' }).count()).toBe(0);
+    await menu.getByRole('link', { name: 'Tokens' }).click();
+    const roles = await page.getByLabel('Role').locator('option').allTextContents();
+    expect(roles).toEqual(['household']);
+    await menu.getByRole('link', { name: 'Devices' }).click();
+    await page.getByRole('link', { name: 'Ceiling light' }).waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+
+    await page.getByRole('link', { name: 'Ceiling light' }).click();
+    const settings = page.getByRole('form', { name: 'Device settings' });
+    await settings.waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await reachable(page, 'Save device');
+    await reachable(page, 'Delete device');
+
+    await settings.getByLabel('Device display name').fill('Reading lamp');
+    await settings.getByLabel('Device area').selectOption({ label: 'Bedroom' });
+    await settings.getByLabel('Device aliases').fill('bedside lamp, lampada');
+    await page.getByRole('button', { name: 'Save device' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.getByRole('heading', { name: 'Reading lamp', level: 1 }).waitFor();
+    expect((await hub.request('GET', `/api/v1/devices/${ids.lampId}`)).json()).toMatchObject({
+      name: 'Reading lamp',
+      areaId: ids.bedroom,
+      aliases: ['bedside lamp', 'lampada'],
+    });
+
+    // The hub's conflict for a taken name is shown at the name field. (The hub's duplicate-name check is
+    // another change of issue 10; its answer is stood in for here so the console's part is tested alone.)
+    await page.route(`**/api/v1/devices/${ids.lampId}`, (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({
+            status: 409,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({
+              type: 'about:blank',
+              title: 'Conflict',
+              status: 409,
+              code: 'conflict',
+              detail: 'A device named Desk lamp is already in this home.',
+              field: 'name',
+            }),
+          })
+        : route.continue(),
+    );
+    await settings.getByLabel('Device display name').fill('Desk lamp');
+    await page.getByRole('button', { name: 'Save device' }).click();
+    const nameError = settings.locator('.field-error');
+    await nameError.waitFor();
+    expect(await nameError.textContent()).toContain('already in this home');
+    expect(await settings.getByLabel('Device display name').getAttribute('aria-invalid')).toBe('true');
+    await page.unroute(`**/api/v1/devices/${ids.lampId}`);
+
+    // Deleting asks first; cancelling keeps the device.
+    await page.getByRole('button', { name: 'Delete device' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect((await hub.request('GET', `/api/v1/devices/${ids.lampId}`)).status).toBe(200);
+    await page.getByRole('button', { name: 'Delete device' }).click();
+    await reachable(page, 'Yes, delete');
+    expect(await scrollsSideways(page)).toBe(false);
+    await page.getByRole('button', { name: 'Yes, delete' }).click();
+    await page.getByRole('heading', { name: 'Devices', level: 1 }).waitFor();
+    expect((await hub.request('GET', `/api/v1/devices/${ids.lampId}`)).status).toBe(404);
+    await page.getByText('No devices in this home yet.').waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('gives a developer its own products, test home and simulated device, with no 403 anywhere', async () => {
+    const developer = (
+      await hub.request('POST', '/api/v1/tokens', { body: { name: 'Acme brand', role: 'developer' } })
+    ).json().token;
+    const { page, errors } = await open({ width: 1280, height: 800 });
+    const refusals: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 403) refusals.push(response.url());
+    });
+    await signIn(page, hub.baseUrl, developer, 'developer');
+    const menu = page.getByRole('navigation', { name: 'Console' });
+    const links = await menu.getByRole('link').allTextContents();
+    expect(links).toEqual(['Homes and areas', 'Devices', 'Products', 'Live log']);
+
+    // A product from the form's example, without typing a thing model.
+    await menu.getByRole('link', { name: 'Products' }).click();
+    await page.getByLabel('Insert example').selectOption({ label: 'Plug' });
+    expect(await page.getByLabel('Category').inputValue()).toBe('plug');
+    expect(JSON.parse(await page.getByLabel('Product TSL').inputValue())).toMatchObject({
+      category: 'plug',
+      capabilities: { power: 'PowerSwitch' },
+    });
+    await page.getByRole('button', { name: 'Create product' }).click();
+    await page.getByRole('heading', { name: 'Example smart plug' }).waitFor();
+
+    // A test home of its own.
+    await menu.getByRole('link', { name: 'Homes and areas' }).click();
+    await page.getByRole('heading', { name: 'New test home' }).waitFor();
+    expect(await page.getByText('Flat 4').count()).toBe(0);
+    await page.getByLabel('Home name').fill('Acme lab');
+    await page.getByRole('button', { name: 'Create home' }).click();
+    await page.getByRole('heading', { name: 'Acme lab' }).waitFor();
+
+    // A device of its product in that home, with everything its firmware needs, then played by the hub.
+    await menu.getByRole('link', { name: 'Devices' }).click();
+    await page.getByLabel('Product', { exact: true }).selectOption({ label: 'Example smart plug (plug)' });
+    await page.getByLabel('Device name').fill('Bench plug');
+    await page.getByRole('button', { name: 'Add device' }).click();
+    const panel = page.locator('section.panel.once');
+    await panel.waitFor();
+    const info = (await hub.request('GET', '/api/v1/hub')).json();
+    await panel.getByTestId('broker-host').waitFor();
+    expect(await panel.getByTestId('broker-host').textContent()).toBe(info.mqtt.host);
+    expect(await panel.getByTestId('broker-port').textContent()).toBe(String(hub.hub.ports.mqtt));
+    expect(await panel.textContent()).toContain('MQTT over websocket port');
+    const [device] = (await hub.request('GET', '/api/v1/devices?productKey=' + ''))
+      .json()
+      .filter((d: { name: string }) => d.name === 'Bench plug');
+    expect(await panel.textContent()).toContain(`/sys/${device.productKey}/${device.deviceName}/thing/`);
+    await panel.getByRole('button', { name: 'Simulate this device' }).click();
+    await page
+      .getByRole('row', { name: /Bench plug/ })
+      .getByText('Online')
+      .waitFor();
+    await page.getByRole('button', { name: 'I have saved them' }).click();
+
+    await menu.getByRole('link', { name: 'Live log' }).click();
+    await page.getByTestId('live-state').filter({ hasText: 'Connected' }).waitFor();
+    expect(refusals).toEqual([]);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('lands a merchant token on a Merchant page instead of 403s', async () => {
+    const shop = await hub.hub.commerce.merchants.apply({ name: 'Corner bakery', currency: 'EUR' });
+    const merchant = (
+      await hub.request('POST', '/api/v1/tokens', {
+        body: { name: 'Bakery', role: 'merchant', merchantId: shop.id },
+      })
+    ).json().token;
+    const { page, errors } = await open({ width: 390, height: 844 });
+    const refusals: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 403) refusals.push(response.url());
+    });
+    await signIn(page, hub.baseUrl, merchant, 'merchant');
+    await page.getByRole('heading', { name: 'Merchant', level: 1 }).waitFor();
+    expect(await page.getByTestId('merchant-id').textContent()).toBe(shop.id);
+    const links = await page.getByRole('navigation', { name: 'Console' }).getByRole('link').allTextContents();
+    expect(links).toEqual(['Merchant']);
+    // A bookmarked page it may not use says so instead of asking the hub.
+    await page.goto(`${hub.baseUrl}/console#/devices`);
+    await page.getByRole('heading', { name: 'Not available' }).waitFor();
+    expect(refusals).toEqual([]);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('warns when the screen-pairing link names localhost and nothing better is known', async () => {
+    const { page, errors } = await open({ width: 1280, height: 800 });
+    await signIn(page, hub.baseUrl, hub.adminToken, 'operator');
+    await page.getByRole('button', { name: 'Pair a screen' }).click();
+    const warning = page.getByTestId('pairing-local-warning');
+    await warning.waitFor();
+    expect(await warning.isVisible()).toBe(true);
+    expect(await warning.textContent()).toContain('only in a browser on this machine');
+    expect(await page.getByTestId('pairing-link').textContent()).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/\?pair=/,
+    );
+    expect(errors).toEqual([]);
+  });
+});
+
+describeBrowser('a hub with a public URL and MQTT over websocket', () => {
+  let hub: TestHub;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    [hub, browser] = await Promise.all([
+      startWebHub('sqlite', { publicUrl: 'https://genio.example.org:8443/', mqttWsPort: 0 }),
+      launchBrowser(),
+    ]);
+    await hub.request('POST', '/api/v1/homes', { body: { name: 'Villa', language: 'it' } });
+    await hub.request('POST', '/api/v1/products', {
+      body: { name: 'Lamp', category: 'light', thingModel: lightModel },
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await hub?.close();
+  });
+
+  it('links and QR-encodes the public URL, not localhost, when the console is opened on localhost', async () => {
+    const opened = await newPage(browser, { width: 1280, height: 800 });
+    context = opened.context;
+    const { page, errors } = opened;
+    page.setDefaultTimeout(8000);
+    await signIn(page, hub.baseUrl.replace('127.0.0.1', 'localhost'), hub.adminToken, 'operator');
+    await page.getByRole('button', { name: 'Pair a screen' }).click();
+    const link = page.getByTestId('pairing-link');
+    await link.waitFor();
+    const code = ((await page.getByTestId('pairing-code').textContent()) ?? '').replace('-', '');
+    const expected = `https://genio.example.org:8443/?pair=${code}`;
+    expect(await link.textContent()).toBe(expected);
+    expect(await link.getAttribute('href')).toBe(expected);
+    const qr = page.getByRole('img', { name: 'QR code that pairs a screen with Villa' });
+    await qr.waitFor();
+    expect(await qr.getAttribute('data-url')).toBe(expected);
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await page.getByTestId('pairing-local-warning').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('gives firmware the public broker host, the MQTT port and the websocket port as the hub says', async () => {
+    const page = (context as BrowserContext).pages()[0] as Page;
+    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: 'Devices' }).click();
+    await page.getByLabel('Device name').fill('Hall lamp');
+    await page.getByRole('button', { name: 'Add device' }).click();
+    const panel = page.locator('section.panel.once');
+    await panel.getByTestId('broker-host').waitFor();
+    expect(await panel.getByTestId('broker-host').textContent()).toBe('genio.example.org');
+    expect(await panel.getByTestId('broker-port').textContent()).toBe(String(hub.hub.ports.mqtt));
+    // mqttWsPort is asked for; the panel says what the hub answers (a port once the hub listens, else "off").
+    const { wsPort } = (await hub.request('GET', '/api/v1/hub')).json().mqtt;
+    if (wsPort === null) expect(await panel.textContent()).toContain('off on this hub');
+    else expect(await panel.getByTestId('broker-ws-port').textContent()).toBe(String(wsPort));
+  });
+});

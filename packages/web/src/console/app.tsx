@@ -4,11 +4,12 @@ import { ConsoleApi } from './lib/console-api.js';
 import { type ConsoleSession, SessionContext, useLiveState, useSession } from './lib/context.js';
 import { LiveEvents } from './lib/live.js';
 import { href, useRoute } from './lib/route.js';
-import { type Identity, identify, storedToken, storeToken } from './lib/session.js';
+import { type Identity, identify, may, storedToken, storeToken } from './lib/session.js';
 import { DeviceDetail } from './pages/device-detail.js';
 import { DevicesPage } from './pages/devices.js';
 import { EventsPage } from './pages/events.js';
 import { HomesPage } from './pages/homes.js';
+import { MerchantPage } from './pages/merchant.js';
 import { ProductDetail } from './pages/product-detail.js';
 import { ProductsPage } from './pages/products.js';
 import { SignIn } from './pages/sign-in.js';
@@ -50,7 +51,9 @@ export function App() {
   const session = useMemo<ConsoleSession | null>(() => {
     if (!token || !identity) return null;
     const api = new ConsoleApi(token, () => signOut(SESSION_ENDED));
-    return { api, identity, live: new LiveEvents(api, () => signOut(SESSION_ENDED)) };
+    // A token that may not subscribe (a merchant) gets no socket, so it is never refused over and over.
+    const live = new LiveEvents(api, () => signOut(SESSION_ENDED), may(identity, 'events.subscribe'));
+    return { api, identity, live };
   }, [token, identity]);
   useEffect(() => () => session?.live.close(), [session]);
 
@@ -81,37 +84,74 @@ export function App() {
   );
 }
 
+/** Each page with the policy action a token needs to use it; the console shows a role only its pages. */
 const NAV = [
-  ['homes', 'Homes and areas'],
-  ['devices', 'Devices'],
-  ['products', 'Products'],
-  ['tokens', 'Tokens'],
-  ['events', 'Live log'],
+  ['homes', 'Homes and areas', 'home.list'],
+  ['devices', 'Devices', 'device.list'],
+  ['products', 'Products', 'product.list'],
+  ['tokens', 'Tokens', 'token.list'],
+  ['events', 'Live log', 'events.subscribe'],
+  ['merchant', 'Merchant', 'merchant.read'],
 ] as const;
 
-function Page(props: { route: string[] }): ComponentChildren {
-  const [page, id] = props.route;
+type PageKey = (typeof NAV)[number][0];
+
+function pageOf(route: string[]): string {
+  const page = route[0];
+  if (page === 'device') return 'devices';
+  return page ?? '';
+}
+
+/** The pages this token may use, in menu order (the merchant page is for a token acting for one merchant). */
+function pagesFor(identity: Identity): ReadonlyArray<(typeof NAV)[number]> {
+  return NAV.filter(
+    ([key, , action]) => may(identity, action) && (key !== 'merchant' || identity.merchantId !== null),
+  );
+}
+
+function Page(props: { route: string[]; pages: readonly PageKey[] }): ComponentChildren {
+  const [, id] = props.route;
+  const wanted = pageOf(props.route);
+  const page = (props.pages as readonly string[]).includes(wanted) ? wanted : props.pages[0];
+  if (wanted && page !== wanted && (NAV as ReadonlyArray<readonly string[]>).some(([key]) => key === wanted))
+    return <NotForThisRole />;
   switch (page) {
-    case 'device':
-      return id ? <DeviceDetail deviceId={id} /> : <DevicesPage />;
+    case 'merchant':
+      return <MerchantPage />;
     case 'devices':
-      return <DevicesPage />;
+      return props.route[0] === 'device' && id ? <DeviceDetail deviceId={id} /> : <DevicesPage />;
     case 'products':
       return id ? <ProductDetail productKey={id} /> : <ProductsPage />;
     case 'tokens':
       return <TokensPage />;
     case 'events':
       return <EventsPage />;
+    case 'homes':
+      return <HomesPage selectedId={props.route[0] === 'homes' ? id : undefined} />;
     default:
-      return <HomesPage selectedId={page === 'homes' ? id : undefined} />;
+      return <NotForThisRole />;
   }
+}
+
+function NotForThisRole() {
+  const { identity } = useSession();
+  return (
+    <div class="page">
+      <h1>Not available</h1>
+      <p class="notice">
+        This page is not part of what a {identity.role} token may use. Pick a page from the menu.
+      </p>
+    </div>
+  );
 }
 
 function Shell(props: { onSignOut: () => void }) {
   const route = useRoute();
   const { identity } = useSession();
   const live = useLiveState();
-  const current = route[0] === 'device' ? 'devices' : (route[0] ?? 'homes');
+  const pages = pagesFor(identity);
+  const keys = pages.map(([key]) => key);
+  const current = keys.includes(pageOf(route) as PageKey) ? pageOf(route) : keys[0];
   return (
     <div class="shell">
       <button type="button" class="skip" onClick={() => document.getElementById('main')?.focus()}>
@@ -121,7 +161,7 @@ function Shell(props: { onSignOut: () => void }) {
         <span class="brand">Genio console</span>
         <nav aria-label="Console">
           <ul>
-            {NAV.map(([key, label]) => (
+            {pages.map(([key, label]) => (
               <li key={key}>
                 <a href={href(key)} aria-current={current === key ? 'page' : undefined}>
                   {label}
@@ -143,7 +183,7 @@ function Shell(props: { onSignOut: () => void }) {
         </span>
       </header>
       <main id="main" tabIndex={-1}>
-        <Page route={route} />
+        <Page route={route} pages={keys} />
       </main>
     </div>
   );

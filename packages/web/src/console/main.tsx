@@ -4,7 +4,8 @@
  *
  * Stable selectors for tests (labels for getByLabel, names for getByRole('button'|'link')):
  * - Sign in:  label "Token"; button "Sign in"; header shows role in `.role`; button "Sign out".
- * - Nav links: "Homes and areas", "Devices", "Products", "Tokens", "Live log".
+ * - Nav links: "Homes and areas", "Devices", "Products", "Tokens", "Live log", "Merchant" — only those the
+ *             token's `can` (GET /api/v1/me) allows; a page it may not use shows heading "Not available".
  * - Homes:    labels "Home name", "Language"; button "Create home"; homes are links by name.
  *             Selected home: buttons "Edit home" (labels "New name", "New language", button "Save home"),
  *             "Delete home" then "Yes, delete".
@@ -12,23 +13,28 @@
  *             "Delete area <name>".
  *             Screen: button "Pair a screen" (then "New code", "Close"); the code ("ABC-234") is in
  *             [data-testid=pairing-code]; QR image alt "QR code that pairs a screen with <home>"; the
- *             pairing URL is a link.
+ *             pairing URL is the link [data-testid=pairing-link] (the hub's publicUrl or LAN address when
+ *             the hub's link names localhost); [data-testid=pairing-local-warning] when only localhost works.
  * - Devices:  label "Home" (home picker); form "Add a device": labels "Product", "Device name", "Area",
  *             "MQTT deviceName"; button "Add device". Credentials panel: productKey, deviceName,
- *             deviceSecret, button "Copy credentials", image alt "Pairing QR code for <deviceName>",
+ *             deviceSecret, broker [data-testid=broker-host|broker-port|broker-ws-port], MQTT user name,
+ *             topics, button "Copy credentials", image alt "Pairing QR code for <deviceName>",
  *             button "I have saved them". Devices are links by name.
- * - Device:   button "Rotate secret" then "Yes, rotate"; labels "Property to chart", "Period";
+ * - Device:   form "Device settings": labels "Device display name", "Device area", "Device aliases";
+ *             button "Save device" (then status "Saved."); button "Delete device" then "Yes, delete".
+ *             Button "Rotate secret" then "Yes, rotate"; labels "Property to chart", "Period";
  *             form "Set properties": one control per writable property labelled by its TSL name
  *             (light: "Power" switch, "Brightness" number 0..100, "Colour temperature", "Mode");
  *             button "Set properties"; checkbox "Queue if the device is offline"; per service a form
  *             "Call service <name>" with button "Call <name>". The device's answer is a role=status.
- * - Products: labels "Product name", "Category", "TSL file", "Product TSL"; button "Create product".
+ * - Products: labels "Product name", "Category", "Insert example", "TSL file", "Product TSL"; button "Create product".
  *             TSL errors: .tsl-problem (role=alert) next to the textarea, highlighted part in
  *             `.json-editor mark`. Product page: labels "Capability <name>", button "Save mapping",
  *             "Delete product".
  * - Tokens:   labels "Token name", "Role", "Home" (household only); button "Create token"; secret in
  *             [data-testid=token-secret], button "Copy token"; per row "Revoke token <name>" then
  *             "Yes, revoke"; checkbox "Show revoked tokens".
+ * - Merchant: heading "Merchant"; the merchant id in [data-testid=merchant-id].
  * - Live log: labels "Event name starts with", "Only events of home"; buttons "Pause"/"Resume", "Clear";
  *             connection state in [data-testid=live-state] ("Connected"); rows in `ol.log > li`.
  */

@@ -12,7 +12,12 @@ import { useSession } from '../lib/context.js';
 import { fieldLabel, type Product } from '../lib/tsl.js';
 
 /** Edit which TSL identifier carries which capability (PATCH capabilities); the hub checks types. */
-export function CapabilityMapping(props: { product: Product; onSaved: (product: Product) => void }) {
+export function CapabilityMapping(props: {
+  product: Product;
+  /** False for a token that may read the product but not change it (a household): the mapping is shown only. */
+  editable: boolean;
+  onSaved: (product: Product) => void;
+}) {
   const { api } = useSession();
   const { product } = props;
   // The hub answers the resolved mapping (explicit entries and defaults by name); saving makes them all explicit.
@@ -53,6 +58,7 @@ export function CapabilityMapping(props: { product: Product; onSaved: (product: 
       {(control) => (
         <select
           {...control}
+          disabled={!props.editable}
           value={mapping[capability] ?? ''}
           onChange={(e) => {
             const value = e.currentTarget.value;
@@ -83,14 +89,18 @@ export function CapabilityMapping(props: { product: Product; onSaved: (product: 
         {services.length ? SERVICE_CAPABILITIES.map((c) => row(c, services)) : null}
       </div>
       <FormError error={error} fields={['capabilities']} />
-      <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {busy ? 'Saving…' : 'Save mapping'}
-        </button>
-        <span role="status" class="ok-text">
-          {saved ? 'Mapping saved.' : ''}
-        </span>
-      </div>
+      {props.editable ? (
+        <div class="actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save mapping'}
+          </button>
+          <span role="status" class="ok-text">
+            {saved ? 'Mapping saved.' : ''}
+          </span>
+        </div>
+      ) : (
+        <p class="muted">Only the product's brand or the operator can change the mapping.</p>
+      )}
     </form>
   );
 }

@@ -7,11 +7,12 @@ import { Empty, LoadError, Loading } from '../components/status.js';
 import { asApiError } from '../lib/console-api.js';
 import { useLiveEvent, useSession } from '../lib/context.js';
 import { formatDateTime } from '../lib/format.js';
-import { href } from '../lib/route.js';
+import { href, navigate } from '../lib/route.js';
 import { describeValue, fieldLabel, type Product, type TslProperty } from '../lib/tsl.js';
 import type { Credentials, Device } from '../lib/types.js';
 import { useLoad } from '../lib/use-load.js';
 import { CommandForms } from './command-form.js';
+import { DeviceSettings } from './device-settings.js';
 import { OnlineBadge } from './devices.js';
 import { HistoryChart } from './history-chart.js';
 
@@ -89,6 +90,12 @@ export function DeviceDetail(props: { deviceId: string }) {
         <CredentialsPanel title="New credentials" credentials={rotated} onClose={() => setRotated(null)} />
       ) : null}
       {product.error ? <LoadError error={product.error} retry={product.reload} /> : null}
+      <DeviceSettings
+        key={d.id}
+        device={d}
+        onChanged={(changed) => device.update(() => changed)}
+        onDeleted={() => navigate('devices')}
+      />
       <div class="split">
         <section class="column" aria-labelledby="state-title">
           <h2 id="state-title">Current properties</h2>

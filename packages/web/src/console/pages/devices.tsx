@@ -142,12 +142,12 @@ function HomeDevices(props: {
                   <td>
                     <a href={href('device', device.id)}>{device.name}</a>
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <OnlineBadge online={device.online} />
                   </td>
-                  <td>{productName(device.productKey)}</td>
-                  <td>{areaName(device.areaId)}</td>
-                  <td class="state-cell">
+                  <td data-label="Product">{productName(device.productKey)}</td>
+                  <td data-label="Area">{areaName(device.areaId)}</td>
+                  <td class="state-cell" data-label="State">
                     {Object.entries(device.properties)
                       .map(
                         ([key, value]) =>
@@ -155,7 +155,7 @@ function HomeDevices(props: {
                       )
                       .join(', ') || <span class="muted">nothing reported yet</span>}
                   </td>
-                  <td>{formatDateTime(device.lastSeen)}</td>
+                  <td data-label="Last seen">{formatDateTime(device.lastSeen)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,7 @@ import { LoadError } from '../components/status.js';
 import { asApiError } from '../lib/console-api.js';
 import { useSession } from '../lib/context.js';
 import { href } from '../lib/route.js';
+import { may } from '../lib/session.js';
 import { type Home, LANGUAGE_NAMES, type Language } from '../lib/types.js';
 import { AreasSection } from './areas.js';
 import { ScreenPairingPanel } from './screen-pairing.js';
@@ -41,7 +42,7 @@ export function HomeDetail(props: { home: Home; onChanged: (home: Home) => void;
             Edit home
           </button>
         )}
-        {identity.role === 'operator' ? (
+        {may(identity, 'home.delete') ? (
           <ConfirmButton
             label="Delete home"
             question={`Delete ${home.name} with its areas and devices? Its household tokens are revoked.`}
@@ -60,7 +61,7 @@ export function HomeDetail(props: { home: Home; onChanged: (home: Home) => void;
           }}
         />
       ) : null}
-      <ScreenPairingPanel home={home} />
+      {may(identity, 'screen.pair') ? <ScreenPairingPanel home={home} /> : null}
       <AreasSection homeId={home.id} />
     </article>
   );

@@ -6,13 +6,14 @@ import { Empty, LoadError, Loading } from '../components/status.js';
 import { asApiError } from '../lib/console-api.js';
 import { useLiveEvent, useSession } from '../lib/context.js';
 import { href, navigate } from '../lib/route.js';
+import { may } from '../lib/session.js';
 import { type Home, LANGUAGE_NAMES, type Language } from '../lib/types.js';
 import { useLoad } from '../lib/use-load.js';
 import { HomeDetail } from './home-detail.js';
 
 /** Homes on the left (create, pick), the chosen home's settings, areas and screen pairing on the right. */
 export function HomesPage(props: { selectedId: string | undefined }) {
-  const { api, identity } = useSession();
+  const { api, identity, live } = useSession();
   const homes = useLoad(() => api.get<Home[]>('/api/v1/homes'), [api]);
   useLiveEvent((event) => {
     if (event.name.startsWith('home.')) homes.reload();
@@ -26,10 +27,12 @@ export function HomesPage(props: { selectedId: string | undefined }) {
       <h1>Homes and areas</h1>
       <div class="split">
         <section class="column" aria-labelledby="homes-list-title">
-          {identity.role === 'operator' ? (
+          {may(identity, 'home.create') ? (
             <CreateHome
+              testHome={identity.role === 'developer'}
               onCreated={(home) => {
                 homes.update((current) => [...(current ?? []), home]);
+                if (identity.role === 'developer') live.reconnect();
                 navigate('homes', home.id);
               }}
             />
@@ -71,7 +74,7 @@ export function HomesPage(props: { selectedId: string | undefined }) {
   );
 }
 
-function CreateHome(props: { onCreated: (home: Home) => void }) {
+function CreateHome(props: { testHome: boolean; onCreated: (home: Home) => void }) {
   const { api } = useSession();
   const [name, setName] = useState('');
   const [language, setLanguage] = useState<Language>('en');
@@ -95,7 +98,12 @@ function CreateHome(props: { onCreated: (home: Home) => void }) {
 
   return (
     <form class="card" aria-label="Create a home" onSubmit={(event) => void submit(event)}>
-      <h2>New home</h2>
+      <h2>{props.testHome ? 'New test home' : 'New home'}</h2>
+      {props.testHome ? (
+        <p class="hint">
+          A home of your own to try your products in: add devices of your products to it and simulate them.
+        </p>
+      ) : null}
       <div class="row">
         <NameField label="Home name" error={errorFor(error, 'name')} value={name} onInput={setName} />
         <LanguageField

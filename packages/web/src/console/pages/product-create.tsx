@@ -6,6 +6,7 @@ import { CATEGORIES } from '../lib/capabilities.js';
 import { asApiError } from '../lib/console-api.js';
 import { useSession } from '../lib/context.js';
 import { JsonSyntaxError, lineColumn, locateJson, type Span, spanOf } from '../lib/json-locate.js';
+import { THING_MODEL_EXAMPLES } from '../lib/thing-model-examples.js';
 import type { Product } from '../lib/tsl.js';
 
 /** An error shown next to the TSL textarea: what is wrong, where, and the part to highlight. */
@@ -52,6 +53,19 @@ export function CreateProduct(props: { onCreated: (product: Product) => void }) 
     setText(await file.text());
     setProblem(null);
     setFileNote(`Loaded ${file.name} (${file.size} bytes).`);
+  };
+
+  const insertExample = (key: string) => {
+    const example = THING_MODEL_EXAMPLES.find((e) => e.key === key);
+    if (!example) return;
+    setText(`${JSON.stringify(example.body, null, 2)}\n`);
+    setProblem(null);
+    setFieldError(null);
+    if (!name.trim()) setName(example.body.name);
+    setCategory(example.body.category);
+    setFileNote(
+      `Inserted the ${example.label.toLowerCase()} example (examples/thing-models/${example.key}.json).`,
+    );
   };
 
   const submit = async (event: Event) => {
@@ -129,6 +143,25 @@ export function CreateProduct(props: { onCreated: (product: Product) => void }) 
               {CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {c}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Insert example" hint="Fills the text with a sample thing model of that category.">
+          {(control) => (
+            <select
+              {...control}
+              value=""
+              onChange={(e) => {
+                insertExample(e.currentTarget.value);
+                e.currentTarget.value = '';
+              }}
+            >
+              <option value="">Choose a sample</option>
+              {THING_MODEL_EXAMPLES.map((example) => (
+                <option key={example.key} value={example.key}>
+                  {example.label}
                 </option>
               ))}
             </select>

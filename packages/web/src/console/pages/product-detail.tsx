@@ -6,6 +6,7 @@ import { asApiError } from '../lib/console-api.js';
 import { useSession } from '../lib/context.js';
 import { formatDateTime } from '../lib/format.js';
 import { href, navigate } from '../lib/route.js';
+import { may } from '../lib/session.js';
 import { fieldLabel, type Product, type TslDataType } from '../lib/tsl.js';
 import type { Device } from '../lib/types.js';
 import { useLoad } from '../lib/use-load.js';
@@ -23,7 +24,7 @@ function specsSummary(dataType: TslDataType): string {
 
 /** One product: its thing model, its capability mapping (editable) and its devices. */
 export function ProductDetail(props: { productKey: string }) {
-  const { api } = useSession();
+  const { api, identity } = useSession();
   const path = `/api/v1/products/${encodeURIComponent(props.productKey)}`;
   const product = useLoad(() => api.get<Product>(path), [api, path]);
   const devices = useLoad(
@@ -55,12 +56,14 @@ export function ProductDetail(props: { productKey: string }) {
           <code>{p.productKey}</code> · {p.category} · created {formatDateTime(p.createdAt)}
         </span>
         <span class="spacer" />
-        <ConfirmButton
-          label="Delete product"
-          question={`Delete ${p.name} and all its devices?`}
-          confirmLabel="Yes, delete"
-          onConfirm={remove}
-        />
+        {may(identity, 'product.delete') ? (
+          <ConfirmButton
+            label="Delete product"
+            question={`Delete ${p.name} and all its devices?`}
+            confirmLabel="Yes, delete"
+            onConfirm={remove}
+          />
+        ) : null}
       </div>
       {deleteError ? <LoadError error={deleteError} /> : null}
       <section aria-labelledby="model-title">
@@ -98,7 +101,11 @@ export function ProductDetail(props: { productKey: string }) {
           <pre class="json">{JSON.stringify(p.thingModel, null, 2)}</pre>
         </details>
       </section>
-      <CapabilityMapping product={p} onSaved={(saved) => product.update(() => saved)} />
+      <CapabilityMapping
+        product={p}
+        editable={may(identity, 'product.update')}
+        onSaved={(saved) => product.update(() => saved)}
+      />
       <section aria-labelledby="product-devices-title">
         <h2 id="product-devices-title">Devices of this product</h2>
         {devices.error ? <LoadError error={devices.error} retry={devices.reload} /> : null}

@@ -2,18 +2,21 @@ import { Empty, LoadError, Loading } from '../components/status.js';
 import { useSession } from '../lib/context.js';
 import { formatDateTime } from '../lib/format.js';
 import { href, navigate } from '../lib/route.js';
+import { may } from '../lib/session.js';
 import type { Product } from '../lib/tsl.js';
 import { useLoad } from '../lib/use-load.js';
 import { CreateProduct } from './product-create.js';
 
 /** Products: create one from its thing model, list them. */
 export function ProductsPage() {
-  const { api } = useSession();
+  const { api, identity } = useSession();
   const products = useLoad(() => api.get<Product[]>('/api/v1/products'), [api]);
   return (
     <div class="page">
       <h1>Products</h1>
-      <CreateProduct onCreated={(product) => navigate('products', product.productKey)} />
+      {may(identity, 'product.create') ? (
+        <CreateProduct onCreated={(product) => navigate('products', product.productKey)} />
+      ) : null}
       <section aria-labelledby="product-list-title">
         <h2 id="product-list-title">All products</h2>
         {products.error ? <LoadError error={products.error} retry={products.reload} /> : null}

@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/api.js';
-import { AuthImage } from '../components/auth-image.js';
 import { Countdown } from '../components/countdown.js';
+import { LinkQr } from '../components/link-qr.js';
 import { LoadError } from '../components/status.js';
 import { asApiError } from '../lib/console-api.js';
 import { useSession } from '../lib/context.js';
 import { formatPairingCode } from '../lib/format.js';
+import { useHubInfo } from '../lib/hub-info.js';
+import { type PairingLink, pairingLink } from '../lib/pairing-link.js';
 import type { Home, ScreenPairingCode } from '../lib/types.js';
 
 /** "Pair a screen": a one-time code, shown big with its countdown, its QR code and its URL. */
@@ -15,6 +17,8 @@ export function ScreenPairingPanel(props: { home: Home }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const homePath = `/api/v1/homes/${encodeURIComponent(props.home.id)}`;
+  const info = useHubInfo();
+  const link = code && !info.loading ? pairingLink(code.url, info.data) : null;
 
   const create = async () => {
     setBusy(true);
@@ -56,18 +60,25 @@ export function ScreenPairingPanel(props: { home: Home }) {
               <Countdown until={code.expiresAt} expired="Expired: create a new code." />. Type the code on the
               screen, scan the QR code, or open:
             </p>
-            <p>
-              <a href={code.url} class="break">
-                {code.url}
-              </a>
-            </p>
+            {link ? (
+              <>
+                <p>
+                  <a href={link.url} class="break" data-testid="pairing-link">
+                    {link.url}
+                  </a>
+                </p>
+                <LinkNote link={link} />
+              </>
+            ) : (
+              <p class="loading" aria-busy="true">
+                Finding the hub's address…
+              </p>
+            )}
             <p class="muted">One use only. The screen gets a household token of {props.home.name}.</p>
           </div>
-          <AuthImage
-            path={`${homePath}/screen-pairing.png?code=${encodeURIComponent(code.code)}`}
-            alt={`QR code that pairs a screen with ${props.home.name}`}
-            size={200}
-          />
+          {link ? (
+            <LinkQr url={link.url} alt={`QR code that pairs a screen with ${props.home.name}`} size={200} />
+          ) : null}
         </div>
       ) : (
         <p class="muted">
@@ -76,4 +87,25 @@ export function ScreenPairingPanel(props: { home: Home }) {
       )}
     </section>
   );
+}
+
+/** Why this link, and a visible warning when only this machine can open it. */
+function LinkNote(props: { link: PairingLink }) {
+  if (props.link.localOnly)
+    return (
+      <p class="warning" role="alert" data-testid="pairing-local-warning">
+        This link names this machine (localhost): it works only in a browser on this machine, not on a phone
+        or another screen. Start the hub with --public-url, or open the console at the hub's network address,
+        to get a link other devices can open.
+      </p>
+    );
+  if (props.link.source === 'publicUrl')
+    return <p class="muted">The link uses the hub's public URL (--public-url).</p>;
+  if (props.link.source === 'lan')
+    return (
+      <p class="muted">
+        The link uses the hub's address on the local network: the screen must be on the same network.
+      </p>
+    );
+  return null;
 }

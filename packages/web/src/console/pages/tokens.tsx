@@ -13,8 +13,8 @@ import { useLoad } from '../lib/use-load.js';
 const ROLE_HINTS: Record<Role, string> = {
   operator: 'Everything, on every home.',
   household: 'One home: its areas, devices and events (a speaker screen).',
-  merchant: 'Commerce routes.',
-  developer: 'Products and mini-apps.',
+  merchant: 'One merchant: its profile, stores, menu and orders.',
+  developer: 'A brand: its own products, test homes of its own and their devices.',
 };
 
 /** Tokens: create (secret shown once), list, revoke. */
@@ -132,7 +132,10 @@ export function TokensPage() {
 }
 
 function CreateToken(props: { homes: Home[]; onCreated: (token: CreatedToken) => void }) {
-  const { api } = useSession();
+  const { api, identity } = useSession();
+  // Only the operator makes tokens of other roles; a household makes household tokens of its home.
+  const roles: readonly Role[] = identity.role === 'operator' ? ROLES : ['household'];
+  const [merchantId, setMerchantId] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<Role>('household');
   const [homeId, setHomeId] = useState('');
@@ -149,6 +152,7 @@ function CreateToken(props: { homes: Home[]; onCreated: (token: CreatedToken) =>
         name: name.trim(),
         role,
         ...(role === 'household' ? { homeId: chosenHome } : {}),
+        ...(role === 'merchant' ? { merchantId: merchantId.trim() } : {}),
       });
       setName('');
       props.onCreated(token);
@@ -173,7 +177,7 @@ function CreateToken(props: { homes: Home[]; onCreated: (token: CreatedToken) =>
         <Field label="Role" hint={ROLE_HINTS[role]} error={errorFor(error, 'role')}>
           {(control) => (
             <select {...control} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-              {ROLES.map((r) => (
+              {roles.map((r) => (
                 <option key={r} value={r}>
                   {r}
                 </option>
@@ -205,8 +209,25 @@ function CreateToken(props: { homes: Home[]; onCreated: (token: CreatedToken) =>
             )}
           </Field>
         ) : null}
+        {role === 'merchant' ? (
+          <Field
+            label="Merchant id"
+            hint="The merchant this token acts for (mer_…)."
+            error={errorFor(error, 'merchantId')}
+          >
+            {(control) => (
+              <input
+                {...control}
+                required
+                maxLength={64}
+                value={merchantId}
+                onInput={(e) => setMerchantId(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+        ) : null}
       </div>
-      <FormError error={error} fields={['name', 'role', 'homeId']} />
+      <FormError error={error} fields={['name', 'role', 'homeId', 'merchantId']} />
       <button type="submit" class="primary" disabled={busy}>
         {busy ? 'Creating…' : 'Create token'}
       </button>
