@@ -88,10 +88,21 @@ async function targets(
   let devices = context.devices.filter(
     (d) => (category ? d.category === category : true) && (areaId ? d.areaId === areaId : true),
   );
-  if (!category && !areaId) devices = [];
+  // "Set the temperature to 22 degrees" names nothing: the home's devices that can, but never all of
+  // them for a switch ("turn on" alone is not "turn on everything").
+  const unnamed = !category && !areaId;
+  if (unnamed && capability === 'power') devices = [];
   const able: Device[] = [];
   for (const d of devices) if (await hasCapability(scope, d, capability)) able.push(d);
+  if (unnamed && able.length > 1) return { kind: 'ask', devices: able };
   if (able.length) return { kind: 'devices', devices: able };
+  if (unnamed)
+    return {
+      kind: 'none',
+      speech: (capability === 'targetTemperature'
+        ? responses.none_able_temperature
+        : responses.none_able) as string,
+    };
   if (areaId)
     return { kind: 'none', speech: render(responses.nothing_in_area, { area: areaName(scope, areaId) }) };
   return { kind: 'none', speech: render(responses.not_found, { what: slots.category?.text ?? '' }) };

@@ -211,6 +211,8 @@ export class LanguageRecognizer {
   private readonly cues: Cues;
   /** Slots filled from the home's live lists (names, areas), the only ones matched with edits. */
   private readonly liveSlots: ReadonlySet<string> = new Set(['name', 'area', 'app']);
+  /** Every word this language's sentences, cues, fillers and fixed lists use (for telling languages apart). */
+  readonly vocabulary = new Set<string>();
 
   constructor(grammar: Grammar) {
     this.language = grammar.language;
@@ -234,11 +236,18 @@ export class LanguageRecognizer {
     this.cues = Object.fromEntries(
       cueNames.map((cue) => [cue, (grammar.cues?.[cue] ?? []).map(tokenize).filter((t) => t.length > 0)]),
     );
+    const phrases = [
+      ...grammar.fillers,
+      ...Object.values(grammar.cues ?? {}).flat(),
+      ...Object.values(grammar.lists).flatMap((entries) => entries.map((e) => e.text)),
+    ];
+    for (const phrase of phrases) for (const word of tokenize(phrase)) this.vocabulary.add(word);
   }
 
   private edge(from: TrieNode[], item: Item): TrieNode {
     const to = newNode();
     for (const state of from) {
+      if ('word' in item) this.vocabulary.add(item.word);
       if ('word' in item) state.words.set(item.word, [...(state.words.get(item.word) ?? []), to]);
       else state.slots.push([item.slot, to]);
     }
