@@ -7,6 +7,13 @@ let t: TestHub;
 let home: CommandHome;
 let bare: CommandHome;
 
+/** Say something and return what one device received, with the answer in the failure message. */
+async function after(text: string, device: string, extra: Record<string, unknown> = {}) {
+  home.clear();
+  const turn = await home.say(text, extra);
+  return { sets: home.sets(device), turn, why: `${text} -> ${turn.speech.text}` };
+}
+
 beforeAll(async () => {
   t = await startTestHub('sqlite', { commandTimeoutMs: 1500 });
   home = await buildCommandHome(t);
@@ -60,5 +67,89 @@ describe('a request that names no device', () => {
     }
     expect((await home.say('allume la lampe de lecture')).language).toBe('fr');
     expect((await home.say('accendi la stampante')).language).toBe('it');
+  });
+});
+
+describe('resolution: never widened, verbs by kind, values from the property', () => {
+  it('never widens a name or place the home does not have, and offers the closest real one', async () => {
+    for (const text of [
+      'turn on the light in the garage',
+      'accendi la luce in garage',
+      'allume la lumière du garage',
+      'turn on the garage light',
+    ]) {
+      home.clear();
+      const turn = await home.say(text);
+      expect(touched(home), text).toEqual([]);
+      expect(turn.speech.text, text).toMatch(/garage/i);
+    }
+    home.clear();
+    const misheard = await home.say('关掉抬灯');
+    expect(touched(home)).toEqual([]);
+    expect(misheard.speech.text).toBe('家里没有找到抬灯。你是说台灯吗？');
+  });
+
+  it('asks which one with choices that carry device ids', async () => {
+    home.clear();
+    const turn = await home.say('turn on the night light');
+    expect(touched(home)).toEqual([]);
+    expect(turn.continueConversation).toBe(true);
+    const ids = (turn.card?.items ?? []).map((i) => i.id).sort();
+    expect(ids).toEqual([home.ids['night light'], home.ids['night light (Laundry)']].sort());
+    await home.say('the laundry one', { conversationId: turn.conversationId });
+    expect(touched(home)).toEqual(['night light (Laundry)']);
+  });
+
+  it('starts a vacuum with its start service, opens covers to 100 and halfway to 50', async () => {
+    for (const text of ['start Robby', 'avvia Robby', 'démarre Robby', '启动扫地机器人']) {
+      home.clear();
+      await home.say(text);
+      expect(home.calls('Robby'), text).toEqual(['start']);
+      expect(touched(home), text).toEqual(['Robby']);
+    }
+    const covers: Array<[string, number]> = [
+      ['open the curtains', 100],
+      ['打开窗帘', 100],
+      ['apri le tende a metà', 50],
+      ['ferme les rideaux', 0],
+      ['open the curtains halfway', 50],
+    ];
+    for (const [text, position] of covers) {
+      home.clear();
+      await home.say(text);
+      expect(home.sets('curtains'), text).toEqual([{ CurtainPosition: position }]);
+    }
+  });
+
+  it('takes a percent as said on a % property, and rescales only other ranges', async () => {
+    home.clear();
+    await home.say('set the reading lamp to 40 percent');
+    expect(home.sets('reading lamp')).toEqual([{ Brightness: 40 }]);
+    home.clear();
+    await home.say('set the wall light to 40 percent');
+    expect(home.sets('wall light')).toEqual([{ Brightness: 102 }]);
+  });
+
+  it('steps relative changes from the range and step, clamps them, and says the value reached', async () => {
+    await home.say('set the reading lamp to 50 percent');
+    const steps: Array<[string, string, Record<string, number>, string?]> = [
+      ['make the reading lamp a bit brighter', 'reading lamp', { Brightness: 60 }, '60'],
+      ['alza un po’ la lampada da lettura', 'reading lamp', { Brightness: 70 }],
+      ['baisse un peu la lampe de lecture', 'reading lamp', { Brightness: 60 }],
+      ['阅读灯调亮一点', 'reading lamp', { Brightness: 70 }],
+      ['reading lamp to maximum brightness', 'reading lamp', { Brightness: 100 }, '100'],
+      ['alza la lampada da lettura di un po’', 'reading lamp', { Brightness: 100 }],
+      ['metti la lampada da lettura al minimo', 'reading lamp', { Brightness: 1 }],
+      ['set the thermostat to 20 degrees', 'thermostat', { TargetTemperature: 20 }],
+      ['make the thermostat two degrees warmer', 'thermostat', { TargetTemperature: 22 }, '22'],
+      ['turn the thermostat up a notch', 'thermostat', { TargetTemperature: 22.5 }],
+      ['mets le thermostat au maximum', 'thermostat', { TargetTemperature: 30 }],
+      ['abbassa il termostato di due gradi', 'thermostat', { TargetTemperature: 28 }],
+    ];
+    for (const [text, device, values, said] of steps) {
+      const { sets, turn, why } = await after(text, device);
+      expect(sets, why).toEqual([values]);
+      if (said) expect(turn.speech.text, why).toContain(said);
+    }
   });
 });

@@ -96,6 +96,8 @@ const devices: Spec[] = [
   ['curtains', 'curtain', 'Laundry', ['tende', 'rideaux', '窗帘']],
   ['台灯', 'percentLamp', 'Attic', ['desk lamp']],
   ['porch lamp', 'percentLamp', 'Porch', ['lampione', 'lampe du perron', '门廊灯']],
+  ['night light', 'percentLamp', 'Attic', ['luce notturna', 'veilleuse', '夜灯']],
+  ['night light', 'percentLamp', 'Laundry', ['luce notturna', 'veilleuse', '夜灯']],
 ];
 
 const areas: Array<[string, string[]]> = [
@@ -150,9 +152,11 @@ export async function buildCommandHome(
     });
     if (created.status !== 201 && created.status !== 200) throw new Error(created.body);
     const device = created.json();
-    ids[name] = device.id;
+    // A second device of the same name is known by its area: "night light (Laundry)".
+    const key = ids[name] ? `${name} (${area})` : name;
+    ids[key] = device.id;
     const log: Received = [];
-    received[name] = log;
+    received[key] = log;
     const sdk = await connect({ host: '127.0.0.1', port: t.hub.ports.mqtt, ...device });
     sdk.onSet(async (values) => {
       log.push({ set: values });

@@ -10,6 +10,7 @@ import type { DevicesModule } from '../devices/index.js';
 import { type Language, languages } from '../errors/index.js';
 import type { HomeService } from '../homes/index.js';
 import type { Database } from '../storage/index.js';
+import { type Command, readCommand } from './command/index.js';
 import { createConversationStore } from './conversations.js';
 import { detectLanguage } from './detect.js';
 import { applyCommands, type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
@@ -18,6 +19,7 @@ import type { LlmFallback } from './llm-fallback.js';
 import { loadGrammars } from './nlu/grammar.js';
 import { tokenize } from './nlu/normalize.js';
 import { LanguageRecognizer, type SlotValue } from './nlu/recognizer.js';
+import { pendingCommand, perform } from './perform.js';
 import { formatDuration, loadResponses, render } from './responses.js';
 import { createTimers, type Timers } from './timers.js';
 
@@ -55,6 +57,9 @@ interface Conversation {
   pending?: Pending;
   /** The last device request, for follow-ups such as "and the bedroom too". */
   last?: { intent: string; slots: Record<string, SlotValue> };
+  /** The last command carried out and the devices it acted on: what "it" and "actually, 22" refer to. */
+  command?: Command;
+  acted?: string[];
   expiresAt: number;
 }
 
@@ -122,6 +127,39 @@ const ordinals: Record<Language, string[][]> = {
     ['第四个', '第四', '四'],
   ],
 };
+
+/** "Actually, make it 22": the previous command, on the same devices, with what is new in this one. */
+function corrected(command: Command, previous: Command | undefined): Command {
+  if (!previous) return command;
+  const value = command.value ?? previous.value;
+  const action =
+    command.value?.kind === 'relative'
+      ? 'adjust'
+      : command.value
+        ? previous.action === 'adjust' || previous.action === 'turn_on'
+          ? 'set'
+          : previous.action
+        : previous.action;
+  return {
+    ...previous,
+    action: action === 'turn_off' ? 'set' : action,
+    ...(value ? { value } : {}),
+    ...(command.property ? { property: command.property } : {}),
+    targets: [{ reference: true }],
+    except: [],
+    language: command.language,
+  };
+}
+
+/** An intent name for a command read from words no sentence matched. */
+function intentOf(command: Command): string {
+  if (command.action === 'start' || command.action === 'pause' || command.action === 'dock')
+    return `vacuum.${command.action}`;
+  if (command.action === 'set' || command.action === 'adjust')
+    return `device.${command.action}_${command.property ?? 'value'}`;
+  if (command.action === 'open' || command.action === 'close') return 'device.set_position';
+  return `device.${command.action}`;
+}
 
 /** Create the assistant; grammars and responses are compiled once here. */
 export function createAssistant(deps: {
@@ -240,6 +278,22 @@ export function createAssistant(deps: {
         conversation.pending = undefined;
         if (pending.confirm) {
           const answer = yesOrNo(request.text, language);
+          const asked = pendingCommand(pending.slots);
+          if (answer === 'yes' && asked) {
+            const outcome = await perform(scope, pending.intent, asked, conversation.acted ?? [], true);
+            return finish(
+              conversationId,
+              language,
+              { name: pending.intent, slots: {} },
+              outcome,
+              home.id,
+              conversation.last,
+              {
+                command: asked,
+                acted: outcome.acted,
+              },
+            );
+          }
           if (answer === 'yes') {
             const outcome = await dispatch(scope, pending.intent, pending.slots);
             return finish(
@@ -262,6 +316,23 @@ export function createAssistant(deps: {
           }
         } else if (recognition?.intent !== 'system.cancel') {
           const chosen = pick(request.text, language, pending, scope);
+          const asked = pendingCommand(pending.slots);
+          if (chosen && asked) {
+            const picked: Command = { ...asked, targets: [{ name: { ids: [chosen], text: request.text } }] };
+            const outcome = await perform(scope, pending.intent, picked, conversation.acted ?? []);
+            return finish(
+              conversationId,
+              language,
+              { name: pending.intent, slots: {} },
+              outcome,
+              home.id,
+              conversation.last,
+              {
+                command: picked,
+                acted: outcome.acted,
+              },
+            );
+          }
           if (chosen) {
             const slots = { ...pending.slots, name: { value: chosen, text: request.text } };
             const outcome = await dispatch(scope, pending.intent, slots);
@@ -271,6 +342,34 @@ export function createAssistant(deps: {
             });
           }
         }
+      }
+
+      const { tokens, spans } = recognizers[language].spans(request.text, lists);
+      const said = readCommand({
+        language,
+        tokens,
+        spans,
+        recognition,
+        vocabulary: recognizers[language].vocabulary,
+      });
+      if (said) {
+        const command = said.correction ? corrected(said, conversation?.command) : said;
+        const intent = recognition?.intent ?? intentOf(command);
+        const outcome = await perform(scope, intent, command, conversation?.acted ?? []);
+        const followable = recognition && FOLLOWABLE.has(recognition.intent);
+        return finish(
+          conversationId,
+          language,
+          { name: intent, slots: recognition?.slots ?? {} },
+          outcome,
+          home.id,
+          recognition && followable
+            ? { intent: recognition.intent, slots: recognition.slots }
+            : conversation?.last,
+          outcome.acted.length
+            ? { command, acted: outcome.acted }
+            : { command: conversation?.command, acted: conversation?.acted },
+        );
       }
 
       if (!recognition) {
@@ -335,12 +434,15 @@ export function createAssistant(deps: {
     outcome: { speech: string; card?: Card; pending?: Pending },
     homeId: string,
     last?: Conversation['last'],
+    memory: { command?: Command | undefined; acted?: string[] | undefined } = {},
   ): Promise<TurnResponse> {
     const continueConversation = outcome.pending !== undefined;
     await conversations.put(conversationId, {
       homeId,
       ...(outcome.pending ? { pending: outcome.pending } : {}),
       ...(last ? { last } : {}),
+      ...(memory.command ? { command: memory.command } : {}),
+      ...(memory.acted ? { acted: memory.acted } : {}),
       expiresAt: now() + CONVERSATION_TTL_MS,
     });
     deps.bus.emit('assistant.turn', {

@@ -51,12 +51,12 @@ type Targets =
 
 const value = (slots: Record<string, SlotValue>, name: string): unknown => slots[name]?.value;
 
-function areaName(scope: TurnScope, areaId: string | null | undefined): string {
+export function areaName(scope: TurnScope, areaId: string | null | undefined): string {
   return scope.context.areas.find((a) => a.id === areaId)?.name ?? '';
 }
 
 /** Describe a device so that two of the same name can be told apart. */
-function label(scope: TurnScope, device: Device): string {
+export function label(scope: TurnScope, device: Device): string {
   const area = areaName(scope, device.areaId);
   return area ? `${device.name} (${area})` : device.name;
 }
@@ -108,11 +108,11 @@ async function targets(
   return { kind: 'none', speech: render(responses.not_found, { what: slots.category?.text ?? '' }) };
 }
 
-type Result =
+export type Result =
   | { device: Device; ok: true }
   | { device: Device; ok: false; why: 'offline' | 'timeout' | 'failed' | 'no_capability' };
 
-async function act(
+export async function act(
   scope: TurnScope,
   devices: Device[],
   values: (d: Device) => Promise<Record<string, unknown>>,
@@ -138,7 +138,7 @@ async function act(
 }
 
 /** Say what happened: the successes in one sentence, each failure truthfully. */
-function report(
+export function report(
   scope: TurnScope,
   results: Result[],
   success: string,
@@ -163,7 +163,12 @@ function report(
 
 const orWord: Record<Language, string> = { en: ' or ', it: ' o ', fr: ' ou ', zh: '还是' };
 
-function ask(scope: TurnScope, intent: string, slots: Record<string, SlotValue>, devices: Device[]): Outcome {
+export function ask(
+  scope: TurnScope,
+  intent: string,
+  slots: Record<string, SlotValue>,
+  devices: Device[],
+): Outcome {
   const options = devices.map((d) => areaName(scope, d.areaId) || d.name);
   const listed =
     options.length > 1

@@ -41,6 +41,16 @@ export interface Grammar {
   cues: Partial<Record<CueName, string[]>>;
 }
 
+/** A name, area or device kind found in an utterance. */
+export interface Span {
+  slot: 'name' | 'area' | 'category';
+  value: unknown;
+  start: number;
+  end: number;
+  edits: number;
+  text: string;
+}
+
 /** A filled slot. */
 export interface SlotValue {
   value: unknown;
@@ -299,6 +309,37 @@ export class LanguageRecognizer {
       if (found && (!best || betterPart(found, best))) best = found;
     }
     return best;
+  }
+
+  /**
+   * The words of an utterance and the home's names, areas and device kinds found in them (longest
+   * first, misheard names allowed one edit), for reading a request as a command (command/read.ts).
+   */
+  spans(text: string, lists: Record<string, readonly ListEntry[]> = {}): { tokens: string[]; spans: Span[] } {
+    const tokens = tokenize(text);
+    const listFor = this.listsFor(lists);
+    const spans: Span[] = [];
+    for (let pos = 0; pos < tokens.length; ) {
+      let best: Span | null = null;
+      for (const slot of ['name', 'area', 'category'] as const) {
+        for (const m of this.readSlot(slot, tokens, pos, listFor, slot === 'category' ? 0 : 1)) {
+          if (!best || m.end > best.end || (m.end === best.end && m.edits < best.edits))
+            best = {
+              slot,
+              value: m.value,
+              start: pos,
+              end: m.end,
+              edits: m.edits,
+              text: joinTokens(tokens.slice(pos, m.end)),
+            };
+        }
+      }
+      if (best) {
+        spans.push(best);
+        pos = best.end;
+      } else pos++;
+    }
+    return { tokens, spans };
   }
 
   private readText(text: string, lists: Record<string, readonly ListEntry[]>): Recognition | null {
