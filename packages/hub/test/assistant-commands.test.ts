@@ -153,3 +153,76 @@ describe('resolution: never widened, verbs by kind, values from the property', (
     }
   });
 });
+
+describe('several targets, exceptions', () => {
+  it('acts on every device named, in four languages', async () => {
+    const cases: Array<[string, string[], Record<string, unknown>]> = [
+      ['turn off the reading lamp and the printer', ['printer', 'reading lamp'], { off: true }],
+      ['打开壁灯和圣诞树', ['Christmas tree', 'wall light'], { on: true }],
+      ["accendi l'applique e l'albero di natale", ['Christmas tree', 'wall light'], { on: true }],
+      ["éteins l'imprimante et le sapin de noël", ['Christmas tree', 'printer'], { off: true }],
+    ];
+    for (const [text, devices, how] of cases) {
+      home.clear();
+      const turn = await home.say(text);
+      expect(touched(home).sort(), `${text} -> ${turn.speech.text}`).toEqual(devices);
+      for (const name of devices) {
+        const value = home.sets(name)[0];
+        expect(Object.values(value ?? {})[0], text).toBe(how.on ? 1 : 0);
+      }
+    }
+  });
+
+  it('leaves out what is excepted', async () => {
+    home.clear();
+    const turn = await home.say('turn off the lights except the reading lamp');
+    const off = touched(home).sort();
+    expect(off, turn.speech.text).toEqual([
+      'night light',
+      'night light (Laundry)',
+      'porch lamp',
+      'wall light',
+      '台灯',
+    ]);
+    home.clear();
+    await home.say('spegni le luci tranne la lampada da lettura e il lampione');
+    expect(touched(home).sort()).toEqual(['night light', 'night light (Laundry)', 'wall light', '台灯']);
+  });
+});
+
+describe('dialogue state: references and corrections', () => {
+  it('refers "it" to the devices acted on last, in four languages', async () => {
+    const cases: Array<[string, string, Record<string, number>]> = [
+      ['set it to 30 percent', 'turn on the reading lamp', { Brightness: 30 }],
+      ['mettila al 30 per cento', 'accendi la lampada da lettura', { Brightness: 30 }],
+      ['mets-la à 30 %', 'allume la lampe de lecture', { Brightness: 30 }],
+      ['把它调到百分之三十', '打开阅读灯', { Brightness: 30 }],
+    ];
+    for (const [follow, first, values] of cases) {
+      const opened = await home.say(first);
+      const { sets, why } = await after(follow, 'reading lamp', { conversationId: opened.conversationId });
+      expect(sets, why).toEqual([values]);
+      expect(touched(home), why).toEqual(['reading lamp']);
+    }
+    const both = await home.say('turn on the printer and the Christmas tree');
+    home.clear();
+    await home.say('turn them off', { conversationId: both.conversationId });
+    expect(touched(home).sort()).toEqual(['Christmas tree', 'printer']);
+  });
+
+  it('takes a correction as the previous request with the new value', async () => {
+    const first = await home.say('set the thermostat to 20 degrees');
+    for (const [text, value] of [
+      ['actually, make it 22', 22],
+      ['anzi 23', 23],
+      ['plutôt 21', 21],
+      ['不对，改成24度', 24],
+    ] as const) {
+      const { sets, why } = await after(text, 'thermostat', { conversationId: first.conversationId });
+      expect(sets, why).toEqual([{ TargetTemperature: value }]);
+      expect(touched(home), why).toEqual(['thermostat']);
+    }
+    const alone = await home.say('set it to 30 percent');
+    expect(alone.speech.text).toBe('Which device do you mean?');
+  });
+});

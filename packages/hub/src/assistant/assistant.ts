@@ -10,7 +10,7 @@ import type { DevicesModule } from '../devices/index.js';
 import { type Language, languages } from '../errors/index.js';
 import type { HomeService } from '../homes/index.js';
 import type { Database } from '../storage/index.js';
-import { type Command, readCommand } from './command/index.js';
+import { type Command, phraseWords, readCommand } from './command/index.js';
 import { createConversationStore } from './conversations.js';
 import { detectLanguage } from './detect.js';
 import { applyCommands, type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
@@ -176,6 +176,7 @@ export function createAssistant(deps: {
   const recognizers = Object.fromEntries(
     languages.map((l) => [l, new LanguageRecognizer(grammars[l])]),
   ) as Record<Language, LanguageRecognizer>;
+  for (const l of languages) for (const word of phraseWords(l)) recognizers[l].vocabulary.add(word);
   const responses = loadResponses();
   const contexts = createHomeContexts(deps);
   const conversations = createConversationStore<Conversation>({ db: deps.db, clock: now });

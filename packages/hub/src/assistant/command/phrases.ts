@@ -430,3 +430,24 @@ export function phrases(language: Language): Phrases {
   cache.set(language, found);
   return found;
 }
+
+/** Every word of a language's command phrases (so that telling languages apart knows them too). */
+export function phraseWords(language: Language): string[] {
+  const w = written[language];
+  const lists = [
+    w.up,
+    w.down,
+    w.bit,
+    w.notch,
+    w.max,
+    w.min,
+    w.half,
+    w.reference,
+    w.correction,
+    w.and,
+    w.except,
+    w.glue,
+  ];
+  const all = [...lists.flat(), ...Object.values(w.verbs).flat(), ...Object.values(w.properties).flat()];
+  return [...new Set(all.flatMap(tokenize))];
+}

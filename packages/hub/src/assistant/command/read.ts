@@ -124,9 +124,16 @@ function readProperty(tokens: readonly string[], p: Phrases): Property | undefin
 
 function readVerb(tokens: readonly string[], p: Phrases): Action | undefined {
   let best: { action: Action; length: number; at: number } | undefined;
+  // "Turn them off": a verb that says what to do beats one that only says "change" ("turn", "set").
+  const rank = (a: Action) => (a === 'set' ? 1 : 0);
   for (const { action, phrase } of p.verbs)
     for (const m of find(tokens, [phrase]))
-      if (!best || m.start < best.at || (m.start === best.at && phrase.length > best.length))
+      if (
+        !best ||
+        rank(action) < rank(best.action) ||
+        (rank(action) === rank(best.action) &&
+          (m.start < best.at || (m.start === best.at && phrase.length > best.length)))
+      )
         best = { action, length: phrase.length, at: m.start };
   return best?.action;
 }

@@ -319,26 +319,34 @@ export class LanguageRecognizer {
     const tokens = tokenize(text);
     const listFor = this.listsFor(lists);
     const spans: Span[] = [];
-    for (let pos = 0; pos < tokens.length; ) {
-      let best: Span | null = null;
-      for (const slot of ['name', 'area', 'category'] as const) {
-        for (const m of this.readSlot(slot, tokens, pos, listFor, slot === 'category' ? 0 : 1)) {
-          if (!best || m.end > best.end || (m.end === best.end && m.edits < best.edits))
-            best = {
-              slot,
-              value: m.value,
-              start: pos,
-              end: m.end,
-              edits: m.edits,
-              text: joinTokens(tokens.slice(pos, m.end)),
-            };
+    const taken: boolean[] = tokens.map(() => false);
+    // Exact names first, anywhere; then misheard ones only in the words left ("打开壁灯" is not "开壁灯").
+    for (const budget of [0, 1]) {
+      for (let pos = 0; pos < tokens.length; ) {
+        if (taken[pos]) {
+          pos++;
+          continue;
         }
-      }
-      if (best) {
+        let best: Span | null = null;
+        for (const slot of ['name', 'area', 'category'] as const) {
+          for (const m of this.readSlot(slot, tokens, pos, listFor, slot === 'category' ? 0 : budget)) {
+            if (m.edits !== budget || taken.slice(pos, m.end).some(Boolean)) continue;
+            if (!best || m.end > best.end) {
+              const text = joinTokens(tokens.slice(pos, m.end));
+              best = { slot, value: m.value, start: pos, end: m.end, edits: m.edits, text };
+            }
+          }
+        }
+        if (!best) {
+          pos++;
+          continue;
+        }
         spans.push(best);
+        for (let k = best.start; k < best.end; k++) taken[k] = true;
         pos = best.end;
-      } else pos++;
+      }
     }
+    spans.sort((a, b) => a.start - b.start);
     return { tokens, spans };
   }
 
