@@ -15,6 +15,7 @@ import { createConversationStore } from './conversations.js';
 import { detectLanguage } from './detect.js';
 import { applyCommands, type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
 import { createHomeContexts } from './home-context.js';
+import { createIntentRegistry, type IntentRegistry } from './intents.js';
 import type { LlmFallback } from './llm-fallback.js';
 import { loadGrammars } from './nlu/grammar.js';
 import { tokenize } from './nlu/normalize.js';
@@ -47,6 +48,8 @@ export interface Assistant {
   /** The compiled recogniser of a language (for benchmarks and tools). */
   recognizer(language: Language): LanguageRecognizer;
   timers: Timers;
+  /** Voice intents contributed at run time (commerce, mini-apps): register, unregister, list. */
+  intents: IntentRegistry;
   /** Schedule timers stored by an earlier run. */
   start(): Promise<void>;
   stop(): void;
@@ -60,6 +63,8 @@ interface Conversation {
   /** The last command carried out and the devices it acted on: what "it" and "actually, 22" refer to. */
   command?: Command;
   acted?: string[];
+  /** The owner of contributed intents holding the conversation: its intents win while it holds it. */
+  holder?: string;
   expiresAt: number;
 }
 
@@ -179,6 +184,7 @@ export function createAssistant(deps: {
   for (const l of languages) for (const word of phraseWords(l)) recognizers[l].vocabulary.add(word);
   const responses = loadResponses();
   const contexts = createHomeContexts(deps);
+  const intents = createIntentRegistry();
   const conversations = createConversationStore<Conversation>({ db: deps.db, clock: now });
   // A finished timer is announced in the language it was set in.
   const timers = createTimers({
@@ -236,6 +242,7 @@ export function createAssistant(deps: {
   return {
     recognizer: (language) => recognizers[language],
     timers,
+    intents,
     start: () => timers.restore(),
     stop: () => timers.stop(),
     async turn(request) {
@@ -345,6 +352,49 @@ export function createAssistant(deps: {
         }
       }
 
+      // A contributed intent: the holder's while it holds the conversation, else one matched exactly
+      // where the built-in sentences were not (in the utterance's language, or another when it was not said).
+      const holder = conversation?.holder;
+      const tried = request.language ? [language] : [language, ...languages.filter((l) => l !== language)];
+      let contributed: ReturnType<IntentRegistry['recognize']> = null;
+      for (const l of tried) {
+        const found = intents.recognize(request.text, l, holder);
+        if (found && (found.recognition.confidence >= 1 || l === language)) {
+          contributed = found;
+          break;
+        }
+      }
+      const heldBy = (owner: string | undefined) => owner !== undefined && owner === holder;
+      if (
+        contributed &&
+        (heldBy(contributed.definition.owner ?? contributed.definition.id) ||
+          !recognition ||
+          (contributed.recognition.confidence >= 1 && recognition.confidence < 1))
+      ) {
+        const { definition, recognition: found } = contributed;
+        const reply = await intents.handle(definition, {
+          intent: definition.id,
+          slots: found.slots,
+          language: found.language,
+          homeId: home.id,
+          conversationId,
+          text: request.text,
+        });
+        return finish(
+          conversationId,
+          found.language,
+          { name: definition.id, slots: found.slots },
+          { speech: reply.speech, ...(reply.card ? { card: reply.card } : {}) },
+          home.id,
+          conversation?.last,
+          {
+            command: conversation?.command,
+            acted: conversation?.acted,
+            ...(reply.hold ? { holder: definition.owner ?? definition.id } : {}),
+          },
+        );
+      }
+
       const { tokens, spans } = recognizers[language].spans(request.text, lists);
       const said = readCommand({
         language,
@@ -435,15 +485,16 @@ export function createAssistant(deps: {
     outcome: { speech: string; card?: Card; pending?: Pending },
     homeId: string,
     last?: Conversation['last'],
-    memory: { command?: Command | undefined; acted?: string[] | undefined } = {},
+    memory: { command?: Command | undefined; acted?: string[] | undefined; holder?: string } = {},
   ): Promise<TurnResponse> {
-    const continueConversation = outcome.pending !== undefined;
+    const continueConversation = outcome.pending !== undefined || memory.holder !== undefined;
     await conversations.put(conversationId, {
       homeId,
       ...(outcome.pending ? { pending: outcome.pending } : {}),
       ...(last ? { last } : {}),
       ...(memory.command ? { command: memory.command } : {}),
       ...(memory.acted ? { acted: memory.acted } : {}),
+      ...(memory.holder ? { holder: memory.holder } : {}),
       expiresAt: now() + CONVERSATION_TTL_MS,
     });
     deps.bus.emit('assistant.turn', {
