@@ -5,6 +5,7 @@
 import { type CapabilityName, type Device, type DevicesModule, fromDeviceValue } from '../devices/index.js';
 import { isGenioError, type Language } from '../errors/index.js';
 import type { HomeContext } from './home-context.js';
+import { tokenize } from './nlu/normalize.js';
 import type { SlotValue } from './nlu/recognizer.js';
 import { formatDuration, joinNames, type Responses, render } from './responses.js';
 import { MAX_TIMER_SECONDS, type Timers } from './timers.js';
@@ -447,6 +448,18 @@ export async function applyCommands(
   return report(scope, results, scope.responses.set_done as string);
 }
 
+/** The name a timer was given by voice ("the pasta timer"), if any. */
+function timerName(slots: Record<string, SlotValue>): string | null {
+  const said = slots.timer_name?.text.trim();
+  return said ? said : null;
+}
+
+/** Timer names compared as said: case, accents and spacing aside. */
+function sameName(stored: string | null, said: string): boolean {
+  const fold = (text: string) => tokenize(text).join('');
+  return stored !== null && fold(stored) === fold(said);
+}
+
 const locales: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB', it: 'it-IT', fr: 'fr-FR' };
 
 /** Handle a recognised intent. */
@@ -504,11 +517,22 @@ export async function dispatch(
       if (!(seconds > 0) || seconds > MAX_TIMER_SECONDS)
         return { speech: responses.timer_too_long as string };
       const duration = formatDuration(seconds, responses, scope.language);
-      await scope.timers.start(scope.homeId, seconds, scope.language);
-      const speech = render(responses.timer_started, { duration });
+      const name = timerName(slots);
+      await scope.timers.start(scope.homeId, seconds, scope.language, name);
+      const speech = name
+        ? render(responses.timer_named_started, { name, duration })
+        : render(responses.timer_started, { duration });
       return { speech, card: { type: 'text', title: '⏱', text: speech } };
     }
     case 'timer.cancel': {
+      const name = timerName(slots);
+      if (name) {
+        // Only the timer named: "cancel the pasta timer" leaves the eggs timer running.
+        const named = (await scope.timers.list(scope.homeId)).filter((t) => sameName(t.name, name));
+        if (named.length === 0) return { speech: render(responses.timer_named_none, { name }) };
+        for (const timer of named) await scope.timers.cancelById(scope.homeId, timer.id);
+        return { speech: render(responses.timer_named_cancelled, { name }) };
+      }
       const count = await scope.timers.cancel(scope.homeId);
       if (count === 0) return { speech: responses.timer_none as string };
       return {
@@ -517,7 +541,9 @@ export async function dispatch(
       };
     }
     case 'timer.remaining': {
-      const running = await scope.timers.list(scope.homeId);
+      const name = timerName(slots);
+      const running = (await scope.timers.list(scope.homeId)).filter((t) => !name || sameName(t.name, name));
+      if (!running.length && name) return { speech: render(responses.timer_named_none, { name }) };
       if (!running.length) return { speech: responses.timer_none as string };
       const left = running.map((t) =>
         formatDuration((t.endsAt - scope.now.getTime()) / 1000, responses, scope.language),

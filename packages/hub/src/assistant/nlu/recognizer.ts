@@ -393,6 +393,8 @@ export class LanguageRecognizer {
       // "open up the curtains" is about a device of the home, not an app called "up the curtains";
       // "lance un minuteur d'une demi-heure" is a timer.
       const frame = this.frame(tokens, listFor, reads);
+      // The same request read both ways: the sentence's reading keeps what its wildcard holds ("the pasta timer").
+      if (frame && frame.intent === wildcard.intent) return wildcard;
       return frame ?? wildcard;
     }
     // A request said with something else around it: "I'm heading out, turn off everything in the kitchen".
