@@ -402,6 +402,7 @@ export function createAssistant(deps: {
         spans,
         recognition,
         vocabulary: recognizers[language].vocabulary,
+        negated: recognizers[language].negates(request.text),
       });
       if (said) {
         const command = said.correction ? corrected(said, conversation?.command) : said;

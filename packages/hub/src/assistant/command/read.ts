@@ -18,6 +18,8 @@ export interface ReadInput {
   recognition: Recognition | null;
   /** Words the language's grammar knows (anything else may be a name the home does not have). */
   vocabulary: ReadonlySet<string>;
+  /** "Don't turn on…": a negated request is never carried out. */
+  negated: boolean;
 }
 
 const fromIntent: Record<string, Action> = {
@@ -229,12 +231,20 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
     let end = i;
     while (end < tokens.length && !known(end)) end++;
     const run = tokens.slice(i, end);
-    const kindAfter = spans.find((s) => s.start === end && s.slot === 'category');
+    // "车库的灯", "the garage's light": little words may stand between the place and the kind.
+    let next = end;
+    while (
+      next < tokens.length &&
+      p.glue.has(tokens[next] as string) &&
+      !p.locative.has(tokens[next] as string)
+    )
+      next++;
+    const kindAfter = spans.find((s) => s.start === next && s.slot === 'category');
     let before = i - 1;
     while (before >= 0 && p.glue.has(tokens[before] as string) && !p.locative.has(tokens[before] as string))
       before--;
     const placeBefore = before >= 0 && p.locative.has(tokens[before] as string);
-    if (kindAfter) out.push({ at: i, text: join([...run, ...tokens.slice(kindAfter.start, kindAfter.end)]) });
+    if (kindAfter) out.push({ at: i, text: join([...run, ...tokens.slice(end, kindAfter.end)]) });
     else if (placeBefore && spans.some((s) => s.slot !== 'area' && s.end <= i))
       out.push({ at: i, text: join(run) });
     i = end;
@@ -245,6 +255,7 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
 /** Read a request as a command; null when it is not a request for devices. */
 export function readCommand(input: ReadInput): Command | null {
   const { recognition, tokens, language } = input;
+  if (input.negated) return null;
   const p = phrases(language);
   const intent = recognition?.intent;
   const fromSentence = intent !== undefined ? fromIntent[intent] : undefined;
@@ -271,7 +282,14 @@ export function readCommand(input: ReadInput): Command | null {
   const correction = find(tokens, p.correction).some((m) => m.start <= 1) && targets.length === 0;
   const reference = refers(tokens, p, input.spans) || correction;
   if (reference) targets.push({ reference: true });
-  if (!fromSentence && targets.length === 0) return null;
+  // Nothing named but a value of a known kind ("set the heating to 19.5 degrees", "温度调高两度"):
+  // resolution looks for the home's only device that can take it.
+  const unit = value && 'unit' in value ? value.unit : undefined;
+  const unnamed =
+    targets.length === 0 &&
+    value !== undefined &&
+    (readProperty(tokens, p) !== undefined || unit === 'degrees');
+  if (!fromSentence && targets.length === 0 && !unnamed) return null;
   if (!fromSentence && !verb && !value) return null;
   let action: Action = fromSentence ?? verb ?? 'set';
   if (value?.kind === 'relative') action = 'adjust';
@@ -287,6 +305,8 @@ export function readCommand(input: ReadInput): Command | null {
     (action === 'turn_on' || action === 'turn_off' || (action === 'set' && value?.kind === 'extreme'))
   )
     action = verb;
+  // "Make it cosy for reading": a change with no value said is not ours to guess (the LLM may).
+  if (!fromSentence && (action === 'set' || action === 'adjust') && !value) return null;
   const property = (intent ? intentProperty[intent] : undefined) ?? readProperty(tokens, p);
   // "Open the curtains" is position 100 on a cover and power on anything else; "halfway" stays a value.
   let kept = value;

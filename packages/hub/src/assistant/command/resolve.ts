@@ -166,11 +166,11 @@ function amount(
 }
 
 /** Which capability a set or adjust means on a device: the property said, the unit said, or what it has. */
-function settable(command: Command, caps: ResolvedCapabilities): CapabilityName | undefined {
+function settable(command: Command, caps: ResolvedCapabilities, named: boolean): CapabilityName | undefined {
   const unit = command.value && 'unit' in command.value ? command.value.unit : undefined;
   // "Alza un po' la lampada" may read as raising a cover: a relative or extreme change falls back to
   // what the device has; an absolute number in degrees never becomes a brightness.
-  const loose = command.value?.kind !== 'absolute' || unit === 'percent';
+  const loose = named && (command.value?.kind !== 'absolute' || unit === 'percent');
   const order: CapabilityName[] = command.property
     ? [
         PROPERTY_CAPABILITY[command.property],
@@ -227,7 +227,7 @@ async function operation(
     }
     case 'set':
     case 'adjust': {
-      const capability = settable(command, caps);
+      const capability = settable(command, caps, named);
       const target = capability ? caps[capability] : undefined;
       if (!capability || !target || !command.value) return null;
       const raw = (await home.properties(device))[target.identifier];

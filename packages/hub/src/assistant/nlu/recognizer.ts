@@ -311,6 +311,11 @@ export class LanguageRecognizer {
     return best;
   }
 
+  /** Whether the utterance negates an action ("don't turn on…", "n'allume pas…", "不要打开…"). */
+  negates(text: string): boolean {
+    return this.negatesAction(tokenize(text));
+  }
+
   /**
    * The words of an utterance and the home's names, areas and device kinds found in them (longest
    * first, misheard names allowed one edit), for reading a request as a command (command/read.ts).
