@@ -39,7 +39,12 @@ const int = (min: number, max: number, step: number, unit?: string) => ({
 
 const caps: Record<string, ResolvedCapabilities> = {
   light: {
-    power: { identifier: 'On', kind: 'property', writable: true, dataType: { type: 'bool', specs: {} } },
+    power: {
+      identifier: 'On',
+      kind: 'property',
+      writable: true,
+      dataType: { type: 'bool', specs: { '0': 'off', '1': 'on' } },
+    },
     brightness: { identifier: 'B', kind: 'property', writable: true, dataType: int(1, 100, 1, '%') },
   },
   airConditioner: {
