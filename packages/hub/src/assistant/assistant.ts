@@ -10,14 +10,17 @@ import type { DevicesModule } from '../devices/index.js';
 import { GenioError, type Language, languages } from '../errors/index.js';
 import type { HomeService } from '../homes/index.js';
 import type { Database } from '../storage/index.js';
+import { type Command, phraseWords, readCommand } from './command/index.js';
 import { createConversationStore } from './conversations.js';
 import { detectLanguage } from './detect.js';
 import { applyCommands, type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
 import { createHomeContexts } from './home-context.js';
+import { createIntentRegistry, type IntentRegistry } from './intents.js';
 import type { LlmFallback } from './llm-fallback.js';
 import { loadGrammars } from './nlu/grammar.js';
 import { tokenize } from './nlu/normalize.js';
 import { LanguageRecognizer, type SlotValue } from './nlu/recognizer.js';
+import { pendingCommand, perform } from './perform.js';
 import { formatDuration, loadResponses, render } from './responses.js';
 import { createTimers, type Timers } from './timers.js';
 
@@ -47,6 +50,8 @@ export interface Assistant {
   /** The compiled recogniser of a language (for benchmarks and tools). */
   recognizer(language: Language): LanguageRecognizer;
   timers: Timers;
+  /** Voice intents contributed at run time (commerce, mini-apps): register, unregister, list. */
+  intents: IntentRegistry;
   /** Schedule timers stored by an earlier run. */
   start(): Promise<void>;
   stop(): void;
@@ -57,6 +62,11 @@ interface Conversation {
   pending?: Pending;
   /** The last device request, for follow-ups such as "and the bedroom too". */
   last?: { intent: string; slots: Record<string, SlotValue> };
+  /** The last command carried out and the devices it acted on: what "it" and "actually, 22" refer to. */
+  command?: Command;
+  acted?: string[];
+  /** The owner of contributed intents holding the conversation: its intents win while it holds it. */
+  holder?: string;
   expiresAt: number;
 }
 
@@ -130,6 +140,39 @@ function offered(pending: Pending | undefined, choice: string): boolean {
   return pending !== undefined && !pending.confirm && pending.candidates.includes(choice);
 }
 
+/** "Actually, make it 22": the previous command, on the same devices, with what is new in this one. */
+function corrected(command: Command, previous: Command | undefined): Command {
+  if (!previous) return command;
+  const value = command.value ?? previous.value;
+  const action =
+    command.value?.kind === 'relative'
+      ? 'adjust'
+      : command.value
+        ? previous.action === 'adjust' || previous.action === 'turn_on'
+          ? 'set'
+          : previous.action
+        : previous.action;
+  return {
+    ...previous,
+    action: action === 'turn_off' ? 'set' : action,
+    ...(value ? { value } : {}),
+    ...(command.property ? { property: command.property } : {}),
+    targets: [{ reference: true }],
+    except: [],
+    language: command.language,
+  };
+}
+
+/** An intent name for a command read from words no sentence matched. */
+function intentOf(command: Command): string {
+  if (command.action === 'start' || command.action === 'pause' || command.action === 'dock')
+    return `vacuum.${command.action}`;
+  if (command.action === 'set' || command.action === 'adjust')
+    return `device.${command.action}_${command.property ?? 'value'}`;
+  if (command.action === 'open' || command.action === 'close') return 'device.set_position';
+  return `device.${command.action}`;
+}
+
 /** Create the assistant; grammars and responses are compiled once here. */
 export function createAssistant(deps: {
   devices: DevicesModule;
@@ -145,8 +188,10 @@ export function createAssistant(deps: {
   const recognizers = Object.fromEntries(
     languages.map((l) => [l, new LanguageRecognizer(grammars[l])]),
   ) as Record<Language, LanguageRecognizer>;
+  for (const l of languages) for (const word of phraseWords(l)) recognizers[l].vocabulary.add(word);
   const responses = loadResponses();
   const contexts = createHomeContexts(deps);
+  const intents = createIntentRegistry();
   const conversations = createConversationStore<Conversation>({ db: deps.db, clock: now });
   // A finished timer is announced in the language it was set in.
   const timers = createTimers({
@@ -204,6 +249,7 @@ export function createAssistant(deps: {
   return {
     recognizer: (language) => recognizers[language],
     timers,
+    intents,
     start: () => timers.restore(),
     stop: () => timers.stop(),
     async turn(request) {
@@ -258,6 +304,22 @@ export function createAssistant(deps: {
         conversation.pending = undefined;
         if (pending.confirm) {
           const answer = yesOrNo(request.text, language);
+          const asked = pendingCommand(pending.slots);
+          if (answer === 'yes' && asked) {
+            const outcome = await perform(scope, pending.intent, asked, conversation.acted ?? [], true);
+            return finish(
+              conversationId,
+              language,
+              { name: pending.intent, slots: {} },
+              outcome,
+              home.id,
+              conversation.last,
+              {
+                command: asked,
+                acted: outcome.acted,
+              },
+            );
+          }
           if (answer === 'yes') {
             const outcome = await dispatch(scope, pending.intent, pending.slots);
             return finish(
@@ -280,6 +342,23 @@ export function createAssistant(deps: {
           }
         } else if (choice !== undefined || recognition?.intent !== 'system.cancel') {
           const chosen = choice ?? pick(request.text, language, pending, scope);
+          const asked = pendingCommand(pending.slots);
+          if (chosen && asked) {
+            const picked: Command = { ...asked, targets: [{ name: { ids: [chosen], text: request.text } }] };
+            const outcome = await perform(scope, pending.intent, picked, conversation.acted ?? []);
+            return finish(
+              conversationId,
+              language,
+              { name: pending.intent, slots: {} },
+              outcome,
+              home.id,
+              conversation.last,
+              {
+                command: picked,
+                acted: outcome.acted,
+              },
+            );
+          }
           if (chosen) {
             const slots = { ...pending.slots, name: { value: chosen, text: request.text } };
             const outcome = await dispatch(scope, pending.intent, slots);
@@ -289,6 +368,78 @@ export function createAssistant(deps: {
             });
           }
         }
+      }
+
+      // A contributed intent: the holder's while it holds the conversation, else one matched exactly
+      // where the built-in sentences were not (in the utterance's language, or another when it was not said).
+      const holder = conversation?.holder;
+      const tried = request.language ? [language] : [language, ...languages.filter((l) => l !== language)];
+      let contributed: ReturnType<IntentRegistry['recognize']> = null;
+      for (const l of tried) {
+        const found = intents.recognize(request.text, l, holder);
+        if (found && (found.recognition.confidence >= 1 || l === language)) {
+          contributed = found;
+          break;
+        }
+      }
+      const heldBy = (owner: string | undefined) => owner !== undefined && owner === holder;
+      if (
+        contributed &&
+        (heldBy(contributed.definition.owner ?? contributed.definition.id) ||
+          !recognition ||
+          (contributed.recognition.confidence >= 1 && recognition.confidence < 1))
+      ) {
+        const { definition, recognition: found } = contributed;
+        const reply = await intents.handle(definition, {
+          intent: definition.id,
+          slots: found.slots,
+          language: found.language,
+          homeId: home.id,
+          conversationId,
+          text: request.text,
+        });
+        return finish(
+          conversationId,
+          found.language,
+          { name: definition.id, slots: found.slots },
+          { speech: reply.speech, ...(reply.card ? { card: reply.card } : {}) },
+          home.id,
+          conversation?.last,
+          {
+            command: conversation?.command,
+            acted: conversation?.acted,
+            ...(reply.hold ? { holder: definition.owner ?? definition.id } : {}),
+          },
+        );
+      }
+
+      const { tokens, spans } = recognizers[language].spans(request.text, lists);
+      const said = readCommand({
+        language,
+        tokens,
+        spans,
+        recognition,
+        vocabulary: recognizers[language].vocabulary,
+        negated: recognizers[language].negates(request.text),
+      });
+      if (said) {
+        const command = said.correction ? corrected(said, conversation?.command) : said;
+        const intent = recognition?.intent ?? intentOf(command);
+        const outcome = await perform(scope, intent, command, conversation?.acted ?? []);
+        const followable = recognition && FOLLOWABLE.has(recognition.intent);
+        return finish(
+          conversationId,
+          language,
+          { name: intent, slots: recognition?.slots ?? {} },
+          outcome,
+          home.id,
+          recognition && followable
+            ? { intent: recognition.intent, slots: recognition.slots }
+            : conversation?.last,
+          outcome.acted.length
+            ? { command, acted: outcome.acted }
+            : { command: conversation?.command, acted: conversation?.acted },
+        );
       }
 
       if (!recognition) {
@@ -353,12 +504,16 @@ export function createAssistant(deps: {
     outcome: { speech: string; card?: Card; pending?: Pending },
     homeId: string,
     last?: Conversation['last'],
+    memory: { command?: Command | undefined; acted?: string[] | undefined; holder?: string } = {},
   ): Promise<TurnResponse> {
-    const continueConversation = outcome.pending !== undefined;
+    const continueConversation = outcome.pending !== undefined || memory.holder !== undefined;
     await conversations.put(conversationId, {
       homeId,
       ...(outcome.pending ? { pending: outcome.pending } : {}),
       ...(last ? { last } : {}),
+      ...(memory.command ? { command: memory.command } : {}),
+      ...(memory.acted ? { acted: memory.acted } : {}),
+      ...(memory.holder ? { holder: memory.holder } : {}),
       expiresAt: now() + CONVERSATION_TTL_MS,
     });
     deps.bus.emit('assistant.turn', {

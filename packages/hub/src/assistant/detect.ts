@@ -80,12 +80,19 @@ export function detectLanguage(
     return { language: 'zh', recognition: recognizers.zh.recognize(text, lists) };
   const latin = ['en', 'it', 'fr'] as const;
   const order = [...latin].sort((a, b) => (a === preferred ? -1 : b === preferred ? 1 : 0));
-  const matches = order
-    .map((l) => ({ l, r: recognizers[l].recognize(text, lists) }))
-    .filter((m) => m.r !== null);
-  const exact = matches.filter((m) => (m.r as Recognition).confidence === 1);
-  const chosen = exact[0] ?? matches[0];
-  if (chosen) return { language: chosen.l, recognition: chosen.r };
+  // Words of the home's own names say nothing about the language the sentence around them is in.
+  const named = new Set(Object.values(lists).flatMap((entries) => entries.flatMap((e) => tokenize(e.text))));
+  const words = tokenize(text).filter((t) => !named.has(t));
+  const scored = order.map((l) => {
+    const r = recognizers[l].recognize(text, lists);
+    const known = words.filter((w) => recognizers[l].vocabulary.has(w)).length;
+    return { l, r, known, exact: r !== null && r.confidence === 1 };
+  });
+  // An exact sentence first; then the language that knows most of the words, one that understood
+  // the request before one that did not, the home's language before the others.
+  const rank = (m: (typeof scored)[number]) => (m.exact ? 1e6 : 0) + m.known * 2 + (m.r ? 1 : 0);
+  const chosen = scored.reduce((best, m) => (rank(m) > rank(best) ? m : best));
+  if (chosen.r || chosen.known > 0) return { language: chosen.l, recognition: chosen.r };
   const tokens = tokenize(text);
   let best: Language = preferred;
   let score = 0;

@@ -6,6 +6,7 @@ import type { Card } from '@genio/contracts';
 import { type CapabilityName, type Device, type DevicesModule, fromDeviceValue } from '../devices/index.js';
 import { isGenioError, type Language } from '../errors/index.js';
 import type { HomeContext } from './home-context.js';
+import { tokenize } from './nlu/normalize.js';
 import type { SlotValue } from './nlu/recognizer.js';
 import { formatDuration, joinNames, type Responses, render } from './responses.js';
 import { MAX_TIMER_SECONDS, type Timers } from './timers.js';
@@ -50,12 +51,12 @@ type Targets =
 
 const value = (slots: Record<string, SlotValue>, name: string): unknown => slots[name]?.value;
 
-function areaName(scope: TurnScope, areaId: string | null | undefined): string {
+export function areaName(scope: TurnScope, areaId: string | null | undefined): string {
   return scope.context.areas.find((a) => a.id === areaId)?.name ?? '';
 }
 
 /** Describe a device so that two of the same name can be told apart. */
-function label(scope: TurnScope, device: Device): string {
+export function label(scope: TurnScope, device: Device): string {
   const area = areaName(scope, device.areaId);
   return area ? `${device.name} (${area})` : device.name;
 }
@@ -87,20 +88,31 @@ async function targets(
   let devices = context.devices.filter(
     (d) => (category ? d.category === category : true) && (areaId ? d.areaId === areaId : true),
   );
-  if (!category && !areaId) devices = [];
+  // "Set the temperature to 22 degrees" names nothing: the home's devices that can, but never all of
+  // them for a switch ("turn on" alone is not "turn on everything").
+  const unnamed = !category && !areaId;
+  if (unnamed && capability === 'power') devices = [];
   const able: Device[] = [];
   for (const d of devices) if (await hasCapability(scope, d, capability)) able.push(d);
+  if (unnamed && able.length > 1) return { kind: 'ask', devices: able };
   if (able.length) return { kind: 'devices', devices: able };
+  if (unnamed)
+    return {
+      kind: 'none',
+      speech: (capability === 'targetTemperature'
+        ? responses.none_able_temperature
+        : responses.none_able) as string,
+    };
   if (areaId)
     return { kind: 'none', speech: render(responses.nothing_in_area, { area: areaName(scope, areaId) }) };
   return { kind: 'none', speech: render(responses.not_found, { what: slots.category?.text ?? '' }) };
 }
 
-type Result =
+export type Result =
   | { device: Device; ok: true }
   | { device: Device; ok: false; why: 'offline' | 'timeout' | 'failed' | 'no_capability' };
 
-async function act(
+export async function act(
   scope: TurnScope,
   devices: Device[],
   values: (d: Device) => Promise<Record<string, unknown>>,
@@ -126,7 +138,7 @@ async function act(
 }
 
 /** Say what happened: the successes in one sentence, each failure truthfully. */
-function report(
+export function report(
   scope: TurnScope,
   results: Result[],
   success: string,
@@ -151,7 +163,12 @@ function report(
 
 const orWord: Record<Language, string> = { en: ' or ', it: ' o ', fr: ' ou ', zh: '还是' };
 
-function ask(scope: TurnScope, intent: string, slots: Record<string, SlotValue>, devices: Device[]): Outcome {
+export function ask(
+  scope: TurnScope,
+  intent: string,
+  slots: Record<string, SlotValue>,
+  devices: Device[],
+): Outcome {
   const options = devices.map((d) => areaName(scope, d.areaId) || d.name);
   const listed =
     options.length > 1
@@ -430,6 +447,18 @@ export async function applyCommands(
   return report(scope, results, scope.responses.set_done as string);
 }
 
+/** The name a timer was given by voice ("the pasta timer"), if any. */
+function timerName(slots: Record<string, SlotValue>): string | null {
+  const said = slots.timer_name?.text.trim();
+  return said ? said : null;
+}
+
+/** Timer names compared as said: case, accents and spacing aside. */
+function sameName(stored: string | null, said: string): boolean {
+  const fold = (text: string) => tokenize(text).join('');
+  return stored !== null && fold(stored) === fold(said);
+}
+
 const locales: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB', it: 'it-IT', fr: 'fr-FR' };
 
 /** Handle a recognised intent. */
@@ -487,8 +516,11 @@ export async function dispatch(
       if (!(seconds > 0) || seconds > MAX_TIMER_SECONDS)
         return { speech: responses.timer_too_long as string };
       const duration = formatDuration(seconds, responses, scope.language);
-      await scope.timers.start(scope.homeId, seconds, scope.language);
-      const speech = render(responses.timer_started, { duration });
+      const name = timerName(slots);
+      await scope.timers.start(scope.homeId, seconds, scope.language, name);
+      const speech = name
+        ? render(responses.timer_named_started, { name, duration })
+        : render(responses.timer_started, { duration });
       // The title is a word, not an emoji: screens without an emoji font showed a box. The icon is drawn by the screen.
       return {
         speech,
@@ -496,6 +528,14 @@ export async function dispatch(
       };
     }
     case 'timer.cancel': {
+      const name = timerName(slots);
+      if (name) {
+        // Only the timer named: "cancel the pasta timer" leaves the eggs timer running.
+        const named = (await scope.timers.list(scope.homeId)).filter((t) => sameName(t.name, name));
+        if (named.length === 0) return { speech: render(responses.timer_named_none, { name }) };
+        for (const timer of named) await scope.timers.cancelById(scope.homeId, timer.id);
+        return { speech: render(responses.timer_named_cancelled, { name }) };
+      }
       const count = await scope.timers.cancel(scope.homeId);
       if (count === 0) return { speech: responses.timer_none as string };
       return {
@@ -504,7 +544,9 @@ export async function dispatch(
       };
     }
     case 'timer.remaining': {
-      const running = await scope.timers.list(scope.homeId);
+      const name = timerName(slots);
+      const running = (await scope.timers.list(scope.homeId)).filter((t) => !name || sameName(t.name, name));
+      if (!running.length && name) return { speech: render(responses.timer_named_none, { name }) };
       if (!running.length) return { speech: responses.timer_none as string };
       const left = running.map((t) =>
         formatDuration((t.endsAt - scope.now.getTime()) / 1000, responses, scope.language),

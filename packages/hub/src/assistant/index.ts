@@ -1,5 +1,12 @@
 export { type Assistant, createAssistant, type TurnRequest, type TurnResponse } from './assistant.js';
 export type { Card } from './dispatch.js';
+export type {
+  IntentDefinition,
+  IntentRegistry,
+  IntentReply,
+  IntentRequest,
+  RegisteredIntent,
+} from './intents.js';
 export { createLlmFallback, type LlmFallback } from './llm-fallback.js';
 export { loadGrammar, loadGrammars } from './nlu/grammar.js';
 export { tokenize } from './nlu/normalize.js';

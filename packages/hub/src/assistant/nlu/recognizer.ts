@@ -41,6 +41,16 @@ export interface Grammar {
   cues: Partial<Record<CueName, string[]>>;
 }
 
+/** A name, area or device kind found in an utterance. */
+export interface Span {
+  slot: 'name' | 'area' | 'category';
+  value: unknown;
+  start: number;
+  end: number;
+  edits: number;
+  text: string;
+}
+
 /** A filled slot. */
 export interface SlotValue {
   value: unknown;
@@ -211,6 +221,8 @@ export class LanguageRecognizer {
   private readonly cues: Cues;
   /** Slots filled from the home's live lists (names, areas), the only ones matched with edits. */
   private readonly liveSlots: ReadonlySet<string> = new Set(['name', 'area', 'app']);
+  /** Every word this language's sentences, cues, fillers and fixed lists use (for telling languages apart). */
+  readonly vocabulary = new Set<string>();
 
   constructor(grammar: Grammar) {
     this.language = grammar.language;
@@ -234,11 +246,18 @@ export class LanguageRecognizer {
     this.cues = Object.fromEntries(
       cueNames.map((cue) => [cue, (grammar.cues?.[cue] ?? []).map(tokenize).filter((t) => t.length > 0)]),
     );
+    const phrases = [
+      ...grammar.fillers,
+      ...Object.values(grammar.cues ?? {}).flat(),
+      ...Object.values(grammar.lists).flatMap((entries) => entries.map((e) => e.text)),
+    ];
+    for (const phrase of phrases) for (const word of tokenize(phrase)) this.vocabulary.add(word);
   }
 
   private edge(from: TrieNode[], item: Item): TrieNode {
     const to = newNode();
     for (const state of from) {
+      if ('word' in item) this.vocabulary.add(item.word);
       if ('word' in item) state.words.set(item.word, [...(state.words.get(item.word) ?? []), to]);
       else state.slots.push([item.slot, to]);
     }
@@ -292,6 +311,50 @@ export class LanguageRecognizer {
     return best;
   }
 
+  /** Whether the utterance negates an action ("don't turn on…", "n'allume pas…", "不要打开…"). */
+  negates(text: string): boolean {
+    return this.negatesAction(tokenize(text));
+  }
+
+  /**
+   * The words of an utterance and the home's names, areas and device kinds found in them (longest
+   * first, misheard names allowed one edit), for reading a request as a command (command/read.ts).
+   */
+  spans(text: string, lists: Record<string, readonly ListEntry[]> = {}): { tokens: string[]; spans: Span[] } {
+    const tokens = tokenize(text);
+    const listFor = this.listsFor(lists);
+    const spans: Span[] = [];
+    const taken: boolean[] = tokens.map(() => false);
+    // Exact names first, anywhere; then misheard ones only in the words left ("打开壁灯" is not "开壁灯").
+    for (const budget of [0, 1]) {
+      for (let pos = 0; pos < tokens.length; ) {
+        if (taken[pos]) {
+          pos++;
+          continue;
+        }
+        let best: Span | null = null;
+        for (const slot of ['name', 'area', 'category'] as const) {
+          for (const m of this.readSlot(slot, tokens, pos, listFor, slot === 'category' ? 0 : budget)) {
+            if (m.edits !== budget || taken.slice(pos, m.end).some(Boolean)) continue;
+            if (!best || m.end > best.end) {
+              const text = joinTokens(tokens.slice(pos, m.end));
+              best = { slot, value: m.value, start: pos, end: m.end, edits: m.edits, text };
+            }
+          }
+        }
+        if (!best) {
+          pos++;
+          continue;
+        }
+        spans.push(best);
+        for (let k = best.start; k < best.end; k++) taken[k] = true;
+        pos = best.end;
+      }
+    }
+    spans.sort((a, b) => a.start - b.start);
+    return { tokens, spans };
+  }
+
   private readText(text: string, lists: Record<string, readonly ListEntry[]>): Recognition | null {
     const tokens = this.stripFillers(tokenize(text));
     if (tokens.length === 0) return null;
@@ -335,6 +398,8 @@ export class LanguageRecognizer {
       // "open up the curtains" is about a device of the home, not an app called "up the curtains";
       // "lance un minuteur d'une demi-heure" is a timer.
       const frame = this.frame(tokens, listFor, reads);
+      // The same request read both ways: the sentence's reading keeps what its wildcard holds ("the pasta timer").
+      if (frame && frame.intent === wildcard.intent) return wildcard;
       return frame ?? wildcard;
     }
     // A request said with something else around it: "I'm heading out, turn off everything in the kitchen".

@@ -105,6 +105,13 @@ describe('percent capabilities', () => {
     expect(toDeviceValue('position', 42.5, free)).toBe(42.5);
   });
 
+  it('takes the number as said when the property’s unit is already %', () => {
+    const fromOne: DataType = { type: 'int', specs: { min: 1, max: 100, step: 1, unit: '%' } };
+    expect(toDeviceValue('brightness', 40, target('brightness', fromOne))).toBe(40);
+    expect(fromDeviceValue('brightness', 40, target('brightness', fromOne))).toBe(40);
+    expect(toDeviceValue('brightness', 40, target('brightness', numeric('int', 1, 100, 1)))).toBe(41);
+  });
+
   it('does not check the range; the TSL validator does', () => {
     expect(toDeviceValue('brightness', 150, target('brightness', numeric('int', 0, 255, 1)))).toBe(383);
   });

@@ -92,6 +92,8 @@ export function toDeviceValue(
       const v = asNumber(capability, value, 'percent, 0 to 100');
       if (!n) return v;
       const range = rangeOf(n, percent);
+      // A property whose unit is already % takes the number as said (40 % on 1..100 is 40, not 41).
+      if (n.specs.unit === '%') return onStep(v, n);
       return onStep(range[0] === 0 && range[1] === 100 ? v : rescale(v, percent, range), n);
     }
     case 'kelvin':
@@ -133,6 +135,7 @@ export function fromDeviceValue(
     case 'percent': {
       if (!n || typeof value !== 'number') return value;
       const range = rangeOf(n, percent);
+      if (n.specs.unit === '%') return value;
       return range[0] === 0 && range[1] === 100 ? value : Math.round(rescale(value, range, percent));
     }
     case 'color':

@@ -1,0 +1,64 @@
+/**
+ * The command model: what a request asks for, as recognition understood it, before anything is
+ * known of the home's devices. Targets are what was said (a name heard, a kind, a place, "all",
+ * "it"); resolve.ts decides which devices they are.
+ */
+import type { Language } from '../../errors/index.js';
+
+/** What to do. `set` and `adjust` name the property they change. */
+export type Action =
+  | 'turn_on'
+  | 'turn_off'
+  | 'set'
+  | 'adjust'
+  | 'open'
+  | 'close'
+  | 'start'
+  | 'pause'
+  | 'dock';
+
+/** The property a value is for, when the words say it. */
+export type Property = 'brightness' | 'temperature' | 'position';
+
+/** One thing the request points at, as said. */
+export interface Target {
+  /** A name heard: the ids of the names it matched (several when names are shared), and the words. */
+  name?: { ids: string[]; text: string };
+  /** A kind of device: "the lights". */
+  kind?: { value: string; text: string };
+  /** A place: "in the attic". */
+  area?: { id: string; text: string };
+  /** Words that name a device or place the home does not have ("the garage", "抬灯"). */
+  unknown?: string;
+  /** "Everything", "all the lights". */
+  all?: boolean;
+  /** "It", "them", "la", "它": the targets of the previous request. */
+  reference?: boolean;
+}
+
+/** A value as said. */
+export type Value =
+  | { kind: 'absolute'; amount: number; unit?: 'percent' | 'degrees' }
+  /** "a bit brighter" (bit), "up a notch" (step), "two degrees warmer" (amount and unit). */
+  | {
+      kind: 'relative';
+      direction: 1 | -1;
+      size: 'bit' | 'step' | 'amount';
+      amount?: number;
+      unit?: 'percent' | 'degrees';
+    }
+  | { kind: 'extreme'; which: 'max' | 'min' | 'half' };
+
+/** A request for devices. */
+export interface Command {
+  action: Action;
+  property?: Property;
+  targets: Target[];
+  except: Target[];
+  value?: Value;
+  /** "Actually, make it 22": the previous request with this value. */
+  correction?: boolean;
+  /** Where the cleaning goes, for a vacuum's start ("vacuum the attic"). */
+  where?: { id: string; text: string };
+  language: Language;
+}

@@ -1,0 +1,453 @@
+/**
+ * The words that shape a command, per language: which way a relative change goes and how far,
+ * extremes, references to what was said before, corrections, "and", "except", the little words
+ * between a verb and its object, and verbs by what they do. Data, read by read.ts.
+ */
+import type { Language } from '../../errors/index.js';
+import { tokenize } from '../nlu/normalize.js';
+import type { Action, Property } from './model.js';
+
+/** One language's command words, as written (folded into tokens by `phrases()`). */
+interface Written {
+  up: string[];
+  down: string[];
+  bit: string[];
+  notch: string[];
+  by: string[];
+  max: string[];
+  min: string[];
+  half: string[];
+  reference: string[];
+  /** Endings of a verb that carry the object ("accendila", "mets-la"): Italian and French clitics. */
+  clitics: string[];
+  correction: string[];
+  and: string[];
+  except: string[];
+  /** Words that never name a device: articles, prepositions, possessives, politeness. */
+  glue: string[];
+  /** Words that introduce a place: what follows them is an area. */
+  locative: string[];
+  verbs: Partial<Record<Action, string[]>>;
+  properties: Record<Property, string[]>;
+  percent: string[];
+  degrees: string[];
+}
+
+const written: Record<Language, Written> = {
+  en: {
+    up: ['brighter', 'warmer', 'hotter', 'higher', 'up', 'raise', 'increase', 'more', 'turn up', 'louder'],
+    down: [
+      'dimmer',
+      'darker',
+      'cooler',
+      'colder',
+      'lower',
+      'down',
+      'decrease',
+      'less',
+      'reduce',
+      'turn down',
+    ],
+    bit: ['a bit', 'a little', 'a little bit', 'slightly', 'a touch'],
+    notch: ['a notch', 'one notch', 'a step', 'one step', 'a level'],
+    by: ['by'],
+    max: ['maximum', 'max', 'full', 'fully', 'all the way up', 'highest', 'brightest', 'warmest'],
+    min: ['minimum', 'min', 'lowest', 'all the way down', 'dimmest', 'coolest'],
+    half: ['half', 'halfway', 'half way'],
+    reference: ['it', 'them', 'that one', 'that', 'those', 'this one', 'the same'],
+    clitics: [],
+    correction: ['actually', 'no', 'instead', 'rather', 'i mean', 'sorry', 'make that'],
+    and: ['and', 'plus', 'as well as'],
+    except: ['except', 'except for', 'but not', 'apart from', 'other than', 'besides'],
+    glue: [
+      'the',
+      'my',
+      'our',
+      'a',
+      'an',
+      'please',
+      'to',
+      'at',
+      'of',
+      'all',
+      'every',
+      'one',
+      'on',
+      'off',
+      'in',
+      'too',
+      's',
+      "'s",
+    ],
+    locative: ['in', 'on', 'at', 'inside', 'of'],
+    verbs: {
+      turn_on: ['turn on', 'switch on', 'power on', 'on'],
+      turn_off: ['turn off', 'switch off', 'shut off', 'power off', 'kill', 'off'],
+      start: ['start', 'run', 'launch', 'begin'],
+      pause: ['pause', 'stop'],
+      dock: ['dock', 'send home', 'go home', 'back to base'],
+      open: ['open', 'raise', 'draw back'],
+      close: ['close', 'shut', 'draw'],
+      set: ['set', 'put', 'make', 'change', 'turn', 'bring', 'go'],
+    },
+    properties: {
+      brightness: [
+        'brightness',
+        'brighter',
+        'dimmer',
+        'darker',
+        'bright',
+        'brightest',
+        'dimmest',
+        'dim',
+        'brighten',
+        'light',
+      ],
+      temperature: [
+        'temperature',
+        'warmer',
+        'cooler',
+        'hotter',
+        'colder',
+        'heating',
+        'heat',
+        'degrees',
+        'warmest',
+        'coolest',
+      ],
+      position: ['position', 'open', 'closed'],
+    },
+    percent: ['percent', 'per cent', '%'],
+    degrees: ['degrees', 'degree', 'celsius'],
+  },
+  it: {
+    up: [
+      'alza',
+      'aumenta',
+      'piu luminosa',
+      'piu luminoso',
+      'piu luce',
+      'piu caldo',
+      'piu calda',
+      'piu alta',
+      'piu alto',
+      'su',
+      'alzala',
+      'alzalo',
+      'schiarisci',
+    ],
+    down: [
+      'abbassa',
+      'diminuisci',
+      'riduci',
+      'meno luminosa',
+      'meno luce',
+      'piu fresco',
+      'piu freddo',
+      'piu bassa',
+      'piu basso',
+      'giu',
+      'abbassala',
+      'abbassalo',
+      'attenua',
+    ],
+    bit: ["un po'", 'un poco', 'un pochino', 'un po'],
+    notch: ['di una tacca', 'di un livello', 'una tacca', 'di un grado'],
+    by: ['di'],
+    max: ['al massimo', 'massimo', 'massima', 'tutta'],
+    min: ['al minimo', 'minimo', 'minima'],
+    half: ['a meta', 'meta', 'al cinquanta per cento'],
+    reference: ['quello', 'quella', 'quelli', 'quelle'],
+    clitics: ['la', 'lo', 'li', 'le'],
+    correction: ['anzi', 'no', 'invece', 'piuttosto', 'cioe', 'in realta'],
+    and: ['e', 'ed', 'anche'],
+    except: ['tranne', 'eccetto', 'tranne che', 'a parte', 'fuorche', 'meno'],
+    glue: [
+      'il',
+      'lo',
+      'la',
+      "l'",
+      'i',
+      'gli',
+      'le',
+      'del',
+      'dello',
+      'della',
+      "dell'",
+      'dei',
+      'degli',
+      'delle',
+      'di',
+      'a',
+      'al',
+      'alla',
+      'in',
+      'nel',
+      'nella',
+      "nell'",
+      'mio',
+      'mia',
+      'per',
+      'favore',
+      'tutte',
+      'tutti',
+      'tutto',
+      'sul',
+      'sulla',
+      'da',
+      'un',
+      'una',
+      'anche',
+    ],
+    locative: ['in', 'nel', 'nella', "nell'", 'del', 'della', "dell'", 'di', 'sul', 'sulla'],
+    verbs: {
+      turn_on: ['accendi', 'accendere', 'attiva'],
+      turn_off: ['spegni', 'spegnere', 'disattiva'],
+      start: ['avvia', 'fai partire', 'lancia', 'inizia', 'parti'],
+      pause: ['metti in pausa', 'pausa', 'ferma'],
+      dock: ['manda alla base', 'torna alla base', 'rimanda alla base'],
+      open: ['apri', 'alza'],
+      close: ['chiudi', 'abbassa'],
+      set: ['imposta', 'metti', 'porta', 'regola', 'fai'],
+    },
+    properties: {
+      brightness: ['luminosita', 'luce', 'luminosa', 'luminoso', 'schiarisci', 'attenua'],
+      temperature: ['temperatura', 'caldo', 'calda', 'fresco', 'freddo', 'riscaldamento', 'gradi'],
+      position: ['posizione', 'aperta', 'aperte', 'chiuse'],
+    },
+    percent: ['per cento', 'percento', '%'],
+    degrees: ['gradi', 'grado'],
+  },
+  fr: {
+    up: [
+      'monte',
+      'augmente',
+      'plus fort',
+      'plus chaud',
+      'plus lumineux',
+      'plus lumineuse',
+      'plus haut',
+      'remonte',
+      'eclaire plus',
+    ],
+    down: [
+      'baisse',
+      'diminue',
+      'moins fort',
+      'plus frais',
+      'plus froid',
+      'moins lumineux',
+      'moins lumineuse',
+      'plus bas',
+      'tamise',
+      'reduis',
+    ],
+    bit: ['un peu', 'un petit peu', 'legerement'],
+    notch: ["d'un cran", 'un cran', "d'un niveau"],
+    by: ['de'],
+    max: ['au maximum', 'au max', 'maximum', 'a fond', 'au plus fort'],
+    min: ['au minimum', 'au min', 'minimum', 'au plus bas'],
+    half: ['a moitie', 'a mi-hauteur', 'moitie', 'a demi'],
+    reference: ['celui-la', 'celle-la', 'ca'],
+    clitics: ['la', 'le', 'les'],
+    correction: ['plutot', 'non', 'en fait', 'finalement', 'pardon', 'je veux dire'],
+    and: ['et', 'ainsi que'],
+    except: ['sauf', 'a part', 'excepte', 'hormis'],
+    glue: [
+      'le',
+      'la',
+      "l'",
+      'les',
+      'du',
+      'de',
+      'des',
+      "d'",
+      'a',
+      'au',
+      'aux',
+      'dans',
+      'mon',
+      'ma',
+      'mes',
+      'sur',
+      'tous',
+      'toutes',
+      'tout',
+      "s'il",
+      'te',
+      'plait',
+      'vous',
+      'un',
+      'une',
+      'aussi',
+      'en',
+    ],
+    locative: ['dans', 'du', 'de', "d'", 'au', 'sur', 'en'],
+    verbs: {
+      turn_on: ['allume', 'allumer', 'allumez', 'active'],
+      turn_off: ['eteins', 'eteindre', 'eteignez', 'coupe', 'desactive'],
+      start: ['demarre', 'lance', 'demarrer', 'lancer', 'commence'],
+      pause: ['mets en pause', 'pause', 'arrete'],
+      dock: ['renvoie a la base', 'retourne a la base', 'a la base'],
+      open: ['ouvre', 'ouvrir', 'ouvrez', 'remonte'],
+      close: ['ferme', 'fermer', 'fermez', 'descends'],
+      set: ['mets', 'regle', 'met', 'passe', 'fixe', 'fais'],
+    },
+    properties: {
+      brightness: ['luminosite', 'lumineux', 'lumineuse', 'lumiere', 'eclaire', 'tamise'],
+      temperature: ['temperature', 'chaud', 'frais', 'froid', 'chauffage', 'degres'],
+      position: ['position', 'ouverts', 'ouvertes', 'fermes'],
+    },
+    percent: ['pour cent', 'pourcent', '%'],
+    degrees: ['degres', 'degre'],
+  },
+  zh: {
+    up: [
+      '调亮',
+      '调高',
+      '亮一点',
+      '高一点',
+      '亮些',
+      '升高',
+      '加',
+      '提高',
+      '暖一点',
+      '热一点',
+      '调大',
+      '大一点',
+    ],
+    down: ['调暗', '调低', '暗一点', '低一点', '暗些', '降低', '减', '凉一点', '冷一点', '调小', '小一点'],
+    bit: ['一点', '一些', '一下', '点'],
+    notch: ['一档', '一格', '一级'],
+    by: [],
+    max: ['最大', '最亮', '最高', '开到最大', '调到最大', '最热'],
+    min: ['最小', '最暗', '最低', '调到最小', '最冷'],
+    half: ['一半'],
+    reference: ['它们', '它', '那个', '这个', '那些'],
+    clitics: [],
+    correction: ['不对', '其实', '还是', '改成', '不是'],
+    and: ['和', '跟', '还有', '以及', '与'],
+    except: ['除了'],
+    glue: [
+      '的',
+      '把',
+      '给',
+      '请',
+      '帮',
+      '我',
+      '一下',
+      '吧',
+      '里',
+      '里面',
+      '所有',
+      '全部',
+      '都',
+      '也',
+      '在',
+      '以外',
+      '之外',
+      '其他',
+    ],
+    locative: ['在'],
+    verbs: {
+      turn_on: ['打开', '开', '开启'],
+      turn_off: ['关掉', '关闭', '关上', '关'],
+      start: ['启动', '开始', '开始扫地', '开始清扫'],
+      pause: ['暂停'],
+      dock: ['回充', '回去充电', '回基座'],
+      open: ['打开', '拉开', '开'],
+      close: ['关上', '拉上', '关'],
+      set: ['调到', '设为', '设置为', '设成', '调成', '调', '设'],
+    },
+    properties: {
+      brightness: ['亮度', '亮', '暗'],
+      temperature: ['温度', '暖', '热', '冷', '凉', '度'],
+      position: ['位置'],
+    },
+    percent: ['%', '百分之'],
+    degrees: ['度', '摄氏度'],
+  },
+};
+
+/** A language's command words, tokenised the way utterances are. */
+export interface Phrases {
+  up: string[][];
+  down: string[][];
+  bit: string[][];
+  notch: string[][];
+  by: string[][];
+  max: string[][];
+  min: string[][];
+  half: string[][];
+  reference: string[][];
+  clitics: string[];
+  correction: string[][];
+  and: string[][];
+  except: string[][];
+  glue: Set<string>;
+  locative: Set<string>;
+  verbs: Array<{ action: Action; phrase: string[] }>;
+  properties: Record<Property, string[][]>;
+  percent: string[][];
+  degrees: string[][];
+}
+
+const cache = new Map<Language, Phrases>();
+const tok = (list: string[]) => list.map(tokenize).filter((t) => t.length > 0);
+
+/** A language's command words. */
+export function phrases(language: Language): Phrases {
+  let found = cache.get(language);
+  if (found) return found;
+  const w = written[language];
+  found = {
+    up: tok(w.up),
+    down: tok(w.down),
+    bit: tok(w.bit),
+    notch: tok(w.notch),
+    by: tok(w.by),
+    max: tok(w.max),
+    min: tok(w.min),
+    half: tok(w.half),
+    reference: tok(w.reference),
+    clitics: w.clitics,
+    correction: tok(w.correction),
+    and: tok(w.and),
+    except: tok(w.except),
+    glue: new Set(w.glue.flatMap(tokenize)),
+    locative: new Set(w.locative.flatMap(tokenize)),
+    verbs: Object.entries(w.verbs).flatMap(([action, list]) =>
+      tok(list ?? []).map((phrase) => ({ action: action as Action, phrase })),
+    ),
+    properties: {
+      brightness: tok(w.properties.brightness),
+      temperature: tok(w.properties.temperature),
+      position: tok(w.properties.position),
+    },
+    percent: tok(w.percent),
+    degrees: tok(w.degrees),
+  };
+  cache.set(language, found);
+  return found;
+}
+
+/** Every word of a language's command phrases (so that telling languages apart knows them too). */
+export function phraseWords(language: Language): string[] {
+  const w = written[language];
+  const lists = [
+    w.up,
+    w.down,
+    w.bit,
+    w.notch,
+    w.max,
+    w.min,
+    w.half,
+    w.reference,
+    w.correction,
+    w.and,
+    w.except,
+    w.glue,
+  ];
+  const all = [...lists.flat(), ...Object.values(w.verbs).flat(), ...Object.values(w.properties).flat()];
+  return [...new Set(all.flatMap(tokenize))];
+}

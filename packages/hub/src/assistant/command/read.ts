@@ -1,0 +1,338 @@
+/**
+ * Read a request as a command (model.ts): the recogniser's intent and slots when a sentence matched,
+ * completed from the words themselves — every target named ("the lamp and the printer"), what is
+ * excepted, a relative or extreme value, a reference to the previous request, a correction, and the
+ * words that name something the home does not have (kept, so that resolution never widens them).
+ */
+import type { Language } from '../../errors/index.js';
+import { readNumber } from '../nlu/numbers.js';
+import type { Recognition, Span } from '../nlu/recognizer.js';
+import type { Action, Command, Property, Target, Value } from './model.js';
+import { type Phrases, phrases } from './phrases.js';
+
+/** What the reader is given: the utterance's words, what the recogniser found in them, and its vocabulary. */
+export interface ReadInput {
+  language: Language;
+  tokens: string[];
+  spans: Span[];
+  recognition: Recognition | null;
+  /** Words the language's grammar knows (anything else may be a name the home does not have). */
+  vocabulary: ReadonlySet<string>;
+  /** "Don't turn on…": a negated request is never carried out. */
+  negated: boolean;
+}
+
+const fromIntent: Record<string, Action> = {
+  'device.turn_on': 'turn_on',
+  'device.turn_off': 'turn_off',
+  'device.set_brightness': 'set',
+  'device.set_temperature': 'set',
+  'device.set_position': 'set',
+  'vacuum.start': 'start',
+  'vacuum.pause': 'pause',
+  'vacuum.dock': 'dock',
+};
+const intentProperty: Record<string, Property> = {
+  'device.set_brightness': 'brightness',
+  'device.set_temperature': 'temperature',
+  'device.set_position': 'position',
+};
+
+/** Where each phrase of a list occurs (longest phrase at a position). */
+function find(tokens: readonly string[], list: readonly string[][]): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let best = 0;
+    for (const phrase of list)
+      if (phrase.length > best && phrase.every((w, k) => tokens[i + k] === w)) best = phrase.length;
+    if (best) {
+      out.push({ start: i, end: i + best });
+      i += best - 1;
+    }
+  }
+  return out;
+}
+const has = (tokens: readonly string[], list: readonly string[][]) => find(tokens, list).length > 0;
+
+function unitAt(
+  tokens: readonly string[],
+  at: number,
+  p: Phrases,
+): { unit?: 'percent' | 'degrees'; end: number } {
+  for (const [unit, list] of [
+    ['percent', p.percent],
+    ['degrees', p.degrees],
+  ] as const)
+    for (const phrase of list)
+      if (phrase.every((w, k) => tokens[at + k] === w)) return { unit, end: at + phrase.length };
+  return { end: at };
+}
+
+/** The first number said (with its unit), outside words that only look like numbers ("a bit", "一点"). */
+function number(
+  tokens: readonly string[],
+  language: Language,
+  p: Phrases,
+  skip: ReadonlySet<number>,
+): { amount: number; unit?: 'percent' | 'degrees'; start: number; end: number } | null {
+  for (let i = 0; i < tokens.length; i++) {
+    if (skip.has(i)) continue;
+    const percentFirst =
+      language === 'zh' && tokens[i] === '百' && tokens[i + 1] === '分' && tokens[i + 2] === '之';
+    const at = percentFirst ? i + 3 : i;
+    const n = readNumber(tokens, at, language);
+    if (!n) continue;
+    // An article read as one ("a notch", "un po'") is no number anyone said.
+    if (n.value === 1 && !/\d/.test(tokens[at] ?? '') && !percentFirst) continue;
+    const { unit, end } = percentFirst ? { unit: 'percent' as const, end: n.end } : unitAt(tokens, n.end, p);
+    return { amount: n.value, ...(unit ? { unit } : {}), start: i, end };
+  }
+  return null;
+}
+
+const ABSOLUTE_BEFORE = new Set(['to', 'at', 'a', 'al', 'alla', 'au', 'sur', '到', '成', '为']);
+
+function readValue(tokens: readonly string[], language: Language, p: Phrases): Value | undefined {
+  const phraseWords = new Set<number>();
+  for (const list of [p.bit, p.notch, p.reference])
+    for (const m of find(tokens, list)) for (let k = m.start; k < m.end; k++) phraseWords.add(k);
+  const n = number(tokens, language, p, phraseWords);
+  const up = has(tokens, p.up);
+  const down = has(tokens, p.down);
+  if (has(tokens, p.half) && !n) return { kind: 'extreme', which: 'half' };
+  if (has(tokens, p.max)) return { kind: 'extreme', which: 'max' };
+  if (has(tokens, p.min)) return { kind: 'extreme', which: 'min' };
+  if (up !== down && !(n && ABSOLUTE_BEFORE.has(tokens[n.start - 1] ?? ''))) {
+    const direction = up ? 1 : -1;
+    if (n)
+      return {
+        kind: 'relative',
+        direction,
+        size: 'amount',
+        amount: n.amount,
+        ...(n.unit ? { unit: n.unit } : {}),
+      };
+    return { kind: 'relative', direction, size: has(tokens, p.notch) ? 'step' : 'bit' };
+  }
+  if (n) return { kind: 'absolute', amount: n.amount, ...(n.unit ? { unit: n.unit } : {}) };
+  return undefined;
+}
+
+function readProperty(tokens: readonly string[], p: Phrases): Property | undefined {
+  for (const property of ['temperature', 'brightness', 'position'] as const)
+    if (has(tokens, p.properties[property])) return property;
+  return undefined;
+}
+
+function readVerb(tokens: readonly string[], p: Phrases): Action | undefined {
+  let best: { action: Action; length: number; at: number } | undefined;
+  // "Turn them off": a verb that says what to do beats one that only says "change" ("turn", "set").
+  const rank = (a: Action) => (a === 'set' ? 1 : 0);
+  for (const { action, phrase } of p.verbs)
+    for (const m of find(tokens, [phrase]))
+      if (
+        !best ||
+        rank(action) < rank(best.action) ||
+        (rank(action) === rank(best.action) &&
+          (m.start < best.at || (m.start === best.at && phrase.length > best.length)))
+      )
+        best = { action, length: phrase.length, at: m.start };
+  return best?.action;
+}
+
+/** Whether the words point back at the previous request: "it", "them", "mettila", "它". */
+function refers(tokens: readonly string[], p: Phrases, spans: readonly Span[]): boolean {
+  if (spans.length > 0) return false;
+  if (has(tokens, p.reference)) return true;
+  // "mets-la à 30 %", "la metto al 30": la/le/les is the object when no noun follows it.
+  const valueNext = (t: string | undefined) =>
+    t === undefined ||
+    ABSOLUTE_BEFORE.has(t) ||
+    /^\d/.test(t) ||
+    p.glue.has(t) ||
+    has([t], [...p.max, ...p.min, ...p.half, ...p.bit]);
+  if (tokens.some((t, i) => p.clitics.includes(t) && i > 0 && valueNext(tokens[i + 1]))) return true;
+  const stems = p.verbs.flatMap((v) => (v.phrase.length === 1 ? [v.phrase[0] as string] : []));
+  const withClitic = (t: string) =>
+    p.clitics.some(
+      (c) => t.endsWith(c) && stems.some((s) => t === s + c || t === `${s.replace(/e$/, '')}${c}`),
+    );
+  return (
+    tokens.some(withClitic) ||
+    [...p.up, ...p.down].some(
+      (ph) => ph.length === 1 && tokens.some((t) => p.clitics.some((c) => t === `${ph[0]}${c}`)),
+    )
+  );
+}
+
+/** Targets from the spans: one per stretch between "and"/"except", kinds and places joined. */
+function readTargets(input: ReadInput, p: Phrases): { targets: Target[]; except: Target[] } {
+  const { tokens, spans } = input;
+  const ands = find(tokens, p.and).map((m) => m.start);
+  const excepts = find(tokens, p.except).map((m) => m.start);
+  const exceptAt = excepts[0] ?? Number.POSITIVE_INFINITY;
+  const cuts = [...ands, ...excepts].sort((a, b) => a - b);
+  const stretch = (pos: number) => cuts.filter((c) => c < pos).length;
+  const groups = new Map<number, Target>();
+  for (const span of spans) {
+    const key = stretch(span.start);
+    const target = groups.get(key) ?? {};
+    if (span.slot === 'name' && !target.name) {
+      const ids = (Array.isArray(span.value) ? span.value : [span.value]) as string[];
+      target.name = { ids, text: span.text };
+    } else if (span.slot === 'category' && !target.kind)
+      target.kind = { value: String(span.value), text: span.text };
+    else if (span.slot === 'area' && !target.area) target.area = { id: String(span.value), text: span.text };
+    groups.set(key, target);
+  }
+  const unknown = unknownWords(input, p);
+  for (const u of unknown) {
+    const key = stretch(u.at);
+    const target = groups.get(key) ?? {};
+    target.unknown = u.text;
+    groups.set(key, target);
+  }
+  const targets: Target[] = [];
+  const except: Target[] = [];
+  let previous: Target | undefined;
+  for (const key of [...groups.keys()].sort((a, b) => a - b)) {
+    const target = groups.get(key) as Target;
+    // "the lights in the attic and the hallway": a place alone takes the kind said before it.
+    if (target.area && !target.name && !target.kind && previous?.kind) target.kind = previous.kind;
+    const cutBefore = key > 0 ? cuts[key - 1] : undefined;
+    (cutBefore !== undefined && cutBefore >= exceptAt ? except : targets).push(target);
+    previous = target;
+  }
+  return { targets, except };
+}
+
+/**
+ * Words that name something the home does not have: unknown words right before a kind ("garage
+ * light", "抬灯") or after a word for a place ("in the garage", "nel garage", "dans le garage").
+ */
+function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: string }> {
+  const { tokens, spans, vocabulary, language } = input;
+  const covered = new Set<number>();
+  for (const s of spans) for (let k = s.start; k < s.end; k++) covered.add(k);
+  const known = (i: number) => {
+    const t = tokens[i] as string;
+    return (
+      covered.has(i) ||
+      vocabulary.has(t) ||
+      p.glue.has(t) ||
+      /^\d/.test(t) ||
+      readNumber(tokens, i, language) !== null
+    );
+  };
+  const out: Array<{ at: number; text: string }> = [];
+  const join = (words: string[]) => words.join(language === 'zh' ? '' : ' ');
+  for (let i = 0; i < tokens.length; i++) {
+    if (known(i)) continue;
+    let end = i;
+    while (end < tokens.length && !known(end)) end++;
+    const run = tokens.slice(i, end);
+    // "车库的灯", "the garage's light": little words may stand between the place and the kind.
+    let next = end;
+    while (
+      next < tokens.length &&
+      p.glue.has(tokens[next] as string) &&
+      !p.locative.has(tokens[next] as string)
+    )
+      next++;
+    const kindAfter = spans.find((s) => s.start === next && s.slot === 'category');
+    let before = i - 1;
+    while (before >= 0 && p.glue.has(tokens[before] as string) && !p.locative.has(tokens[before] as string))
+      before--;
+    const placeBefore = before >= 0 && p.locative.has(tokens[before] as string);
+    if (kindAfter) out.push({ at: i, text: join([...run, ...tokens.slice(end, kindAfter.end)]) });
+    else if (placeBefore && spans.some((s) => s.slot !== 'area' && s.end <= i))
+      out.push({ at: i, text: join(run) });
+    i = end;
+  }
+  return out;
+}
+
+/** Read a request as a command; null when it is not a request for devices. */
+export function readCommand(input: ReadInput): Command | null {
+  const { recognition, tokens, language } = input;
+  if (input.negated) return null;
+  const p = phrases(language);
+  const intent = recognition?.intent;
+  const fromSentence = intent !== undefined ? fromIntent[intent] : undefined;
+  const said = readValue(tokens, language, p);
+  // "Maximum brightness" may match a fan-speed sentence: a change of brightness or temperature is ours.
+  const extremeWords = [...p.max, ...p.min, ...p.half, ...p.up, ...p.down].map((ph) => ph.join(' '));
+  const slotIsExtreme = Object.values(recognition?.slots ?? {}).some((slot) =>
+    extremeWords.some((w) => slot.text === w || slot.text.endsWith(` ${w}`)),
+  );
+  const ours =
+    said !== undefined &&
+    said.kind !== 'absolute' &&
+    (readProperty(tokens, p) !== undefined || slotIsExtreme);
+  // Other requests the device handlers read better from the sentence's own slots.
+  if (intent && !fromSentence && intent !== 'miniapp.open' && !ours) return null;
+  if (recognition?.slots.compartment) return null;
+  const slot = ['brightness', 'temperature', 'position']
+    .map((k) => recognition?.slots[k]?.value)
+    .find((v) => typeof v === 'number');
+  const value: Value | undefined =
+    said ?? (typeof slot === 'number' ? { kind: 'absolute', amount: slot } : undefined);
+  const verb = readVerb(tokens, p);
+  const { targets, except } = readTargets(input, p);
+  const correction = find(tokens, p.correction).some((m) => m.start <= 1) && targets.length === 0;
+  const reference = refers(tokens, p, input.spans) || correction;
+  if (reference) targets.push({ reference: true });
+  // Nothing named but a value of a known kind ("set the heating to 19.5 degrees", "温度调高两度"):
+  // resolution looks for the home's only device that can take it.
+  const unit = value && 'unit' in value ? value.unit : undefined;
+  const unnamed =
+    targets.length === 0 &&
+    value !== undefined &&
+    (readProperty(tokens, p) !== undefined || unit === 'degrees');
+  if (!fromSentence && targets.length === 0 && !unnamed) return null;
+  if (!fromSentence && !verb && !value) return null;
+  let action: Action = fromSentence ?? verb ?? 'set';
+  if (value?.kind === 'relative') action = 'adjust';
+  else if (value && (action === 'turn_on' || action === 'turn_off') && value.kind !== 'extreme')
+    action = 'set';
+  else if (value?.kind === 'extreme' && (action === 'turn_on' || action === 'turn_off')) action = 'set';
+  // "start Robby" is the vacuum's start, not power: the verb said wins over the sentence's guess.
+  if (verb && ['start', 'pause', 'dock'].includes(verb) && (action === 'turn_on' || action === 'turn_off'))
+    action = verb;
+  if (
+    verb &&
+    (verb === 'open' || verb === 'close') &&
+    (action === 'turn_on' || action === 'turn_off' || (action === 'set' && value?.kind === 'extreme'))
+  )
+    action = verb;
+  // "Make it cosy for reading": a change with no value said is not ours to guess (the LLM may).
+  if (!fromSentence && (action === 'set' || action === 'adjust') && !value) return null;
+  const property = (intent ? intentProperty[intent] : undefined) ?? readProperty(tokens, p);
+  // "Open the curtains" is position 100 on a cover and power on anything else; "halfway" stays a value.
+  let kept = value;
+  if (property === 'position' && action === 'set' && (verb === 'open' || verb === 'close')) {
+    const whole = value?.kind === 'absolute' && (value.amount === 0 || value.amount === 100);
+    if (value?.kind !== 'absolute' || whole) action = verb;
+    if (whole) kept = undefined;
+  }
+  // The area a vacuum is sent to is where it cleans, not where it stands.
+  let where: Command['where'];
+  if (action === 'start') {
+    const placed = targets.find((t) => t.area);
+    if (placed?.area) {
+      where = placed.area;
+      if (!placed.name && !placed.kind) targets.splice(targets.indexOf(placed), 1);
+      else delete placed.area;
+    }
+  }
+  return {
+    action,
+    ...(property ? { property } : {}),
+    targets,
+    except,
+    ...(kept ? { value: kept } : {}),
+    ...(correction ? { correction } : {}),
+    ...(where ? { where } : {}),
+    language,
+  };
+}

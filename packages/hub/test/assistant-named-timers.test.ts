@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCommandHome, type CommandHome } from './assistant-home.js';
+import { startTestHub, type TestHub } from './harness.js';
+
+// Named timers by voice: each keeps its name, and cancelling one by name leaves the others running.
+let t: TestHub;
+let home: CommandHome;
+
+beforeAll(async () => {
+  t = await startTestHub('sqlite');
+  home = await buildCommandHome(t, { only: [] });
+});
+afterAll(async () => {
+  await home?.close();
+  await t?.close();
+});
+
+const running = async () =>
+  (await t.hub.assistant.timers.list(home.homeId))
+    .map((timer) => timer.name)
+    .sort((a, b) => String(a).localeCompare(String(b)));
+
+describe('named timers', () => {
+  const cases = [
+    {
+      language: 'en',
+      start: ['set a pasta timer for 10 minutes', 'set an eggs timer for 6 minutes'],
+      names: ['eggs', 'pasta'],
+      cancel: 'cancel the pasta timer',
+      left: 'eggs',
+    },
+    {
+      language: 'it',
+      start: ['imposta un timer per la pasta di 10 minuti', 'imposta un timer per le uova di 6 minuti'],
+      names: ['pasta', 'uova'],
+      cancel: 'annulla il timer della pasta',
+      left: 'uova',
+    },
+    {
+      language: 'fr',
+      start: [
+        'mets un minuteur pour les pâtes de 10 minutes',
+        'mets un minuteur pour les oeufs de 6 minutes',
+      ],
+      names: ['oeufs', 'pates'],
+      cancel: 'annule le minuteur des pâtes',
+      left: 'oeufs',
+    },
+    {
+      language: 'zh',
+      start: ['设一个10分钟的意面计时器', '设一个6分钟的鸡蛋计时器'],
+      names: ['意面', '鸡蛋'],
+      cancel: '取消意面计时器',
+      left: '鸡蛋',
+    },
+  ];
+  for (const c of cases)
+    it(`keeps names and cancels only the one named (${c.language})`, async () => {
+      await t.hub.assistant.timers.cancel(home.homeId);
+      for (const text of c.start) {
+        const turn = await home.say(text);
+        expect(turn.language, text).toBe(c.language);
+        expect(turn.intent?.name, text).toBe('timer.start');
+      }
+      expect(await running()).toEqual(c.names);
+      const cancelled = await home.say(c.cancel);
+      expect(cancelled.intent?.name, cancelled.speech.text).toBe('timer.cancel');
+      expect(await running()).toEqual([c.left]);
+      const again = await home.say(c.cancel);
+      expect(await running(), again.speech.text).toEqual([c.left]);
+    });
+
+  it('says the name back, and what is left on a named timer', async () => {
+    await t.hub.assistant.timers.cancel(home.homeId);
+    expect((await home.say('set a pasta timer for 10 minutes')).speech.text).toBe(
+      'pasta timer set for 10 minutes.',
+    );
+    expect((await home.say('cancel the rice timer')).speech.text).toBe("There's no rice timer running.");
+    expect((await home.say('cancel the pasta timer')).speech.text).toBe('pasta timer cancelled.');
+  });
+});
