@@ -269,3 +269,33 @@ describe('guessing a device secret', () => {
     expect(valid.json().code).toBe('rate_limited');
   });
 });
+
+describe('a device flooding its own sub-topics', () => {
+  it('is held to the device rate limit there too', async () => {
+    const slow = await startTestHub('sqlite', { deviceRateLimit: 5 });
+    try {
+      const light = await createLight(slow);
+      const { productKey, deviceName, deviceSecret } = light.device;
+      const client = await connectRaw(
+        slow.hub.ports.mqtt,
+        alinkCredentials(productKey, deviceName, deviceSecret),
+      );
+      try {
+        const topic = `/sys/${productKey}/${deviceName}/user/flood`;
+        const box = inbox(client);
+        await subscribe(client, topic);
+        for (let i = 0; i < 60; i++) client.publish(topic, `m${i}`, { qos: 0 });
+        await sleep(500);
+        // A burst of twice the rate (10) passes, plus what half a second refills.
+        expect(box.messages.length).toBeGreaterThan(0);
+        expect(box.messages.length).toBeLessThanOrEqual(15);
+        const metrics = (await slow.request('GET', '/metrics')).body;
+        expect(metrics).toMatch(/genio_mqtt_refused_total\{kind="rate"\} [1-9]/);
+      } finally {
+        client.end(true);
+      }
+    } finally {
+      await slow.close();
+    }
+  });
+});

@@ -232,7 +232,8 @@ export function createDeviceGateway(deps: {
       return;
     }
 
-    if (!limiter.take(identity.deviceId, at)) {
+    // Unhandled topics were counted (and dropped when over the rate) before the broker routed them.
+    if (parsed.kind !== 'unhandled' && !limiter.take(identity.deviceId, at)) {
       refused.inc({ kind: 'rate' });
       const id = salvageId(payload);
       if (id) await reply(topic, { id, method: 'unknown' }, new GenioError('rate_limited'), parsed.kind);
@@ -440,6 +441,13 @@ export function createDeviceGateway(deps: {
               { clientId: client.id, topic: packet.topic },
               'mqtt publish outside the device topic space dropped',
             );
+            packet.topic = BLACK_HOLE;
+            return null;
+          }
+          // Topics the hub does not read (a device's own sub-topics) are held to the same rate as the rest.
+          const kind = parseDeviceTopic(packet.topic)?.kind ?? 'unhandled';
+          if (kind === 'unhandled' && !limiter.take(identity.deviceId, now())) {
+            refused.inc({ kind: 'rate' });
             packet.topic = BLACK_HOLE;
             return null;
           }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Bus } from '../bus/index.js';
 import type { GenioConfig } from '../config/index.js';
+import { loadHubId } from '../ids/index.js';
 import type { Metrics } from '../metrics/index.js';
 import type { Broker } from '../mqtt/index.js';
 import type { Database } from '../storage/index.js';
@@ -39,7 +40,8 @@ export function createDevicesModule(deps: {
   const clock = deps.clock ?? Date.now;
   const box = createSecretBox(loadSecretKey(config.secretKey, config.dataDir));
   const products = createProductService({ db: deps.db, clock });
-  const registry = createDeviceRegistry({ db: deps.db, bus: deps.bus, products, box, clock });
+  const hubId = loadHubId(config.dataDir);
+  const registry = createDeviceRegistry({ db: deps.db, bus: deps.bus, products, box, hubId, clock });
   const shadow = createShadow({
     db: deps.db,
     bus: deps.bus,
@@ -81,8 +83,13 @@ export function createDevicesModule(deps: {
     commands,
     gateway,
     async start() {
-      // After a restart nobody is connected yet: presence starts from the connections that come.
-      await deps.db.updateTable('devices').set({ online: 0 }).where('online', '=', 1).execute();
+      // Sessions this hub held before it stopped are gone; those other hubs hold are theirs to end.
+      await deps.db
+        .updateTable('devices')
+        .set({ online: 0, session_hub: null })
+        .where('online', '=', 1)
+        .where((eb) => eb.or([eb('session_hub', '=', hubId), eb('session_hub', 'is', null)]))
+        .execute();
       gateway.onOnline((deviceId) => {
         commands
           .deliverDesired(deviceId)

@@ -90,6 +90,8 @@ export function createDeviceRegistry(deps: {
   bus: Bus;
   products: ProductService;
   box: SecretBox;
+  /** The hub this process is: presence it records is its own, and it clears only its own. */
+  hubId: string;
   clock?: () => number;
 }): DeviceRegistry {
   const { db, bus, products, box } = deps;
@@ -230,6 +232,7 @@ export function createDeviceRegistry(deps: {
         last_seen: null,
         created_at: at,
         updated_at: at,
+        session_hub: null,
       };
       await db.insertInto('devices').values(values).execute();
       bus.emit('device.created', { homeId: values.home_id, deviceId: values.id, name: values.name });
@@ -286,12 +289,18 @@ export function createDeviceRegistry(deps: {
       return { device: await view(found), secret: box.open(found.secret) };
     },
     async setOnline(id, online, at) {
-      await db
+      let update = db
         .updateTable('devices')
-        .set({ online: online ? 1 : 0, last_seen: at })
-        .where('id', '=', id)
-        .execute();
+        .set({ online: online ? 1 : 0, last_seen: at, session_hub: online ? deps.hubId : null })
+        .where('id', '=', id);
+      // Going offline here says nothing when another hub has taken the device's session since.
+      if (!online)
+        update = update.where((eb) =>
+          eb.or([eb('session_hub', '=', deps.hubId), eb('session_hub', 'is', null)]),
+        );
+      const changed = await update.executeTakeFirst();
       lastSeenWrites.set(id, at);
+      if (Number(changed.numUpdatedRows) === 0) return;
       const device = await db.selectFrom('devices').select('home_id').where('id', '=', id).executeTakeFirst();
       if (device) bus.emit('device.online', { homeId: device.home_id, deviceId: id, online });
     },

@@ -4,3 +4,4 @@ import { randomBytes } from 'node:crypto';
 export function newId(prefix: string): string {
   return `${prefix}_${randomBytes(9).toString('base64url')}`;
 }
+export { loadHubId } from './hub-id.js';

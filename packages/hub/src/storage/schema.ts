@@ -77,6 +77,8 @@ export interface DevicesTable {
   last_seen: number | null;
   created_at: number;
   updated_at: number;
+  /** The hub holding the device's connection while it is online (several hubs may share a database). */
+  session_hub: string | null;
 }
 
 /** The shadow: last reported (or desired) value of each property, JSON-encoded. */

@@ -6,7 +6,7 @@ import { screenPairing } from './004-screen-pairing.js';
 import { conversations } from './005-conversations.js';
 import { homeOwner } from './006-home-owner.js';
 import { tokenMerchant } from './011-token-merchant.js';
-import { deviceSimulations } from './012-device-simulations.js';
+import { deviceSessions } from './012-device-sessions.js';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -17,5 +17,5 @@ export const migrations: readonly Migration[] = [
   conversations,
   homeOwner,
   tokenMerchant,
-  deviceSimulations,
+  deviceSessions,
 ];
