@@ -6,6 +6,16 @@ import { type CapabilityName, type Device, type DevicesModule, fromDeviceValue }
 import { isGenioError, type Language } from '../errors/index.js';
 import type { HomeContext } from './home-context.js';
 import type { SlotValue } from './nlu/recognizer.js';
+import {
+  type Mention,
+  type State,
+  sayDone,
+  sayNoValue,
+  sayProblem,
+  sayState,
+  sayTemplate,
+  sayValue,
+} from './replies/index.js';
 import { formatDuration, joinNames, type Responses, render } from './responses.js';
 import { MAX_TIMER_SECONDS, type Timers } from './timers.js';
 
@@ -59,6 +69,12 @@ function areaName(scope: TurnScope, areaId: string | null | undefined): string {
 function label(scope: TurnScope, device: Device): string {
   const area = areaName(scope, device.areaId);
   return area ? `${device.name} (${area})` : device.name;
+}
+
+/** A device as a reply names it: with its area, kind and grammatical gender. */
+function mention(scope: TurnScope, device: Device): Mention {
+  const area = areaName(scope, device.areaId);
+  return { name: device.name, category: device.category, genders: device.genders, ...(area ? { area } : {}) };
 }
 
 async function hasCapability(scope: TurnScope, device: Device, capability: CapabilityName): Promise<boolean> {
@@ -130,16 +146,20 @@ async function act(
 function report(
   scope: TurnScope,
   results: Result[],
-  success: string,
+  success: string | State,
   extra: Record<string, string | number> = {},
 ): Outcome {
   const { responses, language } = scope;
-  const done = results.filter((r) => r.ok).map((r) => label(scope, r.device));
+  const done = results.filter((r) => r.ok).map((r) => mention(scope, r.device));
   const sentences: string[] = [];
   if (done.length)
-    sentences.push(render(success, { ...extra, targets: joinNames(done, responses, language) }));
+    sentences.push(
+      typeof success === 'string'
+        ? sayTemplate(responses, language, success, done, extra)
+        : sayState(responses, language, done, success),
+    );
   for (const r of results)
-    if (!r.ok) sentences.push(render(responses[r.why], { name: label(scope, r.device) }));
+    if (!r.ok) sentences.push(sayProblem(responses, language, r.why, mention(scope, r.device)));
   const speech = sentences.join(language === 'zh' ? '' : ' ');
   // The card names what was acted on; the sentence says what happened to it.
   const title = joinNames(
@@ -183,15 +203,14 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
     if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
     const temperature = Number(value(slots, 'temperature'));
     const results = await act(scope, found.devices, async () => ({ [capability]: temperature }));
-    return report(scope, results, responses.temperature_set as string, { value: temperature });
+    return report(scope, results, { kind: 'temperature', value: temperature });
   }
   const plan: Record<
     string,
     {
       capability: CapabilityName;
       values: Record<string, unknown>;
-      success: string;
-      extra?: Record<string, number>;
+      success: string | State;
     }
   > = {
     'device.turn_on': {
@@ -207,14 +226,12 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
     'device.set_brightness': {
       capability: 'brightness',
       values: { brightness: Number(value(slots, 'brightness')) },
-      success: responses.brightness_set as string,
-      extra: { value: Number(value(slots, 'brightness')) },
+      success: { kind: 'brightness', value: Number(value(slots, 'brightness')) },
     },
     'device.set_temperature': {
       capability: 'targetTemperature',
       values: { targetTemperature: Number(value(slots, 'temperature')) },
-      success: responses.temperature_set as string,
-      extra: { value: Number(value(slots, 'temperature')) },
+      success: { kind: 'temperature', value: Number(value(slots, 'temperature')) },
     },
   };
   const step = plan[intent];
@@ -254,7 +271,10 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
     };
   }
   const results = await act(scope, found.devices, async () => values);
-  return report(scope, results, step.success, step.extra);
+  // A cover opened or closed in place of "turn on/off" says where it now stands.
+  const success: string | State =
+    'position' in values ? { kind: 'position', value: Number(values.position) } : step.success;
+  return report(scope, results, success);
 }
 
 const settings: Record<string, { capability: CapabilityName; slot: string }> = {
@@ -288,7 +308,11 @@ async function setting(scope: TurnScope, intent: string, slots: Record<string, S
   if (found.kind === 'none') return { speech: found.speech };
   if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
   const results = await act(scope, found.devices, async () => ({ [capability]: wanted }));
-  return report(scope, results, scope.responses.set_done as string);
+  const success: string | State =
+    capability === 'position' && typeof wanted === 'number'
+      ? { kind: 'position', value: wanted }
+      : (scope.responses.set_done as string);
+  return report(scope, results, success);
 }
 
 /**
@@ -336,14 +360,6 @@ async function vacuum(scope: TurnScope, intent: string, slots: Record<string, Sl
   return report(scope, results, scope.responses[action.success] as string);
 }
 
-const units: Partial<Record<CapabilityName, string>> = {
-  currentTemperature: '°C',
-  targetTemperature: '°C',
-  batteryLevel: '%',
-  brightness: '%',
-  heartRate: ' bpm',
-};
-
 async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promise<Outcome> {
   const { responses } = scope;
   const attribute = (value(slots, 'attribute') as CapabilityName | undefined) ?? 'power';
@@ -360,18 +376,14 @@ async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promis
   const fresh = await scope.devices.registry.get(device.id);
   const product = await scope.devices.products.get(device.productKey);
   const name = label(scope, device);
+  const said = mention(scope, device);
   if (attribute === 'power') {
     const target = product.resolved.power;
     const raw = target ? fresh.properties[target.identifier] : undefined;
     if (!target || raw === undefined)
-      return {
-        speech: render(responses.no_value, { name, attribute: responses.attributes.brightness ?? '' }),
-      };
-    return {
-      speech: render(fromDeviceValue('power', raw, target) ? responses.state_on : responses.state_off, {
-        name,
-      }),
-    };
+      return { speech: sayNoValue(responses, scope.language, said, 'brightness') };
+    const on = fromDeviceValue('power', raw, target);
+    return { speech: sayDone(responses, scope.language, on ? 'state_on' : 'state_off', [said]) };
   }
   const chain: CapabilityName[] =
     attribute === 'currentTemperature' ? ['currentTemperature', 'targetTemperature'] : [attribute];
@@ -379,20 +391,12 @@ async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promis
     const target = product.resolved[capability];
     const raw = target ? fresh.properties[target.identifier] : undefined;
     if (target && raw !== undefined) {
-      const shown = `${String(fromDeviceValue(capability, raw, target))}${units[capability] ?? ''}`;
-      const speech = render(responses.query_value, {
-        name,
-        attribute: responses.attributes[attribute] ?? attribute,
-        value: shown,
-      });
+      const shown = fromDeviceValue(capability, raw, target);
+      const speech = sayValue(responses, scope.language, said, attribute, shown);
       return { speech, card: { type: 'text', title: name, text: speech } };
     }
   }
-  const speech = render(responses.no_value, {
-    name,
-    attribute: responses.attributes[attribute] ?? attribute,
-  });
-  return { speech };
+  return { speech: sayNoValue(responses, scope.language, said, attribute) };
 }
 
 function listDevices(scope: TurnScope, slots: Record<string, SlotValue>): Outcome {
@@ -467,6 +471,8 @@ export async function dispatch(
       };
     case 'system.cancel':
       return { speech: responses.cancelled as string };
+    case 'system.close':
+      return { speech: responses.closing as string };
     case 'time.now': {
       const time = new Intl.DateTimeFormat(locales[scope.language], {
         hour: 'numeric',

@@ -77,6 +77,8 @@ export interface DevicesTable {
   last_seen: number | null;
   created_at: number;
   updated_at: number;
+  /** JSON: grammatical gender of the name per language; null when guessed from the name. */
+  genders: string | null;
 }
 
 /** The shadow: last reported (or desired) value of each property, JSON-encoded. */

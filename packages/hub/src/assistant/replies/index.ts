@@ -25,6 +25,7 @@ export {
   sayProblem,
   sayState,
   sayTargets,
+  sayTemplate,
   sayValue,
   type Templates,
 } from './sentences.js';

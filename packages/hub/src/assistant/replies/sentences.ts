@@ -76,8 +76,19 @@ export function sayDone(
   mentions: readonly Mention[],
   extra: Record<string, string | number> = {},
 ): string {
+  return sayTemplate(templates, language, templates[key], mentions, extra);
+}
+
+/** Like sayDone, with the template itself rather than its key. */
+export function sayTemplate(
+  templates: Templates,
+  language: Language,
+  template: unknown,
+  mentions: readonly Mention[],
+  extra: Record<string, string | number> = {},
+): string {
   const phrases = mentions.map((m) => phraseOf(m, language));
-  return fill(templates[key], { ...extra, ...subjectValues(templates, language, phrases) });
+  return fill(template, { ...extra, ...subjectValues(templates, language, phrases) });
 }
 
 /** "The living room light is at 30%.", "Il termostato è impostato a 21,5 °C.", "Le rideau est à moitié ouvert." */
