@@ -6,7 +6,7 @@ import { screenPairing } from './004-screen-pairing.js';
 import { conversations } from './005-conversations.js';
 import { homeOwner } from './006-home-owner.js';
 import { tokenMerchant } from './011-token-merchant.js';
-import { deviceGenders } from './014-device-genders.js';
+import { deviceGenders } from './015-device-genders.js';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
