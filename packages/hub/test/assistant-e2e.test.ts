@@ -205,13 +205,15 @@ describe('assistant turns end to end', () => {
     expect(robbie.calls).toContainEqual(['start', { area: 'Kitchen' }]);
     expect((await say('manda Robbie alla base')).speech.text).toBe('Robbie sta tornando alla base.');
     expect(robbie.calls).toContainEqual(['dock']);
-    expect((await say('把Breeze调成制冷模式')).speech.text).toBe('Breeze已设置好。');
+    expect((await say('把Breeze调成制冷模式')).speech.text).toBe('Breeze已切换到制冷模式。');
     expect(breeze.calls).toContainEqual(['set', { mode: 1 }]);
-    expect((await say('set the fan speed of Breeze to high')).speech.text).toBe('Done: Breeze.');
+    expect((await say('set the fan speed of Breeze to high')).speech.text).toBe(
+      'The fan speed of Breeze is high.',
+    );
     expect(breeze.calls).toContainEqual(['set', { fanSpeed: 3 }]);
     // Words meant for a light, said to an air conditioner: "on warm" is its heat mode.
     const warm = await say('metti Breeze sul caldo');
-    expect(warm.speech.text, JSON.stringify(warm.intent)).toBe('Fatto: Breeze.');
+    expect(warm.speech.text, JSON.stringify(warm.intent)).toBe('Breeze è in modalità riscaldamento.');
     expect(breeze.calls).toContainEqual(['set', { mode: 2 }]);
   });
 

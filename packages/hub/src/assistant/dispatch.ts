@@ -308,11 +308,15 @@ async function setting(scope: TurnScope, intent: string, slots: Record<string, S
   if (found.kind === 'none') return { speech: found.speech };
   if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
   const results = await act(scope, found.devices, async () => ({ [capability]: wanted }));
-  const success: string | State =
-    capability === 'position' && typeof wanted === 'number'
-      ? { kind: 'position', value: wanted }
-      : (scope.responses.set_done as string);
-  return report(scope, results, success);
+  return report(scope, results, newState(capability, wanted) ?? (scope.responses.set_done as string));
+}
+
+/** The state a setting leaves a device in, when a reply can say it. */
+function newState(capability: CapabilityName, wanted: unknown): State | null {
+  if (capability === 'position' && typeof wanted === 'number') return { kind: 'position', value: wanted };
+  if ((capability === 'mode' || capability === 'fanSpeed') && typeof wanted === 'string')
+    return { kind: capability, value: wanted };
+  return null;
 }
 
 /**
@@ -335,7 +339,7 @@ async function insteadOf(
     const found = await targets(scope, slots, 'mode');
     if (found.kind !== 'devices') return null;
     const results = await act(scope, found.devices, async () => ({ mode }));
-    return report(scope, results, scope.responses.set_done as string);
+    return report(scope, results, { kind: 'mode', value: mode });
   }
   return null;
 }

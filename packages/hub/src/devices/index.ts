@@ -5,6 +5,7 @@ export {
   capabilityNames,
   fromDeviceValue,
   type ResolvedCapabilities,
+  valueLabel,
 } from './capabilities/index.js';
 export type { CommandResult, DeviceCommands, DeviceDriver } from './commands.js';
 export type { DeviceReply } from './gateway.js';

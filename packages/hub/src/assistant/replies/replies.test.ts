@@ -146,3 +146,33 @@ describe('Chinese replies', () => {
     expect(sayDone(t, 'zh', 'turned_on', [lamp('台灯'), lamp('壁灯')])).toBe('已打开台灯和壁灯。');
   });
 });
+
+describe('settings say the value reached, in the words of each language', () => {
+  const breeze = { name: 'Breeze', category: 'airConditioner' };
+  it.each([
+    ['en', 'Breeze is in cool mode.', 'The fan speed of Breeze is high.'],
+    ['it', 'Breeze è in modalità raffreddamento.', 'La velocità della ventola di Breeze è alta.'],
+    ['fr', 'Breeze est en mode froid.', 'La vitesse de ventilation de Breeze est haute.'],
+    ['zh', 'Breeze已切换到制冷模式。', 'Breeze的风速已调到高。'],
+  ] as const)('%s', (language, mode, fan) => {
+    const t = responses[language];
+    expect(sayState(t, language, [breeze], { kind: 'mode', value: 'cool' })).toBe(mode);
+    expect(sayState(t, language, [breeze], { kind: 'fanSpeed', value: 'high' })).toBe(fan);
+  });
+
+  it('says where a cover stands', () => {
+    const blind = [{ name: 'kitchen blind', category: 'curtain' }];
+    expect(sayState(responses.en, 'en', blind, { kind: 'position', value: 100 })).toBe(
+      'The kitchen blind is open.',
+    );
+    expect(sayState(responses.en, 'en', blind, { kind: 'position', value: 40 })).toBe(
+      'The kitchen blind is 40% open.',
+    );
+    expect(sayState(responses.it, 'it', [{ name: 'tapparella' }], { kind: 'position', value: 0 })).toBe(
+      'La tapparella è chiusa.',
+    );
+    expect(sayState(responses.fr, 'fr', [{ name: 'rideau' }], { kind: 'position', value: 50 })).toBe(
+      'Le rideau est à moitié ouvert.',
+    );
+  });
+});

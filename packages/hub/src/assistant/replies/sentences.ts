@@ -3,6 +3,7 @@
  * the grammar of the devices named: the subject with its article and capital, the verb and the
  * adjective agreeing with it ("La stampante è accesa", "Les volets sont fermés"), values through Intl.
  */
+import { valueLabel } from '../../devices/index.js';
 import type { Language } from '../../errors/index.js';
 import type { Agreement } from './gender.js';
 import { formatList, formatPercent, formatTemperature, formatValue, italianVowelNumber } from './numbers.js';
@@ -24,7 +25,9 @@ export type State =
   | { kind: 'off' }
   | { kind: 'brightness'; value: number }
   | { kind: 'temperature'; value: number }
-  | { kind: 'position'; value: number };
+  | { kind: 'position'; value: number }
+  | { kind: 'mode'; value: string }
+  | { kind: 'fanSpeed'; value: string };
 
 /** Why a device did not do what was asked. */
 export type Problem = 'offline' | 'timeout' | 'failed' | 'no_capability';
@@ -109,6 +112,15 @@ export function sayState(
       return sayDone(templates, language, 'now_temperature', mentions, {
         value: formatTemperature(state.value, language),
       });
+    case 'mode':
+      return sayDone(templates, language, 'now_mode', mentions, { value: valueLabel(state.value, language) });
+    case 'fanSpeed': {
+      const phrase = phraseOf(mentions[0] ?? { name: '' }, language);
+      return sayDone(templates, language, 'now_fan_speed', mentions, {
+        value: valueLabel(state.value, language),
+        of_subject: withPreposition(phrase, 'of', language),
+      });
+    }
     case 'position': {
       const key =
         state.value >= 100
