@@ -112,6 +112,12 @@ describe('replies a native speaker would write', () => {
     expect((await say('温度计的温度是多少', 'zh')).speech.text).toBe('温度计的温度是14.5°C。');
   });
 
+  it('repeats what was said with its accents', async () => {
+    const turn = await say("apri l'app Meteo Città", 'it');
+    expect(turn.intent?.name).toBe('miniapp.open');
+    expect(turn.speech.text).toContain('aprire Meteo Città:');
+  });
+
   it('ends the conversation politely when thanked', async () => {
     const cases: Array<[string, string, string]> = [
       ["thanks, that's all", 'en', "You're welcome. Talk soon!"],

@@ -18,6 +18,7 @@ import type { LlmFallback } from './llm-fallback.js';
 import { loadGrammars } from './nlu/grammar.js';
 import { tokenize } from './nlu/normalize.js';
 import { LanguageRecognizer, type SlotValue } from './nlu/recognizer.js';
+import { slotsAsWritten } from './replies/index.js';
 import { formatDuration, loadResponses, render } from './responses.js';
 import { createTimers, type Timers } from './timers.js';
 
@@ -308,7 +309,7 @@ export function createAssistant(deps: {
         );
       }
       let intent = recognition.intent;
-      let slots = recognition.slots;
+      let slots = slotsAsWritten(recognition.slots, request.text);
       if (intent === 'context.follow_up') {
         const last = conversation?.last;
         if (!last)

@@ -29,3 +29,4 @@ export {
   sayValue,
   type Templates,
 } from './sentences.js';
+export { asWritten, slotsAsWritten } from './wording.js';
