@@ -258,6 +258,25 @@ export function isKnownNoun(word: string, language: GenderedLanguage): boolean {
   return word.toLowerCase() in nouns[language];
 }
 
+/** A known noun in the plural: "lampade", "faretti", "lampes", "rideaux". */
+function pluralOfKnown(word: string, language: GenderedLanguage): Agreement | null {
+  const singulars =
+    language === 'it'
+      ? [
+          word.replace(/e$/, 'a'),
+          word.replace(/che$/, 'ca'),
+          word.replace(/ghe$/, 'ga'),
+          word.replace(/i$/, 'o'),
+          word.replace(/i$/, 'e'),
+        ]
+      : [word.replace(/s$/, ''), word.replace(/x$/, '')];
+  for (const singular of singulars) {
+    const known = singular !== word ? nouns[language][singular] : undefined;
+    if (known && !known.plural) return { gender: known.gender, plural: true };
+  }
+  return null;
+}
+
 function byEnding(word: string, language: GenderedLanguage): Agreement | null {
   for (const [pattern, agreement] of endings[language]) if (pattern.test(word)) return agreement;
   return null;
@@ -271,7 +290,7 @@ export function agreementOf(
 ): Agreement {
   const { article, rest } = splitArticle(name, language);
   const head = headNoun(rest);
-  const known = nouns[language][head];
+  const known = nouns[language][head] ?? pluralOfKnown(head, language) ?? undefined;
   const fromArticle = article ? articles[language][article] : null;
   const plural = fromArticle?.plural ?? known?.plural ?? false;
   if (options.gender) return { gender: options.gender, plural };

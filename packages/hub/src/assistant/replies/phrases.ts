@@ -56,6 +56,8 @@ function isGendered(language: Language): language is GenderedLanguage {
 /** A single capitalised word that is not a known noun: a name given to a device ("Robby"). */
 function isProperName(name: string, language: Language): boolean {
   if (/'s\b|’s\b/.test(name)) return true;
+  // A name with no Latin letter ("台灯") takes no article in a Latin-script language.
+  if (!/\p{Script=Latin}/u.test(name)) return true;
   const words = name.trim().split(/\s+/);
   const first = words[0] ?? '';
   if (words.length !== 1 || !/^\p{Lu}/u.test(first)) return false;

@@ -176,3 +176,24 @@ describe('settings say the value reached, in the words of each language', () => 
     );
   });
 });
+
+describe('plural names and names in another script', () => {
+  it('reads a known noun in the plural', () => {
+    expect(sayState(responses.it, 'it', [{ name: 'lampade del salotto' }], { kind: 'on' })).toBe(
+      'Le lampade del salotto sono accese.',
+    );
+    expect(sayState(responses.it, 'it', [{ name: 'faretti' }], { kind: 'off' })).toBe(
+      'I faretti sono spenti.',
+    );
+    expect(sayState(responses.fr, 'fr', [{ name: 'lampes du salon' }], { kind: 'on' })).toBe(
+      'Les lampes du salon sont allumées.',
+    );
+    expect(sayState(responses.fr, 'fr', [{ name: 'rideaux' }], { kind: 'position', value: 100 })).toBe(
+      'Les rideaux sont ouverts.',
+    );
+  });
+
+  it('puts no article before a name written in Chinese', () => {
+    expect(sayDone(responses.it, 'it', 'turned_on', [lamp('台灯')])).toBe('Ho acceso 台灯.');
+  });
+});
