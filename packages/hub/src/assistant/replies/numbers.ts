@@ -10,19 +10,37 @@ export const locales: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB', it:
 
 const plainSpaces = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
 
+// Building an Intl formatter costs far more than using one: each is made once per language and style.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${language}:${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locales[language], options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+const listFormats = new Map<string, Intl.ListFormat>();
+function listFormat(language: Language, type: 'conjunction' | 'disjunction'): Intl.ListFormat {
+  const key = `${language}:${type}`;
+  let format = listFormats.get(key);
+  if (!format) {
+    format = new Intl.ListFormat(locales[language], { style: 'long', type });
+    listFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A number with at most `fraction` decimals. */
 export function formatNumber(value: number, language: Language, fraction = 1): string {
-  return plainSpaces(
-    new Intl.NumberFormat(locales[language], { maximumFractionDigits: fraction }).format(value),
-  );
+  return plainSpaces(numberFormat(language, { maximumFractionDigits: fraction }).format(value));
 }
 
 /** A percentage given as 0..100. */
 export function formatPercent(value: number, language: Language): string {
   return plainSpaces(
-    new Intl.NumberFormat(locales[language], { style: 'percent', maximumFractionDigits: 1 }).format(
-      value / 100,
-    ),
+    numberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100),
   );
 }
 
@@ -31,20 +49,13 @@ export function formatTemperature(value: number, language: Language): string {
   // English follows the SI spacing ("14.5 °C"), which Intl's en locales leave out.
   if (language === 'en') return `${formatNumber(value, language)} °C`;
   return plainSpaces(
-    new Intl.NumberFormat(locales[language], {
-      style: 'unit',
-      unit: 'celsius',
-      maximumFractionDigits: 1,
-    }).format(value),
+    numberFormat(language, { style: 'unit', unit: 'celsius', maximumFractionDigits: 1 }).format(value),
   );
 }
 
 /** "a, b and c" / "a, b o c" / "a、b和c". */
 export function formatList(items: readonly string[], language: Language, type: 'and' | 'or' = 'and'): string {
-  return new Intl.ListFormat(locales[language], {
-    style: 'long',
-    type: type === 'and' ? 'conjunction' : 'disjunction',
-  }).format(items);
+  return listFormat(language, type === 'and' ? 'conjunction' : 'disjunction').format(items);
 }
 
 /** Whether an Italian number is said starting with a vowel (uno, otto, undici, ottanta...): "all'80%". */
