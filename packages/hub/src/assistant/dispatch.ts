@@ -74,7 +74,12 @@ function label(scope: TurnScope, device: Device): string {
 /** A device as a reply names it: with its area, kind and grammatical gender. */
 function mention(scope: TurnScope, device: Device): Mention {
   const area = areaName(scope, device.areaId);
-  return { name: device.name, category: device.category, genders: device.genders, ...(area ? { area } : {}) };
+  return {
+    name: device.name,
+    category: device.category,
+    ...(device.genders ? { genders: device.genders } : {}),
+    ...(area ? { area } : {}),
+  };
 }
 
 async function hasCapability(scope: TurnScope, device: Device, capability: CapabilityName): Promise<boolean> {

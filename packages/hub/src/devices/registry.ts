@@ -27,7 +27,7 @@ export interface Device {
   properties: Record<string, unknown>;
   createdAt: number;
   /** Set where the name does not tell ("Zoé" is feminine); absent languages are guessed. */
-  genders: NameGenders;
+  genders?: NameGenders;
 }
 
 /** Credentials a device connects with; returned once on creation, rotation or pairing. */

@@ -29,7 +29,7 @@ const DeviceSchema = Type.Object(
     lastSeen: Type.Union([Type.Integer(), Type.Null()]),
     properties: Type.Record(Type.String(), Type.Unknown()),
     createdAt: Type.Integer(),
-    genders: NameGenders,
+    genders: Type.Optional(NameGenders),
   },
   { $id: 'Device' },
 );
