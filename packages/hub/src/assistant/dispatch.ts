@@ -147,6 +147,23 @@ async function act(
   );
 }
 
+/**
+ * The state reached, for a caller that passes a "set to {value}" template and its value: the reply
+ * says the state in the language's words and number format ("La luce è al 30%.").
+ */
+function stateOf(
+  responses: Responses,
+  template: string,
+  extra: Record<string, string | number>,
+): State | null {
+  const reached = extra.value;
+  if (typeof reached !== 'number') return null;
+  if (template === responses.brightness_set) return { kind: 'brightness', value: reached };
+  if (template === responses.temperature_set) return { kind: 'temperature', value: reached };
+  if (template === responses.position_set) return { kind: 'position', value: reached };
+  return null;
+}
+
 /** Say what happened: the successes in one sentence, each failure truthfully. */
 function report(
   scope: TurnScope,
@@ -156,12 +173,13 @@ function report(
 ): Outcome {
   const { responses, language } = scope;
   const done = results.filter((r) => r.ok).map((r) => mention(scope, r.device));
+  const state = typeof success === 'string' ? stateOf(responses, success, extra) : success;
   const sentences: string[] = [];
   if (done.length)
     sentences.push(
-      typeof success === 'string'
-        ? sayTemplate(responses, language, success, done, extra)
-        : sayState(responses, language, done, success),
+      state
+        ? sayState(responses, language, done, state)
+        : sayTemplate(responses, language, success as string, done, extra),
     );
   for (const r of results)
     if (!r.ok) sentences.push(sayProblem(responses, language, r.why, mention(scope, r.device)));
@@ -208,14 +226,15 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
     if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
     const temperature = Number(value(slots, 'temperature'));
     const results = await act(scope, found.devices, async () => ({ [capability]: temperature }));
-    return report(scope, results, { kind: 'temperature', value: temperature });
+    return report(scope, results, responses.temperature_set as string, { value: temperature });
   }
   const plan: Record<
     string,
     {
       capability: CapabilityName;
       values: Record<string, unknown>;
-      success: string | State;
+      success: string;
+      extra?: Record<string, number>;
     }
   > = {
     'device.turn_on': {
@@ -231,12 +250,14 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
     'device.set_brightness': {
       capability: 'brightness',
       values: { brightness: Number(value(slots, 'brightness')) },
-      success: { kind: 'brightness', value: Number(value(slots, 'brightness')) },
+      success: responses.brightness_set as string,
+      extra: { value: Number(value(slots, 'brightness')) },
     },
     'device.set_temperature': {
       capability: 'targetTemperature',
       values: { targetTemperature: Number(value(slots, 'temperature')) },
-      success: { kind: 'temperature', value: Number(value(slots, 'temperature')) },
+      success: responses.temperature_set as string,
+      extra: { value: Number(value(slots, 'temperature')) },
     },
   };
   const step = plan[intent];
@@ -277,9 +298,9 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
   }
   const results = await act(scope, found.devices, async () => values);
   // A cover opened or closed in place of "turn on/off" says where it now stands.
-  const success: string | State =
-    'position' in values ? { kind: 'position', value: Number(values.position) } : step.success;
-  return report(scope, results, success);
+  if ('position' in values)
+    return report(scope, results, { kind: 'position', value: Number(values.position) });
+  return report(scope, results, step.success, step.extra);
 }
 
 const settings: Record<string, { capability: CapabilityName; slot: string }> = {
