@@ -77,7 +77,7 @@ describe('assistant turns end to end', () => {
       continueConversation: false,
     });
     expect(received[ids['ceiling light'] as string]).toContainEqual({ LightSwitch: 0 });
-    expect(turn.speech.text).toBe('Turned off ceiling light (Kitchen).');
+    expect(turn.speech.text).toBe('Turned off the ceiling light (Kitchen).');
   });
 
   it('detects Italian, French and Chinese and answers in them', async () => {
@@ -101,17 +101,17 @@ describe('assistant turns end to end', () => {
     expect(first.speech.text).toBe('Which one: Kitchen or Bedroom?');
     const second = await say('the bedroom one', { conversationId: first.conversationId });
     expect(second.intent.name).toBe('device.turn_on');
-    expect(second.speech.text).toBe('Turned on night lamp (Bedroom).');
+    expect(second.speech.text).toBe('Turned on the night lamp (Bedroom).');
     expect(received[ids['night lamp'] as string]).toEqual(kitchenBefore);
     expect(received[ids['night lamp 2'] as string]?.at(-1)).toEqual({ LightSwitch: 1 });
   });
 
   it('tells the truth about an offline device and answers queries from the shadow', async () => {
     const offline = await say('turn on the porch light');
-    expect(offline.speech.text).toBe('porch light is offline.');
+    expect(offline.speech.text).toBe('The porch light is offline.');
     await say('set the ceiling light to 40 percent');
     const state = await say('is the ceiling light on');
-    expect(state.speech.text).toBe('ceiling light (Kitchen) is on.');
+    expect(state.speech.text).toBe('The ceiling light (Kitchen) is on.');
   });
 
   it('never stays silent, and keeps households to their home', async () => {
@@ -205,13 +205,15 @@ describe('assistant turns end to end', () => {
     expect(robbie.calls).toContainEqual(['start', { area: 'Kitchen' }]);
     expect((await say('manda Robbie alla base')).speech.text).toBe('Robbie sta tornando alla base.');
     expect(robbie.calls).toContainEqual(['dock']);
-    expect((await say('把Breeze调成制冷模式')).speech.text).toBe('Breeze已设置好。');
+    expect((await say('把Breeze调成制冷模式')).speech.text).toBe('Breeze已切换到制冷模式。');
     expect(breeze.calls).toContainEqual(['set', { mode: 1 }]);
-    expect((await say('set the fan speed of Breeze to high')).speech.text).toBe('Done: Breeze.');
+    expect((await say('set the fan speed of Breeze to high')).speech.text).toBe(
+      'The fan speed of Breeze is high.',
+    );
     expect(breeze.calls).toContainEqual(['set', { fanSpeed: 3 }]);
     // Words meant for a light, said to an air conditioner: "on warm" is its heat mode.
     const warm = await say('metti Breeze sul caldo');
-    expect(warm.speech.text, JSON.stringify(warm.intent)).toBe('Fatto: Breeze.');
+    expect(warm.speech.text, JSON.stringify(warm.intent)).toBe('Breeze è in modalità riscaldamento.');
     expect(breeze.calls).toContainEqual(['set', { mode: 2 }]);
   });
 
@@ -234,7 +236,7 @@ describe('assistant turns end to end', () => {
     const again = await say('spegni tutto in hall', { language: 'it' });
     expect(again.speech.text).toBe('Così spengo 4 dispositivi in Hall. Procedo?');
     const done = await say('sì', { conversationId: again.conversationId, language: 'it' });
-    expect(done.speech.text).toContain('Ho spento hall light 1 (Hall).');
+    expect(done.speech.text).toContain("Ho spento l'hall light 1 (Hall).");
     expect(done.speech.text).toContain('hall light 2 (Hall) è offline.');
     expect(received[ids['hall light 1'] as string]).toEqual([{ LightSwitch: 0 }]);
   });

@@ -122,7 +122,7 @@ describe('LLM fallback', () => {
     expect(requests[0]?.messages[0]?.content).toContain(lampId);
     expect(requests[0]?.messages[0]?.content).not.toContain(otherHomeLamp);
     expect(sets).toContainEqual({ LightSwitch: 1, Brightness: 30 });
-    expect(turn.speech.text).toBe('Done: reading lamp.');
+    expect(turn.speech.text).toBe('Done: the reading lamp.');
   });
 
   it('cannot reach devices of another home', async () => {

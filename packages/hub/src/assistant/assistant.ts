@@ -21,6 +21,7 @@ import { loadGrammars } from './nlu/grammar.js';
 import { tokenize } from './nlu/normalize.js';
 import { LanguageRecognizer, type SlotValue } from './nlu/recognizer.js';
 import { pendingCommand, perform } from './perform.js';
+import { slotsAsWritten } from './replies/index.js';
 import { formatDuration, loadResponses, render } from './responses.js';
 import { createTimers, type Timers } from './timers.js';
 
@@ -477,7 +478,7 @@ export function createAssistant(deps: {
         );
       }
       let intent = recognition.intent;
-      let slots = recognition.slots;
+      let slots = slotsAsWritten(recognition.slots, request.text);
       if (intent === 'context.follow_up') {
         const last = conversation?.last;
         if (!last)

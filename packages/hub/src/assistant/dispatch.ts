@@ -8,6 +8,16 @@ import { isGenioError, type Language } from '../errors/index.js';
 import type { HomeContext } from './home-context.js';
 import { tokenize } from './nlu/normalize.js';
 import type { SlotValue } from './nlu/recognizer.js';
+import {
+  type Mention,
+  type State,
+  sayDone,
+  sayNoValue,
+  sayProblem,
+  sayState,
+  sayTemplate,
+  sayValue,
+} from './replies/index.js';
 import { formatDuration, joinNames, type Responses, render } from './responses.js';
 import { MAX_TIMER_SECONDS, type Timers } from './timers.js';
 
@@ -59,6 +69,17 @@ export function areaName(scope: TurnScope, areaId: string | null | undefined): s
 export function label(scope: TurnScope, device: Device): string {
   const area = areaName(scope, device.areaId);
   return area ? `${device.name} (${area})` : device.name;
+}
+
+/** A device as a reply names it: with its area, kind and grammatical gender. */
+function mention(scope: TurnScope, device: Device): Mention {
+  const area = areaName(scope, device.areaId);
+  return {
+    name: device.name,
+    category: device.category,
+    ...(device.genders ? { genders: device.genders } : {}),
+    ...(area ? { area } : {}),
+  };
 }
 
 async function hasCapability(scope: TurnScope, device: Device, capability: CapabilityName): Promise<boolean> {
@@ -137,20 +158,42 @@ export async function act(
   );
 }
 
+/**
+ * The state reached, for a caller that passes a "set to {value}" template and its value: the reply
+ * says the state in the language's words and number format ("La luce è al 30%.").
+ */
+function stateOf(
+  responses: Responses,
+  template: string,
+  extra: Record<string, string | number>,
+): State | null {
+  const reached = extra.value;
+  if (typeof reached !== 'number') return null;
+  if (template === responses.brightness_set) return { kind: 'brightness', value: reached };
+  if (template === responses.temperature_set) return { kind: 'temperature', value: reached };
+  if (template === responses.position_set) return { kind: 'position', value: reached };
+  return null;
+}
+
 /** Say what happened: the successes in one sentence, each failure truthfully. */
 export function report(
   scope: TurnScope,
   results: Result[],
-  success: string,
+  success: string | State,
   extra: Record<string, string | number> = {},
 ): Outcome {
   const { responses, language } = scope;
-  const done = results.filter((r) => r.ok).map((r) => label(scope, r.device));
+  const done = results.filter((r) => r.ok).map((r) => mention(scope, r.device));
+  const state = typeof success === 'string' ? stateOf(responses, success, extra) : success;
   const sentences: string[] = [];
   if (done.length)
-    sentences.push(render(success, { ...extra, targets: joinNames(done, responses, language) }));
+    sentences.push(
+      state
+        ? sayState(responses, language, done, state)
+        : sayTemplate(responses, language, success as string, done, extra),
+    );
   for (const r of results)
-    if (!r.ok) sentences.push(render(responses[r.why], { name: label(scope, r.device) }));
+    if (!r.ok) sentences.push(sayProblem(responses, language, r.why, mention(scope, r.device)));
   const speech = sentences.join(language === 'zh' ? '' : ' ');
   // The card names what was acted on; the sentence says what happened to it.
   const title = joinNames(
@@ -270,6 +313,9 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
     };
   }
   const results = await act(scope, found.devices, async () => values);
+  // A cover opened or closed in place of "turn on/off" says where it now stands.
+  if ('position' in values)
+    return report(scope, results, { kind: 'position', value: Number(values.position) });
   return report(scope, results, step.success, step.extra);
 }
 
@@ -304,7 +350,15 @@ async function setting(scope: TurnScope, intent: string, slots: Record<string, S
   if (found.kind === 'none') return { speech: found.speech };
   if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
   const results = await act(scope, found.devices, async () => ({ [capability]: wanted }));
-  return report(scope, results, scope.responses.set_done as string);
+  return report(scope, results, newState(capability, wanted) ?? (scope.responses.set_done as string));
+}
+
+/** The state a setting leaves a device in, when a reply can say it. */
+function newState(capability: CapabilityName, wanted: unknown): State | null {
+  if (capability === 'position' && typeof wanted === 'number') return { kind: 'position', value: wanted };
+  if ((capability === 'mode' || capability === 'fanSpeed') && typeof wanted === 'string')
+    return { kind: capability, value: wanted };
+  return null;
 }
 
 /**
@@ -327,7 +381,7 @@ async function insteadOf(
     const found = await targets(scope, slots, 'mode');
     if (found.kind !== 'devices') return null;
     const results = await act(scope, found.devices, async () => ({ mode }));
-    return report(scope, results, scope.responses.set_done as string);
+    return report(scope, results, { kind: 'mode', value: mode });
   }
   return null;
 }
@@ -352,14 +406,6 @@ async function vacuum(scope: TurnScope, intent: string, slots: Record<string, Sl
   return report(scope, results, scope.responses[action.success] as string);
 }
 
-const units: Partial<Record<CapabilityName, string>> = {
-  currentTemperature: '°C',
-  targetTemperature: '°C',
-  batteryLevel: '%',
-  brightness: '%',
-  heartRate: ' bpm',
-};
-
 async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promise<Outcome> {
   const { responses } = scope;
   const attribute = (value(slots, 'attribute') as CapabilityName | undefined) ?? 'power';
@@ -376,18 +422,14 @@ async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promis
   const fresh = await scope.devices.registry.get(device.id);
   const product = await scope.devices.products.get(device.productKey);
   const name = label(scope, device);
+  const said = mention(scope, device);
   if (attribute === 'power') {
     const target = product.resolved.power;
     const raw = target ? fresh.properties[target.identifier] : undefined;
     if (!target || raw === undefined)
-      return {
-        speech: render(responses.no_value, { name, attribute: responses.attributes.brightness ?? '' }),
-      };
-    return {
-      speech: render(fromDeviceValue('power', raw, target) ? responses.state_on : responses.state_off, {
-        name,
-      }),
-    };
+      return { speech: sayNoValue(responses, scope.language, said, 'brightness') };
+    const on = fromDeviceValue('power', raw, target);
+    return { speech: sayDone(responses, scope.language, on ? 'state_on' : 'state_off', [said]) };
   }
   const chain: CapabilityName[] =
     attribute === 'currentTemperature' ? ['currentTemperature', 'targetTemperature'] : [attribute];
@@ -395,20 +437,12 @@ async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promis
     const target = product.resolved[capability];
     const raw = target ? fresh.properties[target.identifier] : undefined;
     if (target && raw !== undefined) {
-      const shown = `${String(fromDeviceValue(capability, raw, target))}${units[capability] ?? ''}`;
-      const speech = render(responses.query_value, {
-        name,
-        attribute: responses.attributes[attribute] ?? attribute,
-        value: shown,
-      });
+      const shown = fromDeviceValue(capability, raw, target);
+      const speech = sayValue(responses, scope.language, said, attribute, shown);
       return { speech, card: { type: 'text', title: name, text: speech } };
     }
   }
-  const speech = render(responses.no_value, {
-    name,
-    attribute: responses.attributes[attribute] ?? attribute,
-  });
-  return { speech };
+  return { speech: sayNoValue(responses, scope.language, said, attribute) };
 }
 
 function listDevices(scope: TurnScope, slots: Record<string, SlotValue>): Outcome {
@@ -495,6 +529,8 @@ export async function dispatch(
       };
     case 'system.cancel':
       return { speech: responses.cancelled as string };
+    case 'system.close':
+      return { speech: responses.closing as string };
     case 'time.now': {
       const time = new Intl.DateTimeFormat(locales[scope.language], {
         hour: 'numeric',

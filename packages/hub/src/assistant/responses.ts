@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { type Language, languages } from '../errors/index.js';
+import { formatList } from './replies/index.js';
 
 /** The reply sentences of one language, keyed by what happened. */
 export type Responses = Record<string, string> & { attributes: Record<string, string> };
@@ -30,11 +31,9 @@ export function render(template: string | undefined, values: Record<string, stri
   );
 }
 
-/** "a, b and c" in a language. */
-export function joinNames(names: readonly string[], responses: Responses, language: Language): string {
-  if (names.length <= 1) return names[0] ?? '';
-  const comma = language === 'zh' ? '、' : ', ';
-  return `${names.slice(0, -1).join(comma)}${responses.and}${names[names.length - 1]}`;
+/** "a, b and c" in a language (Intl.ListFormat; `responses` is kept for existing callers). */
+export function joinNames(names: readonly string[], _responses: Responses, language: Language): string {
+  return formatList(names, language);
 }
 
 /** "1 hour and 30 minutes", "1 ora e 30 minuti", "1小时30分钟". */

@@ -8,6 +8,7 @@ export {
   type ResolvedCapabilities,
   resolveCapabilities,
   toDeviceValue,
+  valueLabel,
 } from './capabilities/index.js';
 export type { CommandResult, DeviceCommands } from './commands.js';
 export type { DeviceReply } from './gateway.js';

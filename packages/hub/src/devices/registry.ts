@@ -9,6 +9,9 @@ import type { Category } from './capabilities/index.js';
 import type { ProductService } from './products.js';
 import type { SecretBox } from './secret-box.js';
 
+/** The grammatical gender of a device's name in a language whose replies agree with it. */
+export type NameGenders = Partial<Record<'it' | 'fr', 'masculine' | 'feminine'>>;
+
 /** A device as the API shows it: never its secret. */
 export interface Device {
   id: string;
@@ -24,6 +27,8 @@ export interface Device {
   lastSeen: number | null;
   properties: Record<string, unknown>;
   createdAt: number;
+  /** Set where the name does not tell ("Zoé" is feminine); absent languages are guessed. */
+  genders?: NameGenders;
 }
 
 /** Credentials a device connects with; returned once on creation, rotation or pairing. */
@@ -51,6 +56,7 @@ export interface CreateDeviceInput {
   name: string;
   aliases?: string[];
   deviceName?: string;
+  genders?: NameGenders;
 }
 
 /** Devices, their credentials and presence. */
@@ -60,7 +66,13 @@ export interface DeviceRegistry {
   list(filter?: DeviceFilter): Promise<Device[]>;
   update(
     id: string,
-    patch: { name?: string; areaId?: string | null; aliases?: string[]; disabled?: boolean },
+    patch: {
+      name?: string;
+      areaId?: string | null;
+      aliases?: string[];
+      disabled?: boolean;
+      genders?: NameGenders;
+    },
   ): Promise<Device>;
   delete(id: string): Promise<void>;
   rotateSecret(id: string): Promise<DeviceCredentials>;
@@ -131,6 +143,7 @@ export function createDeviceRegistry(deps: {
       lastSeen: row.last_seen,
       properties,
       createdAt: row.created_at,
+      genders: row.genders ? (JSON.parse(row.genders) as NameGenders) : {},
     };
   }
 
@@ -233,6 +246,7 @@ export function createDeviceRegistry(deps: {
         created_at: at,
         updated_at: at,
         session_hub: null,
+        genders: input.genders && Object.keys(input.genders).length ? JSON.stringify(input.genders) : null,
       };
       await db.insertInto('devices').values(values).execute();
       bus.emit('device.created', { homeId: values.home_id, deviceId: values.id, name: values.name });
@@ -264,6 +278,8 @@ export function createDeviceRegistry(deps: {
       if (patch.areaId !== undefined) set.area_id = patch.areaId;
       if (patch.aliases !== undefined) set.aliases = JSON.stringify(patch.aliases);
       if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
+      if (patch.genders !== undefined)
+        set.genders = Object.keys(patch.genders).length ? JSON.stringify(patch.genders) : null;
       await db.updateTable('devices').set(set).where('id', '=', id).execute();
       const updated = await row(id);
       bus.emit('device.updated', { homeId: updated.home_id, deviceId: id, name: updated.name });

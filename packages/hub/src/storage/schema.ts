@@ -79,6 +79,8 @@ export interface DevicesTable {
   updated_at: number;
   /** The hub holding the device's connection while it is online (several hubs may share a database). */
   session_hub: string | null;
+  /** JSON: grammatical gender of the name per language; null when guessed from the name. */
+  genders: string | null;
 }
 
 /** The shadow: last reported (or desired) value of each property, JSON-encoded. */

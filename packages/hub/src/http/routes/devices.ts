@@ -10,6 +10,12 @@ import type { DeviceSimulators } from '../../devices/simulator.js';
 import { errorResponses } from '../schemas.js';
 import type { RouteModule } from '../types.js';
 
+const Gender = Type.Union([Type.Literal('masculine'), Type.Literal('feminine')]);
+/** The grammatical gender of the device's name per language, for the assistant's replies. */
+const NameGenders = Type.Object(
+  { it: Type.Optional(Gender), fr: Type.Optional(Gender) },
+  { additionalProperties: false },
+);
 const DeviceSchema = Type.Object(
   {
     id: Type.String(),
@@ -25,6 +31,7 @@ const DeviceSchema = Type.Object(
     lastSeen: Type.Union([Type.Integer(), Type.Null()]),
     properties: Type.Record(Type.String(), Type.Unknown()),
     createdAt: Type.Integer(),
+    genders: Type.Optional(NameGenders),
   },
   { $id: 'Device' },
 );
@@ -138,6 +145,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
               name: Type.String({ minLength: 1, maxLength: 100 }),
               aliases: Type.Optional(Aliases),
               deviceName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+              genders: Type.Optional(NameGenders),
             },
             { additionalProperties: false },
           ),
@@ -209,7 +217,8 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
       {
         schema: {
           tags,
-          summary: 'Rename, move, alias or disable a device',
+          summary:
+            'Rename, move, alias or disable a device; set the grammatical gender of its name (it, fr) for replies',
           params: Params,
           body: Type.Object(
             {
@@ -217,6 +226,7 @@ export function deviceRoutes(devices: DevicesModule, simulators?: DeviceSimulato
               areaId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])),
               aliases: Type.Optional(Aliases),
               disabled: Type.Optional(Type.Boolean()),
+              genders: Type.Optional(NameGenders),
             },
             { additionalProperties: false },
           ),

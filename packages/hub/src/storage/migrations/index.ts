@@ -7,6 +7,7 @@ import { conversations } from './005-conversations.js';
 import { homeOwner } from './006-home-owner.js';
 import { tokenMerchant } from './011-token-merchant.js';
 import { deviceSessions } from './012-device-sessions.js';
+import { deviceGenders } from './015-device-genders.js';
 
 /** Every migration, in order. Append only: never edit one that has shipped. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   homeOwner,
   tokenMerchant,
   deviceSessions,
+  deviceGenders,
 ];
