@@ -1,7 +1,7 @@
 import type { Server } from 'node:net';
 import { type Assistant, createAssistant, createLlmFallback } from './assistant/index.js';
-import { createTokenService, type TokenService } from './auth/index.js';
-import { createScreenPairing } from './auth/screen-pairing.js';
+import { createScreenPairing, createTokenService, type TokenService } from './auth/index.js';
+
 import { type Bus, createBus, createNatsTransport } from './bus/index.js';
 import {
   type CommerceModule,
@@ -11,8 +11,8 @@ import {
   withVoiceOrdering,
 } from './commerce/index.js';
 import type { GenioConfig } from './config/index.js';
-import { createDevicesModule, type DevicesModule } from './devices/module.js';
-import { createDeviceSimulators } from './devices/simulator.js';
+import { createDeviceSimulators, createDevicesModule, type DevicesModule } from './devices/index.js';
+
 import { createHomeService, type HomeService } from './homes/index.js';
 import { conversationRoutes } from './http/routes/conversation.js';
 import { deviceRoutes } from './http/routes/devices.js';
@@ -33,7 +33,7 @@ import { createHaDiscoveryBridge } from './links/ha-discovery/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { type Broker, createBroker } from './mqtt/index.js';
-import { closeServer, listenOn, trackSockets } from './net/listen.js';
+import { closeServer, listenOn, trackSockets } from './net/index.js';
 import { migrations, openStorage, type Storage } from './storage/index.js';
 import { version } from './version.js';
 

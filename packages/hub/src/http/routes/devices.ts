@@ -3,10 +3,12 @@ import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import { type Action, authorize, hub, ownHomeIds } from '../../access/index.js';
 import type { Principal } from '../../auth/index.js';
-import type { CommandResult } from '../../devices/commands.js';
-import { capabilityStates } from '../../devices/index.js';
-import type { DevicesModule } from '../../devices/module.js';
-import type { DeviceSimulators } from '../../devices/simulator.js';
+import {
+  type CommandResult,
+  capabilityStates,
+  type DeviceSimulators,
+  type DevicesModule,
+} from '../../devices/index.js';
 import { errorResponses } from '../schemas.js';
 import type { RouteModule } from '../types.js';
 
