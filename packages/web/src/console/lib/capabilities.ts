@@ -3,9 +3,9 @@ export {
   categories as CATEGORIES,
   propertyCapabilities as PROPERTY_CAPABILITIES,
   serviceCapabilities as SERVICE_CAPABILITIES,
-} from '../../../../hub/src/devices/capabilities/names.js';
+} from '@genio/contracts';
 
-import type { CapabilityName } from '../../../../hub/src/devices/capabilities/names.js';
+import type { CapabilityName } from '@genio/contracts';
 
 export type { CapabilityName };
 

@@ -1,4 +1,8 @@
-/** A device as `GET /api/v1/devices` returns it (properties are the last reported values by TSL identifier). */
+import type { CapabilityState } from '@genio/contracts';
+
+export type { CapabilityName, CapabilityState } from '@genio/contracts';
+
+/** A device as `GET /api/v1/devices` returns it (the screen reads its values through its capabilities). */
 export interface Device {
   id: string;
   productKey: string;
@@ -8,7 +12,6 @@ export interface Device {
   name: string;
   online: boolean;
   disabled: boolean;
-  properties: Record<string, unknown>;
   createdAt: number;
 }
 
@@ -18,23 +21,5 @@ export interface Area {
   name: string;
 }
 
-/** An Alink TSL data type, as the product's thing model states it. */
-export interface DataType {
-  type: string;
-  specs?: Record<string, unknown>;
-}
-
-/** The parts of a thing model the screen reads. */
-export interface ThingModel {
-  properties?: Array<{ identifier: string; name?: string; accessMode?: string; dataType: DataType }>;
-  services?: Array<{ identifier: string; name?: string }>;
-}
-
-/** A product: its thing model and which identifier carries which capability. */
-export interface Product {
-  productKey: string;
-  name: string;
-  category: string;
-  thingModel: ThingModel;
-  capabilities: Record<string, string>;
-}
+/** A device's capabilities by name, as `GET /api/v1/devices/{id}/capabilities` lists them. */
+export type Capabilities = Partial<Record<CapabilityState['name'], CapabilityState>>;
