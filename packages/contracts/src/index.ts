@@ -34,6 +34,7 @@ export {
 } from './cards.js';
 export { type EventMessage, EventMessageSchema, eventPayloadSchemas, type ScreenEventMap } from './events.js';
 export { isLanguage, type Language, LanguageSchema, languages } from './languages.js';
+export { type Area, AreaSchema, type Device, DeviceSchema, type Home, HomeSchema } from './resources.js';
 export {
   SlotSchema,
   type TurnRequest,

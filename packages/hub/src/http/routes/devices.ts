@@ -1,4 +1,4 @@
-import { DeviceCapabilitiesSchema } from '@genio/contracts';
+import { DeviceCapabilitiesSchema, DeviceSchema } from '@genio/contracts';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import { type Action, authorize, hub, ownHomeIds } from '../../access/index.js';
@@ -10,24 +10,6 @@ import type { DeviceSimulators } from '../../devices/simulator.js';
 import { errorResponses } from '../schemas.js';
 import type { RouteModule } from '../types.js';
 
-const DeviceSchema = Type.Object(
-  {
-    id: Type.String(),
-    productKey: Type.String(),
-    deviceName: Type.String(),
-    category: Type.String(),
-    homeId: Type.String(),
-    areaId: Type.Union([Type.String(), Type.Null()]),
-    name: Type.String(),
-    aliases: Type.Array(Type.String()),
-    online: Type.Boolean(),
-    disabled: Type.Boolean(),
-    lastSeen: Type.Union([Type.Integer(), Type.Null()]),
-    properties: Type.Record(Type.String(), Type.Unknown()),
-    createdAt: Type.Integer(),
-  },
-  { $id: 'Device' },
-);
 const CredentialsSchema = Type.Object({
   id: Type.String(),
   productKey: Type.String(),

@@ -1,25 +1,10 @@
-import type { CapabilityState } from '@genio/contracts';
+import type { CapabilityState, Area as ContractArea } from '@genio/contracts';
 
-export type { CapabilityName, CapabilityState } from '@genio/contracts';
+/** Devices and areas as the hub's API answers them, from the contract. */
+export type { CapabilityName, CapabilityState, Device } from '@genio/contracts';
 
-/** A device as `GET /api/v1/devices` returns it (the screen reads its values through its capabilities). */
-export interface Device {
-  id: string;
-  productKey: string;
-  category: string;
-  homeId: string;
-  areaId: string | null;
-  name: string;
-  online: boolean;
-  disabled: boolean;
-  createdAt: number;
-}
-
-/** An area of the home. */
-export interface Area {
-  id: string;
-  name: string;
-}
+/** What the screen keeps of an area (area events carry its id and name). */
+export type Area = Pick<ContractArea, 'id' | 'name'>;
 
 /** A device's capabilities by name, as `GET /api/v1/devices/{id}/capabilities` lists them. */
 export type Capabilities = Partial<Record<CapabilityState['name'], CapabilityState>>;
