@@ -1,3 +1,5 @@
+import type { ScreenEventMap } from '@genio/contracts';
+
 /**
  * Every domain event of Genio: name -> payload. Payloads carry `homeId` where an event belongs
  * to a home, so that transports can deliver it only to that home's listeners.
@@ -98,3 +100,7 @@ export const eventNames: readonly EventName[] = [
   'order.paid',
   'order.updated',
 ];
+
+/** Compile-time check: the events screens follow carry at least what the contract (`@genio/contracts`) promises them. */
+type HonoursContract<T extends { [N in keyof ScreenEventMap]: ScreenEventMap[N] }> = T;
+export type ScreenEventsHonoured = HonoursContract<Pick<EventMap, keyof ScreenEventMap>>;
