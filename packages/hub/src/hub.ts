@@ -4,6 +4,7 @@ import { createScreenPairing, createTokenService, type TokenService } from './au
 
 import { type Bus, createBus, createNatsTransport } from './bus/index.js';
 import {
+  announceReadyOrders,
   type CommerceModule,
   commerceMigrations,
   createCommerceModule,
@@ -161,6 +162,13 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     });
     const commerce = createCommerceModule({ db: storage.db, bus });
     await lifecycle.run({ name: 'commerce', start: () => commerce.start(), stop: () => commerce.stop() });
+    const stopAnnouncing = announceReadyOrders({
+      bus,
+      merchants: commerce.merchants,
+      homeLanguage: async (homeId) => (await homes.getHome(homeId)).language,
+      onError: (error) => log.warn({ err: error }, 'could not announce a ready order'),
+    });
+    lifecycle.onStop('order-announcer', async () => stopAnnouncing());
     const ordering = createVoiceOrdering({
       commerce,
       homeLocation: async (homeId) => (await homes.getHome(homeId)).location,

@@ -66,6 +66,15 @@ export interface EventMap {
     total: number;
     currency: string;
   };
+  /** An order is ready for pickup: what to tell the household, in its home's language. */
+  'order.ready': {
+    homeId: string;
+    orderId: string;
+    merchantId: string;
+    pickupCode: string | null;
+    title: string;
+    speech: string;
+  };
 }
 
 /** The name of a domain event. */
@@ -99,6 +108,7 @@ export const eventNames: readonly EventName[] = [
   'timer.finished',
   'order.paid',
   'order.updated',
+  'order.ready',
 ];
 
 /** Compile-time check: the events screens follow carry at least what the contract (`@genio/contracts`) promises them. */
