@@ -256,8 +256,12 @@ describeBrowser('merchant console', () => {
         body: { name: 'Phone', role: 'household', homeId: home.id },
       })
     ).json().token;
-    const as = (method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
-      hub.request(method, url, { token: household, body, ...(headers ? { headers } : {}) });
+    const as = (
+      method: Parameters<TestHub['request']>[0],
+      url: string,
+      body?: unknown,
+      headers?: Record<string, string>,
+    ) => hub.request(method, url, { token: household, body, ...(headers ? { headers } : {}) });
     await as('PATCH', `/api/v1/homes/${home.id}`, { location: { lat: 45.4655, lon: 9.189 } });
     await as('PUT', `/api/v1/homes/${home.id}/payment-settings`, {
       enabled: true,
