@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TestHub } from '../../hub/test/harness.js';
+import { audit, describeViolations } from './axe.js';
 import { describeBrowser, launchBrowser, SCREENSHOTS_DIR, startWebHub } from './browser.js';
 
 const STORES_CSV =
@@ -66,6 +67,9 @@ describeBrowser('merchant console', () => {
     await page.getByRole('button', { name: 'Upload stores' }).click();
   };
 
+  /** No serious or critical axe-core violation on the page as it is now. */
+  const expectAccessible = async (on: Page) => expect(describeViolations(await audit(on))).toBe('');
+
   beforeAll(async () => {
     [hub, browser] = await Promise.all([startWebHub(), launchBrowser()]);
     ({ page, errors } = await open({ width: 390, height: 844 }));
@@ -89,6 +93,7 @@ describeBrowser('merchant console', () => {
     });
     await page.getByRole('button', { name: 'Apply' }).click();
     await expect.poll(() => page.getByLabel('Contact email').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page);
     await page.getByLabel('Contact email').fill('ciao@aurora.example');
     await page.getByRole('button', { name: 'Apply' }).click();
 
@@ -197,6 +202,7 @@ describeBrowser('merchant console', () => {
     expect(stored.items.map((item: { ref: string }) => item.ref)).toEqual(['cornetto', 'cappuccino']);
     await step('menu').getByText('2 items').waitFor();
     expect(await scrollsSideways()).toBe(false);
+    await expectAccessible(page);
     await page.screenshot({ path: `${SCREENSHOTS_DIR}/console-merchant.png`, fullPage: true });
   });
 
@@ -236,6 +242,7 @@ describeBrowser('merchant console', () => {
       .getByRole('article', { name: 'Merchant Fly-by-night' })
       .getByText('the contact address does not answer')
       .waitFor();
+    await expectAccessible(op);
     await op.screenshot({ path: `${SCREENSHOTS_DIR}/console-merchants.png` });
     expect(operator.errors).toEqual([]);
   });
@@ -312,6 +319,7 @@ describeBrowser('merchant console', () => {
       await card.and(page.locator(`[data-status="${status}"]`)).waitFor();
     }
     expect((await hub.request('GET', `/api/v1/orders/${order.id}`)).json().status).toBe('ready');
+    await expectAccessible(page);
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await step('test_order').getByText('an order was paid').waitFor();
     expect(await scrollsSideways()).toBe(false);
