@@ -320,6 +320,7 @@ describeBrowser('merchant console', () => {
     }
     expect((await hub.request('GET', `/api/v1/orders/${order.id}`)).json().status).toBe('ready');
     await expectAccessible(page);
+    await section('Order board').screenshot({ path: `${SCREENSHOTS_DIR}/console-merchant-board.png` });
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await step('test_order').getByText('an order was paid').waitFor();
     expect(await scrollsSideways()).toBe(false);
