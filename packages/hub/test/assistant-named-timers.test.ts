@@ -42,7 +42,7 @@ describe('named timers', () => {
         'mets un minuteur pour les pâtes de 10 minutes',
         'mets un minuteur pour les oeufs de 6 minutes',
       ],
-      names: ['oeufs', 'pates'],
+      names: ['oeufs', 'pâtes'],
       cancel: 'annule le minuteur des pâtes',
       left: 'oeufs',
     },
