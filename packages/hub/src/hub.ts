@@ -8,6 +8,7 @@ import {
   commerceMigrations,
   createCommerceModule,
   createVoiceOrdering,
+  networkProviderFromConfig,
   withVoiceOrdering,
 } from './commerce/index.js';
 import type { GenioConfig } from './config/index.js';
@@ -22,6 +23,7 @@ import { homeRoutes } from './http/routes/homes.js';
 import { hubInfoRoutes } from './http/routes/hub-info.js';
 import { merchantRoutes } from './http/routes/merchants.js';
 import { orderRoutes } from './http/routes/orders.js';
+import { paymentWebhookRoutes } from './http/routes/payment-webhooks.js';
 import { productRoutes } from './http/routes/products.js';
 import { screenRoutes } from './http/routes/screens.js';
 import { timerRoutes } from './http/routes/timers.js';
@@ -162,7 +164,9 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     const assistant = createAssistant({ devices, homes, bus, db: storage.db, ...(llm ? { llm } : {}) });
     await assistant.start();
     stack.push(async () => assistant.stop());
-    const commerce = createCommerceModule({ db: storage.db, bus });
+    const network = networkProviderFromConfig(config);
+    const providers = network ? [network] : [];
+    const commerce = createCommerceModule({ db: storage.db, bus, providers });
     await commerce.start();
     stack.push(() => commerce.stop());
     const ordering = createVoiceOrdering({
@@ -202,6 +206,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         timerRoutes({ timers: assistant.timers, homes }),
         merchantRoutes({ commerce, tokens }),
         orderRoutes({ commerce, homes }),
+        paymentWebhookRoutes(commerce),
         webRoutes(config.webDir),
       ],
     });

@@ -32,7 +32,9 @@ export {
   type PlaceOrderInput,
 } from './orders/orders.js';
 export { commerceOutboxMigration } from './outbox-migration.js';
+export { type Checkout, createCheckout, type PaymentMethod } from './payments/checkout.js';
 export { createNetworkProvider, type NetworkProviderOptions } from './payments/network-provider.js';
+export { NETWORK_PROVIDER, networkProviderFromConfig } from './payments/network-config.js';
 export {
   type AuthorizeInput,
   clearingAccount,
