@@ -71,8 +71,8 @@ describe('authentication follows the route the router matched', () => {
           '/api/openapi.json',
           '/api/v1/pairing/claim',
           '/api/v1/screen-pairing/claim',
-  // A payment provider has no token: its notices are authenticated by their HMAC signature.
-  '/api/v1/payments/webhooks/:provider',
+          // Authenticated by the provider's HMAC signature instead of a token.
+          '/api/v1/payments/webhooks/:provider',
           '/api/v1/merchants/applications',
         ].includes(r.url) &&
         !r.url.startsWith('/api/docs') &&

@@ -33,8 +33,8 @@ export {
 } from './orders/orders.js';
 export { commerceOutboxMigration } from './outbox-migration.js';
 export { type Checkout, createCheckout, type PaymentMethod } from './payments/checkout.js';
-export { createNetworkProvider, type NetworkProviderOptions } from './payments/network-provider.js';
 export { NETWORK_PROVIDER, networkProviderFromConfig } from './payments/network-config.js';
+export { createNetworkProvider, type NetworkProviderOptions } from './payments/network-provider.js';
 export {
   type AuthorizeInput,
   clearingAccount,

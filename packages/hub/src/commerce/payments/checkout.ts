@@ -12,7 +12,7 @@ import type { PaymentGuard, SecondFactor } from './settings.js';
 import type { PaymentSettlement } from './settlement.js';
 
 /** How an order is paid: the household wallet, or the name of a configured provider. */
-export type PaymentMethod = 'wallet' | (string & {});
+export type PaymentMethod = string;
 
 /** Paying and refunding orders by wallet or provider. */
 export interface Checkout {
@@ -44,7 +44,11 @@ export function createCheckout(deps: {
     return provider;
   }
 
-  async function payThrough(order: Order, provider: PaymentProvider, by: { tokenId: string; factor: SecondFactor }) {
+  async function payThrough(
+    order: Order,
+    provider: PaymentProvider,
+    by: { tokenId: string; factor: SecondFactor },
+  ) {
     if (paidStatuses.includes(order.status) || order.status === 'refunded') return order;
     if (decideMove(order.status, 'paid') !== 'apply')
       throw new GenioError('conflict', { reason: `order ${order.id} is ${order.status} and cannot be paid` });

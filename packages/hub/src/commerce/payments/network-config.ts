@@ -22,5 +22,10 @@ export function networkProviderFromConfig(config: NetworkSettings): PaymentProvi
         '--payment-network-url, --payment-network-key and --payment-network-secret must be set together',
       field: !url ? 'paymentNetworkUrl' : !key ? 'paymentNetworkKey' : 'paymentNetworkSecret',
     });
-  return createNetworkProvider({ name: NETWORK_PROVIDER, baseUrl: url, apiSecret: key, webhookSecret: secret });
+  return createNetworkProvider({
+    name: NETWORK_PROVIDER,
+    baseUrl: url,
+    apiSecret: key,
+    webhookSecret: secret,
+  });
 }

@@ -226,7 +226,10 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
               { additionalProperties: false },
             ),
             Type.Object(
-              { challenge: Type.String({ pattern: '^[0-9]{2}$' }), method: Type.Optional(PaymentMethodSchema) },
+              {
+                challenge: Type.String({ pattern: '^[0-9]{2}$' }),
+                method: Type.Optional(PaymentMethodSchema),
+              },
               { additionalProperties: false },
             ),
           ]),
