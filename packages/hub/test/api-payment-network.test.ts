@@ -221,6 +221,20 @@ describe('paying through the external network over HTTP', () => {
     expect((await accounts()).clearing).toEqual(after.clearing);
   });
 
+  it('a declined network payment is 402, and the order is then not taken from the wallet as well', async () => {
+    const order = await placeOrder(1);
+    await sandbox.control('POST', '/_control/faults', { op: 'authorize', kind: 'decline' });
+    const declined = await pay(order.id, 'x1', { pin: PIN, method: 'network' });
+    expect(declined.status).toBe(402);
+    expect(declined.json().code).toBe('payment_declined');
+    expect((await t.request('GET', `/api/v1/orders/${order.id}`)).json().status).toBe('payment_failed');
+    const wallet = await pay(order.id, 'x2', { pin: PIN });
+    expect(wallet.status).toBe(409);
+    // The next try through the network is a new authorization and pays.
+    expect((await pay(order.id, 'x3', { pin: PIN, method: 'network' })).json().status).toBe('paid');
+    expect((await intentsOf(order.id)).map((i) => i.status).sort()).toEqual(['captured', 'declined']);
+  });
+
   it('a household cancelling a paid order gets the money back through the network', async () => {
     const order = await placeOrder(1);
     expect((await pay(order.id, 'c-pay', { pin: PIN, method: 'network' })).json().status).toBe('paid');
