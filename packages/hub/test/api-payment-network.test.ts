@@ -17,7 +17,16 @@ interface Relayed {
   raw: string;
   signature: string | undefined;
   status: number;
-  answer: { orderId?: string; status?: string; changed?: boolean; code?: string };
+  answer: HubAnswer;
+}
+
+/** What the webhook route answers: the settlement's result, or a problem. */
+interface HubAnswer {
+  orderId?: string;
+  status?: string | number;
+  changed?: boolean;
+  code?: string;
+  detail?: string;
 }
 
 describe.each(backends)('the payment network in a running hub on %s', (backend) => {
@@ -43,7 +52,7 @@ describe.each(backends)('the payment network in a running hub on %s', (backend) 
     // The network needs the hub's webhook address before the hub (port 0) exists: a relay in between.
     relay = await startReceiver(async (raw, signature) => {
       const response = await postWebhook(raw, signature);
-      relayed.push({ raw, signature, status: response.status, answer: await response.json() });
+      relayed.push({ raw, signature, status: response.status, answer: (await response.json()) as HubAnswer });
       return response.status;
     });
     sandbox = await startSandboxProcess({ webhookUrl: relay.url });
@@ -275,7 +284,7 @@ describe.each(backends)('the payment network in a running hub on %s', (backend) 
       for (const response of refusals) {
         expect(response.status).toBe(401);
         expect(response.headers.get('content-type')).toContain('application/problem+json');
-        expect((await response.json()).code).toBe('signature_invalid');
+        expect(((await response.json()) as HubAnswer).code).toBe('signature_invalid');
       }
 
       // A genuine delivery is accepted once; the same bytes sent again are a replay.
@@ -284,11 +293,11 @@ describe.each(backends)('the payment network in a running hub on %s', (backend) 
       expect(genuine?.status).toBe(200);
       const replay = await postWebhook(genuine?.raw ?? '', genuine?.signature);
       expect(replay.status).toBe(401);
-      expect((await replay.json()).detail).toContain('replayed');
+      expect(((await replay.json()) as HubAnswer).detail).toContain('replayed');
 
       const wallet = await postWebhook(forged, signMessage(sandbox.webhookSecret, forged), 'wallet');
       expect(wallet.status).toBe(404);
-      expect((await wallet.json()).code).toBe('not_found');
+      expect(((await wallet.json()) as HubAnswer).code).toBe('not_found');
       expect((await t.request('GET', `/api/v1/orders/${order.id}`)).json()).toEqual(before);
     });
   });
