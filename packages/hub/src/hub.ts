@@ -85,6 +85,9 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
   };
 
   try {
+    // Checked before anything starts: a half-configured payment network stops the hub at once.
+    const network = networkProviderFromConfig(config);
+    const providers = network ? [network] : [];
     const storage = await openStorage({
       url: config.dbUrl,
       dataDir: config.dataDir,
@@ -164,8 +167,6 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     const assistant = createAssistant({ devices, homes, bus, db: storage.db, ...(llm ? { llm } : {}) });
     await assistant.start();
     stack.push(async () => assistant.stop());
-    const network = networkProviderFromConfig(config);
-    const providers = network ? [network] : [];
     const commerce = createCommerceModule({ db: storage.db, bus, providers });
     await commerce.start();
     stack.push(() => commerce.stop());

@@ -242,7 +242,12 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
         const key = request.headers['idempotency-key'];
         const { method = 'wallet', ...factor } = request.body as SecondFactor & { method?: PaymentMethod };
         // The stored request never holds the PIN itself: only which factor was used.
-        const fingerprint = { orderId: order.id, factor: 'pin' in factor ? 'pin' : 'challenge', method };
+        const fingerprint = {
+          orderId: order.id,
+          factor: 'pin' in factor ? 'pin' : 'challenge',
+          // Without a method the request is the wallet payment it always was, stored as before.
+          ...(method === 'wallet' ? {} : { method }),
+        };
         const answer = await commerce.idempotency.run(`pay:${order.homeId}`, key, fingerprint, async () => ({
           status: 200,
           body: await commerce.checkout.pay(order.id, {
