@@ -34,6 +34,14 @@ export const eventPayloadSchemas = {
     name: Type.Union([Type.String(), Type.Null()]),
     speech: Type.String(),
   }),
+  'order.ready': Type.Object({
+    homeId: Type.String(),
+    orderId: Type.String(),
+    merchantId: Type.String(),
+    pickupCode: Type.Union([Type.String(), Type.Null()]),
+    title: Type.String(),
+    speech: Type.String(),
+  }),
 } as const;
 
 /** The events a screen follows: name -> payload. */

@@ -35,6 +35,16 @@ export {
 export { type EventMessage, EventMessageSchema, eventPayloadSchemas, type ScreenEventMap } from './events.js';
 export { isLanguage, type Language, LanguageSchema, languages } from './languages.js';
 export {
+  type Area,
+  AreaSchema,
+  type Device,
+  DeviceSchema,
+  GenderSchema,
+  type Home,
+  HomeSchema,
+  NameGendersSchema,
+} from './resources.js';
+export {
   SlotSchema,
   type TurnRequest,
   TurnRequestSchema,

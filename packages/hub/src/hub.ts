@@ -1,9 +1,10 @@
 import type { Server } from 'node:net';
 import { type Assistant, createAssistant, createLlmFallback } from './assistant/index.js';
-import { createTokenService, type TokenService } from './auth/index.js';
-import { createScreenPairing } from './auth/screen-pairing.js';
+import { createScreenPairing, createTokenService, type TokenService } from './auth/index.js';
+
 import { type Bus, createBus, createNatsTransport } from './bus/index.js';
 import {
+  announceReadyOrders,
   type CommerceModule,
   commerceMigrations,
   createCommerceModule,
@@ -12,8 +13,8 @@ import {
   withVoiceOrdering,
 } from './commerce/index.js';
 import type { GenioConfig } from './config/index.js';
-import { createDevicesModule, type DevicesModule } from './devices/module.js';
-import { createDeviceSimulators } from './devices/simulator.js';
+import { createDeviceSimulators, createDevicesModule, type DevicesModule } from './devices/index.js';
+
 import { createHomeService, type HomeService } from './homes/index.js';
 import { conversationRoutes } from './http/routes/conversation.js';
 import { deviceRoutes } from './http/routes/devices.js';
@@ -31,11 +32,12 @@ import { tokenRoutes } from './http/routes/tokens.js';
 import { webRoutes } from './http/routes/web.js';
 import { createHttpServer } from './http/server.js';
 import type { GenioApp } from './http/types.js';
+import { createLifecycle, migrationsOf } from './lifecycle/index.js';
 import { createHaDiscoveryBridge } from './links/ha-discovery/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { type Broker, createBroker } from './mqtt/index.js';
-import { closeServer, listenOn, trackSockets } from './net/listen.js';
+import { closeServer, listenOn, trackSockets } from './net/index.js';
 import { migrations, openStorage, type Storage } from './storage/index.js';
 import { version } from './version.js';
 
@@ -76,13 +78,8 @@ export interface HubOptions {
  */
 export async function startHub(config: GenioConfig, options: HubOptions = {}): Promise<Hub> {
   const log = options.log ?? createLogger(config.logLevel);
-  const stack: Array<() => Promise<void>> = [];
-  const unwind = async () => {
-    while (stack.length) {
-      const stop = stack.pop() as () => Promise<void>;
-      await stop().catch((error: unknown) => log.error({ err: error }, 'stop failed'));
-    }
-  };
+  const lifecycle = createLifecycle((name, error) => log.error({ err: error, module: name }, 'stop failed'));
+  const unwind = () => lifecycle.stopAll();
 
   try {
     // Checked before anything starts: a half-configured payment network stops the hub at once.
@@ -92,9 +89,10 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       url: config.dbUrl,
       dataDir: config.dataDir,
       pgSchema: options.pgSchema,
-      migrations: [...migrations, ...commerceMigrations],
+      // Each domain module brings its own schema changes; the core ones come first.
+      migrations: migrationsOf(migrations, [{ migrations: commerceMigrations }]),
     });
-    stack.push(() => storage.close());
+    lifecycle.onStop('storage', () => storage.close());
     const applied = await storage.migrate();
     if (applied.length) log.info({ applied }, 'database migrated');
 
@@ -110,8 +108,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       onEmit: (name) => metrics.busEvents.inc({ event: name }),
       ...(transport ? { transport } : {}),
     });
-    await bus.start();
-    stack.push(() => bus.stop());
+    await lifecycle.run({ name: 'bus', start: () => bus.start(), stop: () => bus.stop() });
 
     const tokens = createTokenService({ db: storage.db, bus });
     const homes = createHomeService({ db: storage.db, bus });
@@ -124,9 +121,8 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       log,
     });
     const devices = createDevicesModule({ db: storage.db, bus, broker, config, log, metrics });
-    await devices.start();
-    stack.push(() => broker.stop());
-    stack.push(() => devices.stop());
+    lifecycle.onStop('broker', () => broker.stop());
+    await lifecycle.run({ name: 'devices', start: () => devices.start(), stop: () => devices.stop() });
     await broker.start();
     const simulators = createDeviceSimulators({
       db: storage.db,
@@ -138,7 +134,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     bus.on('simulators', 'device.deleted', (payload) => {
       simulators.stop(payload.deviceId).catch(() => {});
     });
-    stack.push(() => simulators.stopAll());
+    lifecycle.onStop('simulators', () => simulators.stopAll());
     await simulators.resume();
     if (config.haDiscoveryUrl) {
       const bridge = createHaDiscoveryBridge({
@@ -150,8 +146,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         bus,
         log: log.child({ module: 'ha-discovery' }),
       });
-      await bridge.start();
-      stack.push(() => bridge.stop());
+      await lifecycle.run({ name: 'ha-discovery', start: () => bridge.start(), stop: () => bridge.stop() });
     }
 
     const llm = config.llmUrl
@@ -165,11 +160,20 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         })
       : undefined;
     const assistant = createAssistant({ devices, homes, bus, db: storage.db, ...(llm ? { llm } : {}) });
-    await assistant.start();
-    stack.push(async () => assistant.stop());
+    await lifecycle.run({
+      name: 'assistant',
+      start: () => assistant.start(),
+      stop: async () => assistant.stop(),
+    });
     const commerce = createCommerceModule({ db: storage.db, bus, providers });
-    await commerce.start();
-    stack.push(() => commerce.stop());
+    await lifecycle.run({ name: 'commerce', start: () => commerce.start(), stop: () => commerce.stop() });
+    const stopAnnouncing = announceReadyOrders({
+      bus,
+      merchants: commerce.merchants,
+      homeLanguage: async (homeId) => (await homes.getHome(homeId)).language,
+      onError: (error) => log.warn({ err: error }, 'could not announce a ready order'),
+    });
+    lifecycle.onStop('order-announcer', async () => stopAnnouncing());
     const ordering = createVoiceOrdering({
       commerce,
       homeLocation: async (homeId) => (await homes.getHome(homeId)).location,
@@ -211,19 +215,12 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         webRoutes(config.webDir),
       ],
     });
-    stack.push(() => http.close());
-    await http.ready();
+    let listening = false;
     const sockets = trackSockets(http.server as unknown as Server);
-    const httpPort = await listenOn(http.server as unknown as Server, config.httpPort, config.httpHost, {
-      service: 'HTTP',
-      flag: '--http-port',
-      env: 'GENIO_HTTP_PORT',
-    });
     // Fastify closes websocket clients in close(); only then can the listening socket finish closing.
-    stack.pop();
     // A client that connected and sent nothing (or half a request) is not "idle" to Node and would hold
     // close() until its header timeout: cut every connection still open after a short grace.
-    stack.push(async () => {
+    lifecycle.onStop('http', async () => {
       const cut = setTimeout(() => sockets.destroyAll(), SHUTDOWN_GRACE_MS);
       cut.unref();
       try {
@@ -231,8 +228,15 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       } finally {
         clearTimeout(cut);
       }
-      await closeServer(http.server as unknown as Server);
+      if (listening) await closeServer(http.server as unknown as Server);
     });
+    await http.ready();
+    const httpPort = await listenOn(http.server as unknown as Server, config.httpPort, config.httpHost, {
+      service: 'HTTP',
+      flag: '--http-port',
+      env: 'GENIO_HTTP_PORT',
+    });
+    listening = true;
     // Only once every port is bound: a start that fails must not store an operator token it never showed.
     const generatedOperatorToken = await tokens.ensureOperator(config.adminToken);
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { startTestHub, type TestHub } from './harness.js';
 
 // A merchant joins, imports stores and a menu, is approved; a household orders, pays by PIN from its
@@ -310,8 +311,29 @@ describe('commerce over HTTP', () => {
     expect(board.map((o: { id: string }) => o.id)).toEqual([order.id]);
     const move = (to: string, eventId: string, token = merchantToken) =>
       t.request('POST', `/api/v1/orders/${order.id}/transitions`, { token, body: { to, eventId } });
+    // The household's screen is told when the order is ready, in the home's language.
+    const frames: Array<{ name: string; payload: Record<string, unknown> }> = [];
+    const screen = new WebSocket(
+      `${t.baseUrl.replace('http', 'ws')}/api/v1/events?access_token=${household}`,
+    );
+    await new Promise<void>((resolve, reject) => {
+      screen.on('message', (data) => {
+        const frame = JSON.parse(String(data));
+        if (frame.type === 'ready') resolve();
+        else frames.push(frame);
+      });
+      screen.on('error', reject);
+    });
     expect((await move('accepted', 'e1')).json().status).toBe('accepted');
     expect((await move('ready', 'e2')).json().status).toBe('ready');
+    const deadline = Date.now() + 5000;
+    while (!frames.some((f) => f.name === 'order.ready') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
+    screen.close();
+    const ready = frames.find((f) => f.name === 'order.ready');
+    expect(ready?.payload).toMatchObject({ orderId: order.id, pickupCode: succeeded[0]?.json().pickupCode });
+    expect(String(ready?.payload.speech)).toContain('Il tuo ordine da Bar Aurora è pronto');
+    expect(frames.some((f) => f.name === 'order.updated' && f.payload.status === 'accepted')).toBe(true);
     expect((await move('accepted', 'e1-late')).json().status).toBe('ready');
     expect((await move('ready', 'e3', otherMerchantToken)).status).toBe(403);
     expect((await move('preparing', 'e4', household)).status).toBe(403);

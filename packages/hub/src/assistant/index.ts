@@ -12,3 +12,4 @@ export { loadGrammar, loadGrammars } from './nlu/grammar.js';
 export { tokenize } from './nlu/normalize.js';
 export { readNumber } from './nlu/numbers.js';
 export { LanguageRecognizer, type ListEntry, type Recognition } from './nlu/recognizer.js';
+export { MAX_TIMER_SECONDS, type Timers } from './timers.js';

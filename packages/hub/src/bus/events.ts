@@ -1,3 +1,5 @@
+import type { ScreenEventMap } from '@genio/contracts';
+
 /**
  * Every domain event of Genio: name -> payload. Payloads carry `homeId` where an event belongs
  * to a home, so that transports can deliver it only to that home's listeners.
@@ -64,6 +66,15 @@ export interface EventMap {
     total: number;
     currency: string;
   };
+  /** An order is ready for pickup: what to tell the household, in its home's language. */
+  'order.ready': {
+    homeId: string;
+    orderId: string;
+    merchantId: string;
+    pickupCode: string | null;
+    title: string;
+    speech: string;
+  };
 }
 
 /** The name of a domain event. */
@@ -97,4 +108,9 @@ export const eventNames: readonly EventName[] = [
   'timer.finished',
   'order.paid',
   'order.updated',
+  'order.ready',
 ];
+
+/** Compile-time check: the events screens follow carry at least what the contract (`@genio/contracts`) promises them. */
+type HonoursContract<T extends { [N in keyof ScreenEventMap]: ScreenEventMap[N] }> = T;
+export type ScreenEventsHonoured = HonoursContract<Pick<EventMap, keyof ScreenEventMap>>;

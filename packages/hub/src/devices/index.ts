@@ -7,8 +7,10 @@ export {
   fromDeviceValue,
   type ResolvedCapabilities,
   resolveCapabilities,
+  standardValues,
   toDeviceValue,
   valueLabel,
+  valueWords,
 } from './capabilities/index.js';
 export type { CommandResult, DeviceCommands } from './commands.js';
 export type { DeviceReply } from './gateway.js';
@@ -17,4 +19,5 @@ export { createDevicesModule, type DevicesModule } from './module.js';
 export type { LoadedProduct, Product, ProductService } from './products.js';
 export type { Device, DeviceRegistry } from './registry.js';
 export type { Shadow } from './shadow.js';
+export { createDeviceSimulators, type DeviceSimulators } from './simulator.js';
 export { parseThingModel, validatePropertyValues } from './tsl/index.js';

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { Aedes, type AuthenticateError, type Client, type PublishPacket, type Subscription } from 'aedes';
 import type { Logger } from 'pino';
 import { createWebSocketStream, WebSocketServer } from 'ws';
-import { closeServer, listenOn } from '../net/listen.js';
+import { closeServer, listenOn } from '../net/index.js';
 import { watchPacketSizes } from './packet-size.js';
 
 /** Bytes a connection may send before its CONNECT is accepted: a CONNECT carries ids, a signature and maybe a small will. */

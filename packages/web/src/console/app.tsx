@@ -5,11 +5,13 @@ import { type ConsoleSession, SessionContext, useLiveState, useSession } from '.
 import { LiveEvents } from './lib/live.js';
 import { href, useRoute } from './lib/route.js';
 import { type Identity, identify, may, storedToken, storeToken } from './lib/session.js';
+import { ApplyPage } from './pages/apply.js';
 import { DeviceDetail } from './pages/device-detail.js';
 import { DevicesPage } from './pages/devices.js';
 import { EventsPage } from './pages/events.js';
 import { HomesPage } from './pages/homes.js';
 import { MerchantPage } from './pages/merchant.js';
+import { MerchantsPage } from './pages/merchants.js';
 import { ProductDetail } from './pages/product-detail.js';
 import { ProductsPage } from './pages/products.js';
 import { SignIn } from './pages/sign-in.js';
@@ -23,6 +25,7 @@ export function App() {
   const [token, setToken] = useState<string | null>(storedToken);
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const route = useRoute();
 
   const signOut = (message: string | null) => {
     storeToken(null);
@@ -51,24 +54,25 @@ export function App() {
   const session = useMemo<ConsoleSession | null>(() => {
     if (!token || !identity) return null;
     const api = new ConsoleApi(token, () => signOut(SESSION_ENDED));
-    // A token that may not subscribe (a merchant) gets no socket, so it is never refused over and over.
-    const live = new LiveEvents(api, () => signOut(SESSION_ENDED), may(identity, 'events.subscribe'));
+    // A merchant's socket carries its own orders (the live board); other tokens that may not subscribe
+    // get no socket, so it is never refused over and over.
+    const live = new LiveEvents(
+      api,
+      () => signOut(SESSION_ENDED),
+      may(identity, 'events.subscribe') || identity.merchantId !== null,
+    );
     return { api, identity, live };
   }, [token, identity]);
   useEffect(() => () => session?.live.close(), [session]);
 
-  if (!token)
-    return (
-      <SignIn
-        notice={notice}
-        onSignedIn={(value, found) => {
-          storeToken(value);
-          setNotice(null);
-          setIdentity(found);
-          setToken(value);
-        }}
-      />
-    );
+  const signedIn = (value: string, found: Identity) => {
+    storeToken(value);
+    setNotice(null);
+    setIdentity(found);
+    setToken(value);
+  };
+  if (!token && route[0] === 'apply') return <ApplyPage onSignedIn={signedIn} />;
+  if (!token) return <SignIn notice={notice} onSignedIn={signedIn} />;
   if (!session)
     return (
       <main class="sign-in" id="main">
@@ -92,6 +96,7 @@ const NAV = [
   ['tokens', 'Tokens', 'token.list'],
   ['events', 'Live log', 'events.subscribe'],
   ['merchant', 'Merchant', 'merchant.read'],
+  ['merchants', 'Merchants', 'merchant.review'],
 ] as const;
 
 type PageKey = (typeof NAV)[number][0];
@@ -117,7 +122,9 @@ function Page(props: { route: string[]; pages: readonly PageKey[] }): ComponentC
     return <NotForThisRole />;
   switch (page) {
     case 'merchant':
-      return <MerchantPage />;
+      return <MerchantPage section={id} />;
+    case 'merchants':
+      return <MerchantsPage />;
     case 'devices':
       return props.route[0] === 'device' && id ? <DeviceDetail deviceId={id} /> : <DevicesPage />;
     case 'products':

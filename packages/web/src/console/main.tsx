@@ -1,10 +1,10 @@
 /**
  * The operators' console, served at /console (hash routes: #/homes[/id], #/devices, #/device/id,
- * #/products[/productKey], #/tokens, #/events).
+ * #/products[/productKey], #/tokens, #/events, #/merchant[/section], #/merchants, #/apply).
  *
  * Stable selectors for tests (labels for getByLabel, names for getByRole('button'|'link')):
  * - Sign in:  label "Token"; button "Sign in"; header shows role in `.role`; button "Sign out".
- * - Nav links: "Homes and areas", "Devices", "Products", "Tokens", "Live log", "Merchant" — only those the
+ * - Nav links: "Homes and areas", "Devices", "Products", "Tokens", "Live log", "Merchant", "Merchants" — only those the
  *             token's `can` (GET /api/v1/me) allows; a page it may not use shows heading "Not available".
  * - Homes:    labels "Home name", "Language"; button "Create home"; homes are links by name.
  *             Selected home: buttons "Edit home" (labels "New name", "New language", button "Save home"),
@@ -34,7 +34,20 @@
  * - Tokens:   labels "Token name", "Role", "Home" (household only); button "Create token"; secret in
  *             [data-testid=token-secret], button "Copy token"; per row "Revoke token <name>" then
  *             "Yes, revoke"; checkbox "Show revoked tokens".
- * - Merchant: heading "Merchant"; the merchant id in [data-testid=merchant-id].
+ * - Merchant: heading "Merchant"; the merchant id in [data-testid=merchant-id], status in
+ *             [data-testid=merchant-status]; checklist `ol.checklist li[data-step=<step>]` with links such as
+ *             "Upload stores"; sections (section.panel) "Onboarding", "Order board", "Profile", "Stores", "Menu".
+ *             Profile: labels "Name in English|Chinese|Italian|French", "Contact email|phone|person",
+ *             "Payout account holder", "IBAN", "Webhook URL"; button "Save profile".
+ *             Stores: label "Stores file (CSV or JSON)", button "Upload stores", result [data-testid=store-import],
+ *             table "Stores". Menu: label "Menu JSON", button "Save menu", `.menu-problem`, table "Menu preview".
+ *             Board: [data-testid=board-live]; `li.order-card[data-order-id][data-status]`; buttons
+ *             "Accept|Start preparing|Mark ready|Picked up order <pickup code>", "Refund order <code>" then "Yes, refund".
+ * - Merchants (operator): label "Show merchants"; per merchant an article "Merchant <name>" with buttons
+ *             "Approve <name>", "Reject <name>" (label "Reason for rejecting <name>", button "Reject with this reason").
+ * - Apply (#/apply, link "Apply as a merchant" on sign-in): labels "Business name in English|Chinese|Italian|French",
+ *             "Currency", "Contact email|phone|person"; button "Apply"; token in [data-testid=merchant-token];
+ *             button "Open the merchant console".
  * - Live log: labels "Event name starts with", "Only events of home"; buttons "Pause"/"Resume", "Clear";
  *             connection state in [data-testid=live-state] ("Connected"); rows in `ol.log > li`.
  */

@@ -1,10 +1,7 @@
-/** One bus event as the hub's websocket sends it. */
-export interface HubEvent {
-  id: string;
-  name: string;
-  at: number;
-  payload: Record<string, unknown>;
-}
+import type { EventMessage } from '@genio/contracts';
+
+/** One bus event as the hub's websocket sends it (shape from the contract). */
+export type HubEvent = EventMessage;
 
 export type ConnectionState = 'connecting' | 'open' | 'closed' | 'unauthorized';
 

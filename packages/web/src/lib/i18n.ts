@@ -1,9 +1,8 @@
-export const LANGUAGES = ['zh', 'en', 'it', 'fr'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { languages } from '@genio/contracts';
 
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
+export { isLanguage, type Language } from '@genio/contracts';
+/** The languages the hub speaks, from the contract. */
+export const LANGUAGES = languages;
 
 /** Fill `{name}` placeholders. */
 export function format(template: string, vars: Record<string, string | number> = {}): string {

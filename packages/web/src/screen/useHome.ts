@@ -1,13 +1,10 @@
+import type { Home as ContractHome } from '@genio/contracts';
 import { useEffect, useState } from 'preact/hooks';
-import { isLanguage, type Language } from '../lib/i18n.js';
+import { isLanguage } from '../lib/i18n.js';
 import { type Hub, useHubEvents } from './hub.js';
 
-/** The paired home (`GET /api/v1/homes/{homeId}`). */
-export interface Home {
-  id: string;
-  name: string;
-  language: Language;
-}
+/** What the screen shows of the paired home (`GET /api/v1/homes/{homeId}`, shape from the contract). */
+export type Home = Pick<ContractHome, 'id' | 'name' | 'language'>;
 
 /** The home's name and language, following `home.updated`. */
 export function useHome(hub: Hub): { home: Home | null; error: string | null } {
@@ -18,7 +15,7 @@ export function useHome(hub: Hub): { home: Home | null; error: string | null } {
   useEffect(() => {
     let cancelled = false;
     api
-      .get<{ id: string; name: string; language: string }>(`/api/v1/homes/${encodeURIComponent(homeId)}`)
+      .get<ContractHome>(`/api/v1/homes/${encodeURIComponent(homeId)}`)
       .then((found) => {
         if (cancelled) return;
         setHome({

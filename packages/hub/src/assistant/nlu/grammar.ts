@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { standardValues, valueWords } from '../../devices/capabilities/index.js';
+import { standardValues, valueWords } from '../../devices/index.js';
 import { type Language, languages } from '../../errors/index.js';
 import { cueNames } from './frames.js';
 import type { Grammar, IntentSentences, ListEntry } from './recognizer.js';

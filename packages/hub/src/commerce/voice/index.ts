@@ -1,3 +1,4 @@
+export { announceReadyOrders } from './announce.js';
 export {
   createVoiceOrdering,
   type OrderingCard,

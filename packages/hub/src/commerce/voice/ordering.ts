@@ -112,6 +112,8 @@ export interface VoiceOrdering {
   handle(turn: OrderingTurn): Promise<OrderingReply | null>;
   /** Whether this conversation is in the middle of an order (its words win then). */
   holds(conversationId: string): boolean;
+  /** A tap on one of ordering's cards (`menu:<item>`, `store:<ref>`, `cart:<line>`); null when not ordering's. */
+  choose(turn: OrderingTurn, choice: string): Promise<OrderingReply | null>;
 }
 
 /** Build the skill over the commerce module and the home's location. */
@@ -596,6 +598,34 @@ export function createVoiceOrdering(deps: {
   return {
     holds(conversationId) {
       return live(conversationId) !== null;
+    },
+    async choose(turn, choice) {
+      const session = live(turn.conversationId);
+      const [kind, ref] = choice.split(':', 2) as [string, string | undefined];
+      if (!session || session.homeId !== turn.homeId || !ref || session.awaitingFactor) return null;
+      session.expiresAt = now() + SESSION_MS;
+      const { language } = turn;
+      if (kind === 'menu') {
+        const menu = await commerce.menus.get(session.merchant.id);
+        const item = orderable(menu, session).find((i) => i.ref === ref);
+        return item ? addItem(session, turn, item, 1, '') : null;
+      }
+      if (kind === 'store') {
+        const index = session.stores.findIndex((s) => s.ref === ref);
+        if (index < 0) return null;
+        session.storeIndex = index;
+        const at = session.stores[index] as NearStore;
+        return {
+          speech: say(language, 'store_changed', {
+            store: at.name,
+            distance: distanceWords(at.distanceM, language),
+          }),
+          continueConversation: true,
+          intent: 'commerce.change_store',
+        };
+      }
+      if (kind === 'cart') return cartReply(session, language, 'commerce.cart');
+      return null;
     },
     async handle(turn) {
       const session = live(turn.conversationId);

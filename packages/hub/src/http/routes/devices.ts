@@ -1,40 +1,18 @@
-import { DeviceCapabilitiesSchema } from '@genio/contracts';
+import { DeviceCapabilitiesSchema, DeviceSchema, NameGendersSchema } from '@genio/contracts';
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import { type Action, authorize, hub, ownHomeIds } from '../../access/index.js';
 import type { Principal } from '../../auth/index.js';
-import type { CommandResult } from '../../devices/commands.js';
-import { capabilityStates } from '../../devices/index.js';
-import type { DevicesModule } from '../../devices/module.js';
-import type { DeviceSimulators } from '../../devices/simulator.js';
+import {
+  type CommandResult,
+  capabilityStates,
+  type DeviceSimulators,
+  type DevicesModule,
+} from '../../devices/index.js';
 import { errorResponses } from '../schemas.js';
 import type { RouteModule } from '../types.js';
 
-const Gender = Type.Union([Type.Literal('masculine'), Type.Literal('feminine')]);
-/** The grammatical gender of the device's name per language, for the assistant's replies. */
-const NameGenders = Type.Object(
-  { it: Type.Optional(Gender), fr: Type.Optional(Gender) },
-  { additionalProperties: false },
-);
-const DeviceSchema = Type.Object(
-  {
-    id: Type.String(),
-    productKey: Type.String(),
-    deviceName: Type.String(),
-    category: Type.String(),
-    homeId: Type.String(),
-    areaId: Type.Union([Type.String(), Type.Null()]),
-    name: Type.String(),
-    aliases: Type.Array(Type.String()),
-    online: Type.Boolean(),
-    disabled: Type.Boolean(),
-    lastSeen: Type.Union([Type.Integer(), Type.Null()]),
-    properties: Type.Record(Type.String(), Type.Unknown()),
-    createdAt: Type.Integer(),
-    genders: Type.Optional(NameGenders),
-  },
-  { $id: 'Device' },
-);
+const NameGenders = NameGendersSchema;
 const CredentialsSchema = Type.Object({
   id: Type.String(),
   productKey: Type.String(),

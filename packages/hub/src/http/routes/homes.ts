@@ -1,3 +1,4 @@
+import { AreaSchema, HomeSchema } from '@genio/contracts';
 import { Type } from 'typebox';
 import { authorize, hub, ownHomeIds } from '../../access/index.js';
 import type { HomeService } from '../../homes/index.js';
@@ -6,29 +7,6 @@ import type { RouteModule } from '../types.js';
 
 const Name = Type.String({ minLength: 1, maxLength: 100 });
 const Aliases = Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 20 });
-
-const HomeSchema = Type.Object(
-  {
-    id: Type.String(),
-    name: Type.String(),
-    language: LanguageSchema,
-    location: Type.Union([Type.Object({ lat: Type.Number(), lon: Type.Number() }), Type.Null()]),
-    createdAt: Type.Integer(),
-    updatedAt: Type.Integer(),
-  },
-  { $id: 'Home' },
-);
-const AreaSchema = Type.Object(
-  {
-    id: Type.String(),
-    homeId: Type.String(),
-    name: Type.String(),
-    aliases: Type.Array(Type.String()),
-    createdAt: Type.Integer(),
-    updatedAt: Type.Integer(),
-  },
-  { $id: 'Area' },
-);
 
 const HomeParams = Type.Object({ homeId: IdParam });
 const AreaParams = Type.Object({ homeId: IdParam, areaId: IdParam });

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { authorize, hub } from '../../access/index.js';
-import type { DevicesModule } from '../../devices/module.js';
+import type { DevicesModule } from '../../devices/index.js';
 import { errorResponses } from '../schemas.js';
 import type { RouteModule } from '../types.js';
 

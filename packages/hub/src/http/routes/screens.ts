@@ -1,8 +1,7 @@
 import QRCode from 'qrcode';
 import { Type } from 'typebox';
 import { authorize } from '../../access/index.js';
-import type { Principal } from '../../auth/index.js';
-import type { ScreenPairing } from '../../auth/screen-pairing.js';
+import type { Principal, ScreenPairing } from '../../auth/index.js';
 import type { HomeService } from '../../homes/index.js';
 import { errorResponses, IdParam } from '../schemas.js';
 import type { RouteModule } from '../types.js';

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { type Action, authorize } from '../../access/index.js';
-import type { Timers } from '../../assistant/timers.js';
-import { MAX_TIMER_SECONDS } from '../../assistant/timers.js';
+import { MAX_TIMER_SECONDS, type Timers } from '../../assistant/index.js';
 import type { Principal } from '../../auth/index.js';
 import { GenioError } from '../../errors/index.js';
 import type { HomeService } from '../../homes/index.js';

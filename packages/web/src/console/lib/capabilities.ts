@@ -1,11 +1,11 @@
-/** The capability vocabulary (docs/capabilities.md), from the hub's own table so the two never disagree. */
+/** The capability vocabulary (docs/capabilities.md), from the contract the hub uses too, so the two never disagree. */
 export {
   categories as CATEGORIES,
   propertyCapabilities as PROPERTY_CAPABILITIES,
   serviceCapabilities as SERVICE_CAPABILITIES,
-} from '../../../../hub/src/devices/capabilities/names.js';
+} from '@genio/contracts';
 
-import type { CapabilityName } from '../../../../hub/src/devices/capabilities/names.js';
+import type { CapabilityName } from '@genio/contracts';
 
 export type { CapabilityName };
 

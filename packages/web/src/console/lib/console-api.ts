@@ -24,6 +24,46 @@ export class ConsoleApi extends ApiClient {
     }
   }
 
+  /**
+   * A request with a body that is not JSON (a CSV upload) or with extra headers (Idempotency-Key);
+   * failures come back as ApiErrors like every other request.
+   */
+  async send<T>(
+    method: string,
+    path: string,
+    options: { body?: string; contentType?: string; headers?: Record<string, string> } = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.bearer}`, ...options.headers };
+    if (options.contentType) headers['content-type'] = options.contentType;
+    let response: Response;
+    try {
+      response = await fetch(path, { method, headers, body: options.body ?? null });
+    } catch {
+      throw new ApiError(0, 'network', 'The hub cannot be reached. Check that it is running and try again.');
+    }
+    if (!response.ok) throw await this.problem(response);
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** The hub's problem document as an ApiError; a 401 ends the session. */
+  private async problem(response: Response): Promise<ApiError> {
+    let problem: { code?: string; detail?: string; title?: string; field?: string } = {};
+    try {
+      problem = (await response.json()) as typeof problem;
+    } catch {
+      // Not a problem document: fall back to the status below.
+    }
+    const error = new ApiError(
+      response.status,
+      problem.code ?? 'http_error',
+      problem.detail ?? problem.title ?? `The hub answered ${response.status}.`,
+      problem.field,
+    );
+    if (response.status === 401) this.onUnauthorized(error.message);
+    return error;
+  }
+
   /** GET an image with the bearer header (an <img src> cannot send it); the caller revokes the URL. */
   async image(path: string): Promise<{ url: string; headers: Headers }> {
     let response: Response;
@@ -32,22 +72,7 @@ export class ConsoleApi extends ApiClient {
     } catch {
       throw new ApiError(0, 'network', 'The hub cannot be reached. Check that it is running and try again.');
     }
-    if (!response.ok) {
-      let problem: { code?: string; detail?: string; title?: string; field?: string } = {};
-      try {
-        problem = (await response.json()) as typeof problem;
-      } catch {
-        // Not a problem document: fall back to the status below.
-      }
-      const error = new ApiError(
-        response.status,
-        problem.code ?? 'http_error',
-        problem.detail ?? problem.title ?? `The hub answered ${response.status}.`,
-        problem.field,
-      );
-      if (response.status === 401) this.onUnauthorized(error.message);
-      throw error;
-    }
+    if (!response.ok) throw await this.problem(response);
     return { url: URL.createObjectURL(await response.blob()), headers: response.headers };
   }
 }

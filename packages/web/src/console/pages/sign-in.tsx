@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ApiError } from '../../lib/api.js';
 import { Field } from '../components/field.js';
 import { asApiError } from '../lib/console-api.js';
+import { href } from '../lib/route.js';
 import { type Identity, identify } from '../lib/session.js';
 
 /** Paste a token; the hub checks it before the console opens. */
@@ -60,6 +61,9 @@ export function SignIn(props: {
           {busy ? 'Checking…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        A shop or a café? <a href={href('apply')}>Apply as a merchant</a>
+      </p>
     </main>
   );
 }

@@ -23,7 +23,7 @@ function Body({ card, say, cardId, carriesSpeech }: Props) {
     case 'list':
       return <ListCardView card={card} say={say} />;
     case 'product-grid':
-      return <ProductGridCardView card={card} />;
+      return <ProductGridCardView card={card} say={say} />;
     case 'form':
       return <FormCardView card={card} say={say} cardId={cardId} />;
     case 'media':

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n.js';
-import type { ProductGridCard, ProductItem } from './types.js';
+import type { ProductGridCard, ProductItem, Say } from './types.js';
 
 /** A price in minor units as the UI language writes it ("€12.50", "12,50 €", "¥12.50"). */
 export function formatPrice(item: ProductItem, language: string): string | null {
@@ -13,8 +13,8 @@ export function formatPrice(item: ProductItem, language: string): string | null 
   }
 }
 
-/** A grid of products with picture, name and price. */
-export function ProductGridCardView({ card }: { card: ProductGridCard }) {
+/** A grid of products with picture, name and price; tapping one chooses it (by id, saying its name). */
+export function ProductGridCardView({ card, say }: { card: ProductGridCard; say: Say }) {
   const { language } = useI18n();
   return (
     <>
@@ -24,11 +24,13 @@ export function ProductGridCardView({ card }: { card: ProductGridCard }) {
           const price = formatPrice(item, language);
           return (
             <li key={item.id} class="product">
-              <div class="product-image">
-                {item.imageUrl ? <img src={item.imageUrl} alt="" loading="lazy" /> : null}
-              </div>
-              <span class="item-title">{item.title}</span>
-              {price ? <span class="product-price">{price}</span> : null}
+              <button type="button" class="product-choose" onClick={() => say(item.title, item.id)}>
+                <div class="product-image">
+                  {item.imageUrl ? <img src={item.imageUrl} alt="" loading="lazy" /> : null}
+                </div>
+                <span class="item-title">{item.title}</span>
+                {price ? <span class="product-price">{price}</span> : null}
+              </button>
             </li>
           );
         })}

@@ -1,15 +1,9 @@
+import type { TurnResponse } from '@genio/contracts';
 import { ApiError } from '../../lib/api.js';
 import type { Hub } from '../hub.js';
 
-/** The hub's answer to one turn (packages/hub/src/assistant: TurnResponse). */
-export interface TurnReply {
-  conversationId: string;
-  language: string;
-  intent: { name: string; slots: Record<string, unknown> } | null;
-  speech: { text: string };
-  card?: unknown;
-  continueConversation: boolean;
-}
+/** The hub's answer to one turn, as the contract defines it (its card is still read defensively by parseCard). */
+export type TurnReply = TurnResponse;
 
 const SOCKET_TIMEOUT_MS = 20_000;
 let nextId = 0;

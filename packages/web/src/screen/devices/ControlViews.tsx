@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type I18n, useI18n } from '../i18n.js';
-import { type Control, isOn } from './controls.js';
+import type { Control } from './controls.js';
 
 type Of<K extends Control['kind']> = Extract<Control, { kind: K }>;
 
@@ -34,7 +34,7 @@ export function PowerSwitch({
   set,
 }: Common & { control: Of<'power'> }) {
   const { s } = useI18n();
-  const on = isOn(control, value);
+  const on = value === true;
   return (
     <div class="control control-power">
       <span class="control-label" aria-hidden="true">
@@ -47,7 +47,7 @@ export function PowerSwitch({
         aria-checked={on}
         aria-label={`${s.power}: ${deviceName}`}
         disabled={disabled}
-        onClick={() => set({ [control.identifier]: on ? control.off : control.on })}
+        onClick={() => set({ [control.capability]: !on })}
       >
         <span class="switch-track" aria-hidden="true">
           <span class="switch-thumb" />
@@ -71,7 +71,7 @@ export function RangeControl({
   const [draft, setDraft] = useState<number | null>(null);
   useEffect(() => setDraft(null), [reported]);
   const shown = draft ?? reported;
-  const id = `${control.identifier}-${deviceName}`.replace(/\W+/g, '-');
+  const id = `${control.capability}-${deviceName}`.replace(/\W+/g, '-');
   const name = label(i18n, control.capability);
   return (
     <div class="control control-range">
@@ -91,7 +91,7 @@ export function RangeControl({
         disabled={disabled}
         aria-label={`${name}: ${deviceName}`}
         onInput={(event) => setDraft(Number(event.currentTarget.value))}
-        onChange={(event) => set({ [control.identifier]: Number(event.currentTarget.value) })}
+        onChange={(event) => set({ [control.capability]: Number(event.currentTarget.value) })}
       />
     </div>
   );
@@ -106,7 +106,7 @@ export function ChoiceControl({
   set,
 }: Common & { control: Of<'choice'> }) {
   const i18n = useI18n();
-  const id = `${control.identifier}-${deviceName}`.replace(/\W+/g, '-');
+  const id = `${control.capability}-${deviceName}`.replace(/\W+/g, '-');
   return (
     <div class="control control-choice">
       <label class="control-label" for={id}>
@@ -114,14 +114,14 @@ export function ChoiceControl({
       </label>
       <select
         id={id}
-        value={asNumber(value) === null ? '' : String(value)}
+        value={typeof value === 'string' ? value : ''}
         disabled={disabled}
-        onChange={(event) => set({ [control.identifier]: Number(event.currentTarget.value) })}
+        onChange={(event) => set({ [control.capability]: event.currentTarget.value })}
       >
-        {asNumber(value) === null ? <option value="">–</option> : null}
+        {typeof value === 'string' ? null : <option value="">–</option>}
         {control.options.map((option) => (
-          <option key={option.value} value={String(option.value)}>
-            {option.label}
+          <option key={option} value={option}>
+            {option}
           </option>
         ))}
       </select>
@@ -144,7 +144,7 @@ export function StepperControl({
   const move = (direction: 1 | -1) => {
     const base = current ?? (control.min + control.max) / 2;
     const next = Math.min(control.max, Math.max(control.min, base + direction * control.step));
-    set({ [control.identifier]: Math.round(next * 100) / 100 });
+    set({ [control.capability]: Math.round(next * 100) / 100 });
   };
   return (
     <div class="control control-stepper">
@@ -199,13 +199,8 @@ export function ServiceButtons({
   return (
     <div class="control control-services">
       {control.services.map((service) => (
-        <button
-          key={service.identifier}
-          type="button"
-          disabled={disabled}
-          onClick={() => invoke(service.identifier)}
-        >
-          {s[service.capability]}
+        <button key={service} type="button" disabled={disabled} onClick={() => invoke(service)}>
+          {s[service]}
         </button>
       ))}
     </div>

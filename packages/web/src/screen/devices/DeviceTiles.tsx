@@ -1,9 +1,7 @@
-import { useMemo } from 'preact/hooks';
 import type { Hub } from '../hub.js';
 import { useI18n } from '../i18n.js';
-import { type Control, controlsFor } from './controls.js';
 import { Tile } from './Tile.js';
-import type { Area, Device, Product } from './types.js';
+import type { Area, Device } from './types.js';
 import { useDevices } from './useDevices.js';
 
 interface Group {
@@ -28,25 +26,10 @@ export function groupByArea(devices: Device[], areas: Area[], otherName: string)
   return groups.filter((g) => g.devices.length > 0);
 }
 
-function useControls(products: Record<string, Product>): (productKey: string) => Control[] | null {
-  const cache = useMemo(() => new Map<string, Control[]>(), [products]);
-  return (productKey) => {
-    const product = products[productKey];
-    if (!product) return null;
-    let controls = cache.get(productKey);
-    if (!controls) {
-      controls = controlsFor(product);
-      cache.set(productKey, controls);
-    }
-    return controls;
-  };
-}
-
 /** The home's devices as tiles, one section per area, live. */
 export function DeviceTiles({ hub }: { hub: Hub }) {
   const { s } = useI18n();
   const state = useDevices(hub);
-  const controlsOf = useControls(state.products);
   const groups = groupByArea(state.devices, state.areas, s.otherArea);
 
   return (
@@ -92,7 +75,7 @@ export function DeviceTiles({ hub }: { hub: Hub }) {
                   api={hub.api}
                   device={device}
                   live={hub.state === 'open'}
-                  controls={controlsOf(device.productKey)}
+                  capabilities={state.capabilities[device.id] ?? null}
                   applyLocally={state.applyLocally}
                 />
               ))}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { ScreenApi } from '../hub.js';
 import { useI18n } from '../i18n.js';
 import {
@@ -9,22 +9,22 @@ import {
   ServiceButtons,
   StepperControl,
 } from './ControlViews.js';
-import { type CommandFailure, invokeService, setProperties } from './commands.js';
-import type { Control } from './controls.js';
-import type { Device } from './types.js';
+import { type CommandFailure, setCapabilities } from './commands.js';
+import { controlsFor } from './controls.js';
+import type { Capabilities, CapabilityState, Device } from './types.js';
 
 interface Props {
   api: ScreenApi;
   device: Device;
   /** Whether the hub's live stream is up: without it the last known presence may be stale, so it is not claimed. */
   live: boolean;
-  /** null while the product is loading. */
-  controls: Control[] | null;
-  applyLocally: (deviceId: string, properties: Record<string, unknown>) => void;
+  /** null while they are loading. */
+  capabilities: Capabilities | null;
+  applyLocally: (deviceId: string, values: Record<string, unknown>) => void;
 }
 
 /** One device: name, online state, controls by capability and the last command's failure. */
-export function Tile({ api, device, live, controls, applyLocally }: Props) {
+export function Tile({ api, device, live, capabilities, applyLocally }: Props) {
   const i18n = useI18n();
   const { s } = i18n;
   const [busy, setBusy] = useState(false);
@@ -42,12 +42,16 @@ export function Tile({ api, device, live, controls, applyLocally }: Props) {
     setFailure(result);
     if (!result) onSuccess?.();
   };
+  const controls = useMemo(
+    () => (capabilities ? controlsFor(Object.values(capabilities) as CapabilityState[]) : null),
+    [capabilities],
+  );
   const set = (values: Record<string, unknown>) =>
     void settle(
-      () => setProperties(api, device.id, values),
+      () => setCapabilities(api, device.id, values),
       () => applyLocally(device.id, values),
     );
-  const invoke = (service: string) => void settle(() => invokeService(api, device.id, service));
+  const invoke = (service: string) => void settle(() => setCapabilities(api, device.id, { [service]: {} }));
 
   const message =
     failure === null
@@ -85,7 +89,8 @@ export function Tile({ api, device, live, controls, applyLocally }: Props) {
           <p class="muted">{s.noControls}</p>
         ) : (
           controls.map((control) => {
-            const value = 'identifier' in control ? device.properties[control.identifier] : undefined;
+            const state = 'capability' in control ? capabilities?.[control.capability] : undefined;
+            const value = state && 'value' in state ? state.value : undefined;
             switch (control.kind) {
               case 'power':
                 return <PowerSwitch key="power" control={control} value={value} set={set} {...common} />;

@@ -21,38 +21,24 @@ function failureOf(error: unknown): CommandFailure {
   return { message: error instanceof Error ? error.message : String(error) };
 }
 
-async function run(call: () => Promise<CommandResult>): Promise<CommandFailure | null> {
+/**
+ * Set capabilities in capability terms (`{ power: true }`, `{ brightness: 40 }`, `{ start: {} }`);
+ * the hub maps them onto the product's thing model. Null when the device accepted them.
+ */
+export async function setCapabilities(
+  api: ScreenApi,
+  deviceId: string,
+  values: Record<string, unknown>,
+): Promise<CommandFailure | null> {
   try {
-    const result = await call();
+    const result = await api.post<CommandResult>(
+      `/api/v1/devices/${encodeURIComponent(deviceId)}/capabilities`,
+      values,
+    );
     if (result.status === 'replied' && result.reply && result.reply.code !== 200)
       return { key: 'deviceRefused', reason: result.reply.message ?? String(result.reply.code) };
     return null;
   } catch (error) {
     return failureOf(error);
   }
-}
-
-/** Set properties by TSL identifier; null when the device accepted them. */
-export function setProperties(
-  api: ScreenApi,
-  deviceId: string,
-  values: Record<string, unknown>,
-): Promise<CommandFailure | null> {
-  return run(() =>
-    api.post<CommandResult>(`/api/v1/devices/${encodeURIComponent(deviceId)}/properties`, values),
-  );
-}
-
-/** Invoke a service of the thing model (start, pause, dock); null when the device accepted it. */
-export function invokeService(
-  api: ScreenApi,
-  deviceId: string,
-  service: string,
-): Promise<CommandFailure | null> {
-  return run(() =>
-    api.post<CommandResult>(
-      `/api/v1/devices/${encodeURIComponent(deviceId)}/services/${encodeURIComponent(service)}`,
-      { params: {} },
-    ),
-  );
 }

@@ -1,40 +1,10 @@
-/** A device as `GET /api/v1/devices` returns it (properties are the last reported values by TSL identifier). */
-export interface Device {
-  id: string;
-  productKey: string;
-  category: string;
-  homeId: string;
-  areaId: string | null;
-  name: string;
-  online: boolean;
-  disabled: boolean;
-  properties: Record<string, unknown>;
-  createdAt: number;
-}
+import type { CapabilityState, Area as ContractArea } from '@genio/contracts';
 
-/** An area of the home. */
-export interface Area {
-  id: string;
-  name: string;
-}
+/** Devices and areas as the hub's API answers them, from the contract. */
+export type { CapabilityName, CapabilityState, Device } from '@genio/contracts';
 
-/** An Alink TSL data type, as the product's thing model states it. */
-export interface DataType {
-  type: string;
-  specs?: Record<string, unknown>;
-}
+/** What the screen keeps of an area (area events carry its id and name). */
+export type Area = Pick<ContractArea, 'id' | 'name'>;
 
-/** The parts of a thing model the screen reads. */
-export interface ThingModel {
-  properties?: Array<{ identifier: string; name?: string; accessMode?: string; dataType: DataType }>;
-  services?: Array<{ identifier: string; name?: string }>;
-}
-
-/** A product: its thing model and which identifier carries which capability. */
-export interface Product {
-  productKey: string;
-  name: string;
-  category: string;
-  thingModel: ThingModel;
-  capabilities: Record<string, string>;
-}
+/** A device's capabilities by name, as `GET /api/v1/devices/{id}/capabilities` lists them. */
+export type Capabilities = Partial<Record<CapabilityState['name'], CapabilityState>>;

@@ -1,39 +1,45 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { HubEvent } from '../../lib/events.js';
 import { type Hub, useHubEvents } from '../hub.js';
-import type { Area, Device, Product } from './types.js';
+import type { Area, Capabilities, CapabilityState, Device } from './types.js';
 
-/** Devices, areas and products of the home, kept live from the event stream. */
+/** Devices, areas and each device's capabilities, kept live from the event stream. */
 export interface DevicesState {
   loading: boolean;
   error: string | null;
   devices: Device[];
   areas: Area[];
-  products: Record<string, Product>;
-  /** Apply values the device accepted, before the state event arrives. */
-  applyLocally(deviceId: string, properties: Record<string, unknown>): void;
+  /** By device id; absent while loading. */
+  capabilities: Record<string, Capabilities>;
+  /** Apply capability values the device accepted, before its report arrives. */
+  applyLocally(deviceId: string, values: Record<string, unknown>): void;
   reload(): void;
 }
 
 const byCreation = (a: Device, b: Device) => a.createdAt - b.createdAt || a.name.localeCompare(b.name);
 
+const byName = (states: CapabilityState[]): Capabilities =>
+  Object.fromEntries(states.map((state) => [state.name, state]));
+
 export function useDevices(hub: Hub): DevicesState {
   const [devices, setDevices] = useState<Device[]>([]);
   const [areas, setAreas] = useState<Area[]>([]);
-  const [products, setProducts] = useState<Record<string, Product>>({});
+  const [capabilities, setCapabilities] = useState<Record<string, Capabilities>>({});
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   const { api, homeId } = hub;
 
-  const loadProducts = async (keys: string[], known: Record<string, Product>) => {
-    const missing = [...new Set(keys)].filter((key) => !known[key]);
-    const loaded = await Promise.all(
-      missing.map((key) => api.get<Product>(`/api/v1/products/${encodeURIComponent(key)}`).catch(() => null)),
-    );
-    const found = loaded.filter((p): p is Product => p !== null);
-    if (found.length)
-      setProducts((all) => ({ ...all, ...Object.fromEntries(found.map((p) => [p.productKey, p])) }));
+  /** The hub turns reported properties into capability values; the screen asks rather than converting. */
+  const loadCapabilities = async (deviceId: string) => {
+    try {
+      const found = await api.get<{ capabilities: CapabilityState[] }>(
+        `/api/v1/devices/${encodeURIComponent(deviceId)}/capabilities`,
+      );
+      setCapabilities((all) => ({ ...all, [deviceId]: byName(found.capabilities) }));
+    } catch {
+      // The device went away between the event and the read; its deleted event follows.
+    }
   };
 
   useEffect(() => {
@@ -48,10 +54,7 @@ export function useDevices(hub: Hub): DevicesState {
         setAreas(areaList);
         setDevices([...deviceList].sort(byCreation));
         setError(null);
-        await loadProducts(
-          deviceList.map((d) => d.productKey),
-          products,
-        );
+        await Promise.all(deviceList.map((d) => loadCapabilities(d.id)));
       } catch (failure) {
         if (!cancelled) setError(failure instanceof Error ? failure.message : String(failure));
       } finally {
@@ -71,9 +74,9 @@ export function useDevices(hub: Hub): DevicesState {
     try {
       const device = await api.get<Device>(`/api/v1/devices/${encodeURIComponent(deviceId)}`);
       setDevices((list) => [...list.filter((d) => d.id !== deviceId), device].sort(byCreation));
-      await loadProducts([device.productKey], products);
+      await loadCapabilities(deviceId);
     } catch {
-      // The device went away between the event and the read; its deleted event follows.
+      // As above: a deleted event follows.
     }
   };
 
@@ -82,8 +85,7 @@ export function useDevices(hub: Hub): DevicesState {
     const deviceId = typeof p.deviceId === 'string' ? p.deviceId : null;
     switch (event.name) {
       case 'device.state_changed':
-        if (deviceId && p.properties && typeof p.properties === 'object')
-          patch(deviceId, (d) => ({ ...d, properties: { ...d.properties, ...(p.properties as object) } }));
+        if (deviceId && devices.some((d) => d.id === deviceId)) void loadCapabilities(deviceId);
         break;
       case 'device.online':
         if (deviceId) patch(deviceId, (d) => ({ ...d, online: p.online === true }));
@@ -118,9 +120,18 @@ export function useDevices(hub: Hub): DevicesState {
     error,
     devices,
     areas,
-    products,
-    applyLocally: (deviceId, properties) =>
-      patch(deviceId, (d) => ({ ...d, properties: { ...d.properties, ...properties } })),
+    capabilities,
+    applyLocally: (deviceId, values) =>
+      setCapabilities((all) => {
+        const current = all[deviceId];
+        if (!current) return all;
+        const next: Capabilities = { ...current };
+        for (const [name, value] of Object.entries(values)) {
+          const state = next[name as CapabilityState['name']];
+          if (state && state.type !== 'service') next[state.name] = { ...state, value } as CapabilityState;
+        }
+        return { ...all, [deviceId]: next };
+      }),
     reload: () => setAttempt((n) => n + 1),
   };
 }

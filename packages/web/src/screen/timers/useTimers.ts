@@ -49,6 +49,17 @@ export function useTimers(hub: Hub) {
 
   useHubEvents(hub, (event) => {
     const p = event.payload;
+    // An order ready for pickup is told like a finished timer: a notification with its sentence.
+    if (event.name === 'order.ready' && typeof p.orderId === 'string') {
+      const orderId = p.orderId;
+      const title = typeof p.title === 'string' ? p.title : null;
+      const speech = typeof p.speech === 'string' ? p.speech : '';
+      setFinished((list) => [
+        ...list.filter((f) => f.timerId !== orderId),
+        { timerId: orderId, name: title, speech },
+      ]);
+      return;
+    }
     const timerId = typeof p.timerId === 'string' ? p.timerId : null;
     if (!timerId) return;
     const name = typeof p.name === 'string' ? p.name : null;

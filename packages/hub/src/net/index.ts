@@ -1,0 +1,1 @@
+export { closeServer, listenOn, type PortSetting, trackSockets } from './listen.js';
