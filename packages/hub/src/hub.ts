@@ -9,6 +9,7 @@ import {
   commerceMigrations,
   createCommerceModule,
   createVoiceOrdering,
+  networkProviderFromConfig,
   withVoiceOrdering,
 } from './commerce/index.js';
 import type { GenioConfig } from './config/index.js';
@@ -23,6 +24,7 @@ import { homeRoutes } from './http/routes/homes.js';
 import { hubInfoRoutes } from './http/routes/hub-info.js';
 import { merchantRoutes } from './http/routes/merchants.js';
 import { orderRoutes } from './http/routes/orders.js';
+import { paymentWebhookRoutes } from './http/routes/payment-webhooks.js';
 import { productRoutes } from './http/routes/products.js';
 import { screenRoutes } from './http/routes/screens.js';
 import { timerRoutes } from './http/routes/timers.js';
@@ -80,6 +82,9 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
   const unwind = () => lifecycle.stopAll();
 
   try {
+    // Checked before anything starts: a half-configured payment network stops the hub at once.
+    const network = networkProviderFromConfig(config);
+    const providers = network ? [network] : [];
     const storage = await openStorage({
       url: config.dbUrl,
       dataDir: config.dataDir,
@@ -160,7 +165,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       start: () => assistant.start(),
       stop: async () => assistant.stop(),
     });
-    const commerce = createCommerceModule({ db: storage.db, bus });
+    const commerce = createCommerceModule({ db: storage.db, bus, providers });
     await lifecycle.run({ name: 'commerce', start: () => commerce.start(), stop: () => commerce.stop() });
     const stopAnnouncing = announceReadyOrders({
       bus,
@@ -206,6 +211,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         timerRoutes({ timers: assistant.timers, homes }),
         merchantRoutes({ commerce, tokens }),
         orderRoutes({ commerce, homes }),
+        paymentWebhookRoutes(commerce),
         webRoutes(config.webDir),
       ],
     });

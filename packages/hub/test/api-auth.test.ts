@@ -15,6 +15,8 @@ const publicRoutes = new Set([
   '/api/openapi.json',
   '/api/v1/pairing/claim',
   '/api/v1/screen-pairing/claim',
+  // A payment provider has no token: its notices are authenticated by their HMAC signature.
+  '/api/v1/payments/webhooks/:provider',
 ]);
 
 function concrete(url: string): string {

@@ -32,6 +32,8 @@ export {
   type PlaceOrderInput,
 } from './orders/orders.js';
 export { commerceOutboxMigration } from './outbox-migration.js';
+export { type Checkout, createCheckout, type PaymentMethod } from './payments/checkout.js';
+export { NETWORK_PROVIDER, networkProviderFromConfig } from './payments/network-config.js';
 export { createNetworkProvider, type NetworkProviderOptions } from './payments/network-provider.js';
 export {
   type AuthorizeInput,

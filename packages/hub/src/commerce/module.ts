@@ -15,6 +15,8 @@ import { withOrderEvents } from './orders/events.js';
 import type { CommerceDb } from './orders/moves.js';
 import { createOrderService, type OrderService } from './orders/orders.js';
 import { commerceOutboxMigration } from './outbox-migration.js';
+import { type Checkout, createCheckout } from './payments/checkout.js';
+import type { PaymentProvider } from './payments/provider.js';
 import { createPaymentGuard, type PaymentGuard } from './payments/settings.js';
 import { createPaymentSettlement, type PaymentSettlement } from './payments/settlement.js';
 import { createWalletService, type WalletService } from './payments/wallet.js';
@@ -35,6 +37,8 @@ export interface CommerceModule {
   payments: PaymentSettlement;
   /** Order events for merchants' systems (outbox + deliverer). */
   merchantWebhooks: MerchantWebhooks;
+  /** Paying and refunding by wallet or by a configured provider, behind the payment guard. */
+  checkout: Checkout;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -56,6 +60,8 @@ export function createCommerceModule(deps: {
   /** Where order changes are told; without it nothing is announced (tests of the services alone). */
   bus?: Bus;
   clock?: () => number;
+  /** External payment providers orders may be paid through (the configured network). */
+  providers?: readonly PaymentProvider[];
 }): CommerceModule {
   const { db } = deps;
   const clock = deps.clock ?? Date.now;
@@ -82,6 +88,7 @@ export function createCommerceModule(deps: {
     onMoved,
   });
   const orders = deps.bus ? withOrderEvents(plainOrders, deps.bus) : plainOrders;
+  const checkout = createCheckout({ orders, guard, payments, providers: deps.providers ?? [] });
   let pruner: NodeJS.Timeout | null = null;
   return {
     ledger,
@@ -94,6 +101,7 @@ export function createCommerceModule(deps: {
     orders,
     payments,
     merchantWebhooks,
+    checkout,
     async start() {
       await merchantWebhooks.start();
       pruner = setInterval(() => {

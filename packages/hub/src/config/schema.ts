@@ -102,6 +102,21 @@ export const configShape = {
     .url()
     .optional()
     .describe('URL people use to reach this hub (shown in output and QR codes)'),
+  paymentNetworkUrl: z
+    .string()
+    .url('must be a URL such as http://127.0.0.1:9400')
+    .optional()
+    .describe('External payment network (base URL); orders may be paid through it when set'),
+  paymentNetworkKey: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .describe('API key the hub signs its requests to the payment network with'),
+  paymentNetworkSecret: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    .optional()
+    .describe("Secret the payment network signs its webhooks with (checked on the hub's webhook route)"),
 } as const;
 
 /** The zod schema of the configuration. */

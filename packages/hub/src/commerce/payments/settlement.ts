@@ -39,6 +39,8 @@ export interface PaymentSettlement {
   refund(orderId: string, provider: PaymentProvider): Promise<SettlementResult>;
   /** Apply a verified webhook event of `provider` (idempotent, never moves an order back). */
   applyEvent(provider: string, event: PaymentEvent): Promise<SettlementResult>;
+  /** The provider an order is being or was paid through; null for the household wallet's own path. */
+  paidThrough(orderId: string): Promise<string | null>;
 }
 
 const fundsStatuses: readonly OrderStatus[] = [...paidStatuses, 'refunded'];
@@ -280,6 +282,15 @@ export function createPaymentSettlement(deps: {
 
     applyEvent(provider, event) {
       return apply(provider, event.id, event.intent);
+    },
+
+    async paidThrough(orderId) {
+      const payment = await db
+        .selectFrom('order_payments')
+        .select('provider')
+        .where('order_id', '=', orderId)
+        .executeTakeFirst();
+      return payment?.provider ?? null;
     },
   };
 }

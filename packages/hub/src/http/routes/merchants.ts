@@ -486,5 +486,45 @@ export function merchantRoutes(deps: { commerce: CommerceModule; tokens: TokenSe
         return commerce.menus.get(merchant.id);
       },
     );
+
+    const SecretSchema = Type.Object({
+      secret: Type.String({ description: 'HMAC-SHA256 key of the Genio-Signature on order webhooks' }),
+    });
+
+    app.get(
+      '/api/v1/merchants/:merchantId/webhook-secret',
+      {
+        schema: {
+          tags,
+          summary: "The secret that signs this merchant's order webhooks (made on first use)",
+          params: MerchantParams,
+          response: { 200: SecretSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { merchantId } = request.params;
+        authorize(request.principal, 'merchant.update', { kind: 'merchant', merchantId });
+        await commerce.merchants.get(merchantId);
+        return { secret: await commerce.merchantWebhooks.secret(merchantId) };
+      },
+    );
+
+    app.post(
+      '/api/v1/merchants/:merchantId/webhook-secret/rotate',
+      {
+        schema: {
+          tags,
+          summary: 'Replace the webhook signing secret; webhooks sent from now on carry the new one',
+          params: MerchantParams,
+          response: { 200: SecretSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { merchantId } = request.params;
+        authorize(request.principal, 'merchant.update', { kind: 'merchant', merchantId });
+        await commerce.merchants.get(merchantId);
+        return { secret: await commerce.merchantWebhooks.rotateSecret(merchantId) };
+      },
+    );
   };
 }

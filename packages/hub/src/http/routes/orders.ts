@@ -1,7 +1,13 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { authorize, hub } from '../../access/index.js';
-import type { CommerceModule, Order, OrderStatus, SecondFactor } from '../../commerce/index.js';
+import type {
+  CommerceModule,
+  Order,
+  OrderStatus,
+  PaymentMethod,
+  SecondFactor,
+} from '../../commerce/index.js';
 import { orderStatuses } from '../../commerce/index.js';
 import { GenioError } from '../../errors/index.js';
 import type { HomeService } from '../../homes/index.js';
@@ -58,6 +64,10 @@ const BalanceSchema = Type.Object({
 });
 
 const HomeParams = Type.Object({ homeId: IdParam });
+const PaymentMethodSchema = Type.String({
+  pattern: '^[a-z][a-z0-9_-]{0,39}$',
+  description: '`wallet` (default) or a configured payment provider such as `network`',
+});
 const OrderParams = Type.Object({ orderId: IdParam });
 const Currency = Type.String({ pattern: '^[A-Z]{3}$' });
 const IdempotencyHeaders = Type.Object({
@@ -207,13 +217,19 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
         schema: {
           tags,
           summary:
-            'Pay from the household wallet with the payment PIN or the challenge shown on the screen (Idempotency-Key required)',
+            'Pay with the payment PIN or the challenge shown on the screen, from the household wallet or through the payment network (`method: "network"`; Idempotency-Key required)',
           params: OrderParams,
           headers: IdempotencyHeaders,
           body: Type.Union([
-            Type.Object({ pin: Type.String({ pattern: '^[0-9]{4,8}$' }) }, { additionalProperties: false }),
             Type.Object(
-              { challenge: Type.String({ pattern: '^[0-9]{2}$' }) },
+              { pin: Type.String({ pattern: '^[0-9]{4,8}$' }), method: Type.Optional(PaymentMethodSchema) },
+              { additionalProperties: false },
+            ),
+            Type.Object(
+              {
+                challenge: Type.String({ pattern: '^[0-9]{2}$' }),
+                method: Type.Optional(PaymentMethodSchema),
+              },
               { additionalProperties: false },
             ),
           ]),
@@ -224,12 +240,21 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
         const order = await commerce.orders.get(request.params.orderId);
         authorize(request.principal, 'order.pay', orderResource(order));
         const key = request.headers['idempotency-key'];
-        const factor = request.body as SecondFactor;
+        const { method = 'wallet', ...factor } = request.body as SecondFactor & { method?: PaymentMethod };
         // The stored request never holds the PIN itself: only which factor was used.
-        const fingerprint = { orderId: order.id, factor: 'pin' in factor ? 'pin' : 'challenge' };
+        const fingerprint = {
+          orderId: order.id,
+          factor: 'pin' in factor ? 'pin' : 'challenge',
+          // Without a method the request is the wallet payment it always was, stored as before.
+          ...(method === 'wallet' ? {} : { method }),
+        };
         const answer = await commerce.idempotency.run(`pay:${order.homeId}`, key, fingerprint, async () => ({
           status: 200,
-          body: await commerce.orders.pay(order.id, { tokenId: request.principal.tokenId, factor }),
+          body: await commerce.checkout.pay(order.id, {
+            tokenId: request.principal.tokenId,
+            factor: factor as SecondFactor,
+            method,
+          }),
         }));
         return sendStored(reply, answer);
       },
@@ -270,8 +295,7 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
           });
         if (to === 'cancelled' && ['paid', 'accepted', 'preparing'].includes(order.status)) {
           // Money came in: cancelling gives it all back, and the order ends refunded.
-          await commerce.orders.refund(order.id, { actor: principal.tokenId });
-          return commerce.orders.get(order.id);
+          return commerce.checkout.refund(order.id, { actor: principal.tokenId });
         }
         return commerce.orders.move(order.id, to, { eventId, actor: principal.tokenId });
       },
@@ -283,7 +307,7 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
         schema: {
           tags,
           summary:
-            'Refund a paid order to the household wallet (merchant or operator; Idempotency-Key required)',
+            'Refund a paid order the way it was paid: to the household wallet or through the payment network (merchant or operator; Idempotency-Key required)',
           params: OrderParams,
           headers: IdempotencyHeaders,
           response: { 200: OrderSchema, ...errorResponses },
@@ -299,7 +323,7 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
           { orderId: order.id },
           async () => ({
             status: 200,
-            body: await commerce.orders.refund(order.id, { actor: request.principal.tokenId }),
+            body: await commerce.checkout.refund(order.id, { actor: request.principal.tokenId }),
           }),
         );
         return sendStored(reply, answer);
