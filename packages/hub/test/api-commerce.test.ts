@@ -129,6 +129,22 @@ describe('commerce over HTTP', () => {
       ],
     });
     expect(json.json()).toMatchObject({ created: 1, total: 4 });
+    // POST imports the same way and answers 201 (the path outside tools use).
+    const posted = await t.request('POST', `/api/v1/merchants/${merchantId}/stores`, {
+      token: merchantToken,
+      body: [
+        {
+          ref: 'navigli',
+          name: 'Navigli',
+          lat: 45.4516,
+          lon: 9.1755,
+          timezone: 'Europe/Rome',
+          hours: alwaysOpen,
+        },
+      ],
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.json()).toMatchObject({ created: 0, updated: 1, total: 4 });
     const badCsv = await t.request('PUT', `/api/v1/merchants/${merchantId}/stores`, {
       token: merchantToken,
       body: 'ref,name\nx,y',
@@ -235,6 +251,18 @@ describe('commerce over HTTP', () => {
     });
     expect(placed.status).toBe(201);
     const order = placed.json();
+    // A retried placement with the same key is the same order, not a second one.
+    const once = () =>
+      t.request('POST', `/api/v1/homes/${homeId}/orders`, {
+        token: household,
+        body: { merchantId, items: [{ ref: 'cornetto', quantity: 1 }] },
+        headers: { 'idempotency-key': 'place-once' },
+      });
+    const first = await once();
+    const retried = await once();
+    expect(first.status).toBe(201);
+    expect(retried.json().id).toBe(first.json().id);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
     expect(order).toMatchObject({
       storeRef: 'duomo',
       status: 'placed',
@@ -335,6 +363,12 @@ describe('commerce over HTTP', () => {
     expect(String(ready?.payload.speech)).toContain('Il tuo ordine da Bar Aurora è pronto');
     expect(frames.some((f) => f.name === 'order.updated' && f.payload.status === 'accepted')).toBe(true);
     expect((await move('accepted', 'e1-late')).json().status).toBe('ready');
+    // Without an event id the move is keyed by its target: repeating it changes nothing.
+    const bare = await t.request('POST', `/api/v1/orders/${order.id}/transitions`, {
+      token: merchantToken,
+      body: { to: 'ready' },
+    });
+    expect(bare.json().status).toBe('ready');
     expect((await move('ready', 'e3', otherMerchantToken)).status).toBe(403);
     expect((await move('preparing', 'e4', household)).status).toBe(403);
     expect((await move('paid', 'e5')).status).toBe(400);

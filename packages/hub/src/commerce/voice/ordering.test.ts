@@ -187,6 +187,8 @@ describe('ordering by voice', () => {
       expect((await say(s.change, language))?.speech).toContain('Corso Como 9');
       const checkout = await say(s.checkout, language);
       expect(checkout?.card?.type).toBe('confirmation');
+      // The amount and the merchant are read back before charging.
+      expect(checkout?.speech).toMatch(/Sunrise|Aurora|Aurore|晨光/);
       // The digits are on the screen only, never spoken.
       const shown = checkout?.card?.type === 'confirmation' ? checkout.card.text : '';
       const code = /(\d{2})\s*$/.exec(shown)?.[1] as string;

@@ -11,7 +11,7 @@ import { unavailableReason } from '../menus/menu.js';
 import type { Merchant } from '../merchants/merchants.js';
 import type { CommerceModule } from '../module.js';
 import type { NearStore } from '../stores/stores.js';
-import { contentWords, normalize, type OrderingRequest, readOrdering, withoutWords } from './phrases.js';
+import { normalize, type OrderingRequest, readOrdering, withoutWords } from './phrases.js';
 import { say } from './replies.js';
 
 /** A card as the screen draws it (the contract's card types; never HTML). */
@@ -363,10 +363,11 @@ export function createVoiceOrdering(deps: {
     const challenge = await commerce.guard.newChallenge(turn.homeId);
     session.awaitingFactor = { orderId: order.id };
     return {
-      speech: say(language, 'ask_factor', { total }),
+      // The amount and the merchant are read back before anything is charged.
+      speech: say(language, 'ask_factor', { total, merchant: nameIn(session.merchant.name, language) }),
       card: {
         type: 'confirmation',
-        title: say(language, 'confirm_title', { total }),
+        title: say(language, 'confirm_title', { total, merchant: nameIn(session.merchant.name, language) }),
         text: say(language, 'challenge_card', { code: challenge.code }),
         cancelLabel: say(language, 'cancel_label', {}),
       },

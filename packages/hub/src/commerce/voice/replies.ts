@@ -116,10 +116,10 @@ const phrases = {
   },
   order_title: { en: 'Order placed', it: 'Ordine inviato', fr: 'Commande passée', zh: '订单已提交' },
   ask_factor: {
-    en: 'That is {total}. To pay, say your payment PIN, or the two digits on the screen.',
-    it: 'Sono {total}. Per pagare, di’ il PIN di pagamento o le due cifre sullo schermo.',
-    fr: "Cela fait {total}. Pour payer, dites votre code de paiement ou les deux chiffres affichés à l'écran.",
-    zh: '一共{total}。请说出支付密码，或者屏幕上的两位数字来付款。',
+    en: '{total} to {merchant}. To pay, say your payment PIN, or the two digits on the screen.',
+    it: '{total} a {merchant}. Per pagare, di’ il PIN di pagamento o le due cifre sullo schermo.',
+    fr: "{total} à {merchant}. Pour payer, dites votre code de paiement ou les deux chiffres affichés à l'écran.",
+    zh: '向{merchant}支付{total}。请说出支付密码，或者屏幕上的两位数字来付款。',
   },
   ask_factor_again: {
     en: 'Say your payment PIN or the two digits on the screen, or say "cancel the order".',
@@ -127,7 +127,12 @@ const phrases = {
     fr: "Dites votre code ou les deux chiffres à l'écran, ou « annule la commande ».",
     zh: '请说出支付密码或屏幕上的两位数字，或者说"取消订单"。',
   },
-  confirm_title: { en: 'Pay {total}', it: 'Paga {total}', fr: 'Payer {total}', zh: '支付{total}' },
+  confirm_title: {
+    en: 'Pay {total} to {merchant}',
+    it: 'Paga {total} a {merchant}',
+    fr: 'Payer {total} à {merchant}',
+    zh: '向{merchant}支付{total}',
+  },
   challenge_card: {
     en: 'Say your PIN, or these two digits: {code}',
     it: 'Di’ il PIN, oppure queste due cifre: {code}',

@@ -1,7 +1,7 @@
 import type { TurnResponse as ContractTurnResponse } from '@genio/contracts';
 import { Type } from 'typebox';
 import { authorize, can } from '../../access/index.js';
-import type { TurnRequest, TurnResponse } from '../../assistant/index.js';
+import type { TurnRequest } from '../../assistant/index.js';
 import type { Principal } from '../../auth/index.js';
 import type { Bus, Envelope } from '../../bus/index.js';
 import { GenioError, isGenioError, type Language, languages } from '../../errors/index.js';

@@ -99,6 +99,11 @@ const ChecklistSchema = Type.Object({
 });
 
 const MerchantParams = Type.Object({ merchantId: IdParam });
+const ImportSummary = Type.Object({
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  total: Type.Integer(),
+});
 
 /** Applications per client address per hour; applying needs no token, so it is bounded here. */
 const APPLICATIONS_PER_HOUR = 5;
@@ -380,31 +385,38 @@ export function merchantRoutes(deps: { commerce: CommerceModule; tokens: TokenSe
       },
     );
 
-    app.put(
-      '/api/v1/merchants/:merchantId/stores',
-      {
-        bodyLimit: MAX_STORE_UPLOAD_BYTES,
-        schema: {
-          tags,
-          summary: `Import stores, up to ${MAX_IMPORT} per request: a JSON array, or CSV (text/csv) with the header ref,name,lat,lon,timezone,mon..sun. Stores are matched by ref (created or updated)`,
-          params: MerchantParams,
-          body: Type.Union([Type.Array(StoreInputSchema, { maxItems: MAX_IMPORT }), Type.String()]),
-          response: {
-            200: Type.Object({ created: Type.Integer(), updated: Type.Integer(), total: Type.Integer() }),
-            ...errorResponses,
+    // POST and PUT import alike (POST answers 201: the contract outside tools use); both create or update by ref.
+    const importStores = (method: 'put' | 'post') =>
+      app[method](
+        '/api/v1/merchants/:merchantId/stores',
+        {
+          bodyLimit: MAX_STORE_UPLOAD_BYTES,
+          schema: {
+            tags,
+            summary: `Import stores, up to ${MAX_IMPORT} per request: a JSON array, or CSV (text/csv) with the header ref,name,lat,lon,timezone,mon..sun. Stores are matched by ref (created or updated)`,
+            params: MerchantParams,
+            body: Type.Union([Type.Array(StoreInputSchema, { maxItems: MAX_IMPORT }), Type.String()]),
+            response: {
+              200: ImportSummary,
+              201: ImportSummary,
+              ...errorResponses,
+            },
           },
         },
-      },
-      async (request) => {
-        const { merchantId } = request.params;
-        authorize(request.principal, 'store.manage', { kind: 'merchant', merchantId });
-        await commerce.merchants.get(merchantId);
-        const rows: StoreInput[] =
-          typeof request.body === 'string' ? storesFromCsv(request.body) : (request.body as StoreInput[]);
-        const result = await commerce.stores.importStores(merchantId, rows);
-        return { ...result, total: await commerce.stores.count(merchantId) };
-      },
-    );
+        async (request, reply) => {
+          const { merchantId } = request.params;
+          authorize(request.principal, 'store.manage', { kind: 'merchant', merchantId });
+          await commerce.merchants.get(merchantId);
+          const rows: StoreInput[] =
+            typeof request.body === 'string' ? storesFromCsv(request.body) : (request.body as StoreInput[]);
+          const result = await commerce.stores.importStores(merchantId, rows);
+          return reply
+            .code(method === 'post' ? 201 : 200)
+            .send({ ...result, total: await commerce.stores.count(merchantId) });
+        },
+      );
+    importStores('put');
+    importStores('post');
 
     app.get(
       '/api/v1/merchants/:merchantId/stores',

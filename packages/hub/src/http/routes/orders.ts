@@ -135,6 +135,15 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
             },
             { additionalProperties: false },
           ),
+          headers: Type.Object({
+            'idempotency-key': Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 255,
+                description: 'Retrying with the same key returns the same order',
+              }),
+            ),
+          }),
           response: { 201: OrderSchema, ...errorResponses },
         },
       },
@@ -142,13 +151,17 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
         const { homeId } = request.params;
         authorize(request.principal, 'order.place', { kind: 'home', homeId });
         const home = await homes.getHome(homeId);
-        const order = await commerce.orders.place(
-          homeId,
-          request.principal.tokenId,
-          request.body,
-          home.location,
-        );
-        return reply.code(201).send(order);
+        const place = async () => ({
+          status: 201,
+          body: await commerce.orders.place(homeId, request.principal.tokenId, request.body, home.location),
+        });
+        // With an Idempotency-Key a retried request gets the order the first one placed, not a second order.
+        const key = request.headers['idempotency-key'];
+        if (typeof key !== 'string') {
+          const placed = await place();
+          return reply.code(201).send(placed.body);
+        }
+        return sendStored(reply, await commerce.idempotency.run(`place:${homeId}`, key, request.body, place));
       },
     );
 
@@ -271,7 +284,14 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
           body: Type.Object(
             {
               to: Type.Union(orderStatuses.map((s) => Type.Literal(s))),
-              eventId: Type.String({ minLength: 1, maxLength: 100 }),
+              eventId: Type.Optional(
+                Type.String({
+                  minLength: 1,
+                  maxLength: 100,
+                  description:
+                    'The event this move records; without it the move is keyed by its target state',
+                }),
+              ),
             },
             { additionalProperties: false },
           ),
@@ -280,7 +300,8 @@ export function orderRoutes(deps: { commerce: CommerceModule; homes: HomeService
       },
       async (request) => {
         const order = await commerce.orders.get(request.params.orderId);
-        const { to, eventId } = request.body;
+        const { to } = request.body;
+        const eventId = request.body.eventId ?? `${request.principal.tokenId}:${to}`;
         const { principal } = request;
         if (to === 'cancelled') authorize(principal, 'order.cancel', orderResource(order));
         else if (to === 'refunded') authorize(principal, 'order.refund', orderResource(order));
