@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import {
   commerceMigrations,
   createCommerceModule,
@@ -50,16 +51,6 @@ function timed(n: number, work: (i: number) => void): Float64Array {
   return sorted(times);
 }
 
-async function timedAsync(n: number, work: (i: number) => Promise<void>): Promise<Float64Array> {
-  const times = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const start = process.hrtime.bigint();
-    await work(i);
-    times[i] = Number(process.hrtime.bigint() - start) / 1000;
-  }
-  return sorted(times);
-}
-
 function row(label: string, times: Float64Array, note?: string): Row {
   const mean = times.reduce((a, b) => a + b, 0) / times.length;
   return {
@@ -69,64 +60,27 @@ function row(label: string, times: Float64Array, note?: string): Row {
   };
 }
 
-async function run(options: BenchOptions): Promise<BenchResult> {
-  const rows: Row[] = [];
-  const ratios: Ratio[] = [];
-  const warnings: string[] = [];
-  const storeCount = 100_000;
-  const queries = options.quick ? 1000 : 10_000;
-  const next = random(42);
-  options.log(`indexing ${storeCount} stores`);
-  const points = Array.from({ length: storeCount }, (_, i) => ({
-    id: `s${i}`,
-    lat: 36 + next() * 24,
-    lon: -9 + next() * 33,
-  }));
-  const buildStart = performance.now();
-  const index = createGeoIndex(points);
-  const buildMs = performance.now() - buildStart;
-  const probes = Array.from({ length: queries }, () => ({ lat: 36 + next() * 24, lon: -9 + next() * 33 }));
-  const indexed = timed(queries, (i) => {
-    const p = probes[i] as { lat: number; lon: number };
-    index.nearest(p.lat, p.lon, 5);
-  });
-  const scanQueries = Math.min(queries, options.quick ? 100 : 500);
-  const scanned = timed(scanQueries, (i) => {
-    const p = probes[i] as { lat: number; lon: number };
-    const best: Array<{ d: number; id: string }> = [];
-    for (const s of points) {
-      const d = haversineM(p.lat, p.lon, s.lat, s.lon);
-      if (best.length < 5 || d < (best[4] as { d: number }).d) {
-        best.push({ d, id: s.id });
-        best.sort((a, b) => a.d - b.d);
-        if (best.length > 5) best.pop();
-      }
-    }
-  });
-  // The index must agree with the scan on what is nearest.
-  for (let i = 0; i < 50; i++) {
-    const p = probes[i] as { lat: number; lon: number };
-    const fromIndex = index.nearest(p.lat, p.lon, 1)[0]?.id;
-    let bestId = '';
-    let bestD = Number.POSITIVE_INFINITY;
-    for (const s of points) {
-      const d = haversineM(p.lat, p.lon, s.lat, s.lon);
-      if (d < bestD) {
-        bestD = d;
-        bestId = s.id;
-      }
-    }
-    if (fromIndex !== bestId) warnings.push(`probe ${i}: index said ${fromIndex}, scan said ${bestId}`);
-  }
-  rows.push(row('nearest 5 of 100,000: kd-tree index', indexed, `index built in ${buildMs.toFixed(0)} ms`));
-  rows.push(row('nearest 5 of 100,000: linear scan (baseline)', scanned));
-  ratios.push({
-    label: 'linear scan p50 / index p50',
-    value: percentile(scanned, 50) / percentile(indexed, 50),
-  });
+const PAYERS = 16;
+const PG_URL = process.env.GENIO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
+/**
+ * Place orders (not timed), then pay them with 16 payers at once through the order service: the
+ * PIN check, the wallet, the ledger moves and the order's move in one transaction each. Counted after
+ * the run: each order paid once, the wallet down by exactly the total, the trial balance zero.
+ */
+async function payOrders(
+  engine: 'sqlite' | 'postgres',
+  points: ReadonlyArray<{ lat: number; lon: number }>,
+  options: BenchOptions,
+): Promise<{ rows: Row[]; ratios: Ratio[]; warnings: string[] }> {
+  const warnings: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'genio-bench-commerce-'));
-  const storage = await openStorage({ dataDir: dir, migrations: [...migrations, ...commerceMigrations] });
+  const schema = `genio_bench_${Date.now().toString(36)}`;
+  const storage = await openStorage({
+    dataDir: dir,
+    migrations: [...migrations, ...commerceMigrations],
+    ...(engine === 'postgres' ? { url: PG_URL, pgSchema: schema } : {}),
+  });
   try {
     await storage.migrate();
     await storage.db
@@ -146,74 +100,200 @@ async function run(options: BenchOptions): Promise<BenchResult> {
       sat: allDay,
       sun: allDay,
     };
-    const rowsToImport = points.slice(0, 10_000).map((p, i) => ({
-      ref: `r${i}`,
-      name: `Store ${i}`,
-      lat: p.lat,
-      lon: p.lon,
-      timezone: 'Europe/Rome',
-      hours,
-    }));
-    options.log('importing 10,000 stores');
+    options.log(`${engine}: importing 10,000 stores`);
     const importStart = performance.now();
-    await commerce.stores.importStores(merchant.id, rowsToImport);
+    await commerce.stores.importStores(
+      merchant.id,
+      points.slice(0, 10_000).map((p, i) => ({
+        ref: `r${i}`,
+        name: `Store ${i}`,
+        lat: p.lat,
+        lon: p.lon,
+        timezone: 'Europe/Rome',
+        hours,
+      })),
+    );
     const importMs = performance.now() - importStart;
-    rows.push({
-      label: 'import 10,000 stores (one request)',
-      metrics: { n: 10_000, p50: null, p99: null, perSec: 10_000 / (importMs / 1000) },
-      note: `${importMs.toFixed(0)} ms`,
-    });
     await commerce.menus.put(merchant.id, { items: [{ ref: 'bun', name: { en: 'Bun' }, price: 120 }] });
     await commerce.guard.set('home_bench', {
       enabled: true,
       pin: '4321',
       perOrderLimit: 10_000,
-      dailyLimit: 100_000_000,
+      dailyLimit: 1_000_000_000,
     });
-    const orders = options.quick ? 50 : 300;
     await commerce.wallet.topUp('home_bench', {
       amount: 10_000_000,
       currency: 'EUR',
       key: 'seed',
       by: 'operator',
     });
-    options.log(`placing and paying ${orders} orders`);
-    const topUps = await timedAsync(orders, async (i) => {
-      await commerce.wallet.topUp('home_bench', { amount: 1, currency: 'EUR', key: `t${i}`, by: 'operator' });
-    });
-    const paid = await timedAsync(orders, async () => {
-      const order = await commerce.orders.place(
-        'home_bench',
-        'tok_bench',
-        { merchantId: merchant.id, items: [{ ref: 'bun', quantity: 1 }] },
-        { lat: 45.46, lon: 9.19 },
+    const count = options.quick ? 64 : 400;
+    options.log(`${engine}: placing ${count} orders`);
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++)
+      ids.push(
+        (
+          await commerce.orders.place(
+            'home_bench',
+            'tok_bench',
+            { merchantId: merchant.id, items: [{ ref: 'bun', quantity: 1 }] },
+            { lat: 45.46, lon: 9.19 },
+          )
+        ).id,
       );
-      await commerce.orders.pay(order.id, { tokenId: 'tok_bench', factor: { pin: '4321' } });
-    });
-    rows.push(row('wallet top-up: one ledger transfer (baseline)', topUps));
-    rows.push(
-      row(
-        'order placed at the nearest open store and paid by PIN',
-        paid,
-        'SQLite, includes scrypt PIN check',
-      ),
+    const transfersBaseline = new Float64Array(PAYERS * 4);
+    options.log(`${engine}: one ledger transfer at a time, ${transfersBaseline.length} times (baseline)`);
+    for (let i = 0; i < transfersBaseline.length; i++) {
+      const start = process.hrtime.bigint();
+      await commerce.wallet.topUp('home_bench', { amount: 1, currency: 'EUR', key: `b${i}`, by: 'operator' });
+      transfersBaseline[i] = Number(process.hrtime.bigint() - start) / 1000;
+    }
+    const before = (await commerce.wallet.balance('home_bench', 'EUR')).balance;
+    options.log(`${engine}: paying ${count} orders, ${PAYERS} at once`);
+    const latencies: number[] = [];
+    let cursor = 0;
+    let failures = 0;
+    const wallStart = performance.now();
+    await Promise.all(
+      Array.from({ length: PAYERS }, async () => {
+        while (cursor < ids.length) {
+          const id = ids[cursor++] as string;
+          const start = process.hrtime.bigint();
+          try {
+            await commerce.orders.pay(id, { tokenId: 'tok_bench', factor: { pin: '4321' } });
+          } catch {
+            failures++;
+          }
+          latencies.push(Number(process.hrtime.bigint() - start) / 1000);
+        }
+      }),
     );
-    ratios.push({
-      label: 'place+pay p50 / one transfer p50',
-      value: percentile(paid, 50) / percentile(topUps, 50),
-    });
+    const wallS = (performance.now() - wallStart) / 1000;
+    const after = (await commerce.wallet.balance('home_bench', 'EUR')).balance;
+    const paid = (await commerce.orders.listForMerchant(merchant.id, ['paid'])).length;
+    const charged = (before - after) / 120;
+    if (charged !== paid)
+      warnings.push(`${engine}: ${charged} charges for ${paid} paid orders (double charge)`);
+    if (failures) warnings.push(`${engine}: ${failures} payments failed`);
     const balance = await commerce.ledger.trialBalance();
     if (!balance.balanced)
-      warnings.push(`trial balance off: debits ${balance.debits}, credits ${balance.credits}`);
+      warnings.push(`${engine}: trial balance off (${balance.debits} vs ${balance.credits})`);
     const mismatches = await commerce.ledger.verify();
     if (mismatches.length)
-      warnings.push(`${mismatches.length} accounts' cached balances differ from their transfers`);
+      warnings.push(`${engine}: ${mismatches.length} accounts differ from their transfers`);
+    const paidTimes = sorted(Float64Array.from(latencies));
+    const baseline = sorted(transfersBaseline);
+    return {
+      rows: [
+        {
+          label: `${engine}: import 10,000 stores`,
+          metrics: { n: 10_000, p50: null, p99: null, perSec: 10_000 / (importMs / 1000) },
+          note: `${importMs.toFixed(0)} ms`,
+        },
+        row(`${engine}: one ledger transfer (baseline)`, baseline),
+        {
+          ...row(`${engine}: orders paid, ${PAYERS} payers (PIN scrypt + ledger)`, paidTimes),
+          metrics: {
+            n: paidTimes.length,
+            p50: percentile(paidTimes, 50),
+            p99: percentile(paidTimes, 99),
+            perSec: paid / wallS,
+          },
+          note: `${paid} paid, ${charged} charged, trial balance ${balance.balanced ? 'zero' : 'OFF'}`,
+        },
+      ],
+      ratios: [
+        {
+          label: `${engine}: paid order p50 / one transfer p50`,
+          value: percentile(paidTimes, 50) / percentile(baseline, 50),
+        },
+      ],
+      warnings,
+    };
   } finally {
+    if (engine === 'postgres')
+      await sql`DROP SCHEMA IF EXISTS ${sql.raw(`"${schema}"`)} CASCADE`.execute(storage.db).catch(() => {});
     await storage.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function run(options: BenchOptions): Promise<BenchResult> {
+  const rows: Row[] = [];
+  const ratios: Ratio[] = [];
+  const warnings: string[] = [];
+  const queries = options.quick ? 1000 : 10_000;
+  const next = random(42);
+  const everyPoint = Array.from({ length: 100_000 }, (_, i) => ({
+    id: `s${i}`,
+    lat: 36 + next() * 24,
+    lon: -9 + next() * 33,
+  }));
+  const probes = Array.from({ length: queries }, () => ({ lat: 36 + next() * 24, lon: -9 + next() * 33 }));
+  const points = everyPoint;
+  for (const size of [5_000, 100_000]) {
+    const slice = everyPoint.slice(0, size);
+    options.log(`indexing ${size} stores`);
+    const buildStart = performance.now();
+    const index = createGeoIndex(slice);
+    const buildMs = performance.now() - buildStart;
+    const indexed = timed(queries, (i) => {
+      const p = probes[i] as { lat: number; lon: number };
+      index.nearest(p.lat, p.lon, 5);
+    });
+    const scanQueries = Math.min(queries, options.quick ? 100 : 500);
+    const scanned = timed(scanQueries, (i) => {
+      const p = probes[i] as { lat: number; lon: number };
+      const best: Array<{ d: number; id: string }> = [];
+      for (const s of slice) {
+        const d = haversineM(p.lat, p.lon, s.lat, s.lon);
+        if (best.length < 5 || d < (best[4] as { d: number }).d) {
+          best.push({ d, id: s.id });
+          best.sort((a, b) => a.d - b.d);
+          if (best.length > 5) best.pop();
+        }
+      }
+    });
+    // The index must agree with the scan on what is nearest.
+    for (let i = 0; i < 50; i++) {
+      const p = probes[i] as { lat: number; lon: number };
+      const fromIndex = index.nearest(p.lat, p.lon, 1)[0]?.id;
+      let bestId = '';
+      let bestD = Number.POSITIVE_INFINITY;
+      for (const s of slice) {
+        const d = haversineM(p.lat, p.lon, s.lat, s.lon);
+        if (d < bestD) {
+          bestD = d;
+          bestId = s.id;
+        }
+      }
+      if (fromIndex !== bestId)
+        warnings.push(`${size} stores, probe ${i}: index said ${fromIndex}, scan said ${bestId}`);
+    }
+    const label = size.toLocaleString('en');
+    rows.push(
+      row(`nearest 5 of ${label}: kd-tree index`, indexed, `index built in ${buildMs.toFixed(0)} ms`),
+    );
+    rows.push(row(`nearest 5 of ${label}: linear scan (baseline)`, scanned));
+    ratios.push({
+      label: `${label} stores: scan p50 / index p50`,
+      value: percentile(scanned, 50) / percentile(indexed, 50),
+    });
+  }
+
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    if (options.signal.aborted) break;
+    const result = await payOrders(engine, points, options).catch((error: unknown) => {
+      warnings.push(`${engine}: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    });
+    if (!result) continue;
+    rows.push(...result.rows);
+    ratios.push(...result.ratios);
+    warnings.push(...result.warnings);
+  }
   return {
-    params: { stores: storeCount, queries, quick: options.quick },
+    params: { queries, quick: options.quick, payers: PAYERS },
     columns,
     rows,
     ratios,

@@ -59,7 +59,23 @@ describeBrowser('ordering on the screen', () => {
     await call('PUT', `/api/v1/merchants/${merchantId}/menu`, {
       items: [
         { ref: 'croissant', name: { en: 'Croissant', fr: 'Croissant' }, price: 140 },
-        { ref: 'juice', name: { en: 'Orange juice', fr: "Jus d'orange" }, price: 350 },
+        {
+          ref: 'juice',
+          name: { en: 'Orange juice', fr: "Jus d'orange" },
+          price: 350,
+          options: [
+            {
+              ref: 'size',
+              name: { en: 'Size' },
+              min: 1,
+              max: 1,
+              choices: [
+                { ref: 'small', name: { en: 'Small' } },
+                { ref: 'large', name: { en: 'Large' }, price: 100 },
+              ],
+            },
+          ],
+        },
         { ref: 'eclair', name: { en: 'Eclair', fr: 'Éclair' }, price: 280 },
       ],
     });
@@ -105,17 +121,25 @@ describeBrowser('ordering on the screen', () => {
     // Words: two orange juices.
     await say('two orange juices');
     await page.locator('[data-testid="reply"]').filter({ hasText: '2 × Orange juice' }).last().waitFor();
+    // An option, changed by words on the line just added.
+    await say('make it large');
+    await page
+      .locator('[data-testid="reply"]')
+      .filter({ hasText: '2 × Orange juice (Large)' })
+      .last()
+      .waitFor();
     await say('check out');
     const confirmation = page.locator('[data-card-type="confirmation"]').last();
     await confirmation.waitFor();
-    const digits = /two digits: (\d{2})/.exec(await confirmation.innerText())?.[1] as string;
+    const digits = /two digits: (\d{2})/.exec((await confirmation.textContent()) ?? '')?.[1] as string;
     expect(digits).toMatch(/^\d\d$/);
     await page.screenshot({ path: `${SCREENSHOTS_DIR}/screen-order-confirm.png` });
     await say(digits);
     await page.locator('[data-testid="reply"]').filter({ hasText: 'pickup code' }).last().waitFor();
 
     const [order] = await call('GET', `/api/v1/homes/${homeId}/orders`);
-    expect(order).toMatchObject({ status: 'paid', storeRef: 'rivoli', total: 140 + 2 * 350 });
+    expect(order).toMatchObject({ status: 'paid', storeRef: 'rivoli', total: 140 + 2 * (350 + 100) });
+    expect(order.lines[1]).toMatchObject({ ref: 'juice', quantity: 2, options: { size: ['large'] } });
     expect((await call('GET', `/api/v1/homes/${homeId}/wallet?currency=EUR`)).balance).toBe(
       3000 - order.total,
     );
