@@ -33,6 +33,9 @@ export async function createNatsTransport(options: {
           }
         }
       })().catch((error: unknown) => options.onError?.(error));
+      // A round trip to the server: once subscribe() resolves, the server knows the subscription, so an
+      // event another hub emits right after this hub started is not lost.
+      await connection.flush();
     },
     async close() {
       subscription?.unsubscribe();
