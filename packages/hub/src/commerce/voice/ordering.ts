@@ -57,6 +57,16 @@ interface Session {
 
 const SESSION_MS = 10 * 60_000;
 
+const locales: Record<Language, string> = { zh: 'zh-CN', en: 'en-GB', it: 'it-IT', fr: 'fr-FR' };
+
+const isChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
+
+/** How to compare a name: Chinese script by containment, other names by words (in English for a Chinese speaker). */
+function languageOfName(name: string, language: Language): Language {
+  if (isChinese(name)) return 'zh';
+  return language === 'zh' ? 'en' : language;
+}
+
 function nameIn(text: LocalizedText, language: Language): string {
   return text[language] ?? text.en;
 }
@@ -95,7 +105,7 @@ function bestItem(items: MenuItem[], said: string, language: Language): MenuItem
   let bestScore = 0;
   for (const item of items) {
     for (const name of allNames(item.name)) {
-      const lang = /[\u4e00-\u9fff]/.test(name) ? 'zh' : language === 'zh' ? 'en' : language;
+      const lang = languageOfName(name, language);
       const score = matchScore(said, name, lang);
       if (score > bestScore) {
         bestScore = score;
@@ -142,7 +152,7 @@ export function createVoiceOrdering(deps: {
     let bestScore = 0;
     for (const merchant of approved)
       for (const name of allNames(merchant.name)) {
-        const lang = /[\u4e00-\u9fff]/.test(name) ? 'zh' : language === 'zh' ? 'en' : language;
+        const lang = languageOfName(name, language);
         const score = matchScore(wordsSaid, name, lang);
         if (score > bestScore) {
           bestScore = score;
@@ -163,7 +173,7 @@ export function createVoiceOrdering(deps: {
   }
 
   function price(amount: number, currency: string, language: Language): string {
-    const locale = { zh: 'zh-CN', en: 'en-GB', it: 'it-IT', fr: 'fr-FR' }[language];
+    const locale = locales[language];
     const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
     const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
     return formatter.format(amount / 10 ** digits);
@@ -225,7 +235,7 @@ export function createVoiceOrdering(deps: {
     for (const group of item.options ?? [])
       for (const choice of group.choices)
         for (const name of allNames(choice.name)) {
-          const lang = /[\u4e00-\u9fff]/.test(name) ? 'zh' : language === 'zh' ? 'en' : language;
+          const lang = languageOfName(name, language);
           // "without ice" names the choice "no ice" / "senza ghiaccio" / "sans glace" / "去冰".
           const core = normalize(name).replace(/^(no|senza|sans|去|不加|without)\s*/, '');
           const asked =
@@ -513,7 +523,7 @@ export function createVoiceOrdering(deps: {
           const item = menu.items.find((i) => i.ref === l.ref);
           return item
             ? allNames(item.name).some(
-                (n) => matchScore(request.words, n, /[\u4e00-\u9fff]/.test(n) ? 'zh' : language) >= 0.99,
+                (n) => matchScore(request.words, n, isChinese(n) ? 'zh' : language) >= 0.99,
               ) ||
                 (item.category !== undefined && matchScore(request.words, item.category, language) >= 0.99)
             : false;
@@ -584,7 +594,7 @@ export function createVoiceOrdering(deps: {
   }
 
   function distanceWords(metres: number, language: Language): string {
-    const locale = { zh: 'zh-CN', en: 'en-GB', it: 'it-IT', fr: 'fr-FR' }[language];
+    const locale = locales[language];
     if (metres < 1000)
       return new Intl.NumberFormat(locale, { style: 'unit', unit: 'meter', maximumFractionDigits: 0 }).format(
         Math.round(metres / 10) * 10,

@@ -2,6 +2,7 @@
  * What a household says while ordering, read into a structured request. The request knows nothing of
  * the merchant's menu: names are matched against it in ordering.ts. Words per language are data.
  */
+import { readNumber } from '../../assistant/index.js';
 import type { Language } from '../../errors/index.js';
 
 /** One thing said while ordering. */
@@ -31,7 +32,6 @@ interface Words {
   stop: RegExp;
   ordinal: RegExp;
   without: RegExp;
-  numbers: Record<string, number>;
   ordinals: Record<string, number>;
   fillers: RegExp;
 }
@@ -53,20 +53,6 @@ const words: Record<Language, Words> = {
     stop: /^(?:stop ordering|cancel (?:the|my) order|forget (?:the|my) order|never ?mind|exit|quit|leave)$/,
     ordinal: /\bthe (first|second|third|fourth|fifth|sixth|seventh|eighth|last) (?:one|item)?\b/,
     without: /\bwithout\b/g,
-    numbers: {
-      a: 1,
-      an: 1,
-      one: 1,
-      two: 2,
-      three: 3,
-      four: 4,
-      five: 5,
-      six: 6,
-      seven: 7,
-      eight: 8,
-      nine: 9,
-      ten: 10,
-    },
     ordinals: {
       first: 1,
       second: 2,
@@ -98,21 +84,6 @@ const words: Record<Language, Words> = {
     ordinal:
       /\b(?:il |la |l')?(primo|prima|secondo|seconda|terzo|terza|quarto|quarta|quinto|quinta|ultimo|ultima)\b/,
     without: /\bsenza\b/g,
-    numbers: {
-      un: 1,
-      uno: 1,
-      una: 1,
-      "un'": 1,
-      due: 2,
-      tre: 3,
-      quattro: 4,
-      cinque: 5,
-      sei: 6,
-      sette: 7,
-      otto: 8,
-      nove: 9,
-      dieci: 10,
-    },
     ordinals: {
       primo: 1,
       prima: 1,
@@ -146,19 +117,6 @@ const words: Record<Language, Words> = {
     ordinal:
       /\b(?:le |la |l')?(premier|première|deuxième|second|seconde|troisième|quatrième|cinquième|dernier|dernière)\b/,
     without: /\bsans\b/g,
-    numbers: {
-      un: 1,
-      une: 1,
-      deux: 2,
-      trois: 3,
-      quatre: 4,
-      cinq: 5,
-      six: 6,
-      sept: 7,
-      huit: 8,
-      neuf: 9,
-      dix: 10,
-    },
     ordinals: {
       premier: 1,
       première: 1,
@@ -185,7 +143,6 @@ const words: Record<Language, Words> = {
     stop: /^(?:取消订单|不点了|退出|算了)$/,
     ordinal: /第(一|二|三|四|五|六|七|八|\d)(?:个|份|样)?|最后(?:一)?(?:个|份)/,
     without: /(不加|去|不要)/g,
-    numbers: { 一: 1, 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 },
     ordinals: { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8 },
     fillers: /(请|一下|吧|呢|的|个|份|杯|块|只|瓶|还有|和)/g,
   },
@@ -201,21 +158,22 @@ export function normalize(text: string): string {
     .trim();
 }
 
-/** A quantity at the start of the words ("two", "due", "两个", "3"), and the rest. */
+/** Tokens for the assistant's number reader: words, or (Chinese) characters with digit runs kept whole. */
+function numberTokens(text: string, language: Language): string[] {
+  return language === 'zh' ? (text.match(/\d+|\S/gu) ?? []) : text.split(' ').filter(Boolean);
+}
+
+/** A quantity at the start of the words ("two", "due", "两个", "3"), read by the assistant's number reader, and the rest. */
 export function leadingQuantity(text: string, language: Language): { quantity: number; rest: string } {
-  const table = words[language].numbers;
+  const tokens = numberTokens(text, language);
+  const found = readNumber(tokens, 0, language);
+  if (!found || !Number.isInteger(found.value) || found.value < 1) return { quantity: 1, rest: text };
   if (language === 'zh') {
-    const match = /^(\d+|[一两二三四五六七八九十])\s*(?:个|份|杯|块|只|瓶)?(.*)$/.exec(text);
-    if (match) {
-      const n = /^\d+$/.test(match[1] as string) ? Number(match[1]) : (table[match[1] as string] ?? 1);
-      return { quantity: n, rest: (match[2] as string).trim() };
-    }
-    return { quantity: 1, rest: text };
+    // A measure word follows a Chinese number: 两个, 一杯, 三份.
+    const end = /^(?:个|份|杯|块|只|瓶)$/.test(tokens[found.end] ?? '') ? found.end + 1 : found.end;
+    return { quantity: found.value, rest: tokens.slice(end).join('').trim() };
   }
-  const [first = '', ...rest] = text.split(' ');
-  if (/^\d{1,2}$/.test(first)) return { quantity: Number(first), rest: rest.join(' ') };
-  const n = table[first];
-  return n ? { quantity: n, rest: rest.join(' ') } : { quantity: 1, rest: text };
+  return { quantity: found.value, rest: tokens.slice(found.end).join(' ') };
 }
 
 /** Strip words that carry no item name (articles, "please"). */
