@@ -28,7 +28,10 @@ export interface SpeechToText {
   readonly id: string;
   /** Languages this engine can hear on this machine now. */
   languages(): Promise<Language[]>;
-  transcribe(audio: PcmAudio, options: { language: Language; vocabulary?: RecognitionVocabulary }): Promise<Transcript>;
+  transcribe(
+    audio: PcmAudio,
+    options: { language: Language; vocabulary?: RecognitionVocabulary },
+  ): Promise<Transcript>;
 }
 
 export interface TextToSpeech {
