@@ -15,6 +15,7 @@ import {
 import type { GenioConfig } from './config/index.js';
 import { createDeviceSimulators, createDevicesModule, type DevicesModule } from './devices/index.js';
 
+import { GenioError } from './errors/index.js';
 import { createHomeService, type HomeService } from './homes/index.js';
 import { conversationRoutes } from './http/routes/conversation.js';
 import { deviceRoutes } from './http/routes/devices.js';
@@ -23,6 +24,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { homeRoutes } from './http/routes/homes.js';
 import { hubInfoRoutes } from './http/routes/hub-info.js';
 import { merchantRoutes } from './http/routes/merchants.js';
+import { miniAppRoutes } from './http/routes/miniapps.js';
 import { orderRoutes } from './http/routes/orders.js';
 import { paymentWebhookRoutes } from './http/routes/payment-webhooks.js';
 import { productRoutes } from './http/routes/products.js';
@@ -36,6 +38,7 @@ import { createLifecycle, migrationsOf } from './lifecycle/index.js';
 import { createHaDiscoveryBridge } from './links/ha-discovery/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
+import { type AppLoader, createMiniAppsModule, type MiniAppsModule, miniAppsMigrations } from './miniapps/index.js';
 import { type Broker, createBroker } from './mqtt/index.js';
 import { closeServer, listenOn, trackSockets } from './net/index.js';
 import { migrations, openStorage, type Storage } from './storage/index.js';
@@ -57,6 +60,7 @@ export interface Hub {
   devices: DevicesModule;
   assistant: Assistant;
   commerce: CommerceModule;
+  miniapps: MiniAppsModule;
   http: GenioApp;
   /** Ports actually bound (differ from config when it asked for port 0). */
   ports: { http: number; mqtt: number; mqttWs: number | null };
@@ -70,7 +74,14 @@ export interface HubOptions {
   log?: Logger;
   /** PostgreSQL schema to use; tests isolate runs with it. */
   pgSchema?: string;
+  /** How mini-app bundles are loaded into their sandbox (the sandbox module's loader by default). */
+  miniAppLoader?: AppLoader;
 }
+
+/** Until the sandbox module is wired, apps cannot run: uploads fail their sandbox check with this. */
+const noSandbox: AppLoader = () => {
+  throw new GenioError('unavailable', { reason: 'the mini-app sandbox is not available in this build' });
+};
 
 /**
  * The composition root: open storage, migrate, build modules in dependency order, listen.
@@ -90,7 +101,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       dataDir: config.dataDir,
       pgSchema: options.pgSchema,
       // Each domain module brings its own schema changes; the core ones come first.
-      migrations: migrationsOf(migrations, [{ migrations: commerceMigrations }]),
+      migrations: migrationsOf(migrations, [{ migrations: commerceMigrations }, { migrations: miniAppsMigrations }]),
     });
     lifecycle.onStop('storage', () => storage.close());
     const applied = await storage.migrate();
@@ -178,7 +189,21 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       commerce,
       homeLocation: async (homeId) => (await homes.getHome(homeId)).location,
     });
-    const converse = withVoiceOrdering({ turn: (request) => assistant.turn(request), ordering, homes });
+    const miniapps = createMiniAppsModule({
+      db: storage.db,
+      bus,
+      devices,
+      homes,
+      assistant,
+      commerce,
+      load: options.miniAppLoader ?? noSandbox,
+      log: log.child({ module: 'miniapps' }),
+    });
+    await lifecycle.run(miniapps);
+    // A mini-app payment waiting for the household's PIN takes the turn first; then ordering, then the assistant.
+    const converse = miniapps.converseWith(
+      withVoiceOrdering({ turn: (request) => assistant.turn(request), ordering, homes }),
+    );
     const startedAt = Date.now();
     const http = await createHttpServer({
       log,
@@ -212,6 +237,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         merchantRoutes({ commerce, tokens }),
         orderRoutes({ commerce, homes }),
         paymentWebhookRoutes(commerce),
+        miniAppRoutes({ miniapps, homes }),
         webRoutes(config.webDir),
       ],
     });
@@ -252,6 +278,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       devices,
       assistant,
       commerce,
+      miniapps,
       http,
       ports: { http: httpPort, mqtt: broker.port, mqttWs: broker.wsPort },
       generatedOperatorToken,
