@@ -36,7 +36,7 @@ const quiz = manifest('com.example.quiz', {
   intents: [
     {
       name: 'question',
-      sentences: { en: ['(give me|ask me) a question'], it: ['fammi una domanda'], zh: ['出一道题'], fr: ['pose-moi une question'] },
+      sentences: { en: ['(give me|ask me) a question', '[another] question'], it: ['fammi una domanda'], zh: ['出一道题'], fr: ['pose-moi une question'] },
     },
     {
       name: 'capital',
@@ -200,7 +200,7 @@ describe('installs', () => {
     const left = await say(t, household, homeId, 'exit', { conversationId: again.conversationId });
     expect(left.speech.text).toBe('Bye from the quiz. Closed Quiz Time.');
     expect(left.continueConversation).toBe(false);
-    const oneShot = await say(t, household, homeId, 'ask quiz time for a question');
+    const oneShot = await say(t, household, homeId, 'ask quiz time for another question');
     expect(oneShot.speech.text).toBe('What is the capital of Italy?');
     // Another home that has not installed it hears so.
     const elsewhere = await say(t, otherHousehold, otherHomeId, 'open quiz time');
