@@ -50,8 +50,15 @@ async function bundleLoads(pkg: MiniAppPackage, load: AppLoader): Promise<MiniAp
     try {
       const refuse = { call: async () => Promise.reject(new Error('host calls are off during review')) };
       const probe: JsonValue = { type: 'end', language: 'en', homeId: 'review', session: 'review' };
-      await app.handle(probe, refuse);
-      return { name: 'sandbox', ok: true, detail: 'the bundle loads, registers a handler and answers an end event' };
+      try {
+        await app.handle(probe, refuse);
+        return { name: 'sandbox', ok: true, detail: 'the bundle loads, registers a handler and answers an end event' };
+      } catch (error) {
+        // Host calls are refused during review, so an app may fail the probe for that; only a missing handler fails the check.
+        const said = `${String((error as { code?: unknown })?.code ?? '')} ${error instanceof Error ? error.message : String(error)}`;
+        if (/genio\.register|handler/i.test(said)) throw error;
+        return { name: 'sandbox', ok: true, detail: `the bundle loads and registers a handler (the probe event said: ${said.trim()})` };
+      }
     } finally {
       app.dispose();
     }

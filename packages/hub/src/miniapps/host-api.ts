@@ -319,6 +319,9 @@ export function createHostApi(deps: {
             return await handlers[name](ctx, object(args ?? {}, method));
           } catch (error) {
             const genio = isGenioError(error) ? error : new GenioError('internal', {}, { cause: error });
+            // The app and its developer need the why, not only the code's sentence.
+            const reason = genio.params.reason;
+            if (typeof reason === 'string' && !genio.message.includes(reason)) genio.message = `${genio.message} ${reason}`;
             onError(method, genio);
             throw genio;
           }
