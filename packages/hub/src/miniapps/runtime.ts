@@ -131,7 +131,6 @@ export function createMiniAppRuntimes(deps: {
             }`,
             typeof code === 'string' ? code : genio.code,
           );
-          if (entry.app.disposed) loaded.delete(keyOf(ctx.appId, ctx.version));
           return { ok: false, error: genio };
         } finally {
           entry.homeId = null;
