@@ -35,23 +35,6 @@ export {
 export { type EventMessage, EventMessageSchema, eventPayloadSchemas, type ScreenEventMap } from './events.js';
 export { isLanguage, type Language, LanguageSchema, languages } from './languages.js';
 export {
-  type Area,
-  AreaSchema,
-  type Device,
-  DeviceSchema,
-  GenderSchema,
-  type Home,
-  HomeSchema,
-  NameGendersSchema,
-} from './resources.js';
-export {
-  SlotSchema,
-  type TurnRequest,
-  TurnRequestSchema,
-  type TurnResponse,
-  TurnResponseSchema,
-} from './turn.js';
-export {
   type ManifestIssue,
   MiniAppCheckSchema,
   MiniAppDetailSchema,
@@ -76,3 +59,20 @@ export {
   miniAppVersionStatuses,
   validateManifest,
 } from './miniapps.js';
+export {
+  type Area,
+  AreaSchema,
+  type Device,
+  DeviceSchema,
+  GenderSchema,
+  type Home,
+  HomeSchema,
+  NameGendersSchema,
+} from './resources.js';
+export {
+  SlotSchema,
+  type TurnRequest,
+  TurnRequestSchema,
+  type TurnResponse,
+  TurnResponseSchema,
+} from './turn.js';

@@ -71,7 +71,12 @@ export const MiniAppSlotValueSchema = Type.Object(
  */
 export const MiniAppSlotSchema = Type.Object(
   {
-    type: Type.Union([Type.Literal('list'), Type.Literal('text'), Type.Literal('number'), Type.Literal('duration')]),
+    type: Type.Union([
+      Type.Literal('list'),
+      Type.Literal('text'),
+      Type.Literal('number'),
+      Type.Literal('duration'),
+    ]),
     values: Type.Optional(perLanguage(Type.Array(MiniAppSlotValueSchema, { minItems: 1, maxItems: 200 }))),
   },
   { additionalProperties: false },
@@ -93,7 +98,10 @@ export const MiniAppManifestSchema = Type.Object(
     /** Reverse-DNS-like: `com.kiki.chicken`. */
     id: Type.String({ pattern: '^[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+$', maxLength: 80 }),
     /** Semantic version: `1.2.3`, optionally `-pre`. */
-    version: Type.String({ pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$', maxLength: 40 }),
+    version: Type.String({
+      pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(-[0-9A-Za-z.-]+)?$',
+      maxLength: 40,
+    }),
     name: perLanguage(text(60)),
     description: perLanguage(text(500)),
     /** What the household says to open it ("Kiki Chicken", "琪琪炸鸡"). */
@@ -124,7 +132,9 @@ export const MiniAppManifestSchema = Type.Object(
       Type.Object(
         {
           memoryMb: Type.Optional(Type.Integer({ minimum: 4, maximum: miniAppLimits.memoryMb.max })),
-          cpuMsPerEvent: Type.Optional(Type.Integer({ minimum: 10, maximum: miniAppLimits.cpuMsPerEvent.max })),
+          cpuMsPerEvent: Type.Optional(
+            Type.Integer({ minimum: 10, maximum: miniAppLimits.cpuMsPerEvent.max }),
+          ),
           storageKb: Type.Optional(Type.Integer({ minimum: 1, maximum: miniAppLimits.storageKb.max })),
         },
         { additionalProperties: false },
@@ -154,7 +164,12 @@ export interface ManifestIssue {
   reason: string;
 }
 
-function issueOf(error: { keyword: string; instancePath: string; params: unknown; message: string }): ManifestIssue {
+function issueOf(error: {
+  keyword: string;
+  instancePath: string;
+  params: unknown;
+  message: string;
+}): ManifestIssue {
   const params = (error.params ?? {}) as Record<string, unknown>;
   const base = error.instancePath.replace(/^\//, '');
   const join = (name: unknown) => (base ? `${base}/${String(name)}` : String(name));
@@ -189,11 +204,15 @@ function semanticIssues(manifest: MiniAppManifest): ManifestIssue[] {
     issues.push({ field: 'payments', reason: 'payments need the payments permission' });
   const seen = new Set<string>();
   manifest.intents.forEach((intent, i) => {
-    if (seen.has(intent.name)) issues.push({ field: `intents/${i}/name`, reason: `${intent.name} is declared twice` });
+    if (seen.has(intent.name))
+      issues.push({ field: `intents/${i}/name`, reason: `${intent.name} is declared twice` });
     seen.add(intent.name);
     for (const [slot, spec] of Object.entries(intent.slots ?? {})) {
       if ((spec.type === 'number' || spec.type === 'duration') && slot !== spec.type)
-        issues.push({ field: `intents/${i}/slots/${slot}`, reason: `a ${spec.type} slot must be named {${spec.type}}` });
+        issues.push({
+          field: `intents/${i}/slots/${slot}`,
+          reason: `a ${spec.type} slot must be named {${spec.type}}`,
+        });
       if (spec.type === 'list' && !spec.values)
         issues.push({ field: `intents/${i}/slots/${slot}/values`, reason: 'a list slot needs its values' });
     }
@@ -220,7 +239,8 @@ export function validateManifest(value: unknown): ManifestIssue[] {
     const issues = errors.map(issueOf);
     // "anyOf" detail comes after its branches; keep the first issue per field.
     const byField = new Map<string, ManifestIssue>();
-    for (const issue of issues) if (!byField.has(issue.field) || /one of/.test(issue.reason)) byField.set(issue.field, issue);
+    for (const issue of issues)
+      if (!byField.has(issue.field) || /one of/.test(issue.reason)) byField.set(issue.field, issue);
     return [...byField.values()];
   }
   return semanticIssues(value);
@@ -303,7 +323,12 @@ export const MiniAppInstallSchema = Type.Object({
 /** One line of an app's developer log. */
 export const MiniAppLogEntrySchema = Type.Object({
   at: Type.Number(),
-  level: Type.Union([Type.Literal('debug'), Type.Literal('info'), Type.Literal('warn'), Type.Literal('error')]),
+  level: Type.Union([
+    Type.Literal('debug'),
+    Type.Literal('info'),
+    Type.Literal('warn'),
+    Type.Literal('error'),
+  ]),
   message: Type.String(),
   code: Type.Union([Type.String(), Type.Null()]),
   version: Type.String(),
@@ -312,7 +337,12 @@ export const MiniAppLogEntrySchema = Type.Object({
 
 /** An event delivered to an app's handler. */
 export const MiniAppEventSchema = Type.Object({
-  type: Type.Union([Type.Literal('launch'), Type.Literal('intent'), Type.Literal('payment'), Type.Literal('end')]),
+  type: Type.Union([
+    Type.Literal('launch'),
+    Type.Literal('intent'),
+    Type.Literal('payment'),
+    Type.Literal('end'),
+  ]),
   intent: Type.Optional(Type.String()),
   slots: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Number(), Type.Null()]))),
   /** For `payment`: the outcome; the app never sees more. */
@@ -335,7 +365,10 @@ export const MiniAppResultSchema = Type.Object(
     /** Ask a follow-up question: the next utterance fills `slot` (or answers yes/no with `confirm`). */
     ask: Type.Optional(
       Type.Union([
-        Type.Object({ slot: Type.String({ pattern: '^[a-z][a-z0-9_]{0,29}$' }), prompt: Type.Optional(Type.String()) }),
+        Type.Object({
+          slot: Type.String({ pattern: '^[a-z][a-z0-9_]{0,29}$' }),
+          prompt: Type.Optional(Type.String()),
+        }),
         Type.Literal('confirm'),
       ]),
     ),
@@ -349,6 +382,9 @@ export type MiniAppEvent = Static<typeof MiniAppEventSchema>;
 /** What an app answers. */
 export type MiniAppResult = Static<typeof MiniAppResultSchema>;
 /** The name of an app in a language, English when it has none. */
-export function miniAppText(text: Partial<Record<Language, string>> & { en: string }, language: Language): string {
+export function miniAppText(
+  text: Partial<Record<Language, string>> & { en: string },
+  language: Language,
+): string {
   return text[language] ?? text.en;
 }

@@ -38,7 +38,12 @@ import { createLifecycle, migrationsOf } from './lifecycle/index.js';
 import { createHaDiscoveryBridge } from './links/ha-discovery/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
-import { type AppLoader, createMiniAppsModule, type MiniAppsModule, miniAppsMigrations } from './miniapps/index.js';
+import {
+  type AppLoader,
+  createMiniAppsModule,
+  type MiniAppsModule,
+  miniAppsMigrations,
+} from './miniapps/index.js';
 import { type Broker, createBroker } from './mqtt/index.js';
 import { closeServer, listenOn, trackSockets } from './net/index.js';
 import { migrations, openStorage, type Storage } from './storage/index.js';
@@ -101,7 +106,10 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       dataDir: config.dataDir,
       pgSchema: options.pgSchema,
       // Each domain module brings its own schema changes; the core ones come first.
-      migrations: migrationsOf(migrations, [{ migrations: commerceMigrations }, { migrations: miniAppsMigrations }]),
+      migrations: migrationsOf(migrations, [
+        { migrations: commerceMigrations },
+        { migrations: miniAppsMigrations },
+      ]),
     });
     lifecycle.onStop('storage', () => storage.close());
     const applied = await storage.migrate();

@@ -19,17 +19,29 @@ import type { TestHub } from './harness.js';
 export const testLoader: AppLoader = (options) => {
   let handler: ((event: unknown, host: unknown) => Promise<unknown>) | null = null;
   let disposed = false;
-  const log = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) =>
-    options.log({ level, message: parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' ') });
+  const log =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]) =>
+      options.log({
+        level,
+        message: parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '),
+      });
   runInNewContext(options.bundle, {
     genio: {
       register(app: { handle: (event: unknown, host: unknown) => Promise<unknown> }) {
         handler = app.handle.bind(app);
       },
     },
-    console: { log: log('info'), info: log('info'), warn: log('warn'), error: log('error'), debug: log('debug') },
+    console: {
+      log: log('info'),
+      info: log('info'),
+      warn: log('warn'),
+      error: log('error'),
+      debug: log('debug'),
+    },
   });
-  if (!handler) throw Object.assign(new Error('the bundle did not call genio.register'), { code: 'miniapp_no_handler' });
+  if (!handler)
+    throw Object.assign(new Error('the bundle did not call genio.register'), { code: 'miniapp_no_handler' });
   const copy = (value: unknown) => JSON.parse(JSON.stringify(value ?? null)) as JsonValue;
   const app: SandboxedApp = {
     async handle(event, host: HostBridge) {
@@ -46,11 +58,17 @@ export const testLoader: AppLoader = (options) => {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           disposed = true;
-          reject(Object.assign(new Error(`the event took longer than ${deadline} ms`), { code: 'miniapp_timeout' }));
+          reject(
+            Object.assign(new Error(`the event took longer than ${deadline} ms`), {
+              code: 'miniapp_timeout',
+            }),
+          );
         }, deadline);
       });
       try {
-        return copy(await Promise.race([(handler as NonNullable<typeof handler>)(copy(event), proxy), timeout]));
+        return copy(
+          await Promise.race([(handler as NonNullable<typeof handler>)(copy(event), proxy), timeout]),
+        );
       } finally {
         clearTimeout(timer);
       }

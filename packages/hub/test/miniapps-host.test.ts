@@ -4,7 +4,7 @@ import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alinkCredentials, connectRaw, inbox, lightModel, subscribe } from './device-fixtures.js';
 import { startTestHub, type TestHub } from './harness.js';
-import { devLog, installApp, manifest, say, testLoader, token, upload, pack } from './miniapps-fixtures.js';
+import { devLog, installApp, manifest, pack, say, testLoader, token, upload } from './miniapps-fixtures.js';
 
 // The host API at work and under attack, every app installed through the real path (upload, review,
 // install with grants): a real MQTT light, a real HTTP server for fetch, the commerce module for
@@ -49,19 +49,31 @@ beforeAll(async () => {
   t = await startTestHub('sqlite', {}, { miniAppLoader: testLoader });
   developer = await token(t, { name: 'acme', role: 'developer' });
   homeId = (await t.request('POST', '/api/v1/homes', { body: { name: 'Casa', language: 'en' } })).json().id;
-  await t.request('PATCH', `/api/v1/homes/${homeId}`, { body: { location: { lat: 45.46427, lon: 9.18951 } } });
+  await t.request('PATCH', `/api/v1/homes/${homeId}`, {
+    body: { location: { lat: 45.46427, lon: 9.18951 } },
+  });
   household = await token(t, { name: 'anna', role: 'household', homeId });
 
   const product = (
     await t.request('POST', '/api/v1/products', {
-      body: { name: 'Lamp', category: 'light', thingModel: lightModel, capabilities: { power: 'LightSwitch', brightness: 'Brightness' } },
+      body: {
+        name: 'Lamp',
+        category: 'light',
+        thingModel: lightModel,
+        capabilities: { power: 'LightSwitch', brightness: 'Brightness' },
+      },
     })
   ).json();
   const device = (
-    await t.request('POST', '/api/v1/devices', { body: { productKey: product.productKey, homeId, name: 'Desk lamp' } })
+    await t.request('POST', '/api/v1/devices', {
+      body: { productKey: product.productKey, homeId, name: 'Desk lamp' },
+    })
   ).json();
   light = { id: device.id, productKey: device.productKey, deviceName: device.deviceName };
-  lightClient = await connectRaw(t.hub.ports.mqtt, alinkCredentials(device.productKey, device.deviceName, device.deviceSecret));
+  lightClient = await connectRaw(
+    t.hub.ports.mqtt,
+    alinkCredentials(device.productKey, device.deviceName, device.deviceSecret),
+  );
   lightInbox = inbox(lightClient);
   const prefix = `/sys/${device.productKey}/${device.deviceName}/thing`;
   await subscribe(lightClient, `${prefix}/service/property/set`);
@@ -127,7 +139,9 @@ describe('storage', () => {
       t,
       who(),
       manifest('com.example.keeper', { invocation: { en: ['keeper'] }, permissions: storage }),
-      launching(`await host.storage.set({ key: 'secret', value: 'k33p' }); return host.storage.get({ key: 'secret' });`),
+      launching(
+        `await host.storage.set({ key: 'secret', value: 'k33p' }); return host.storage.get({ key: 'secret' });`,
+      ),
     );
     await installApp(
       t,
@@ -150,7 +164,9 @@ describe('storage', () => {
         permissions: [{ name: 'storage', reason: reason('Keeps a lot.') }],
         resources: { storageKb: 1 },
       }),
-      launching(`await host.storage.set({ key: 'a', value: 'x'.repeat(600) }); await host.storage.set({ key: 'b', value: 'x'.repeat(600) }); return 'stored';`),
+      launching(
+        `await host.storage.set({ key: 'a', value: 'x'.repeat(600) }); await host.storage.set({ key: 'b', value: 'x'.repeat(600) }); return 'stored';`,
+      ),
     );
     const turn = await say(t, household, homeId, 'open hoarder');
     expect(turn.speech.text).toMatch(/^refused .*limit of 1024 bytes/);
@@ -163,8 +179,10 @@ describe('storage', () => {
 
 describe('devices', () => {
   it('controls the real light only with the devices.control permission declared and granted', async () => {
-    const control = `return host.devices.control({ deviceId: '${'${id}'}', values: { power: true, brightness: 40 } });`;
-    const bundleFor = () => launching(control.replace('${id}', light.id));
+    const bundleFor = () =>
+      launching(
+        `return host.devices.control({ deviceId: '${light.id}', values: { power: true, brightness: 40 } });`,
+      );
     // Declares only devices.read.
     await installApp(
       t,
@@ -340,7 +358,9 @@ describe('payments', () => {
     expect((await say(t, household, homeId, '0000', c)).speech.text).toMatch(/PIN isn't right/);
     const paid = await say(t, household, homeId, '1357', c);
     expect(paid.speech.text).toBe(`event payment {"status":"paid","orderId":"${order.id}"}`);
-    expect((await t.request('GET', `/api/v1/orders/${order.id}`, { token: household })).json().status).toBe('paid');
+    expect((await t.request('GET', `/api/v1/orders/${order.id}`, { token: household })).json().status).toBe(
+      'paid',
+    );
   });
 
   it('an order over the manifest’s maximum is refused and cancelled', async () => {
@@ -349,9 +369,13 @@ describe('payments', () => {
       t,
       who(),
       greedy,
-      launching(`return host.payments.request({ items: [{ ref: 'wings', quantity: 5 }], storeRef: 'duomo' });`),
+      launching(
+        `return host.payments.request({ items: [{ ref: 'wings', quantity: 5 }], storeRef: 'duomo' });`,
+      ),
     );
-    expect((await say(t, household, homeId, 'open greedy')).speech.text).toMatch(/over the app's maxPerOrder of 1000/);
+    expect((await say(t, household, homeId, 'open greedy')).speech.text).toMatch(
+      /over the app's maxPerOrder of 1000/,
+    );
     const orders = (await t.request('GET', `/api/v1/homes/${homeId}/orders`, { token: household })).json();
     expect(orders[0]).toMatchObject({ total: 2250, status: 'cancelled' });
   });
@@ -359,7 +383,11 @@ describe('payments', () => {
 
 describe('uploads of the red-team apps went through review', () => {
   it('a bundle is refused upload when the manifest is invalid, before any check runs', async () => {
-    const response = await upload(t, developer, pack({ ...manifest('com.example.x'), permissions: [{ name: 'root' }] } as never, ''));
+    const response = await upload(
+      t,
+      developer,
+      pack({ ...manifest('com.example.x'), permissions: [{ name: 'root' }] } as never, ''),
+    );
     expect(response.status).toBe(400);
   });
 });

@@ -36,14 +36,24 @@ const quiz = manifest('com.example.quiz', {
   intents: [
     {
       name: 'question',
-      sentences: { en: ['(give me|ask me) a question', '[another] question'], it: ['fammi una domanda'], zh: ['出一道题'], fr: ['pose-moi une question'] },
+      sentences: {
+        en: ['(give me|ask me) a question', '[another] question'],
+        it: ['fammi una domanda'],
+        zh: ['出一道题'],
+        fr: ['pose-moi une question'],
+      },
     },
     {
       name: 'capital',
       slots: {
         country: {
           type: 'list',
-          values: { en: [{ text: 'france', value: 'FR' }, { text: 'japan', value: 'JP' }] },
+          values: {
+            en: [
+              { text: 'france', value: 'FR' },
+              { text: 'japan', value: 'JP' },
+            ],
+          },
         },
       },
       sentences: { en: ['capital of {country}'] },
@@ -57,7 +67,8 @@ beforeAll(async () => {
   developer = await token(t, { name: 'acme', role: 'developer' });
   rival = await token(t, { name: 'rival', role: 'developer' });
   homeId = (await t.request('POST', '/api/v1/homes', { body: { name: 'Casa', language: 'en' } })).json().id;
-  otherHomeId = (await t.request('POST', '/api/v1/homes', { body: { name: 'Other', language: 'en' } })).json().id;
+  otherHomeId = (await t.request('POST', '/api/v1/homes', { body: { name: 'Other', language: 'en' } })).json()
+    .id;
   household = await token(t, { name: 'anna', role: 'household', homeId });
   otherHousehold = await token(t, { name: 'bob', role: 'household', homeId: otherHomeId });
 });
@@ -71,14 +82,15 @@ describe('packages and manifests', () => {
       [{ name: { it: 'Quiz' } }, 'manifest.name.en'],
       [{ permissions: [{ name: 'camera', reason: { en: 'x' } }] }, 'manifest.permissions.0.name'],
       [{ permissions: [{ name: 'network', reason: { en: 'x' } }] }, 'manifest.network.allowlist'],
-      [
-        { intents: [{ name: 'q', sentences: { en: ['play {song}'] } }] },
-        'manifest.intents.0.sentences.en.0',
-      ],
+      [{ intents: [{ name: 'q', sentences: { en: ['play {song}'] } }] }, 'manifest.intents.0.sentences.en.0'],
     ];
     for (const [change, field] of cases) {
       const bad = { ...manifest('com.example.bad'), ...change };
-      const response = await upload(t, developer, pack(bad as never, 'genio.register({ async handle() { return { speech: "x" }; } });'));
+      const response = await upload(
+        t,
+        developer,
+        pack(bad as never, 'genio.register({ async handle() { return { speech: "x" }; } });'),
+      );
       expect(response.status, field).toBe(400);
       expect(response.json().field, JSON.stringify(response.json())).toBe(field);
     }
@@ -89,12 +101,18 @@ describe('packages and manifests', () => {
     expect(notGzip.status).toBe(400);
     expect(notGzip.json().field).toBe('package');
     const { writeMiniAppPackage } = await import('../src/miniapps/index.js');
-    const noBundle = await upload(t, developer, writeMiniAppPackage({ 'manifest.json': JSON.stringify(quiz) }));
+    const noBundle = await upload(
+      t,
+      developer,
+      writeMiniAppPackage({ 'manifest.json': JSON.stringify(quiz) }),
+    );
     expect(noBundle.json().field).toBe('bundle.js');
     const bigBundle = writeMiniAppPackage({
       'manifest.json': JSON.stringify(quiz),
       // Random-ish text that does not compress below the bundle limit.
-      'bundle.js': Array.from({ length: 1_100_000 }, (_, i) => String.fromCharCode(33 + ((i * 7919) % 90))).join(''),
+      'bundle.js': Array.from({ length: 1_100_000 }, (_, i) =>
+        String.fromCharCode(33 + ((i * 7919) % 90)),
+      ).join(''),
     });
     expect((await upload(t, developer, bigBundle)).status).toBe(413);
     const huge = Buffer.alloc(2 * 1024 * 1024 + 10, 1);
@@ -107,7 +125,12 @@ describe('review', () => {
     expect((await upload(t, household, pack(quiz, quizBundle))).status).toBe(403);
     const uploaded = await upload(t, developer, pack(quiz, quizBundle));
     expect(uploaded.status).toBe(201);
-    expect(uploaded.json()).toMatchObject({ appId: quiz.id, id: quiz.id, version: '1.0.0', status: 'in_review' });
+    expect(uploaded.json()).toMatchObject({
+      appId: quiz.id,
+      id: quiz.id,
+      version: '1.0.0',
+      status: 'in_review',
+    });
     expect(uploaded.json().checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
       ['manifest', true],
       ['size', true],
@@ -119,19 +142,30 @@ describe('review', () => {
     expect((await upload(t, rival, pack({ ...quiz, version: '9.0.0' }, quizBundle))).status).toBe(403);
     expect((await upload(t, developer, pack(quiz, quizBundle))).status).toBe(409);
 
-    expect((await t.request('GET', '/api/v1/miniapps', { token: developer })).json().map((a: { id: string }) => a.id)).toEqual([quiz.id]);
+    expect(
+      (await t.request('GET', '/api/v1/miniapps', { token: developer }))
+        .json()
+        .map((a: { id: string }) => a.id),
+    ).toEqual([quiz.id]);
     expect((await t.request('GET', '/api/v1/miniapps', { token: rival })).json()).toEqual([]);
     expect((await t.request('GET', '/api/v1/miniapps', { token: household })).json()).toEqual([]);
     expect((await t.request('GET', `/api/v1/miniapps/${quiz.id}`, { token: rival })).status).toBe(403);
     expect((await t.request('GET', `/api/v1/miniapps/${quiz.id}`, { token: household })).status).toBe(403);
     const detail = (await t.request('GET', `/api/v1/miniapps/${quiz.id}`, { token: developer })).json();
-    expect(detail.versions).toMatchObject([{ version: '1.0.0', status: 'in_review', permissions: ['storage'] }]);
+    expect(detail.versions).toMatchObject([
+      { version: '1.0.0', status: 'in_review', permissions: ['storage'] },
+    ]);
 
-    expect((await t.request('POST', `/api/v1/miniapps/${quiz.id}/versions/1.0.0/publish`, { token: developer })).status).toBe(403);
+    expect(
+      (await t.request('POST', `/api/v1/miniapps/${quiz.id}/versions/1.0.0/publish`, { token: developer }))
+        .status,
+    ).toBe(403);
     const published = await t.request('POST', `/api/v1/miniapps/${quiz.id}/versions/1.0.0/publish`);
     expect(published.json()).toMatchObject({ version: '1.0.0', status: 'published' });
     const catalog = (await t.request('GET', '/api/v1/miniapps', { token: household })).json();
-    expect(catalog).toMatchObject([{ id: quiz.id, publishedVersion: '1.0.0', permissions: [{ name: 'storage' }] }]);
+    expect(catalog).toMatchObject([
+      { id: quiz.id, publishedVersion: '1.0.0', permissions: [{ name: 'storage' }] },
+    ]);
   });
 
   it('rejects with a reason, and a bundle that registers no handler fails its check and cannot be published', async () => {
@@ -173,9 +207,18 @@ describe('installs', () => {
       body: { appId: quiz.id, grants: ['storage'] },
     });
     expect(installed.status).toBe(201);
-    expect(installed.json()).toMatchObject({ appId: quiz.id, version: '1.0.0', enabled: true, grants: ['storage'] });
-    expect((await t.request('GET', `/api/v1/homes/${homeId}/miniapps`, { token: otherHousehold })).status).toBe(403);
-    expect((await t.request('GET', `/api/v1/homes/${homeId}/miniapps`, { token: household })).json()).toHaveLength(1);
+    expect(installed.json()).toMatchObject({
+      appId: quiz.id,
+      version: '1.0.0',
+      enabled: true,
+      grants: ['storage'],
+    });
+    expect(
+      (await t.request('GET', `/api/v1/homes/${homeId}/miniapps`, { token: otherHousehold })).status,
+    ).toBe(403);
+    expect(
+      (await t.request('GET', `/api/v1/homes/${homeId}/miniapps`, { token: household })).json(),
+    ).toHaveLength(1);
   });
 
   it('answers "open <app>" in two languages, holds the conversation for its intents and follow-ups, and lets go on "exit"', async () => {
@@ -195,7 +238,9 @@ describe('installs', () => {
     const outside = await say(t, household, homeId, 'give me a question', c);
     expect(outside.speech.text).not.toBe('What is the capital of Italy?');
     const again = await say(t, household, homeId, 'open quiz time');
-    const listed = await say(t, household, homeId, 'capital of japan', { conversationId: again.conversationId });
+    const listed = await say(t, household, homeId, 'capital of japan', {
+      conversationId: again.conversationId,
+    });
     expect(listed.speech.text).toBe('Capital of JP?');
     const left = await say(t, household, homeId, 'exit', { conversationId: again.conversationId });
     expect(left.speech.text).toBe('Bye from the quiz. Closed Quiz Time.');
@@ -204,7 +249,9 @@ describe('installs', () => {
     expect(oneShot.speech.text).toBe('What is the capital of Italy?');
     // Another home that has not installed it hears so.
     const elsewhere = await say(t, otherHousehold, otherHomeId, 'open quiz time');
-    expect(elsewhere.speech.text).toBe('Quiz Time is not installed in this home. You can install it on the screen.');
+    expect(elsewhere.speech.text).toBe(
+      'Quiz Time is not installed in this home. You can install it on the screen.',
+    );
   });
 
   it('keeps an update that asks a new permission on the old version until it is granted; rolls back', async () => {
@@ -219,19 +266,35 @@ describe('installs', () => {
       token: household,
       body: { update: true },
     });
-    expect(waiting.json()).toMatchObject({ version: '1.0.0', availableVersion: '2.0.0', pendingPermissions: ['location'] });
+    expect(waiting.json()).toMatchObject({
+      version: '1.0.0',
+      availableVersion: '2.0.0',
+      pendingPermissions: ['location'],
+    });
     const updated = await t.request('PATCH', `/api/v1/homes/${homeId}/miniapps/${quiz.id}`, {
       token: household,
       body: { grants: ['storage', 'location'], update: true },
     });
-    expect(updated.json()).toMatchObject({ version: '2.0.0', availableVersion: null, pendingPermissions: [] });
-    const back = await t.request('POST', `/api/v1/miniapps/${quiz.id}/rollback`, { body: { version: '1.0.0' } });
+    expect(updated.json()).toMatchObject({
+      version: '2.0.0',
+      availableVersion: null,
+      pendingPermissions: [],
+    });
+    const back = await t.request('POST', `/api/v1/miniapps/${quiz.id}/rollback`, {
+      body: { version: '1.0.0' },
+    });
     expect(back.json()).toMatchObject({ version: '1.0.0', status: 'published' });
-    expect((await t.request('GET', `/api/v1/homes/${homeId}/miniapps`, { token: household })).json()[0]).toMatchObject({
+    expect(
+      (await t.request('GET', `/api/v1/homes/${homeId}/miniapps`, { token: household })).json()[0],
+    ).toMatchObject({
       version: '1.0.0',
     });
     const detail = (await t.request('GET', `/api/v1/miniapps/${quiz.id}`, { token: developer })).json();
-    expect(Object.fromEntries(detail.versions.map((v: { version: string; status: string }) => [v.version, v.status]))).toEqual({
+    expect(
+      Object.fromEntries(
+        detail.versions.map((v: { version: string; status: string }) => [v.version, v.status]),
+      ),
+    ).toEqual({
       '2.0.0': 'superseded',
       '1.0.1': 'rejected',
       '1.0.0': 'published',
@@ -239,12 +302,25 @@ describe('installs', () => {
   });
 
   it('disables, and uninstalling deletes the app’s data in the home', async () => {
-    await t.request('PATCH', `/api/v1/homes/${homeId}/miniapps/${quiz.id}`, { token: household, body: { enabled: false } });
-    expect((await say(t, household, homeId, 'open quiz time')).speech.text).toBe('Quiz Time is turned off in this home.');
-    await t.request('PATCH', `/api/v1/homes/${homeId}/miniapps/${quiz.id}`, { token: household, body: { enabled: true } });
+    await t.request('PATCH', `/api/v1/homes/${homeId}/miniapps/${quiz.id}`, {
+      token: household,
+      body: { enabled: false },
+    });
+    expect((await say(t, household, homeId, 'open quiz time')).speech.text).toBe(
+      'Quiz Time is turned off in this home.',
+    );
+    await t.request('PATCH', `/api/v1/homes/${homeId}/miniapps/${quiz.id}`, {
+      token: household,
+      body: { enabled: true },
+    });
     expect((await say(t, household, homeId, 'open quiz time')).speech.text).toMatch(/#\d+$/);
-    expect((await t.request('DELETE', `/api/v1/homes/${homeId}/miniapps/${quiz.id}`, { token: otherHousehold })).status).toBe(403);
-    expect((await t.request('DELETE', `/api/v1/homes/${homeId}/miniapps/${quiz.id}`, { token: household })).status).toBe(204);
+    expect(
+      (await t.request('DELETE', `/api/v1/homes/${homeId}/miniapps/${quiz.id}`, { token: otherHousehold }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await t.request('DELETE', `/api/v1/homes/${homeId}/miniapps/${quiz.id}`, { token: household })).status,
+    ).toBe(204);
     expect((await say(t, household, homeId, 'open quiz time')).speech.text).toMatch(/not installed/);
     await installApp(t, { developer, household, homeId }, { ...quiz, version: '3.0.0' }, quizBundle);
     // Storage started again from nothing: the launch counter is 1.

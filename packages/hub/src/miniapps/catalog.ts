@@ -147,7 +147,11 @@ export function createMiniAppCatalog(deps: { db: Kysely<Database>; clock?: () =>
     async addVersion(owner, pkg, checks) {
       const { manifest } = pkg;
       const at = now();
-      const existing = await db.selectFrom('miniapps').select('id').where('id', '=', manifest.id).executeTakeFirst();
+      const existing = await db
+        .selectFrom('miniapps')
+        .select('id')
+        .where('id', '=', manifest.id)
+        .executeTakeFirst();
       const row: MiniAppVersionsTable = {
         app_id: manifest.id,
         version: manifest.version,
@@ -165,7 +169,13 @@ export function createMiniAppCatalog(deps: { db: Kysely<Database>; clock?: () =>
         if (!existing)
           await tx
             .insertInto('miniapps')
-            .values({ id: manifest.id, owner_token_id: owner, published_version: null, created_at: at, updated_at: at })
+            .values({
+              id: manifest.id,
+              owner_token_id: owner,
+              published_version: null,
+              created_at: at,
+              updated_at: at,
+            })
             .execute();
         const taken = await tx
           .selectFrom('miniapp_versions')
@@ -182,7 +192,11 @@ export function createMiniAppCatalog(deps: { db: Kysely<Database>; clock?: () =>
       return toVersion(row);
     },
     async ownerOf(appId) {
-      const row = await db.selectFrom('miniapps').select('owner_token_id').where('id', '=', appId).executeTakeFirst();
+      const row = await db
+        .selectFrom('miniapps')
+        .select('owner_token_id')
+        .where('id', '=', appId)
+        .executeTakeFirst();
       return row?.owner_token_id ?? null;
     },
     get: load,

@@ -52,12 +52,20 @@ async function bundleLoads(pkg: MiniAppPackage, load: AppLoader): Promise<MiniAp
       const probe: JsonValue = { type: 'end', language: 'en', homeId: 'review', session: 'review' };
       try {
         await app.handle(probe, refuse);
-        return { name: 'sandbox', ok: true, detail: 'the bundle loads, registers a handler and answers an end event' };
+        return {
+          name: 'sandbox',
+          ok: true,
+          detail: 'the bundle loads, registers a handler and answers an end event',
+        };
       } catch (error) {
         // Host calls are refused during review, so an app may fail the probe for that; only a missing handler fails the check.
         const said = `${String((error as { code?: unknown })?.code ?? '')} ${error instanceof Error ? error.message : String(error)}`;
         if (/genio\.register|handler/i.test(said)) throw error;
-        return { name: 'sandbox', ok: true, detail: `the bundle loads and registers a handler (the probe event said: ${said.trim()})` };
+        return {
+          name: 'sandbox',
+          ok: true,
+          detail: `the bundle loads and registers a handler (the probe event said: ${said.trim()})`,
+        };
       }
     } finally {
       app.dispose();

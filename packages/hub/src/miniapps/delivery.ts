@@ -27,7 +27,12 @@ export type EventBody = Omit<MiniAppEvent, 'language' | 'homeId' | 'session'>;
 /** Turns an answer that asked for a payment into the platform's confirmation. */
 export interface PaymentConfirmation {
   /** The confirmation reply when this session has a payment waiting to be confirmed, else null. */
-  confirmationFor(session: string, language: Language, appName: string, said: AppReply): Promise<AppReply | null>;
+  confirmationFor(
+    session: string,
+    language: Language,
+    appName: string,
+    said: AppReply,
+  ): Promise<AppReply | null>;
 }
 
 /** Build the delivery. */
@@ -47,7 +52,13 @@ export function createMiniAppDelivery(deps: {
   return {
     appName,
     /** Send an event to the app for a home and answer the turn. */
-    async send(appId: string, homeId: string, language: Language, session: string, body: EventBody): Promise<AppReply> {
+    async send(
+      appId: string,
+      homeId: string,
+      language: Language,
+      session: string,
+      body: EventBody,
+    ): Promise<AppReply> {
       const install = await deps.installs.get(homeId, appId);
       const name = await appName(appId, language);
       if (!install) return { speech: platformSays(language, 'not_installed', { app: name }), hold: false };

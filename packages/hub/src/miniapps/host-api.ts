@@ -73,11 +73,19 @@ function object(args: JsonValue, method: string): Record<string, JsonValue> {
   return args;
 }
 
-function str(args: Record<string, JsonValue>, name: string, max: number, required = true): string | undefined {
+function str(
+  args: Record<string, JsonValue>,
+  name: string,
+  max: number,
+  required = true,
+): string | undefined {
   const value = args[name];
   if (value === undefined && !required) return undefined;
   if (typeof value !== 'string' || value.length === 0 || value.length > max)
-    throw new GenioError('validation_failed', { field: name, reason: `must be text of 1 to ${max} characters` });
+    throw new GenioError('validation_failed', {
+      field: name,
+      reason: `must be text of 1 to ${max} characters`,
+    });
   return value;
 }
 
@@ -116,7 +124,10 @@ export function createHostApi(deps: {
   }
 
   const storageQuota = (ctx: HostCallContext) =>
-    Math.min(ctx.manifest.resources?.storageKb ?? miniAppLimits.storageKb.default, miniAppLimits.storageKb.max) * 1024;
+    Math.min(
+      ctx.manifest.resources?.storageKb ?? miniAppLimits.storageKb.default,
+      miniAppLimits.storageKb.max,
+    ) * 1024;
 
   const mine = (ctx: HostCallContext) =>
     db.selectFrom('miniapp_storage').where('app_id', '=', ctx.appId).where('home_id', '=', ctx.homeId);
@@ -124,11 +135,15 @@ export function createHostApi(deps: {
   async function homeDevice(ctx: HostCallContext, deviceId: string) {
     const device = await deps.devices.registry.get(deviceId).catch(() => null);
     // Another home's device is as absent as one that never existed.
-    if (!device || device.homeId !== ctx.homeId) throw new GenioError('not_found', { kind: 'device', id: deviceId });
+    if (!device || device.homeId !== ctx.homeId)
+      throw new GenioError('not_found', { kind: 'device', id: deviceId });
     return device;
   }
 
-  const handlers: Record<HostMethod, (ctx: HostCallContext, args: Record<string, JsonValue>) => Promise<JsonValue>> = {
+  const handlers: Record<
+    HostMethod,
+    (ctx: HostCallContext, args: Record<string, JsonValue>) => Promise<JsonValue>
+  > = {
     async 'storage.get'(ctx, args) {
       const key = str(args, 'key', MAX_KEY) as string;
       const row = await mine(ctx).select('value').where('key', '=', key).executeTakeFirst();
@@ -136,7 +151,8 @@ export function createHostApi(deps: {
     },
     async 'storage.set'(ctx, args) {
       const key = str(args, 'key', MAX_KEY) as string;
-      if (!('value' in args)) throw new GenioError('validation_failed', { field: 'value', reason: 'is required' });
+      if (!('value' in args))
+        throw new GenioError('validation_failed', { field: 'value', reason: 'is required' });
       const value = JSON.stringify(args.value);
       const bytes = byteLength(key) + byteLength(value);
       const quota = storageQuota(ctx);
@@ -145,7 +161,11 @@ export function createHostApi(deps: {
         .where('key', '!=', key)
         .executeTakeFirst();
       if (Number(used?.total ?? 0) + bytes > quota)
-        throw new GenioError('payload_too_large', { limit: quota, field: 'storage', reason: 'storage quota exceeded' });
+        throw new GenioError('payload_too_large', {
+          limit: quota,
+          field: 'storage',
+          reason: 'storage quota exceeded',
+        });
       await db.transaction().execute(async (tx) => {
         await tx
           .deleteFrom('miniapp_storage')
@@ -179,7 +199,8 @@ export function createHostApi(deps: {
       const url = str(args, 'url', 2000) as string;
       const method = (str(args, 'method', 10, false) ?? 'GET').toUpperCase();
       const body = str(args, 'body', 64 * 1024, false);
-      const headers = args.headers && typeof args.headers === 'object' && !Array.isArray(args.headers) ? args.headers : {};
+      const headers =
+        args.headers && typeof args.headers === 'object' && !Array.isArray(args.headers) ? args.headers : {};
       return fetchAllowed({
         url,
         method,
@@ -212,11 +233,17 @@ export function createHostApi(deps: {
     async 'devices.control'(ctx, args) {
       const values = args.values;
       if (!values || typeof values !== 'object' || Array.isArray(values) || !Object.keys(values).length)
-        throw new GenioError('validation_failed', { field: 'values', reason: 'must name capabilities and their values' });
+        throw new GenioError('validation_failed', {
+          field: 'values',
+          reason: 'must name capabilities and their values',
+        });
       const deviceId = str(args, 'deviceId', 64, false);
       const category = str(args, 'category', 40, false);
       if (!deviceId === !category)
-        throw new GenioError('validation_failed', { field: 'deviceId', reason: 'give a deviceId or a category' });
+        throw new GenioError('validation_failed', {
+          field: 'deviceId',
+          reason: 'give a deviceId or a category',
+        });
       const targets = deviceId
         ? [await homeDevice(ctx, deviceId)]
         : await deps.devices.registry.list({ homeId: ctx.homeId, category: category as string });
@@ -232,10 +259,16 @@ export function createHostApi(deps: {
     async 'timers.start'(ctx, args) {
       const seconds = args.seconds;
       if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1 || seconds > 86_400)
-        throw new GenioError('validation_failed', { field: 'seconds', reason: 'must be a whole number from 1 to 86400' });
+        throw new GenioError('validation_failed', {
+          field: 'seconds',
+          reason: 'must be a whole number from 1 to 86400',
+        });
       const name = str(args, 'name', 60, false) ?? ctx.manifest.name[ctx.language] ?? ctx.manifest.name.en;
       const timer = await deps.timers.start(ctx.homeId, seconds, ctx.language, name);
-      await db.insertInto('miniapp_timers').values({ timer_id: timer.id, app_id: ctx.appId, home_id: ctx.homeId }).execute();
+      await db
+        .insertInto('miniapp_timers')
+        .values({ timer_id: timer.id, app_id: ctx.appId, home_id: ctx.homeId })
+        .execute();
       return { timerId: timer.id, endsAt: timer.endsAt };
     },
     async 'timers.cancel'(ctx, args) {
@@ -259,7 +292,11 @@ export function createHostApi(deps: {
     },
     async 'payments.request'(ctx, args) {
       const merchant = ctx.manifest.payments;
-      if (!merchant) throw new GenioError('forbidden', { action: 'payments.request', reason: 'no payments in the manifest' });
+      if (!merchant)
+        throw new GenioError('forbidden', {
+          action: 'payments.request',
+          reason: 'no payments in the manifest',
+        });
       if ('amount' in args && !('items' in args))
         throw new GenioError('validation_failed', {
           field: 'items',
@@ -281,28 +318,43 @@ export function createHostApi(deps: {
             return {
               ref: String(line.ref ?? ''),
               quantity: typeof line.quantity === 'number' ? line.quantity : 1,
-              options: (line.options && typeof line.options === 'object' ? line.options : {}) as Record<string, string[]>,
+              options: (line.options && typeof line.options === 'object' ? line.options : {}) as Record<
+                string,
+                string[]
+              >,
             };
           }),
         },
         home.location,
       );
       if (order.total > merchant.maxPerOrder) {
-        await deps.commerce.orders.move(order.id, 'cancelled', { eventId: `miniapp-limit:${order.id}`, actor: `miniapp:${ctx.appId}` });
+        await deps.commerce.orders.move(order.id, 'cancelled', {
+          eventId: `miniapp-limit:${order.id}`,
+          actor: `miniapp:${ctx.appId}`,
+        });
         throw new GenioError('validation_failed', {
           field: 'items',
           reason: `the order costs ${order.total}, over the app's maxPerOrder of ${merchant.maxPerOrder}`,
         });
       }
       // The app learns the outcome only in a later `payment` event, after the household confirms.
-      deps.payments.ask({ appId: ctx.appId, version: ctx.version, homeId: ctx.homeId, session: ctx.session, orderId: order.id });
+      deps.payments.ask({
+        appId: ctx.appId,
+        version: ctx.version,
+        homeId: ctx.homeId,
+        session: ctx.session,
+        orderId: order.id,
+      });
       return { orderId: order.id, status: 'awaiting_confirmation' };
     },
     async 'location.get'(ctx) {
       const home = await deps.homes.getHome(ctx.homeId);
       if (!home.location) return null;
       // Coarse: two decimals is about a kilometre.
-      return { lat: Math.round(home.location.lat * 100) / 100, lon: Math.round(home.location.lon * 100) / 100 };
+      return {
+        lat: Math.round(home.location.lat * 100) / 100,
+        lon: Math.round(home.location.lon * 100) / 100,
+      };
     },
   };
 
@@ -312,8 +364,7 @@ export function createHostApi(deps: {
       return {
         async call(method, args) {
           try {
-            if (!(method in handlers))
-              throw new GenioError('not_found', { kind: 'host method', id: method });
+            if (!(method in handlers)) throw new GenioError('not_found', { kind: 'host method', id: method });
             const name = method as HostMethod;
             requirePermission(ctx, name);
             return await handlers[name](ctx, object(args ?? {}, method));
@@ -321,7 +372,8 @@ export function createHostApi(deps: {
             const genio = isGenioError(error) ? error : new GenioError('internal', {}, { cause: error });
             // The app and its developer need the why, not only the code's sentence.
             const reason = genio.params.reason;
-            if (typeof reason === 'string' && !genio.message.includes(reason)) genio.message = `${genio.message} ${reason}`;
+            if (typeof reason === 'string' && !genio.message.includes(reason))
+              genio.message = `${genio.message} ${reason}`;
             onError(method, genio);
             throw genio;
           }

@@ -63,7 +63,8 @@ function toInstall(row: MiniAppInstallsTable): MiniAppInstall {
 
 /** Grants as asked, checked against what the versions ask for. */
 function checkGrants(grants: unknown, allowed: readonly MiniAppPermission[]): MiniAppPermission[] {
-  if (!Array.isArray(grants)) throw new GenioError('validation_failed', { field: 'grants', reason: 'must be a list' });
+  if (!Array.isArray(grants))
+    throw new GenioError('validation_failed', { field: 'grants', reason: 'must be a list' });
   const out = new Set<MiniAppPermission>();
   grants.forEach((grant, i) => {
     if (!miniAppPermissions.includes(grant as MiniAppPermission))
@@ -123,7 +124,12 @@ export function createMiniAppInstalls(deps: {
 
   const service: MiniAppInstalls = {
     async list(homeId) {
-      const rows = await db.selectFrom('miniapp_installs').selectAll().where('home_id', '=', homeId).orderBy('app_id').execute();
+      const rows = await db
+        .selectFrom('miniapp_installs')
+        .selectAll()
+        .where('home_id', '=', homeId)
+        .orderBy('app_id')
+        .execute();
       return Promise.all(rows.map((r) => viewOf(toInstall(r))));
     },
     async get(homeId, appId) {
@@ -138,7 +144,8 @@ export function createMiniAppInstalls(deps: {
     async install(homeId, appId, grants) {
       const published = await publishedOf(appId);
       const granted = checkGrants(grants, permissionsOf(published));
-      if (await row(homeId, appId)) throw new GenioError('conflict', { reason: `${appId} is already installed` });
+      if (await row(homeId, appId))
+        throw new GenioError('conflict', { reason: `${appId} is already installed` });
       const at = now();
       await db
         .insertInto('miniapp_installs')
@@ -182,7 +189,8 @@ export function createMiniAppInstalls(deps: {
       return service.view(homeId, appId);
     },
     async uninstall(homeId, appId) {
-      if (!(await row(homeId, appId))) throw new GenioError('not_found', { kind: 'installed mini-app', id: appId });
+      if (!(await row(homeId, appId)))
+        throw new GenioError('not_found', { kind: 'installed mini-app', id: appId });
       const timers = await db
         .selectFrom('miniapp_timers')
         .select('timer_id')
@@ -190,9 +198,21 @@ export function createMiniAppInstalls(deps: {
         .where('app_id', '=', appId)
         .execute();
       await db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('miniapp_installs').where('home_id', '=', homeId).where('app_id', '=', appId).execute();
-        await tx.deleteFrom('miniapp_storage').where('home_id', '=', homeId).where('app_id', '=', appId).execute();
-        await tx.deleteFrom('miniapp_timers').where('home_id', '=', homeId).where('app_id', '=', appId).execute();
+        await tx
+          .deleteFrom('miniapp_installs')
+          .where('home_id', '=', homeId)
+          .where('app_id', '=', appId)
+          .execute();
+        await tx
+          .deleteFrom('miniapp_storage')
+          .where('home_id', '=', homeId)
+          .where('app_id', '=', appId)
+          .execute();
+        await tx
+          .deleteFrom('miniapp_timers')
+          .where('home_id', '=', homeId)
+          .where('app_id', '=', appId)
+          .execute();
       });
       return { timerIds: timers.map((t) => t.timer_id) };
     },
@@ -217,7 +237,11 @@ export function createMiniAppInstalls(deps: {
       }
     },
     async homesOf(appId) {
-      const rows = await db.selectFrom('miniapp_installs').select('home_id').where('app_id', '=', appId).execute();
+      const rows = await db
+        .selectFrom('miniapp_installs')
+        .select('home_id')
+        .where('app_id', '=', appId)
+        .execute();
       return rows.map((r) => r.home_id);
     },
   };

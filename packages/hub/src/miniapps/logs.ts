@@ -4,8 +4,8 @@
  * its newest lines only, so a noisy app cannot fill the database.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../storage/index.js';
 import { newId } from '../ids/index.js';
+import type { Database } from '../storage/index.js';
 import type { MiniAppTables } from './tables.js';
 
 /** One line of the log. */
@@ -35,7 +35,8 @@ export function createMiniAppLogs(deps: { db: Kysely<Database>; clock?: () => nu
   let sequence = 0;
   return {
     async write(appId, line) {
-      const message = line.message.length > MAX_MESSAGE ? `${line.message.slice(0, MAX_MESSAGE - 1)}…` : line.message;
+      const message =
+        line.message.length > MAX_MESSAGE ? `${line.message.slice(0, MAX_MESSAGE - 1)}…` : line.message;
       const at = now();
       // Sortable: lines written in the same millisecond keep their order.
       const id = `${String(at).padStart(15, '0')}.${String(++sequence % 1e9).padStart(9, '0')}.${newId('l')}`;
@@ -61,7 +62,8 @@ export function createMiniAppLogs(deps: { db: Kysely<Database>; clock?: () => nu
           .offset(KEEP_PER_APP)
           .limit(1)
           .executeTakeFirst();
-        if (cut) await db.deleteFrom('miniapp_logs').where('app_id', '=', appId).where('at', '<=', cut.at).execute();
+        if (cut)
+          await db.deleteFrom('miniapp_logs').where('app_id', '=', appId).where('at', '<=', cut.at).execute();
       }
     },
     async read(appId, limit = 200) {

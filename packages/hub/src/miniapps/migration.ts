@@ -59,7 +59,11 @@ export const miniAppsMigration: Migration = {
       .addColumn('code', 'text')
       .addColumn('at', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('miniapp_logs_app_idx').on('miniapp_logs').columns(['app_id', 'at']).execute();
+    await db.schema
+      .createIndex('miniapp_logs_app_idx')
+      .on('miniapp_logs')
+      .columns(['app_id', 'at'])
+      .execute();
     await db.schema
       .createTable('miniapp_timers')
       .addColumn('timer_id', 'text', (c) => c.primaryKey())

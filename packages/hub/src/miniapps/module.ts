@@ -16,7 +16,12 @@ import { createMiniAppCatalog, type MiniAppCatalog, type MiniAppVersion } from '
 import { checkUpload } from './checks.js';
 import { createMiniAppDelivery, type MiniAppDelivery } from './delivery.js';
 import { createHostApi } from './host-api.js';
-import { createMiniAppInstalls, type InstallPatch, type MiniAppInstalls, type MiniAppInstallView } from './installs.js';
+import {
+  createMiniAppInstalls,
+  type InstallPatch,
+  type MiniAppInstalls,
+  type MiniAppInstallView,
+} from './installs.js';
 import { createMiniAppLogs, type MiniAppLogs } from './logs.js';
 import { miniAppsMigration } from './migration.js';
 import { readMiniAppPackage } from './package.js';
@@ -160,7 +165,8 @@ export function createMiniAppsModule(deps: {
     patch: (homeId, appId, patch) => installs.patch(homeId, appId, patch),
     async uninstall(homeId, appId) {
       const { timerIds } = await installs.uninstall(homeId, appId);
-      for (const timerId of timerIds) await deps.assistant.timers.cancelById(homeId, timerId).catch(() => false);
+      for (const timerId of timerIds)
+        await deps.assistant.timers.cancelById(homeId, timerId).catch(() => false);
     },
     converseWith: (converse) =>
       withMiniAppPayments({

@@ -19,7 +19,14 @@ export interface AllowedFetch {
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
 /** Headers an app may not set: they would speak for the hub or change how the connection is made. */
-const FORBIDDEN_HEADERS = new Set(['host', 'connection', 'content-length', 'transfer-encoding', 'cookie', 'authorization-hub']);
+const FORBIDDEN_HEADERS = new Set([
+  'host',
+  'connection',
+  'content-length',
+  'transfer-encoding',
+  'cookie',
+  'authorization-hub',
+]);
 
 /** Whether a URL's host (with its port when the entry has one) is on the list. */
 export function onAllowlist(url: URL, allowlist: readonly string[]): boolean {
@@ -49,7 +56,10 @@ export async function fetchAllowed(request: AllowedFetch): Promise<JsonValue> {
       reason: `${url.host} is not on the app's network allowlist`,
     });
   if (!METHODS.has(request.method))
-    throw new GenioError('validation_failed', { field: 'method', reason: `must be one of ${[...METHODS].join(', ')}` });
+    throw new GenioError('validation_failed', {
+      field: 'method',
+      reason: `must be one of ${[...METHODS].join(', ')}`,
+    });
   const headers = Object.fromEntries(
     Object.entries(request.headers).filter(([name]) => !FORBIDDEN_HEADERS.has(name.toLowerCase())),
   );
@@ -60,12 +70,16 @@ export async function fetchAllowed(request: AllowedFetch): Promise<JsonValue> {
       headers,
       redirect: 'manual',
       signal: AbortSignal.timeout(request.timeoutMs),
-      ...(request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD' ? { body: request.body } : {}),
+      ...(request.body !== undefined && request.method !== 'GET' && request.method !== 'HEAD'
+        ? { body: request.body }
+        : {}),
     });
   } catch (error) {
     const timedOut = (error as { name?: string }).name === 'TimeoutError';
     throw new GenioError('unavailable', {
-      reason: timedOut ? `${url.host} did not answer within ${request.timeoutMs} ms` : `${url.host} could not be reached`,
+      reason: timedOut
+        ? `${url.host} did not answer within ${request.timeoutMs} ms`
+        : `${url.host} could not be reached`,
     });
   }
   const chunks: Buffer[] = [];
@@ -86,7 +100,9 @@ export async function fetchAllowed(request: AllowedFetch): Promise<JsonValue> {
   const keep = ['content-type', 'content-length', 'etag', 'last-modified', 'location', 'cache-control'];
   return {
     status: response.status,
-    headers: Object.fromEntries(keep.flatMap((h) => (response.headers.has(h) ? [[h, response.headers.get(h) as string]] : []))),
+    headers: Object.fromEntries(
+      keep.flatMap((h) => (response.headers.has(h) ? [[h, response.headers.get(h) as string]] : [])),
+    ),
     body: Buffer.concat(chunks).toString('utf8'),
   };
 }

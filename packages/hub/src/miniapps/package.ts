@@ -42,7 +42,8 @@ function untar(archive: Buffer): Map<string, Buffer> {
     const start = offset + BLOCK;
     if (start + size > archive.length)
       throw new GenioError('validation_failed', { field: 'package', reason: 'the archive is cut short' });
-    if (type === '0' || type === '\0') files.set(name.replace(/^\.\//, ''), archive.subarray(start, start + size));
+    if (type === '0' || type === '\0')
+      files.set(name.replace(/^\.\//, ''), archive.subarray(start, start + size));
     offset = start + Math.ceil(size / BLOCK) * BLOCK;
   }
   return files;
@@ -66,7 +67,10 @@ export function readMiniAppPackage(bytes: Buffer): MiniAppPackage {
   const manifestBytes = files.get('manifest.json');
   const bundleBytes = files.get('bundle.js');
   if (!manifestBytes)
-    throw new GenioError('validation_failed', { field: 'manifest.json', reason: 'is missing from the package' });
+    throw new GenioError('validation_failed', {
+      field: 'manifest.json',
+      reason: 'is missing from the package',
+    });
   if (!bundleBytes)
     throw new GenioError('validation_failed', { field: 'bundle.js', reason: 'is missing from the package' });
   if (bundleBytes.length > miniAppLimits.bundleBytes)
@@ -102,7 +106,13 @@ function tarHeader(name: string, size: number): Buffer {
   header.write('0000000\0', 108, 'latin1');
   header.write('0000000\0', 116, 'latin1');
   header.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
-  header.write(`${Math.floor(Date.now() / 1000).toString(8).padStart(11, '0')}\0`, 136, 'latin1');
+  header.write(
+    `${Math.floor(Date.now() / 1000)
+      .toString(8)
+      .padStart(11, '0')}\0`,
+    136,
+    'latin1',
+  );
   header.write('        ', 148, 'latin1');
   header.write('0', 156, 'latin1');
   header.write('ustar\0', 257, 'latin1');

@@ -35,7 +35,13 @@ function price(amount: number, currency: string, language: Language): string {
 }
 
 /** Sends the `payment` event to the app once the household decided. */
-export type SendEvent = (appId: string, homeId: string, language: Language, session: string, body: EventBody) => Promise<AppReply>;
+export type SendEvent = (
+  appId: string,
+  homeId: string,
+  language: Language,
+  session: string,
+  body: EventBody,
+) => Promise<AppReply>;
 
 /** Build the payment handover. `send` is given later (the delivery is built with this as its confirmation). */
 export function createMiniAppPayments(deps: { commerce: CommerceModule; clock?: () => number }) {
@@ -56,11 +62,18 @@ export function createMiniAppPayments(deps: { commerce: CommerceModule; clock?: 
 
   async function cancel(found: Pending): Promise<void> {
     await deps.commerce.orders
-      .move(found.orderId, 'cancelled', { eventId: `miniapp-cancel:${found.orderId}`, actor: `miniapp:${found.appId}` })
+      .move(found.orderId, 'cancelled', {
+        eventId: `miniapp-cancel:${found.orderId}`,
+        actor: `miniapp:${found.appId}`,
+      })
       .catch(() => {});
   }
 
-  async function tellApp(found: Pending, language: Language, status: 'paid' | 'cancelled' | 'failed'): Promise<AppReply> {
+  async function tellApp(
+    found: Pending,
+    language: Language,
+    status: 'paid' | 'cancelled' | 'failed',
+  ): Promise<AppReply> {
     if (!send) throw new GenioError('unavailable', { reason: 'mini-app delivery is not ready' });
     return send(found.appId, found.homeId, language, found.session, {
       type: 'payment',
@@ -90,7 +103,8 @@ export function createMiniAppPayments(deps: { commerce: CommerceModule; clock?: 
         await cancel(found);
         const told = await tellApp(found, language, 'failed');
         return {
-          speech: `${said.speech} ${new GenioError('payment_disabled').messageIn(language)} ${told.speech}`.trim(),
+          speech:
+            `${said.speech} ${new GenioError('payment_disabled').messageIn(language)} ${told.speech}`.trim(),
           hold: told.hold,
           ...(told.card ? { card: told.card } : {}),
         };
@@ -99,7 +113,8 @@ export function createMiniAppPayments(deps: { commerce: CommerceModule; clock?: 
       found.shown = true;
       return {
         // The amount and the merchant are read back by the platform, whatever the app said.
-        speech: `${said.speech} ${platformSays(language, 'asks_payment', { app: appName })} ${say(language, 'ask_factor', { total, merchant: merchantName })}`.trim(),
+        speech:
+          `${said.speech} ${platformSays(language, 'asks_payment', { app: appName })} ${say(language, 'ask_factor', { total, merchant: merchantName })}`.trim(),
         card: {
           type: 'confirmation',
           title: say(language, 'confirm_title', { total, merchant: merchantName }),
@@ -135,7 +150,10 @@ export function createMiniAppPayments(deps: { commerce: CommerceModule; clock?: 
       pending.delete(turn.conversationId);
       await cancel(found);
       const told = await tellApp(found, language, 'cancelled');
-      return answer({ ...told, speech: `${say(language, 'stopped', {})} ${told.speech}`.trim() }, 'miniapp.payment');
+      return answer(
+        { ...told, speech: `${say(language, 'stopped', {})} ${told.speech}`.trim() },
+        'miniapp.payment',
+      );
     }
     if (read?.kind !== 'digits')
       return answer({ speech: say(language, 'ask_factor_again', {}), hold: true }, 'miniapp.payment');
@@ -149,7 +167,10 @@ export function createMiniAppPayments(deps: { commerce: CommerceModule; clock?: 
       pending.delete(turn.conversationId);
       await cancel(found);
       const told = await tellApp(found, language, 'failed');
-      return answer({ ...told, speech: `${error.messageIn(language)} ${told.speech}`.trim() }, 'miniapp.payment');
+      return answer(
+        { ...told, speech: `${error.messageIn(language)} ${told.speech}`.trim() },
+        'miniapp.payment',
+      );
     }
     pending.delete(turn.conversationId);
     return answer(await tellApp(found, language, 'paid'), 'miniapp.payment');

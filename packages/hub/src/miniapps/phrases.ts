@@ -41,6 +41,10 @@ const phrases = {
 } as const satisfies Record<string, Record<Language, string>>;
 
 /** A platform sentence with its blanks filled. */
-export function platformSays(language: Language, key: keyof typeof phrases, values: Record<string, string>): string {
+export function platformSays(
+  language: Language,
+  key: keyof typeof phrases,
+  values: Record<string, string>,
+): string {
   return phrases[key][language].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 }

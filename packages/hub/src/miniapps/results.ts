@@ -11,7 +11,7 @@ const MARKUP = /<\s*\/?\s*[a-z!?]|javascript\s*:|data\s*:\s*text\/html|\bon[a-z]
 
 function strings(value: unknown, path: string, out: Array<[string, string]>): void {
   if (typeof value === 'string') out.push([path, value]);
-  else if (Array.isArray(value)) value.forEach((v, i) => strings(v, `${path}/${i}`, out));
+  else if (Array.isArray(value)) for (const [i, v] of value.entries()) strings(v, `${path}/${i}`, out);
   else if (value && typeof value === 'object')
     for (const [k, v] of Object.entries(value)) strings(v, `${path}/${k}`, out);
 }
@@ -32,7 +32,8 @@ export function checkResult(value: unknown): MiniAppResult {
         reason: 'cards are declarative JSON: HTML, script and script URLs are refused',
       });
     const url = texts.find(([path, text]) => /(url|Url)$/.test(path) && !/^https?:\/\//i.test(text));
-    if (url) throw new GenioError('validation_failed', { field: url[0], reason: 'must be an http or https URL' });
+    if (url)
+      throw new GenioError('validation_failed', { field: url[0], reason: 'must be an http or https URL' });
   }
   if (!Value.Check(MiniAppResultSchema, value)) {
     const [first] = [...Value.Errors(MiniAppResultSchema, value)].filter((e) => e.keyword !== 'boolean');

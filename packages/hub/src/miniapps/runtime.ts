@@ -20,7 +20,10 @@ export type EventOutcome = { ok: true; result: MiniAppResult } | { ok: false; er
 
 /** The sandbox limits of an app, from its manifest capped by the platform. */
 export function limitsOf(manifest: MiniAppManifest): SandboxLimits {
-  const memoryMb = Math.min(manifest.resources?.memoryMb ?? miniAppLimits.memoryMb.default, miniAppLimits.memoryMb.max);
+  const memoryMb = Math.min(
+    manifest.resources?.memoryMb ?? miniAppLimits.memoryMb.default,
+    miniAppLimits.memoryMb.max,
+  );
   const cpuMs = Math.min(
     manifest.resources?.cpuMsPerEvent ?? miniAppLimits.cpuMsPerEvent.default,
     miniAppLimits.cpuMsPerEvent.max,
@@ -60,7 +63,11 @@ export function createMiniAppRuntimes(deps: {
 
   async function loadRuntime(appId: string, version: string, manifest: MiniAppManifest): Promise<Loaded> {
     const bundle = await deps.catalog.bundle(appId, version);
-    const entry: Loaded = { app: undefined as unknown as SandboxedApp, homeId: null, queue: Promise.resolve() };
+    const entry: Loaded = {
+      app: undefined as unknown as SandboxedApp,
+      homeId: null,
+      queue: Promise.resolve(),
+    };
     entry.app = await deps.load({
       bundle,
       hostMethods,
@@ -73,14 +80,14 @@ export function createMiniAppRuntimes(deps: {
   async function runtime(appId: string, version: string, manifest: MiniAppManifest): Promise<Loaded> {
     const key = keyOf(appId, version);
     let found = loaded.get(key);
-    if (found) {
+    if (found !== undefined) {
       const current = await found.catch(() => null);
       if (!current || current.app.disposed) {
         loaded.delete(key);
         found = undefined;
       }
     }
-    if (!found) {
+    if (found === undefined) {
       found = loadRuntime(appId, version, manifest);
       loaded.set(key, found);
       found.catch(() => loaded.delete(key));
@@ -92,7 +99,9 @@ export function createMiniAppRuntimes(deps: {
     if (isGenioError(error)) return error;
     const code = (error as { code?: unknown })?.code;
     const message = error instanceof Error ? error.message : String(error);
-    return new GenioError('unavailable', { reason: `${typeof code === 'string' ? `${code}: ` : ''}${message}` });
+    return new GenioError('unavailable', {
+      reason: `${typeof code === 'string' ? `${code}: ` : ''}${message}`,
+    });
   }
 
   return {
@@ -105,7 +114,10 @@ export function createMiniAppRuntimes(deps: {
         entry = await runtime(ctx.appId, ctx.version, ctx.manifest);
       } catch (error) {
         const genio = asGenio(error);
-        line(`the app could not be loaded: ${genio.message}`, (error as { code?: string })?.code ?? genio.code);
+        line(
+          `the app could not be loaded: ${genio.message}`,
+          (error as { code?: string })?.code ?? genio.code,
+        );
         return { ok: false, error: genio };
       }
       const bridge = deps.host.bridge(ctx, (method, error) =>

@@ -20,7 +20,11 @@ const openWords: Record<Language, string> = {
   fr: "(ouvre|lance) [l'application]",
 };
 const askWords: Record<Language, string[]> = {
-  en: ['ask {app_name} (for|to|about) {request}', 'ask {app_name} {request}', 'tell {app_name} [to] {request}'],
+  en: [
+    'ask {app_name} (for|to|about) {request}',
+    'ask {app_name} {request}',
+    'tell {app_name} [to] {request}',
+  ],
   zh: ['(问|让|叫){app_name}{request}'],
   it: ['chiedi (a|ad) {app_name} {request}', 'di (a|ad) {app_name} [di] {request}'],
   fr: ['demande à {app_name} [de] {request}', 'dis à {app_name} [de] {request}'],
@@ -36,13 +40,18 @@ const no = /^(no|nope|non|不|不要|别)\b/i;
 
 /** Words of a name safe inside a sentence template. */
 function literal(name: string): string {
-  return name.replace(/[()[\]{}<>|]/g, ' ').replace(/\s+/g, ' ').trim();
+  return name
+    .replace(/[()[\]{}<>|]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function names(manifest: MiniAppManifest, language: Language): string[] {
   const own = manifest.invocation[language] ?? [];
   // An English name is also said in other languages ("apri Kiki Chicken").
-  return [...new Set([...own, ...(language === 'en' ? [] : manifest.invocation.en)])].map(literal).filter(Boolean);
+  return [...new Set([...own, ...(language === 'en' ? [] : manifest.invocation.en)])]
+    .map(literal)
+    .filter(Boolean);
 }
 
 function slotsOf(slots: SlotValues): Record<string, string | number | null> {
@@ -55,7 +64,11 @@ function slotsOf(slots: SlotValues): Record<string, string | number | null> {
 }
 
 function intentReply(reply: AppReply): IntentReply {
-  return { speech: reply.speech, ...(reply.card ? { card: reply.card } : {}), ...(reply.hold ? { hold: true } : {}) };
+  return {
+    speech: reply.speech,
+    ...(reply.card ? { card: reply.card } : {}),
+    ...(reply.hold ? { hold: true } : {}),
+  };
 }
 
 /** What the app asked to be answered next in a session. */
@@ -98,10 +111,11 @@ export function createMiniAppVoice(deps: {
           return sentences.length ? [[l, sentences]] : [];
         }),
       ) as Partial<Record<Language, string[]>>;
-    const appNames = (language: Language) => names(manifest, language).map((text) => ({ text, value: appId }));
-    const nameLists = Object.fromEntries(
-      languages.map((l) => [l, { app_name: appNames(l) }]),
-    ) as Partial<Record<Language, Record<string, ListEntry[]>>>;
+    const appNames = (language: Language) =>
+      names(manifest, language).map((text) => ({ text, value: appId }));
+    const nameLists = Object.fromEntries(languages.map((l) => [l, { app_name: appNames(l) }])) as Partial<
+      Record<Language, Record<string, ListEntry[]>>
+    >;
     const own: IntentDefinition[] = manifest.intents.map((intent) => ({
       id: `${appId}.${intent.name}`,
       owner: appId,
@@ -131,9 +145,15 @@ export function createMiniAppVoice(deps: {
       sentences: exitWords,
       handler: async (request) => {
         asked.delete(request.conversationId);
-        const answer = await deps.delivery.send(appId, request.homeId, request.language, request.conversationId, {
-          type: 'end',
-        });
+        const answer = await deps.delivery.send(
+          appId,
+          request.homeId,
+          request.language,
+          request.conversationId,
+          {
+            type: 'end',
+          },
+        );
         const name = await deps.delivery.appName(appId, request.language);
         const closed = platformSays(request.language, 'closed', { app: name });
         return { speech: answer.speech && answer.speech !== closed ? `${answer.speech} ${closed}` : closed };
@@ -168,7 +188,8 @@ export function createMiniAppVoice(deps: {
       id: `${appId}.open`,
       owner: appId,
       sentences: perLanguage((l) => names(manifest, l).map((name) => `${openWords[l]} ${name}`)),
-      handler: (request) => reply(appId, request.homeId, request.language, request.conversationId, { type: 'launch' }),
+      handler: (request) =>
+        reply(appId, request.homeId, request.language, request.conversationId, { type: 'launch' }),
     };
     const ask: IntentDefinition = {
       id: `${appId}.ask`,
@@ -178,7 +199,8 @@ export function createMiniAppVoice(deps: {
       handler: (request) => {
         const said = String(request.slots.request?.text ?? '');
         const found = deps.intents.recognize(said, request.language, appId);
-        const hit = found && found.definition.owner === appId && own.includes(found.definition) ? found : null;
+        const hit =
+          found && found.definition.owner === appId && own.includes(found.definition) ? found : null;
         return reply(appId, request.homeId, request.language, request.conversationId, {
           type: 'intent',
           intent: hit ? hit.definition.id.slice(appId.length + 1) : 'unrecognized',

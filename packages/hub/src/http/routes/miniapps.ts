@@ -69,7 +69,11 @@ function installView(install: MiniAppInstallView) {
 export function miniAppRoutes(deps: { miniapps: MiniAppsModule; homes: HomeService }): RouteModule {
   const { miniapps } = deps;
 
-  async function appResource(principal: Principal, appId: string, action: 'miniapp.read' | 'miniapp.logs' | 'miniapp.review') {
+  async function appResource(
+    principal: Principal,
+    appId: string,
+    action: 'miniapp.read' | 'miniapp.logs' | 'miniapp.review',
+  ) {
     const owner = await miniapps.catalog.ownerOf(appId);
     // An app the caller may not see is as absent as one that does not exist, except to say why when it does.
     if (owner === null) {
@@ -77,11 +81,19 @@ export function miniAppRoutes(deps: { miniapps: MiniAppsModule; homes: HomeServi
       throw new GenioError('not_found', { kind: 'mini-app', id: appId });
     }
     const app = await miniapps.catalog.get(appId);
-    authorize(principal, action, { kind: 'miniapp', ownerTokenId: owner, published: app.publishedVersion !== null });
+    authorize(principal, action, {
+      kind: 'miniapp',
+      ownerTokenId: owner,
+      published: app.publishedVersion !== null,
+    });
     return app;
   }
 
-  async function homeAllowed(principal: Principal, homeId: string, action: 'miniapp.installed' | 'miniapp.install') {
+  async function homeAllowed(
+    principal: Principal,
+    homeId: string,
+    action: 'miniapp.installed' | 'miniapp.install',
+  ) {
     authorize(principal, action, { kind: 'home', homeId });
     await deps.homes.getHome(homeId);
   }
@@ -101,13 +113,23 @@ export function miniAppRoutes(deps: { miniapps: MiniAppsModule; homes: HomeServi
           bodyLimit: miniAppLimits.packageBytes,
           schema: {
             tags,
-            summary: 'Upload a mini-app package (.gapp, application/octet-stream): a new version goes in review',
-            response: { 201: MiniAppUploadedSchema, 409: errorResponses[400], 413: errorResponses[400], ...errorResponses },
+            summary:
+              'Upload a mini-app package (.gapp, application/octet-stream): a new version goes in review',
+            response: {
+              201: MiniAppUploadedSchema,
+              409: errorResponses[400],
+              413: errorResponses[400],
+              ...errorResponses,
+            },
           },
         },
         async (request, reply) => {
           const { principal } = request;
-          authorize(principal, 'miniapp.upload', { kind: 'miniapp', ownerTokenId: principal.tokenId, published: false });
+          authorize(principal, 'miniapp.upload', {
+            kind: 'miniapp',
+            ownerTokenId: principal.tokenId,
+            published: false,
+          });
           if (!Buffer.isBuffer(request.body))
             throw new GenioError('validation_failed', {
               field: 'content-type',
@@ -115,7 +137,11 @@ export function miniAppRoutes(deps: { miniapps: MiniAppsModule; homes: HomeServi
             });
           const stored = await miniapps.upload(principal.tokenId, request.body, (_appId, owner) => {
             if (owner !== null)
-              authorize(principal, 'miniapp.upload', { kind: 'miniapp', ownerTokenId: owner, published: false });
+              authorize(principal, 'miniapp.upload', {
+                kind: 'miniapp',
+                ownerTokenId: owner,
+                published: false,
+              });
           });
           return reply.code(201).send({
             appId: stored.appId,
@@ -170,7 +196,8 @@ export function miniAppRoutes(deps: { miniapps: MiniAppsModule; homes: HomeServi
       {
         schema: {
           tags,
-          summary: 'The developer log of an app: sandbox errors, refused host calls and console lines, newest first',
+          summary:
+            'The developer log of an app: sandbox errors, refused host calls and console lines, newest first',
           params: Type.Object({ appId: AppIdParam }),
           querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }),
           response: { 200: Type.Array(MiniAppLogEntrySchema), ...errorResponses },
@@ -269,7 +296,11 @@ export function miniAppRoutes(deps: { miniapps: MiniAppsModule; homes: HomeServi
       },
       async (request, reply) => {
         await homeAllowed(request.principal, request.params.homeId, 'miniapp.install');
-        const installed = await miniapps.install(request.params.homeId, request.body.appId, request.body.grants);
+        const installed = await miniapps.install(
+          request.params.homeId,
+          request.body.appId,
+          request.body.grants,
+        );
         return reply.code(201).send(installView(installed));
       },
     );
