@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ genio.register({
   },
 });`;
 
-async function listen(handler: Parameters<typeof createServer>[0]): Promise<[Server, number]> {
+async function listen(handler: RequestListener): Promise<[Server, number]> {
   const server = createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return [server, (server.address() as AddressInfo).port];
