@@ -93,7 +93,8 @@ describe('mini-app sandbox red team', () => {
   });
 
   it('refuses a result larger than maxMessageBytes without copying it out', async () => {
-    const hostile = await load('huge-result', { limits: { maxMessageBytes: 10_000 } });
+    // CPU to spare, so that size and not time is what stops it.
+    const hostile = await load('huge-result', { limits: { maxMessageBytes: 10_000, cpuMsPerEvent: 5_000 } });
     await expectContained(hostile, { size: 5_000_000 }, 'miniapp_too_large');
     expect(await hostile.app.handle({ size: 10 }, new RecordingBridge())).toEqual({ text: 'x'.repeat(10) });
   });

@@ -32,6 +32,9 @@ import type {
 } from './types.js';
 import { describeVmError, newCodedError, readBoundedString, TEXT_CHARS } from './vm-values.js';
 
+/** Promise jobs run between two checks of the CPU budget by the host. */
+const JOBS_PER_BUDGET_CHECK = 64;
+
 /** Console lines one event (or the bundle's load) may write before the rest is dropped. */
 export const LOG_LINES_PER_EVENT = 100;
 
@@ -163,20 +166,31 @@ export class QuickJsSandboxedApp implements SandboxedApp {
   }
 
   dispose(): void {
+    // Mid-event, handles of the running event are still held: drop the engine rather than free it.
+    this.#release(this.#run === undefined);
+  }
+
+  /**
+   * Drops the engine. `free` runs QuickJS's own teardown; an engine that failed (interrupted, out of
+   * memory, trapped) is never called again, only dropped: its module and its whole memory go with it.
+   */
+  #release(free: boolean): void {
     const engine = this.#engine;
     if (!engine) return;
     this.#engine = undefined;
-    const run = this.#run;
-    try {
-      if (run) for (const deferred of run.inFlight) deferred.dispose();
-      this.#dispatch?.dispose();
-      this.#registered?.dispose();
-      engine.context.dispose();
-      engine.runtime.dispose();
-    } catch {
-      // An engine that trapped may not free cleanly; dropping the module releases its whole memory.
+    if (free) {
+      try {
+        this.#dispatch?.dispose();
+        this.#registered?.dispose();
+        engine.context.dispose();
+        engine.runtime.dispose();
+      } catch {
+        // Teardown of a healthy engine should not fail; if it does, dropping it frees the same memory.
+      }
     }
-    run?.wake?.();
+    this.#dispatch = undefined;
+    this.#registered = undefined;
+    this.#run?.wake?.();
   }
 
   memoryUsed(): number {
@@ -278,13 +292,24 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     }
   }
 
+  /**
+   * Runs queued promise jobs in small batches, checking the budget between batches: QuickJS turns
+   * an interrupt inside a promise reaction into a rejection and goes on with the next job, so the
+   * interrupt handler alone would let a storm of short jobs run well past the deadline.
+   */
   #drainJobs(): void {
     const { context, runtime } = this.#alive();
-    const result = runtime.executePendingJobs(-1);
-    if (result.error) {
-      const described = describeVmError(context, result.error);
-      result.error.dispose();
-      throw new SandboxFault(this.#failureFor(described));
+    while (runtime.hasPendingJob()) {
+      const result = runtime.executePendingJobs(JOBS_PER_BUDGET_CHECK);
+      if (result.error) {
+        const described = describeVmError(context, result.error);
+        result.error.dispose();
+        throw new SandboxFault(this.#failureFor(described));
+      }
+      if (this.#budget.interrupted === undefined) this.#shouldInterrupt();
+      if (this.#budget.interrupted || this.#budget.abort) {
+        throw new SandboxFault(this.#failureFor({ name: 'InternalError', message: 'interrupted', stack: '' }));
+      }
     }
   }
 
@@ -400,7 +425,10 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     const start = cpuNowMs();
     budget.sliceCpuDeadline = start + Math.max(0, budget.limitMs - budget.usedMs);
     try {
-      return work();
+      const value = work();
+      // An interrupt the guest turned into a rejection still ends the event.
+      if (budget.interrupted) throw new SandboxFault(this.#failureFor({ name: '', message: '', stack: '' }));
+      return value;
     } catch (thrown) {
       if (thrown instanceof SandboxFault) throw thrown;
       throw new SandboxFault(classifyEngineFault(thrown, this.#options.limits));
@@ -444,7 +472,7 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     const { error } = failure;
     const detail = failure.detail === error.message ? '' : `\n${failure.detail}`;
     this.#write({ level: 'error', message: `${error.message}${detail}`, code: error.code });
-    if (failure.fatal) this.dispose();
+    if (failure.fatal) this.#release(false);
     return error;
   }
 
