@@ -30,6 +30,7 @@ export const errorCodes = {
   payment_limit: { http: 403, alink: 6813, title: 'Over the payment limit' },
   payment_declined: { http: 402, alink: 400, title: 'Payment declined' },
   signature_invalid: { http: 401, alink: 460, title: 'Signature refused' },
+  language_unsupported: { http: 422, alink: 460, title: 'Language not supported here' },
 } as const satisfies Record<string, { http: number; alink: number; title: string }>;
 
 /** A stable error code from the closed table. */

@@ -15,6 +15,15 @@ export interface PcmAudio {
 export interface RecognitionVocabulary {
   /** Sentences the assistant understands, already expanded or as templates. */
   sentences: string[];
+  /**
+   * Template syntax of the assistant's sentences: `(a|b)`, `[optional]`, `<rule>`, `{slot}`.
+   * Named rules the templates refer to as `<name>`.
+   */
+  rules?: Record<string, string>;
+  /** What each `{slot}` may be, as templates; a sentence with a slot not listed here is left out. */
+  lists?: Record<string, string[]>;
+  /** Words said around a request that carry nothing ("please", "thank you"). */
+  fillers?: string[];
 }
 
 export interface Transcript {

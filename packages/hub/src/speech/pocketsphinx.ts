@@ -1,0 +1,135 @@
+/**
+ * English recognition with Debian's pocketsphinx 0.8 (`pocketsphinx_batch`, run as a process),
+ * constrained by a JSGF grammar compiled from what the assistant understands in the home now.
+ * Grammars are cached by the hash of their text, so a change of devices or intents compiles a new
+ * one and an unchanged home reuses the last. The audio file lives only for the decode.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Language } from '../errors/index.js';
+import { type CompiledGrammar, compileGrammar, type PronouncingDictionary, parseDictionary } from './jsgf.js';
+import { canRun, runProcess } from './process.js';
+import type { PcmAudio, RecognitionVocabulary, SpeechToText } from './types.js';
+import { resample } from './wav.js';
+
+/** Where Debian's pocketsphinx-en-us puts its model. */
+export const DEBIAN_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
+
+/** One decode's result as pocketsphinx reports it. */
+export interface Decoded {
+  text: string;
+  /** Frames (10 ms) of speech matched by words, not silence or noise. */
+  wordFrames: number;
+  frames: number;
+  /** Acoustic score of the words, in pocketsphinx's log units. */
+  acoustic: number;
+}
+
+/**
+ * Confidence from the grammar path's acoustic score per word frame. A closed grammar always finds
+ * some sentence, and pocketsphinx's word posteriors on such a lattice are all 1, so the score is
+ * what tells a clean match from speech forced onto the nearest sentence. The scale was fitted on
+ * espeak-ng commands: in-grammar ≈ -1000 per frame and above, forced ≈ -3000 and below.
+ */
+export function confidenceOf(decoded: Decoded): number {
+  if (!decoded.text || decoded.wordFrames === 0) return 0;
+  const perFrame = decoded.acoustic / decoded.wordFrames;
+  const high = -800;
+  const low = -3200;
+  return Math.max(0.05, Math.min(1, (perFrame - low) / (high - low)));
+}
+
+/** Parse a `-hypseg` line: `uttid S scale T total A acoustic L lm (sf ascr lscr word)* ef`. */
+export function parseHypseg(line: string): Decoded {
+  const fields = line.trim().split(/\s+/);
+  const words: string[] = [];
+  let wordFrames = 0;
+  let acoustic = 0;
+  // After the nine header fields come groups of start frame, acoustic, language score, word.
+  let i = 9;
+  let frames = 0;
+  while (i + 3 < fields.length) {
+    const start = Number(fields[i]);
+    const ascr = Number(fields[i + 1]);
+    const word = fields[i + 3] as string;
+    const next = Number(fields[i + 4] ?? start);
+    if (!/^(<.*>|\[.*\]|\+\+.*\+\+|\(NULL\))$/.test(word)) {
+      words.push(word.replace(/\(\d+\)$/, ''));
+      wordFrames += Math.max(0, next - start);
+      acoustic += ascr;
+    }
+    frames = next;
+    i += 4;
+  }
+  return { text: words.join(' '), wordFrames, frames, acoustic };
+}
+
+/** Create the pocketsphinx engine. */
+export function createPocketsphinxStt(
+  options: { modelDir?: string; command?: string; cacheDir?: string } = {},
+): SpeechToText {
+  const modelDir = options.modelDir ?? DEBIAN_MODEL_DIR;
+  const command = options.command ?? 'pocketsphinx_batch';
+  const cacheDir = options.cacheDir ?? join(tmpdir(), `genio-pocketsphinx-${process.getuid?.() ?? 0}`);
+  let available: Promise<boolean> | null = null;
+  let dictionary: PronouncingDictionary | null = null;
+  const compiled = new Map<string, CompiledGrammar>();
+
+  function grammarFor(vocabulary: RecognitionVocabulary): { jsgf: string; dict: string } {
+    const key = JSON.stringify(vocabulary);
+    let grammar = compiled.get(key);
+    if (!grammar) {
+      dictionary ??= parseDictionary(readFileSync(join(modelDir, 'cmudict-en-us.dict'), 'utf8'));
+      grammar = compileGrammar(vocabulary, dictionary);
+      if (compiled.size > 32) compiled.clear();
+      compiled.set(key, grammar);
+    }
+    mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
+    const jsgf = join(cacheDir, `${grammar.hash}.jsgf`);
+    const dict = join(cacheDir, `${grammar.hash}.dict`);
+    if (!existsSync(jsgf) || !existsSync(dict)) {
+      writeFileSync(dict, grammar.dictionary);
+      writeFileSync(jsgf, grammar.jsgf);
+    }
+    return { jsgf, dict };
+  }
+
+  return {
+    id: 'pocketsphinx',
+    async languages(): Promise<Language[]> {
+      available ??= (async () =>
+        existsSync(join(modelDir, 'en-us', 'mdef')) && (await canRun(command, ['-help', 'no'])))();
+      return (await available) ? ['en'] : [];
+    },
+    async transcribe(audio: PcmAudio, { language, vocabulary }) {
+      const work = await mkdtemp(join(tmpdir(), 'genio-stt-'));
+      try {
+        writeFileSync(join(work, 'utt.raw'), resample(audio, 16_000).samples);
+        writeFileSync(join(work, 'ctl'), 'utt\n');
+        const search = vocabulary
+          ? (() => {
+              const { jsgf, dict } = grammarFor(vocabulary);
+              return ['-jsgf', jsgf, '-dict', dict];
+            })()
+          : ['-lm', join(modelDir, 'en-us.lm.bin'), '-dict', join(modelDir, 'cmudict-en-us.dict')];
+        await runProcess(
+          command,
+          [
+            '-hmm', join(modelDir, 'en-us'),
+            ...search,
+            '-adcin', 'yes', '-cepdir', work, '-cepext', '.raw', '-ctl', join(work, 'ctl'),
+            '-hypseg', join(work, 'hypseg'), '-logfn', join(work, 'log'),
+          ],
+          { timeoutMs: 30_000 },
+        );
+        const line = readFileSync(join(work, 'hypseg'), 'utf8').split('\n')[0] ?? '';
+        const decoded = parseHypseg(line);
+        return { text: decoded.text, confidence: confidenceOf(decoded), language };
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  };
+}
