@@ -51,3 +51,13 @@ export {
   type TurnResponse,
   TurnResponseSchema,
 } from './turn.js';
+export {
+  type AudioTurnResponse,
+  AudioTurnResponseSchema,
+  type SpeechStatus,
+  SpeechStatusSchema,
+  type SynthesizeRequest,
+  SynthesizeRequestSchema,
+  type Transcript,
+  TranscriptSchema,
+} from './speech.js';

@@ -27,6 +27,7 @@ import { orderRoutes } from './http/routes/orders.js';
 import { paymentWebhookRoutes } from './http/routes/payment-webhooks.js';
 import { productRoutes } from './http/routes/products.js';
 import { screenRoutes } from './http/routes/screens.js';
+import { speechRoutes } from './http/routes/speech.js';
 import { timerRoutes } from './http/routes/timers.js';
 import { tokenRoutes } from './http/routes/tokens.js';
 import { webRoutes } from './http/routes/web.js';
@@ -215,6 +216,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         productRoutes(devices),
         deviceRoutes(devices, simulators),
         conversationRoutes(converse),
+        speechRoutes({ speech, homes, turn: converse }),
         eventRoutes({ bus, metrics, turn: converse }),
         screenRoutes({ pairing: createScreenPairing({ db: storage.db, tokens }), homes }),
         timerRoutes({ timers: assistant.timers, homes }),

@@ -1,4 +1,10 @@
-export { type Assistant, createAssistant, type TurnRequest, type TurnResponse } from './assistant.js';
+export {
+  type Assistant,
+  CONFIRM_BELOW,
+  createAssistant,
+  type TurnRequest,
+  type TurnResponse,
+} from './assistant.js';
 export type { Card } from './dispatch.js';
 export type {
   IntentDefinition,

@@ -40,8 +40,10 @@ export function createSpeechEngines(deps: {
         grammars[language],
         deps.assistant.intents.sentences(language),
         {
-          names: devices.flatMap((d) => [d.name, ...d.aliases]),
-          areas: areas.flatMap((a) => [a.name, ...a.aliases]),
+          names: devices.map((d) => d.name),
+          areas: areas.map((a) => a.name),
+          nameAliases: devices.flatMap((d) => d.aliases),
+          areaAliases: areas.flatMap((a) => a.aliases),
         },
         language,
       );

@@ -159,8 +159,11 @@ export function compileGrammar(vocabulary: RecognitionVocabulary, dict: Pronounc
         return named('r', node.name, () => expand(rule));
       }
       case 'slot': {
-        const phrases = lists[node.name];
-        if (!phrases?.length) throw new Unsayable(`slot ${node.name}`);
+        const known = (vocabulary.aliases?.[node.name] ?? []).filter((p) =>
+          wordsOf(p).every((w) => dict.has(w)),
+        );
+        const phrases = [...(lists[node.name] ?? []), ...known];
+        if (!phrases.length) throw new Unsayable(`slot ${node.name}`);
         return named('s', node.name, () =>
           expand({ kind: 'alt', options: phrases.map((p) => parseTemplate(p)) }),
         );

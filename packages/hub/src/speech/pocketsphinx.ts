@@ -20,50 +20,53 @@ export const DEBIAN_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
 /** One decode's result as pocketsphinx reports it. */
 export interface Decoded {
   text: string;
-  /** Frames (10 ms) of speech matched by words, not silence or noise. */
+  /** Frames (10 ms) matched by words, not by silence or noise. */
   wordFrames: number;
-  frames: number;
-  /** Acoustic score of the words, in pocketsphinx's log units. */
+  /** Frames from the first word's start to the last word's end. */
+  spanFrames: number;
+  /** Acoustic score of the words, in pocketsphinx's log units (scaled). */
   acoustic: number;
 }
 
 /**
- * Confidence from the grammar path's acoustic score per word frame. A closed grammar always finds
- * some sentence, and pocketsphinx's word posteriors on such a lattice are all 1, so the score is
- * what tells a clean match from speech forced onto the nearest sentence. The scale was fitted on
- * espeak-ng commands: in-grammar ≈ -1000 per frame and above, forced ≈ -3000 and below.
+ * A heuristic confidence from the grammar path (pocketsphinx's word posteriors are all 1 on a
+ * closed grammar's lattice, so they say nothing). Two signs of speech forced onto the nearest
+ * sentence: words that leave a stretch of the utterance to silence/noise in between (coverage), and
+ * a poor acoustic score per word frame. On espeak-ng commands in the grammar, coverage is above 0.9
+ * and the score about -45..-55 per frame; sentences outside it leave half the span to "silence".
  */
 export function confidenceOf(decoded: Decoded): number {
-  if (!decoded.text || decoded.wordFrames === 0) return 0;
+  if (!decoded.text || decoded.wordFrames === 0 || decoded.spanFrames === 0) return 0;
+  const coverage = Math.min(1, decoded.wordFrames / decoded.spanFrames);
   const perFrame = decoded.acoustic / decoded.wordFrames;
-  const high = -800;
-  const low = -3200;
-  return Math.max(0.05, Math.min(1, (perFrame - low) / (high - low)));
+  const fit = Math.max(0, Math.min(1, (perFrame + 130) / 70));
+  return Math.round(coverage * coverage * fit * 100) / 100;
 }
 
-/** Parse a `-hypseg` line: `uttid S scale T total A acoustic L lm (sf ascr lscr word)* ef`. */
+const notWords = /^(<.*>|\[.*\]|\+\+.*\+\+|\(NULL\))$/;
+
+/** Parse a `-hypseg` line: `uttid S scale T total A acoustic L lm (start ascr lscr word)* end`. */
 export function parseHypseg(line: string): Decoded {
   const fields = line.trim().split(/\s+/);
   const words: string[] = [];
   let wordFrames = 0;
   let acoustic = 0;
+  let first = -1;
+  let last = -1;
   // After the nine header fields come groups of start frame, acoustic, language score, word.
-  let i = 9;
-  let frames = 0;
-  while (i + 3 < fields.length) {
+  for (let i = 9; i + 3 < fields.length; i += 4) {
     const start = Number(fields[i]);
     const ascr = Number(fields[i + 1]);
     const word = fields[i + 3] as string;
-    const next = Number(fields[i + 4] ?? start);
-    if (!/^(<.*>|\[.*\]|\+\+.*\+\+|\(NULL\))$/.test(word)) {
-      words.push(word.replace(/\(\d+\)$/, ''));
-      wordFrames += Math.max(0, next - start);
-      acoustic += ascr;
-    }
-    frames = next;
-    i += 4;
+    const end = Number(fields[i + 4] ?? start);
+    if (notWords.test(word)) continue;
+    words.push(word.replace(/\(\d+\)$/, ''));
+    wordFrames += Math.max(0, end - start);
+    acoustic += ascr;
+    if (first < 0) first = start;
+    last = end;
   }
-  return { text: words.join(' '), wordFrames, frames, acoustic };
+  return { text: words.join(' '), wordFrames, spanFrames: Math.max(0, last - first), acoustic };
 }
 
 /** Create the pocketsphinx engine. */

@@ -12,6 +12,9 @@ import type { RecognitionVocabulary } from './types.js';
 export interface HomeNames {
   names: string[];
   areas: string[];
+  /** Other names of devices and areas (often in other languages). */
+  nameAliases?: string[];
+  areaAliases?: string[];
 }
 
 const ones = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
@@ -95,5 +98,9 @@ export function buildVocabulary(
   const rules = Object.fromEntries(
     Object.entries({ ...grammar.rules, ...(numbers?.rules ?? {}) }).map(([k, v]) => [k, wholeWords(v)]),
   );
-  return { sentences, rules, lists, fillers: grammar.fillers.map(plain).filter(Boolean) };
+  const aliases = {
+    name: (home.nameAliases ?? []).map(plain).filter(Boolean),
+    area: (home.areaAliases ?? []).map(plain).filter(Boolean),
+  };
+  return { sentences, rules, lists, aliases, fillers: grammar.fillers.map(plain).filter(Boolean) };
 }

@@ -105,23 +105,46 @@ export function encodeWav(audio: PcmAudio): Buffer {
   return Buffer.concat([wavHeader(audio.rate, audio.samples.length), audio.samples]);
 }
 
-/** Linear interpolation to another rate; good enough for speech going into a recogniser. */
+/**
+ * Linear interpolation to another rate; good enough for speech going into a recogniser. Going down,
+ * a moving average over one output period first keeps noise above the new Nyquist from folding back.
+ */
 export function resample(audio: PcmAudio, rate: number): PcmAudio {
   if (audio.rate === rate) return audio;
-  const inCount = Math.floor(audio.samples.length / 2);
+  const step = audio.rate / rate;
+  const input = step > 1 ? smooth(audio.samples, Math.round(step)) : audio.samples;
+  const inCount = Math.floor(input.length / 2);
   const outCount = Math.floor((inCount * rate) / audio.rate);
   const out = Buffer.alloc(outCount * 2);
-  const step = audio.rate / rate;
   for (let i = 0; i < outCount; i++) {
     const at = i * step;
     const left = Math.floor(at);
     const right = Math.min(left + 1, inCount - 1);
     const t = at - left;
-    const a = audio.samples.readInt16LE(left * 2);
-    const b = audio.samples.readInt16LE(right * 2);
+    const a = input.readInt16LE(left * 2);
+    const b = input.readInt16LE(right * 2);
     out.writeInt16LE(Math.round(a + (b - a) * t), i * 2);
   }
   return { rate, samples: out };
+}
+
+/** A centred moving average over `width` samples. */
+function smooth(samples: Buffer, width: number): Buffer {
+  if (width < 2) return samples;
+  const count = Math.floor(samples.length / 2);
+  const out = Buffer.alloc(count * 2);
+  const half = Math.floor(width / 2);
+  let sum = 0;
+  let from = 0;
+  let to = 0;
+  for (let i = 0; i < count; i++) {
+    const lo = Math.max(0, i - half);
+    const hi = Math.min(count, lo + width);
+    while (to < hi) sum += samples.readInt16LE(2 * to++);
+    while (from < lo) sum -= samples.readInt16LE(2 * from++);
+    out.writeInt16LE(Math.round(sum / (to - from)), i * 2);
+  }
+  return out;
 }
 
 /** Seconds of audio. */
