@@ -260,7 +260,8 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
           return all.length === 1 ? (all[0]?.id ?? null) : null;
         },
         // Wyoming has no caller identity: its turns go to the assistant, never to voice ordering and payment.
-        handle: async (text, language, homeId) => (await assistant.turn({ text, homeId, language })).speech.text,
+        handle: async (text, language, homeId) =>
+          (await assistant.turn({ text, homeId, language })).speech.text,
       });
       const wyomingSockets = trackSockets(wyoming);
       lifecycle.onStop('wyoming', async () => {

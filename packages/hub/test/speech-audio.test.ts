@@ -15,8 +15,14 @@ const off = (v: unknown) => v === false || v === 0;
 const MIN_SHARE = 0.65;
 
 type Expect = (set: Record<string, unknown>) => boolean;
-const power = (key: string, want: (v: unknown) => boolean): Expect => (s) => key in s && want(s[key]);
-const value = (key: string, want: number): Expect => (s) => Number(s[key]) === want;
+const power =
+  (key: string, want: (v: unknown) => boolean): Expect =>
+  (s) =>
+    key in s && want(s[key]);
+const value =
+  (key: string, want: number): Expect =>
+  (s) =>
+    Number(s[key]) === want;
 
 /** The spoken commands: text, the device that must act, and what it must receive. */
 const commands: Array<[string, string, Expect]> = [
@@ -137,7 +143,9 @@ describeSpeech('spoken commands through /api/v1/conversation/audio', () => {
     expect(french.status).toBe(422);
     expect(french.json().code).toBe('language_unsupported');
     expect(french.json().detail).toContain('en');
-    const other = (await t.request('POST', '/api/v1/homes', { body: { name: 'Other', language: 'en' } })).json();
+    const other = (
+      await t.request('POST', '/api/v1/homes', { body: { name: 'Other', language: 'en' } })
+    ).json();
     const token = (
       await t.request('POST', '/api/v1/tokens', { body: { name: 'h', role: 'household', homeId: other.id } })
     ).json().token as string;
@@ -151,7 +159,10 @@ describeSpeech('spoken commands through /api/v1/conversation/audio', () => {
   }, 120_000);
 
   it('refuses more than 30 seconds of audio with 413', async () => {
-    const long = Buffer.concat([speakWav('x', { rate: 16_000 }).subarray(0, 44), Buffer.alloc(16_000 * 2 * 31)]);
+    const long = Buffer.concat([
+      speakWav('x', { rate: 16_000 }).subarray(0, 44),
+      Buffer.alloc(16_000 * 2 * 31),
+    ]);
     long.writeUInt32LE(16_000 * 2 * 31, 40);
     const response = await sayAudio(long);
     expect(response.status).toBe(413);

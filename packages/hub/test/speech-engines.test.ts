@@ -14,7 +14,9 @@ import { buildCommandHome, type CommandHome } from './assistant-home.js';
 import { startTestHub, type TestHub } from './harness.js';
 import { describeSpeech, speakWav } from './speech-tools.js';
 
-async function collect(chunks: AsyncIterable<PcmAudio>): Promise<{ audio: PcmAudio; count: number; firstMs: number }> {
+async function collect(
+  chunks: AsyncIterable<PcmAudio>,
+): Promise<{ audio: PcmAudio; count: number; firstMs: number }> {
   const started = Date.now();
   let firstMs = -1;
   const parts: Buffer[] = [];
@@ -43,7 +45,9 @@ describe('choosing an engine', () => {
       params: { available: 'en' },
     });
     const none = createSpeechService({ stt: [], tts: [] });
-    await expect(collect(none.synthesize('hello', { language: 'en' }))).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(collect(none.synthesize('hello', { language: 'en' }))).rejects.toMatchObject({
+      code: 'unavailable',
+    });
     await expect(
       none.transcribe({ rate: 16_000, samples: Buffer.alloc(3200) }, { language: 'en', homeId: 'h' }),
     ).rejects.toMatchObject({ code: 'unavailable' });
@@ -81,14 +85,20 @@ describeSpeech('the built-in engines and the Wyoming server', () => {
       const perChar = durationOf(audio) / [...text].length;
       // About 12-18 characters a second for alphabets; a Chinese character is a syllable (3-6 a second).
       const [low, high] = language === 'zh' ? [0.12, 0.5] : [0.03, 0.12];
-      expect(perChar, `${language}: ${durationOf(audio).toFixed(2)} s for ${text.length} characters`).toBeGreaterThan(low);
+      expect(
+        perChar,
+        `${language}: ${durationOf(audio).toFixed(2)} s for ${text.length} characters`,
+      ).toBeGreaterThan(low);
       expect(perChar, language).toBeLessThan(high);
       expect(count, `${language}: streamed in chunks`).toBeGreaterThan(1);
     }
   }, 120_000);
 
   it('streams the first sentence before the last is synthesised', async () => {
-    const long = Array.from({ length: 8 }, (_, i) => `This is sentence number ${i + 1} of a long answer.`).join(' ');
+    const long = Array.from(
+      { length: 8 },
+      (_, i) => `This is sentence number ${i + 1} of a long answer.`,
+    ).join(' ');
     const { audio, firstMs } = await collect(t.hub.speech.synthesize(long, { language: 'en' }));
     const started = Date.now();
     await collect(t.hub.speech.synthesize(long, { language: 'en' }));

@@ -30,7 +30,9 @@ function decide(): boolean {
   const ci = (process.env.CI ?? '').toLowerCase();
   const message = `speech tools missing: apt-get install ${missing.join(' ')} (libblas3 liblapack3 for pocketsphinx)`;
   if (ci && ci !== 'false' && ci !== '0') throw new Error(`[genio tests] required in CI: ${message}`);
-  console.warn(`\n[genio tests] ${message}: speech suites (packages/hub/test/speech-*.test.ts) are SKIPPED.\n`);
+  console.warn(
+    `\n[genio tests] ${message}: speech suites (packages/hub/test/speech-*.test.ts) are SKIPPED.\n`,
+  );
   return false;
 }
 
@@ -57,9 +59,13 @@ export function speakWav(text: string, voice: Voice = {}): Buffer {
     const clean = join(dir, 'clean.wav');
     writeFileSync(
       clean,
-      execFileSync('espeak-ng', ['-v', voice.voice ?? 'en-us', '-s', String(voice.speed ?? 160), '--stdout'], {
-        input: text,
-      }),
+      execFileSync(
+        'espeak-ng',
+        ['-v', voice.voice ?? 'en-us', '-s', String(voice.speed ?? 160), '--stdout'],
+        {
+          input: text,
+        },
+      ),
     );
     let current = clean;
     if (voice.noise) {

@@ -614,6 +614,11 @@ export function unsureQuestion(
 ): Outcome {
   return {
     speech: render(scope.responses.confirm_unsure, { devices: devices.map((d) => d.name).join(', ') }),
-    pending: { intent, slots: { ...slots, confirmed: { value: true, text: '' } }, candidates: [], confirm: true },
+    pending: {
+      intent,
+      slots: { ...slots, confirmed: { value: true, text: '' } },
+      candidates: [],
+      confirm: true,
+    },
   };
 }

@@ -18,5 +18,11 @@ export { loadGrammar, loadGrammars } from './nlu/grammar.js';
 export { parseRules, parseTemplate, type TemplateNode } from './nlu/template.js';
 export { tokenize } from './nlu/normalize.js';
 export { readNumber } from './nlu/numbers.js';
-export { type Grammar, LanguageRecognizer, type ListEntry, numberSlots, type Recognition } from './nlu/recognizer.js';
+export {
+  type Grammar,
+  LanguageRecognizer,
+  type ListEntry,
+  numberSlots,
+  type Recognition,
+} from './nlu/recognizer.js';
 export { MAX_TIMER_SECONDS, type Timers } from './timers.js';

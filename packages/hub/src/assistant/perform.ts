@@ -63,7 +63,10 @@ export async function perform(
   confirmed = false,
 ): Promise<Performed> {
   const r = scope.responses;
-  const resolution = await resolve(command, view(scope), previous, { confirmed, unsure: scope.unsure === true });
+  const resolution = await resolve(command, view(scope), previous, {
+    confirmed,
+    unsure: scope.unsure === true,
+  });
   const slots = { [COMMAND_SLOT]: { value: command, text: '' } };
   switch (resolution.kind) {
     case 'not_found':

@@ -36,10 +36,32 @@ export function parseDictionary(text: string): Map<string, string[]> {
 }
 
 const letterNames: Record<string, string> = {
-  a: 'EY', b: 'B IY', c: 'S IY', d: 'D IY', e: 'IY', f: 'EH F', g: 'JH IY', h: 'EY CH', i: 'AY',
-  j: 'JH EY', k: 'K EY', l: 'EH L', m: 'EH M', n: 'EH N', o: 'OW', p: 'P IY', q: 'K Y UW',
-  r: 'AA R', s: 'EH S', t: 'T IY', u: 'Y UW', v: 'V IY', w: 'D AH B AH L Y UW', x: 'EH K S',
-  y: 'W AY', z: 'Z IY',
+  a: 'EY',
+  b: 'B IY',
+  c: 'S IY',
+  d: 'D IY',
+  e: 'IY',
+  f: 'EH F',
+  g: 'JH IY',
+  h: 'EY CH',
+  i: 'AY',
+  j: 'JH EY',
+  k: 'K EY',
+  l: 'EH L',
+  m: 'EH M',
+  n: 'EH N',
+  o: 'OW',
+  p: 'P IY',
+  q: 'K Y UW',
+  r: 'AA R',
+  s: 'EH S',
+  t: 'T IY',
+  u: 'Y UW',
+  v: 'V IY',
+  w: 'D AH B AH L Y UW',
+  x: 'EH K S',
+  y: 'W AY',
+  z: 'Z IY',
 };
 const digitWords = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 /** Symbols in templates and how they are said. */
@@ -90,7 +112,10 @@ function wordsOf(text: string): string[] {
 class Unsayable extends Error {}
 
 /** Compile a vocabulary for a dictionary; sentences that cannot be said are left out. */
-export function compileGrammar(vocabulary: RecognitionVocabulary, dict: PronouncingDictionary): CompiledGrammar {
+export function compileGrammar(
+  vocabulary: RecognitionVocabulary,
+  dict: PronouncingDictionary,
+): CompiledGrammar {
   const rules = parseRules(vocabulary.rules ?? {});
   const lists = vocabulary.lists ?? {};
   const used = new Map<string, string[]>();

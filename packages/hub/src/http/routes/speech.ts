@@ -63,8 +63,10 @@ export function speechRoutes(deps: {
   turn: (request: TurnRequest, speaker: { tokenId: string }) => Promise<TurnAnswer>;
 }): RouteModule {
   return (app) => {
-    app.addContentTypeParser(wavTypes, { parseAs: 'buffer', bodyLimit: MAX_AUDIO_BYTES }, (_request, body, done) =>
-      done(null, body),
+    app.addContentTypeParser(
+      wavTypes,
+      { parseAs: 'buffer', bodyLimit: MAX_AUDIO_BYTES },
+      (_request, body, done) => done(null, body),
     );
 
     app.post(
@@ -73,11 +75,18 @@ export function speechRoutes(deps: {
         bodyLimit: MAX_AUDIO_BYTES,
         schema: {
           tags: ['assistant'],
-          summary: 'Say something to the assistant as audio (WAV); answered like a typed turn, plus the transcript',
+          summary:
+            'Say something to the assistant as audio (WAV); answered like a typed turn, plus the transcript',
           consumes: wavTypes,
           querystring: AudioQuery,
           body: WavBody,
-          response: { 200: AudioTurnResponseSchema, ...errorResponses, 413: Problem, 422: Problem, 503: Problem },
+          response: {
+            200: AudioTurnResponseSchema,
+            ...errorResponses,
+            413: Problem,
+            422: Problem,
+            503: Problem,
+          },
         },
         // The body is binary: only the query is checked against its schema.
         validatorCompiler: ({ httpPart }) =>
@@ -89,7 +98,11 @@ export function speechRoutes(deps: {
             : (data: unknown) =>
                 Value.Check(AudioQuery, data)
                   ? { value: data }
-                  : { error: new Error(`querystring ${Value.Errors(AudioQuery, data)[0]?.message ?? 'is invalid'}`) },
+                  : {
+                      error: new Error(
+                        `querystring ${Value.Errors(AudioQuery, data)[0]?.message ?? 'is invalid'}`,
+                      ),
+                    },
       },
       async (request) => {
         const { homeId, conversationId } = request.query;
@@ -138,16 +151,18 @@ export function speechRoutes(deps: {
       },
       async (request, reply) => {
         authorize(request.principal, 'speech.synthesize', { kind: 'hub' });
-        const chunks = deps.speech.synthesize(request.body.text, { language: request.body.language })[
-          Symbol.asyncIterator
-        ]();
+        const chunks = deps.speech
+          .synthesize(request.body.text, { language: request.body.language })
+          [Symbol.asyncIterator]();
         // The first chunk before any header: an unsupported language or a missing engine is a problem, not a broken WAV.
         const first = await chunks.next();
-        if (first.done) throw new GenioError('validation_failed', { field: 'text', reason: 'nothing to say' });
+        if (first.done)
+          throw new GenioError('validation_failed', { field: 'text', reason: 'nothing to say' });
         async function* wav() {
           yield wavHeader(first.value.rate);
           yield first.value.samples;
-          for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value.samples;
+          for (let next = await chunks.next(); !next.done; next = await chunks.next())
+            yield next.value.samples;
         }
         return reply.type('audio/wav').header('cache-control', 'no-store').send(Readable.from(wav()));
       },

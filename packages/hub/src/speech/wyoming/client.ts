@@ -53,7 +53,10 @@ export async function openWyoming(url: string, timeoutMs = 15_000) {
         const { value, done } = await events.next();
         if (done) throw new GenioError('unavailable', { what: `Wyoming server ${url}`, reason: 'closed' });
         if (value.type === 'error')
-          throw new GenioError('unavailable', { what: `Wyoming server ${url}`, reason: String(value.data.text) });
+          throw new GenioError('unavailable', {
+            what: `Wyoming server ${url}`,
+            reason: String(value.data.text),
+          });
         if (types.includes(value.type)) return value;
       }
     },
@@ -140,7 +143,10 @@ export function createWyomingStt(options: { url: string }): SpeechToText {
             data: { ...format, timestamp: Math.round(((at / 2) * 1000) / audio.rate) },
             payload: audio.samples.subarray(at, at + CHUNK_BYTES),
           });
-        connection.send({ type: 'audio-stop', data: { timestamp: Math.round((audio.samples.length / 2 / audio.rate) * 1000) } });
+        connection.send({
+          type: 'audio-stop',
+          data: { timestamp: Math.round((audio.samples.length / 2 / audio.rate) * 1000) },
+        });
         const transcript = await connection.next('transcript');
         const confidence = Number(transcript.data.confidence);
         return {

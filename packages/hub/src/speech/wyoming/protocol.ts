@@ -23,7 +23,11 @@ const MAX_PAYLOAD_BYTES = 4 << 20;
 /** Encode an event for the wire. */
 export function encodeEvent(event: WyomingEvent): Buffer {
   const data = Buffer.from(JSON.stringify(event.data ?? {}), 'utf8');
-  const header: Record<string, unknown> = { type: event.type, version: WYOMING_VERSION, data_length: data.length };
+  const header: Record<string, unknown> = {
+    type: event.type,
+    version: WYOMING_VERSION,
+    data_length: data.length,
+  };
   if (event.payload?.length) header.payload_length = event.payload.length;
   return Buffer.concat([
     Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'),
@@ -42,15 +46,20 @@ export class WyomingProtocolError extends Error {
 
 function objectOf(value: unknown, what: string): Record<string, unknown> {
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new WyomingProtocolError(`${what} is not an object`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new WyomingProtocolError(`${what} is not an object`);
   return value as Record<string, unknown>;
 }
 
 /** Reads events from a byte stream; feed it chunks, take events as they complete. */
 export class EventReader {
   private buffer: Buffer = Buffer.alloc(0);
-  private header: { type: string; data: Record<string, unknown>; dataLength: number; payloadLength: number } | null =
-    null;
+  private header: {
+    type: string;
+    data: Record<string, unknown>;
+    dataLength: number;
+    payloadLength: number;
+  } | null = null;
 
   /** Add bytes; returns every event now complete. */
   push(chunk: Buffer): WyomingEvent[] {
@@ -71,7 +80,8 @@ export class EventReader {
         }
         this.buffer = this.buffer.subarray(end + 1);
         const header = objectOf(parsed, 'header');
-        if (typeof header.type !== 'string' || !header.type) throw new WyomingProtocolError('header has no type');
+        if (typeof header.type !== 'string' || !header.type)
+          throw new WyomingProtocolError('header has no type');
         const dataLength = Number(header.data_length ?? 0);
         const payloadLength = Number(header.payload_length ?? 0);
         if (!Number.isInteger(dataLength) || dataLength < 0 || dataLength > MAX_JSON_BYTES)
@@ -120,9 +130,12 @@ export function audioFormatOf(data: Record<string, unknown>): AudioFormat {
   const rate = Number(data.rate);
   const width = Number(data.width);
   const channels = Number(data.channels);
-  if (!Number.isInteger(rate) || rate < 4000 || rate > 192_000) throw new WyomingProtocolError('bad audio rate');
-  if (width !== 2 && width !== 1 && width !== 4) throw new WyomingProtocolError('audio width must be 1, 2 or 4');
-  if (!Number.isInteger(channels) || channels < 1 || channels > 8) throw new WyomingProtocolError('bad channels');
+  if (!Number.isInteger(rate) || rate < 4000 || rate > 192_000)
+    throw new WyomingProtocolError('bad audio rate');
+  if (width !== 2 && width !== 1 && width !== 4)
+    throw new WyomingProtocolError('audio width must be 1, 2 or 4');
+  if (!Number.isInteger(channels) || channels < 1 || channels > 8)
+    throw new WyomingProtocolError('bad channels');
   return { rate, width, channels };
 }
 

@@ -37,7 +37,12 @@ async function info(deps: WyomingServerDeps): Promise<Record<string, unknown>> {
   });
   return {
     asr: status.hear.length
-      ? [{ ...program('genio-asr', 'Genio speech recognition', deps.version), models: [model('genio', status.hear)] }]
+      ? [
+          {
+            ...program('genio-asr', 'Genio speech recognition', deps.version),
+            models: [model('genio', status.hear)],
+          },
+        ]
       : [],
     tts: status.speak.length
       ? [
@@ -109,7 +114,9 @@ async function serve(socket: Socket, deps: WyomingServerDeps): Promise<void> {
           const nameLanguage = typeof voice.name === 'string' ? voice.name.replace(/^genio-/, '') : undefined;
           const spoken = languageFrom(voice.language ?? nameLanguage, deps.defaultLanguage);
           let started = false;
-          for await (const chunk of deps.speech.synthesize(String(event.data.text ?? ''), { language: spoken })) {
+          for await (const chunk of deps.speech.synthesize(String(event.data.text ?? ''), {
+            language: spoken,
+          })) {
             const format = { rate: chunk.rate, width: 2, channels: 1 };
             if (!started) send({ type: 'audio-start', data: format });
             started = true;
