@@ -133,6 +133,13 @@ describe('the grammar pocketsphinx hears with', () => {
       dict,
     );
     expect(again.hash).not.toBe(grammar.hash);
+    // A home without areas still gets every sentence whose area is optional.
+    const noAreas = compileGrammar(
+      { sentences: ['turn on the {name} [in the {area}]'], lists: { name: ['desk lamp'], area: [] } },
+      dict,
+    );
+    expect(noAreas.skipped).toBe(0);
+    expect(noAreas.jsgf).toContain('<u0> = turn on the <s_name>;');
   });
 
   it('reads pocketsphinx results and rates them: full coverage high, speech left to silence low', () => {

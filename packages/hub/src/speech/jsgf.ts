@@ -156,7 +156,14 @@ export function compileGrammar(
         return parts.length ? parts.join(' ') : '<NULL>';
       }
       case 'opt': {
-        const inner = expand(node.inner);
+        // An optional part that cannot be said (a home with no areas) is simply left out.
+        let inner: string;
+        try {
+          inner = expand(node.inner);
+        } catch (error) {
+          if (!(error instanceof Unsayable)) throw error;
+          return '<NULL>';
+        }
         return inner === '<NULL>' ? '<NULL>' : `[${inner}]`;
       }
       case 'alt': {
