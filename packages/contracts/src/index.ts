@@ -45,13 +45,6 @@ export {
   NameGendersSchema,
 } from './resources.js';
 export {
-  SlotSchema,
-  type TurnRequest,
-  TurnRequestSchema,
-  type TurnResponse,
-  TurnResponseSchema,
-} from './turn.js';
-export {
   type AudioTurnResponse,
   AudioTurnResponseSchema,
   type SpeechStatus,
@@ -61,3 +54,10 @@ export {
   type Transcript,
   TranscriptSchema,
 } from './speech.js';
+export {
+  SlotSchema,
+  type TurnRequest,
+  TurnRequestSchema,
+  type TurnResponse,
+  TurnResponseSchema,
+} from './turn.js';

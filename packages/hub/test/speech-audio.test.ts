@@ -12,7 +12,7 @@ const on = (v: unknown) => v === true || v === 1;
 const off = (v: unknown) => v === false || v === 0;
 
 /** The floor this suite holds (the measured figure is printed on every run). */
-const MIN_SHARE = 0.65;
+const MIN_SHARE = 0.75;
 
 type Expect = (set: Record<string, unknown>) => boolean;
 const power =
@@ -79,7 +79,7 @@ describeSpeech('spoken commands through /api/v1/conversation/audio', () => {
     await t?.close();
   });
 
-  it('acts on the right device for at least 95 % of the commands, and never on a wrong one', async () => {
+  it('acts on the right device for most commands (goal 95 %), and never on a wrong one', async () => {
     let right = 0;
     const wrongDevice: string[] = [];
     const misses: string[] = [];
@@ -107,7 +107,7 @@ describeSpeech('spoken commands through /api/v1/conversation/audio', () => {
     );
     expect(wrongDevice).toEqual([]);
     // The goal is 95 %; pocketsphinx's en-us model on espeak-ng voices (en-gb, fast, noisy) reaches
-    // about 70 % here (docs/speech.md). The floor catches a regression without hiding the gap.
+    // 20/24 (83 %) here (docs/speech.md). The floor catches a regression without hiding the gap.
     expect(share).toBeGreaterThanOrEqual(MIN_SHARE);
   }, 600_000);
 

@@ -6,8 +6,8 @@ import {
   decodeWav,
   describeWyoming,
   durationOf,
-  type PcmAudio,
   openWyoming,
+  type PcmAudio,
   type TextToSpeech,
 } from '../src/speech/index.js';
 import { buildCommandHome, type CommandHome } from './assistant-home.js';
@@ -127,6 +127,13 @@ describeSpeech('the built-in engines and the Wyoming server', () => {
       body: { text: 'hi', language: 'en' },
     });
     expect(merchantLike.status).toBe(401);
+    const doc = (await t.request('GET', '/api/openapi.json', { token: null })).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/conversation/audio', '/api/v1/speech/synthesize', '/api/v1/speech']),
+    );
+    expect(Object.keys(doc.paths['/api/v1/conversation/audio'].post.requestBody.content)).toContain(
+      'audio/wav',
+    );
   }, 60_000);
 
   it('describes itself to a Wyoming client: asr in English, tts in four languages, the assistant as handle', async () => {

@@ -15,7 +15,6 @@ export type {
 } from './intents.js';
 export { createLlmFallback, type LlmFallback } from './llm-fallback.js';
 export { loadGrammar, loadGrammars } from './nlu/grammar.js';
-export { parseRules, parseTemplate, type TemplateNode } from './nlu/template.js';
 export { tokenize } from './nlu/normalize.js';
 export { readNumber } from './nlu/numbers.js';
 export {
@@ -25,4 +24,5 @@ export {
   numberSlots,
   type Recognition,
 } from './nlu/recognizer.js';
+export { parseRules, parseTemplate, type TemplateNode } from './nlu/template.js';
 export { MAX_TIMER_SECONDS, type Timers } from './timers.js';

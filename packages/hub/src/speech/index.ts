@@ -1,5 +1,7 @@
 export { createSpeechEngines } from './engines.js';
 export { createEspeakTts, ESPEAK_RATE, espeakVoices, sentencesOf } from './espeak.js';
+export { compileGrammar, parseDictionary, pronounce } from './jsgf.js';
+export { confidenceOf, createPocketsphinxStt, DEBIAN_MODEL_DIR, parseHypseg } from './pocketsphinx.js';
 export {
   createSpeechService,
   type EngineStatus,
@@ -9,10 +11,8 @@ export {
   type SpeechStatus,
 } from './service.js';
 export type { PcmAudio, RecognitionVocabulary, SpeechToText, TextToSpeech, Transcript } from './types.js';
-export { decodeWav, durationOf, encodeWav, resample, wavHeader } from './wav.js';
-export { compileGrammar, parseDictionary, pronounce } from './jsgf.js';
-export { confidenceOf, createPocketsphinxStt, DEBIAN_MODEL_DIR, parseHypseg } from './pocketsphinx.js';
 export { buildVocabulary, type HomeNames } from './vocabulary.js';
+export { decodeWav, durationOf, encodeWav, resample, wavHeader } from './wav.js';
 export {
   createWyomingServer,
   createWyomingStt,

@@ -228,7 +228,7 @@ export function compileGrammar(
   const top = sentences.size ? [...sentences].map((_, i) => `<u${i}>`).join(' | ') : '<VOID>';
   const filler = fillers.length ? `[(${[...new Set(fillers)].join(' | ')})]` : '';
   lines.push(`public <genio> = ${filler} (${top}) ${filler};`);
-  [...sentences].forEach((s, i) => lines.push(`<u${i}> = ${s};`));
+  for (const [i, sentence] of [...sentences].entries()) lines.push(`<u${i}> = ${sentence};`);
   for (const [id, body] of bodies) lines.push(`<${id}> = ${body};`);
   const jsgf = `${lines.join('\n')}\n`;
   const dictionary = `${[...used]

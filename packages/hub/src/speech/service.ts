@@ -3,9 +3,9 @@
  * it, and gives recognisers the words the home's assistant understands right now. No audio is kept:
  * samples live only for the length of one call.
  */
-import { GenioError, type Language, languages as allLanguages } from '../errors/index.js';
-import { durationOf } from './wav.js';
+import { languages as allLanguages, GenioError, type Language } from '../errors/index.js';
 import type { PcmAudio, RecognitionVocabulary, SpeechToText, TextToSpeech, Transcript } from './types.js';
+import { durationOf } from './wav.js';
 
 /** Longest utterance accepted, in seconds. */
 export const MAX_UTTERANCE_SECONDS = 30;

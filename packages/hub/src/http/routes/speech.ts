@@ -24,7 +24,7 @@ import {
   type SpeechService,
   wavHeader,
 } from '../../speech/index.js';
-import { Problem, errorResponses } from '../schemas.js';
+import { errorResponses, Problem } from '../schemas.js';
 import type { RouteModule } from '../types.js';
 import type { TurnAnswer } from './events.js';
 

@@ -3,7 +3,7 @@
  * speech-to-phrase, piper, or another Genio), so languages the local engines lack come from there.
  */
 import { connect, type Socket } from 'node:net';
-import { GenioError, type Language, languages as allLanguages } from '../../errors/index.js';
+import { languages as allLanguages, GenioError, type Language } from '../../errors/index.js';
 import type { PcmAudio, SpeechToText, TextToSpeech } from '../types.js';
 import { audioFormatOf, encodeEvent, readEvents, toMono16, type WyomingEvent } from './protocol.js';
 

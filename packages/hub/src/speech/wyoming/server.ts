@@ -7,8 +7,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { isGenioError, type Language } from '../../errors/index.js';
 import type { SpeechService } from '../service.js';
 import { MAX_UTTERANCE_SECONDS } from '../service.js';
-import { audioFormatOf, encodeEvent, readEvents, toMono16, type WyomingEvent } from './protocol.js';
 import { genioLanguage } from './client.js';
+import { audioFormatOf, encodeEvent, readEvents, toMono16, type WyomingEvent } from './protocol.js';
 
 /** What the server needs from the hub. */
 export interface WyomingServerDeps {
