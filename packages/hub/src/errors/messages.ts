@@ -59,6 +59,15 @@ export const messages: Record<ErrorCode, Record<Language, Render>> = {
     it: () => "Qualcosa è andato storto nell'hub.",
     fr: () => "Une erreur s'est produite dans le hub.",
   },
+  language_unsupported: {
+    en: (p) =>
+      `Nothing here can ${str(p.task) || 'do that'} in ${str(p.language)}; available: ${str(p.available) || 'none'}.`,
+    zh: (p) => `这里无法用 ${str(p.language)} ${str(p.task) || '处理'}；可用：${str(p.available) || '无'}。`,
+    it: (p) =>
+      `Qui nessun motore sa ${str(p.task) || 'farlo'} in ${str(p.language)}; disponibili: ${str(p.available) || 'nessuna'}.`,
+    fr: (p) =>
+      `Rien ici ne sait ${str(p.task) || 'le faire'} en ${str(p.language)} ; disponibles : ${str(p.available) || 'aucune'}.`,
+  },
   unavailable: {
     en: (p) => `${str(p.what) || 'The service'} is not available right now.`,
     zh: (p) => `${str(p.what) || '服务'}暂时不可用。`,
