@@ -37,7 +37,7 @@ export const miniAppLimits = {
   packageBytes: 2 * 1024 * 1024,
   bundleBytes: 1024 * 1024,
   manifestBytes: 64 * 1024,
-  memoryMb: { default: 16, max: 64 },
+  memoryMb: { default: 32, min: 16, max: 64 },
   cpuMsPerEvent: { default: 100, max: 1000 },
   storageKb: { default: 256, max: 1024 },
   /** A reply's speech, in characters. */
@@ -131,7 +131,9 @@ export const MiniAppManifestSchema = Type.Object(
     resources: Type.Optional(
       Type.Object(
         {
-          memoryMb: Type.Optional(Type.Integer({ minimum: 4, maximum: miniAppLimits.memoryMb.max })),
+          memoryMb: Type.Optional(
+            Type.Integer({ minimum: miniAppLimits.memoryMb.min, maximum: miniAppLimits.memoryMb.max }),
+          ),
           cpuMsPerEvent: Type.Optional(
             Type.Integer({ minimum: 10, maximum: miniAppLimits.cpuMsPerEvent.max }),
           ),

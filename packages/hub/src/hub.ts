@@ -15,7 +15,6 @@ import {
 import type { GenioConfig } from './config/index.js';
 import { createDeviceSimulators, createDevicesModule, type DevicesModule } from './devices/index.js';
 
-import { GenioError } from './errors/index.js';
 import { createHomeService, type HomeService } from './homes/index.js';
 import { conversationRoutes } from './http/routes/conversation.js';
 import { deviceRoutes } from './http/routes/devices.js';
@@ -29,6 +28,7 @@ import { orderRoutes } from './http/routes/orders.js';
 import { paymentWebhookRoutes } from './http/routes/payment-webhooks.js';
 import { productRoutes } from './http/routes/products.js';
 import { screenRoutes } from './http/routes/screens.js';
+import { speechRoutes } from './http/routes/speech.js';
 import { timerRoutes } from './http/routes/timers.js';
 import { tokenRoutes } from './http/routes/tokens.js';
 import { webRoutes } from './http/routes/web.js';
@@ -46,6 +46,13 @@ import {
 } from './miniapps/index.js';
 import { type Broker, createBroker } from './mqtt/index.js';
 import { closeServer, listenOn, trackSockets } from './net/index.js';
+import { loadSecretKey } from './secrets/index.js';
+import {
+  createSpeechEngines,
+  createSpeechService,
+  createWyomingServer,
+  type SpeechService,
+} from './speech/index.js';
 import { migrations, openStorage, type Storage } from './storage/index.js';
 import { version } from './version.js';
 
@@ -66,9 +73,11 @@ export interface Hub {
   assistant: Assistant;
   commerce: CommerceModule;
   miniapps: MiniAppsModule;
+  /** Speech recognition and synthesis with the engines this machine and configuration offer. */
+  speech: SpeechService;
   http: GenioApp;
   /** Ports actually bound (differ from config when it asked for port 0). */
-  ports: { http: number; mqtt: number; mqttWs: number | null };
+  ports: { http: number; mqtt: number; mqttWs: number | null; wyoming: number | null };
   /** The operator token when this start generated one (first run only). */
   generatedOperatorToken: string | null;
   stop(): Promise<void>;
@@ -82,11 +91,6 @@ export interface HubOptions {
   /** How mini-app bundles are loaded into their sandbox (the sandbox module's loader by default). */
   miniAppLoader?: AppLoader;
 }
-
-/** Until the sandbox module is wired, apps cannot run: uploads fail their sandbox check with this. */
-const noSandbox: AppLoader = () => {
-  throw new GenioError('unavailable', { reason: 'the mini-app sandbox is not available in this build' });
-};
 
 /**
  * The composition root: open storage, migrate, build modules in dependency order, listen.
@@ -184,7 +188,12 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       start: () => assistant.start(),
       stop: async () => assistant.stop(),
     });
-    const commerce = createCommerceModule({ db: storage.db, bus, providers });
+    const commerce = createCommerceModule({
+      db: storage.db,
+      bus,
+      providers,
+      secretKey: loadSecretKey(config.secretKey, config.dataDir),
+    });
     await lifecycle.run({ name: 'commerce', start: () => commerce.start(), stop: () => commerce.stop() });
     const stopAnnouncing = announceReadyOrders({
       bus,
@@ -204,7 +213,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       homes,
       assistant,
       commerce,
-      load: options.miniAppLoader ?? noSandbox,
+      ...(options.miniAppLoader ? { load: options.miniAppLoader } : {}),
       log: log.child({ module: 'miniapps' }),
     });
     await lifecycle.run(miniapps);
@@ -212,6 +221,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
     const converse = miniapps.converseWith(
       withVoiceOrdering({ turn: (request) => assistant.turn(request), ordering, homes }),
     );
+    const speech = createSpeechService(createSpeechEngines({ config, assistant, devices, homes }));
     const startedAt = Date.now();
     const http = await createHttpServer({
       log,
@@ -239,6 +249,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         productRoutes(devices),
         deviceRoutes(devices, simulators),
         conversationRoutes(converse),
+        speechRoutes({ speech, homes, turn: converse }),
         eventRoutes({ bus, metrics, turn: converse }),
         screenRoutes({ pairing: createScreenPairing({ db: storage.db, tokens }), homes }),
         timerRoutes({ timers: assistant.timers, homes }),
@@ -271,6 +282,32 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       env: 'GENIO_HTTP_PORT',
     });
     listening = true;
+    let wyomingPort: number | null = null;
+    if (config.wyomingPort !== undefined) {
+      const wyoming = createWyomingServer({
+        speech,
+        version,
+        defaultLanguage: 'en',
+        homeId: async () => {
+          if (config.wyomingHomeId) return config.wyomingHomeId;
+          const all = await homes.listHomes();
+          return all.length === 1 ? (all[0]?.id ?? null) : null;
+        },
+        // Wyoming has no caller identity: its turns go to the assistant, never to voice ordering and payment.
+        handle: async (text, language, homeId) =>
+          (await assistant.turn({ text, homeId, language })).speech.text,
+      });
+      const wyomingSockets = trackSockets(wyoming);
+      lifecycle.onStop('wyoming', async () => {
+        wyomingSockets.destroyAll();
+        await closeServer(wyoming);
+      });
+      wyomingPort = await listenOn(wyoming, config.wyomingPort, config.wyomingHost, {
+        service: 'Wyoming',
+        flag: '--wyoming-port',
+        env: 'GENIO_WYOMING_PORT',
+      });
+    }
     // Only once every port is bound: a start that fails must not store an operator token it never showed.
     const generatedOperatorToken = await tokens.ensureOperator(config.adminToken);
 
@@ -287,8 +324,9 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       assistant,
       commerce,
       miniapps,
+      speech,
       http,
-      ports: { http: httpPort, mqtt: broker.port, mqttWs: broker.wsPort },
+      ports: { http: httpPort, mqtt: broker.port, mqttWs: broker.wsPort, wyoming: wyomingPort },
       generatedOperatorToken,
       stop: unwind,
     };

@@ -27,6 +27,7 @@ import { miniAppsMigration } from './migration.js';
 import { readMiniAppPackage } from './package.js';
 import { createMiniAppPayments, withMiniAppPayments } from './payments.js';
 import { type AppLoader, createMiniAppRuntimes, type MiniAppRuntimes } from './runtime.js';
+import { loadSandboxedApp } from './sandbox/index.js';
 import { createMiniAppVoice } from './voice.js';
 
 /** The schema changes the platform needs. */
@@ -61,7 +62,7 @@ export interface MiniAppsModule {
   stop(): Promise<void>;
 }
 
-/** Build the platform. `load` is the sandbox's loader. */
+/** Build the platform. `load` is the sandbox's loader (the WebAssembly one unless another is given). */
 export function createMiniAppsModule(deps: {
   db: Kysely<Database>;
   bus: Bus;
@@ -69,11 +70,12 @@ export function createMiniAppsModule(deps: {
   homes: HomeService;
   assistant: Pick<Assistant, 'intents' | 'timers'>;
   commerce: CommerceModule;
-  load: AppLoader;
+  load?: AppLoader;
   log: Logger;
   clock?: () => number;
 }): MiniAppsModule {
   const clockOpt = deps.clock ? { clock: deps.clock } : {};
+  const load = deps.load ?? loadSandboxedApp;
   const catalog = createMiniAppCatalog({ db: deps.db, ...clockOpt });
   const installs = createMiniAppInstalls({ db: deps.db, catalog, ...clockOpt });
   const logs = createMiniAppLogs({ db: deps.db, ...clockOpt });
@@ -88,7 +90,7 @@ export function createMiniAppsModule(deps: {
     payments: payments.handover,
   });
   const runtimes = createMiniAppRuntimes({
-    load: deps.load,
+    load,
     catalog,
     logs,
     host,
@@ -142,7 +144,7 @@ export function createMiniAppsModule(deps: {
     async upload(ownerTokenId, bytes, mayUpload) {
       const pkg = readMiniAppPackage(bytes);
       mayUpload(pkg.manifest.id, await catalog.ownerOf(pkg.manifest.id));
-      const checks = await checkUpload(pkg, { load: deps.load, merchantExists });
+      const checks = await checkUpload(pkg, { load, merchantExists });
       return catalog.addVersion(ownerTokenId, pkg, checks);
     },
     async publish(appId, version) {
