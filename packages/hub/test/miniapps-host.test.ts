@@ -4,7 +4,7 @@ import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alinkCredentials, connectRaw, inbox, lightModel, subscribe } from './device-fixtures.js';
 import { startTestHub, type TestHub } from './harness.js';
-import { devLog, installApp, manifest, pack, say, testLoader, token, upload } from './miniapps-fixtures.js';
+import { devLog, installApp, manifest, pack, say, token, upload } from './miniapps-fixtures.js';
 
 // The host API at work and under attack, every app installed through the real path (upload, review,
 // install with grants): a real MQTT light, a real HTTP server for fetch, the commerce module for
@@ -46,7 +46,7 @@ async function listen(handler: RequestListener): Promise<[Server, number]> {
 }
 
 beforeAll(async () => {
-  t = await startTestHub('sqlite', {}, { miniAppLoader: testLoader });
+  t = await startTestHub('sqlite');
   developer = await token(t, { name: 'acme', role: 'developer' });
   homeId = (await t.request('POST', '/api/v1/homes', { body: { name: 'Casa', language: 'en' } })).json().id;
   await t.request('PATCH', `/api/v1/homes/${homeId}`, {
@@ -301,7 +301,7 @@ describe('cards and failures', () => {
       `let events = 0;
        genio.register({ async handle(event, host) {
          events++;
-         if (!(await host.storage.get({ key: 'hung' }))) { await host.storage.set({ key: 'hung', value: true }); await new Promise(() => {}); }
+         if (!(await host.storage.get({ key: 'hung' }))) { await host.storage.set({ key: 'hung', value: true }); for (;;) {} }
          return { speech: 'fresh runtime, event ' + events };
        } });`,
     );

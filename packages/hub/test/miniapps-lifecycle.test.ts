@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from './harness.js';
-import { installApp, manifest, pack, say, testLoader, token, upload } from './miniapps-fixtures.js';
+import { installApp, manifest, pack, say, token, upload } from './miniapps-fixtures.js';
 
 // The lifecycle of a mini-app through the HTTP contract: a developer uploads, the operator reviews,
 // a household installs with grants, updates, disables, uninstalls; and the app answers by voice.
@@ -63,7 +63,7 @@ const quiz = manifest('com.example.quiz', {
 });
 
 beforeAll(async () => {
-  t = await startTestHub('sqlite', {}, { miniAppLoader: testLoader });
+  t = await startTestHub('sqlite');
   developer = await token(t, { name: 'acme', role: 'developer' });
   rival = await token(t, { name: 'rival', role: 'developer' });
   homeId = (await t.request('POST', '/api/v1/homes', { body: { name: 'Casa', language: 'en' } })).json().id;
