@@ -245,6 +245,39 @@ describe('devices', () => {
   });
 });
 
+describe('timers and notifications', () => {
+  it('starts a timer the app alone may cancel, notifies the screen, and uninstalling cancels its timers', async () => {
+    const notified: unknown[] = [];
+    t.hub.bus.on('test-miniapps', 'miniapp.notification', (payload) => {
+      notified.push(payload);
+    });
+    await installApp(
+      t,
+      who(),
+      manifest('com.example.cook', {
+        invocation: { en: ['cook helper'] },
+        permissions: [
+          { name: 'timers', reason: reason('Times your pasta.') },
+          { name: 'notifications', reason: reason('Tells you when.') },
+        ],
+      }),
+      launching(
+        `const timer = await host.timers.start({ seconds: 600, name: 'pasta' }); await host.notifications.send({ title: 'Pasta', text: 'Ten minutes' }); let other; try { await host.timers.cancel({ timerId: 'tmr_not_mine' }); } catch (e) { other = e.message; } return [typeof timer.timerId, other];`,
+      ),
+    );
+    expect((await say(t, household, homeId, 'open cook helper')).speech.text).toBe(
+      'ok ["string","No timer of this app with id tmr_not_mine."]',
+    );
+    expect(notified).toEqual([{ homeId, appId: 'com.example.cook', title: 'Pasta', text: 'Ten minutes' }]);
+    const timers = (await t.request('GET', `/api/v1/homes/${homeId}/timers`, { token: household })).json();
+    expect(timers.map((x: { name: string }) => x.name)).toContain('pasta');
+    await t.request('DELETE', `/api/v1/homes/${homeId}/miniapps/com.example.cook`, { token: household });
+    const after = (await t.request('GET', `/api/v1/homes/${homeId}/timers`, { token: household })).json();
+    expect(after.map((x: { name: string }) => x.name)).not.toContain('pasta');
+    t.hub.bus.off('test-miniapps');
+  });
+});
+
 describe('network', () => {
   it('fetches from an allowlisted host through the hub and refuses any other', async () => {
     const offListPort = process.env.GENIO_TEST_OFF_LIST_PORT as string;
@@ -278,7 +311,7 @@ describe('cards and failures', () => {
       t,
       who(),
       manifest('com.example.scripted', { invocation: { en: ['scripted'] } }),
-      `genio.register({ async handle() { return { speech: 'hi', card: { type: 'text', title: 'Hi', text: '<script>fetch("//evil")</script>' } }; } });`,
+      `genio.register({ async handle() { console.log('building the card'); return { speech: 'hi', card: { type: 'text', title: 'Hi', text: '<script>fetch("//evil")</script>' } }; } });`,
     );
     const turn = await say(t, household, homeId, 'open scripted');
     expect(turn.speech.text).toBe('Sorry, Quiz Time had a problem. Please try again later.');
@@ -286,6 +319,10 @@ describe('cards and failures', () => {
     const [line] = await devLog(t, developer, 'com.example.scripted');
     expect(line).toMatchObject({ level: 'error', code: 'validation_failed' });
     expect(line?.message).toMatch(/card\/text .*HTML, script and script URLs are refused/);
+    // The app's console lines reach the developer too.
+    expect(await devLog(t, developer, 'com.example.scripted')).toContainEqual(
+      expect.objectContaining({ level: 'info', message: 'building the card' }),
+    );
     await hubAnswers();
   });
 

@@ -151,6 +151,10 @@ describe('review', () => {
     expect((await t.request('GET', '/api/v1/miniapps', { token: household })).json()).toEqual([]);
     expect((await t.request('GET', `/api/v1/miniapps/${quiz.id}`, { token: rival })).status).toBe(403);
     expect((await t.request('GET', `/api/v1/miniapps/${quiz.id}`, { token: household })).status).toBe(403);
+    expect((await t.request('GET', `/api/v1/miniapps/${quiz.id}/logs`, { token: rival })).status).toBe(403);
+    expect((await t.request('GET', `/api/v1/miniapps/${quiz.id}/logs`, { token: developer })).status).toBe(
+      200,
+    );
     const detail = (await t.request('GET', `/api/v1/miniapps/${quiz.id}`, { token: developer })).json();
     expect(detail.versions).toMatchObject([
       { version: '1.0.0', status: 'in_review', permissions: ['storage'] },
