@@ -34,9 +34,7 @@ async function expectHostHealthy(): Promise<void> {
   const before = ticks;
   await new Promise((resolve) => setTimeout(resolve, 30));
   expect(ticks).toBeGreaterThan(before);
-  expect(await healthy.app.handle({ kind: 'ping', n: before }, new RecordingBridge())).toEqual({
-    pong: before,
-  });
+  expect(await healthy.app.handle({ kind: 'ping', n: before }, new RecordingBridge())).toEqual({ pong: before });
 }
 
 /** Runs one event of a hostile app and checks it failed with `code`, logged, and (if fatal) disposed. */
@@ -76,9 +74,7 @@ describe('mini-app sandbox red team', () => {
   it('caps a memory bomb at the engine memory and disposes the engine', async () => {
     const rssBefore = process.memoryUsage().rss;
     // A generous CPU budget, so that memory and not time is what stops it.
-    const hostile = await load('memory-bomb', {
-      limits: { memoryBytes: MIN_MEMORY_BYTES * 2, cpuMsPerEvent: 20_000 },
-    });
+    const hostile = await load('memory-bomb', { limits: { memoryBytes: MIN_MEMORY_BYTES * 2, cpuMsPerEvent: 20_000 } });
     await expectContained(hostile, {}, 'miniapp_memory');
     expect(hostile.app.disposed).toBe(true);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(4 * MIN_MEMORY_BYTES * 2);
@@ -131,16 +127,7 @@ describe('mini-app sandbox red team', () => {
     expect(globals).toContain('genio');
     expect(globals).toContain('console');
     expect(globals).toContain('JSON');
-    for (const name of [
-      'process',
-      'require',
-      'Buffer',
-      'setTimeout',
-      'fetch',
-      'std',
-      'os',
-      'globalThisHost',
-    ]) {
+    for (const name of ['process', 'require', 'Buffer', 'setTimeout', 'fetch', 'std', 'os', 'globalThisHost']) {
       expect(globals).not.toContain(name);
     }
     // Prototype pollution stays in the guest's realm; a "__proto__" key in a result is plain data.
@@ -158,16 +145,10 @@ describe('mini-app sandbox red team', () => {
     const bridge = new RecordingBridge();
     bridge.answers.set('storage.get', () => 'real value');
     expect(await hostile.app.handle({ step: 'tamper' }, bridge)).toEqual({ replaced: 'replaced' });
-    const result = (await hostile.app.handle({ step: 'call' }, bridge)) as {
-      tried: unknown[];
-      hostKeys: string[];
-    };
+    const result = (await hostile.app.handle({ step: 'call' }, bridge)) as { tried: unknown[]; hostKeys: string[] };
     // The tampered iterator made the prelude build host.admin.wipe; the hub refused the name.
     expect(result.hostKeys).toContain('admin');
-    expect(result.tried[0]).toEqual({
-      code: 'forbidden',
-      message: 'host method admin.wipe is not available',
-    });
+    expect(result.tried[0]).toEqual({ code: 'forbidden', message: 'host method admin.wipe is not available' });
     expect(result.tried[1]).toBe('real value');
     expect(bridge.calls.map((call) => call.method)).toEqual(['storage.get']);
     expect(hostile.log).toContainEqual(expect.objectContaining({ level: 'warn', code: 'forbidden' }));
@@ -177,9 +158,6 @@ describe('mini-app sandbox red team', () => {
     const writer = await load('globals-writer');
     const reader = await load('globals-reader');
     expect(await writer.app.handle({}, new RecordingBridge())).toEqual({ secret: 'only-in-app-a' });
-    expect(await reader.app.handle({}, new RecordingBridge())).toEqual({
-      secret: 'undefined',
-      fromAppA: 'undefined',
-    });
+    expect(await reader.app.handle({}, new RecordingBridge())).toEqual({ secret: 'undefined', fromAppA: 'undefined' });
   });
 });
