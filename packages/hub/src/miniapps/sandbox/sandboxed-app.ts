@@ -51,6 +51,8 @@ interface Budget {
   usedMs: number;
   /** Process CPU time (ms) after which the interrupt handler stops the guest; -Infinity outside a slice. */
   sliceCpuDeadline: number;
+  /** performance.now() before which the slice cannot have spent its CPU yet (asking costs a syscall). */
+  sliceCheckFrom: number;
   /** performance.now() after which the event is over whatever the CPU says. */
   wallDeadline: number;
   interrupted: 'cpu' | 'wall' | undefined;
@@ -83,6 +85,7 @@ function newBudget(limits: SandboxLimits): Budget {
     limitMs: limits.cpuMsPerEvent,
     usedMs: 0,
     sliceCpuDeadline: Number.NEGATIVE_INFINITY,
+    sliceCheckFrom: Number.NEGATIVE_INFINITY,
     wallDeadline: performance.now() + limits.wallMsPerEvent,
     interrupted: undefined,
   };
@@ -121,12 +124,16 @@ export class QuickJsSandboxedApp implements SandboxedApp {
       this.#logLines = 0;
       const dispatcher = this.#slice(() => {
         const prelude = this.#unwrap(context.evalCode(guestPrelude, 'genio-prelude.js'));
-        const hostCall = context.newFunction('hostCall', (id, method, args) => this.#hostCall(id, method, args));
+        const hostCall = context.newFunction('hostCall', (id, method, args) =>
+          this.#hostCall(id, method, args),
+        );
         const hostLog = context.newFunction('hostLog', (level, text) => this.#hostLog(level, text));
         const methods = context.newString(JSON.stringify([...this.#methods]));
         const logChars = context.newNumber(TEXT_CHARS);
         try {
-          return this.#unwrap(context.callFunction(prelude, context.undefined, hostCall, hostLog, methods, logChars));
+          return this.#unwrap(
+            context.callFunction(prelude, context.undefined, hostCall, hostLog, methods, logChars),
+          );
         } finally {
           for (const handle of [prelude, hostCall, hostLog, methods, logChars]) handle.dispose();
         }
@@ -285,7 +292,8 @@ export class QuickJsSandboxedApp implements SandboxedApp {
       const read = readBoundedString(context, state.value, limits.maxMessageBytes);
       if (read === undefined) throw new Error('the dispatcher resolved with something else than text');
       const tooLarge = sandboxFailure('miniapp_too_large', limits, { fatal: false, what: 'result' });
-      if ('tooLong' in read || Buffer.byteLength(read.text) > limits.maxMessageBytes) throw new SandboxFault(tooLarge);
+      if ('tooLong' in read || Buffer.byteLength(read.text) > limits.maxMessageBytes)
+        throw new SandboxFault(tooLarge);
       return { done: true, value: JSON.parse(read.text) as JsonValue };
     } finally {
       state.value.dispose();
@@ -308,7 +316,9 @@ export class QuickJsSandboxedApp implements SandboxedApp {
       }
       if (this.#budget.interrupted === undefined) this.#shouldInterrupt();
       if (this.#budget.interrupted || this.#budget.abort) {
-        throw new SandboxFault(this.#failureFor({ name: 'InternalError', message: 'interrupted', stack: '' }));
+        throw new SandboxFault(
+          this.#failureFor({ name: 'InternalError', message: 'interrupted', stack: '' }),
+        );
       }
     }
   }
@@ -333,7 +343,11 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     const method = readBoundedString(context, methodHandle, 200);
     if (!method || !('text' in method) || !this.#methods.has(method.text)) {
       const name = method && 'text' in method ? method.text : '(not a name)';
-      this.#write({ level: 'warn', message: `host method ${name} is not available to this app`, code: 'forbidden' });
+      this.#write({
+        level: 'warn',
+        message: `host method ${name} is not available to this app`,
+        code: 'forbidden',
+      });
       return { error: newCodedError(context, 'forbidden', `host method ${name} is not available`) };
     }
     const argsText = readBoundedString(context, argsHandle, limits.maxMessageBytes);
@@ -348,7 +362,9 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     try {
       args = JSON.parse(argsText.text) as JsonValue;
     } catch {
-      return { error: newCodedError(context, 'validation_failed', `arguments of ${method.text} are not JSON`) };
+      return {
+        error: newCodedError(context, 'validation_failed', `arguments of ${method.text} are not JSON`),
+      };
     }
     const deferred = context.newPromise();
     run.inFlight.add(deferred);
@@ -373,7 +389,8 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     if (!this.#engine || this.#run !== run || !run.inFlight.delete(deferred)) return;
     const { context } = this.#engine;
     try {
-      const value = 'text' in reply ? context.newString(reply.text) : newCodedError(context, reply.code, reply.message);
+      const value =
+        'text' in reply ? context.newString(reply.text) : newCodedError(context, reply.code, reply.message);
       if ('text' in reply) deferred.resolve(value);
       else deferred.reject(value);
       value.dispose();
@@ -389,11 +406,15 @@ export class QuickJsSandboxedApp implements SandboxedApp {
   #hostLog(levelHandle: QuickJSHandle, textHandle: QuickJSHandle): QuickJSHandle {
     const { context } = this.#alive();
     const level = readBoundedString(context, levelHandle, 10);
-    if (!level || !('text' in level) || !levels.has(level.text as SandboxLogEntry['level'])) return context.false;
+    if (!level || !('text' in level) || !levels.has(level.text as SandboxLogEntry['level']))
+      return context.false;
     this.#logLines += 1;
     if (this.#logLines > LOG_LINES_PER_EVENT) {
       if (this.#logLines === LOG_LINES_PER_EVENT + 1) {
-        this.#write({ level: 'warn', message: `more than ${LOG_LINES_PER_EVENT} console lines; the rest is dropped` });
+        this.#write({
+          level: 'warn',
+          message: `more than ${LOG_LINES_PER_EVENT} console lines; the rest is dropped`,
+        });
       }
       return context.false;
     }
@@ -423,7 +444,10 @@ export class QuickJsSandboxedApp implements SandboxedApp {
   #slice<T>(work: () => T): T {
     const budget = this.#budget;
     const start = cpuNowMs();
-    budget.sliceCpuDeadline = start + Math.max(0, budget.limitMs - budget.usedMs);
+    const remaining = Math.max(0, budget.limitMs - budget.usedMs);
+    budget.sliceCpuDeadline = start + remaining;
+    // The main thread cannot use more CPU than the time that passed on the clock.
+    budget.sliceCheckFrom = performance.now() + remaining;
     try {
       const value = work();
       // An interrupt the guest turned into a rejection still ends the event.
@@ -435,14 +459,17 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     } finally {
       budget.usedMs += cpuNowMs() - start;
       budget.sliceCpuDeadline = Number.NEGATIVE_INFINITY;
+      budget.sliceCheckFrom = Number.NEGATIVE_INFINITY;
     }
   }
 
   #shouldInterrupt(): boolean {
     const budget = this.#budget;
     if (budget.abort) return true;
+    const now = performance.now();
+    if (now < budget.sliceCheckFrom && now <= budget.wallDeadline) return false;
     if (cpuNowMs() > budget.sliceCpuDeadline) budget.interrupted = 'cpu';
-    else if (performance.now() > budget.wallDeadline) budget.interrupted = 'wall';
+    else if (now > budget.wallDeadline) budget.interrupted = 'wall';
     return budget.interrupted !== undefined;
   }
 
@@ -460,7 +487,10 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     const budget = this.#budget;
     if (budget.abort) return budget.abort;
     if (budget.interrupted) {
-      return sandboxFailure('miniapp_timeout', this.#options.limits, { fatal: true, kind: budget.interrupted });
+      return sandboxFailure('miniapp_timeout', this.#options.limits, {
+        fatal: true,
+        kind: budget.interrupted,
+      });
     }
     return classifyGuestError(described, this.#options.limits);
   }
