@@ -13,6 +13,7 @@
  */
 import type { QuickJSDeferredPromise, QuickJSHandle } from 'quickjs-emscripten';
 import { type GenioError, isGenioError } from '../../errors/index.js';
+import { type CpuClock, threadCpuClock } from './cpu-clock.js';
 import type { Engine } from './engine.js';
 import {
   classifyEngineFault,
@@ -45,11 +46,11 @@ class SandboxFault extends Error {
   }
 }
 
-/** CPU accounting for one event (or the load): the process CPU time spent inside the engine. */
+/** CPU accounting for one event (or the load): the thread's CPU time spent inside the engine. */
 interface Budget {
   limitMs: number;
   usedMs: number;
-  /** Process CPU time (ms) after which the interrupt handler stops the guest; -Infinity outside a slice. */
+  /** Thread CPU time (ms) after which the interrupt handler stops the guest; -Infinity outside a slice. */
   sliceCpuDeadline: number;
   /** performance.now() before which the slice cannot have spent its CPU yet (asking costs a syscall). */
   sliceCheckFrom: number;
@@ -60,13 +61,11 @@ interface Budget {
   abort?: SandboxFailure;
 }
 
-/**
- * CPU time of the process in ms. The budget is CPU, not wall time: on a busy machine a slice may
- * take longer on the clock without the app having done more work (the wall limit caps the rest).
- */
+/** This thread's CPU clock; apps run on the thread that loaded them. */
+let cpuClock: CpuClock | undefined;
 function cpuNowMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
+  cpuClock ??= threadCpuClock();
+  return cpuClock();
 }
 
 interface EventRun {
