@@ -4,12 +4,15 @@
  * before it is copied); a host call reaches the HostBridge only with a name from the app's list;
  * an engine that timed out, ran out of memory or trapped is disposed and never used again.
  *
- * Where it runs: on the hub's main thread. The sync engine blocks the event loop while guest code
- * runs, but never longer than the CPU budget of one event plus one interrupt poll: bench/miniapps.ts
- * measures the worst event-loop stall from a runaway app (infinite loop, memory bomb, promise
- * storm, regex backtracking); see the figures in bench/README.md. A worker thread would add a
- * message hop to every host call and an isolate (~10 MB) per worker, for a stall the CPU budget
- * already bounds.
+ * Where it runs: on the hub's main thread, by measurement (`npm run bench -- miniapps`). The sync
+ * engine blocks the event loop while guest code runs, and the CPU budget (thread CPU time, checked
+ * by the interrupt handler and between batches of promise jobs) bounds that: a runaway loop, promise
+ * storm or regex backtracking is stopped after 51-54 ms of CPU, a memory bomb after 75-84 ms (its
+ * allocations run between two interrupt polls). On an idle machine the event-loop stall should be
+ * about that CPU time, under the ~100 ms goal (inferred: every run so far was on a machine at load
+ * 13-20 on 2 cores, where the stall was 3-5x the CPU time, as for any work on the main thread). A worker thread would
+ * cost a message hop on every host call and an extra isolate, for a stall the budget already bounds;
+ * lowering cpuMsPerEvent is the lever if the stall must shrink.
  */
 import type { QuickJSDeferredPromise, QuickJSHandle } from 'quickjs-emscripten';
 import { type GenioError, isGenioError } from '../../errors/index.js';
