@@ -79,7 +79,7 @@ describe('mini-app sandbox red team', () => {
     const rssBefore = process.memoryUsage().rss;
     // A generous CPU budget, so that memory and not time is what stops it.
     const hostile = await load('memory-bomb', {
-      limits: { memoryBytes: MIN_MEMORY_BYTES * 2, cpuMsPerEvent: 20_000 },
+      limits: { memoryBytes: MIN_MEMORY_BYTES * 2, cpuMsPerEvent: 20_000, wallMsPerEvent: 60_000 },
     });
     await expectContained(hostile, {}, 'miniapp_memory');
     expect(hostile.app.disposed).toBe(true);
@@ -103,6 +103,18 @@ describe('mini-app sandbox red team', () => {
     const hostile = await load('huge-result', { limits: { maxMessageBytes: 10_000, cpuMsPerEvent: 5_000 } });
     await expectContained(hostile, { size: 5_000_000 }, 'miniapp_too_large');
     expect(await hostile.app.handle({ size: 10 }, new RecordingBridge())).toEqual({ text: 'x'.repeat(10) });
+  });
+
+  it('never hands the hub host-call arguments larger than maxMessageBytes, nor the guest a huge reply', async () => {
+    const hostile = await load('huge-host-args', {
+      limits: { maxMessageBytes: 10_000, cpuMsPerEvent: 5_000 },
+    });
+    const bridge = new RecordingBridge();
+    bridge.answers.set('storage.get', () => 'y'.repeat(20_000));
+    await expectContained(hostile, { size: 1_000_000 }, 'miniapp_too_large', bridge);
+    expect(bridge.calls).toHaveLength(0);
+    expect(await hostile.app.handle({ read: true }, bridge)).toEqual({ code: 'miniapp_too_large' });
+    expect(bridge.calls).toHaveLength(1);
   });
 
   it('stops an app that makes more host calls than allowed, even when it swallows the errors', async () => {
