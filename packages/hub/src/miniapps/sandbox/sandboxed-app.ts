@@ -104,6 +104,7 @@ export class QuickJsSandboxedApp implements SandboxedApp {
   #run: EventRun | undefined;
   #events = 0;
   #logLines = 0;
+  #shielded = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(engine: Engine, options: LoadAppOptions, methods: ReadonlySet<string>) {
@@ -205,13 +206,18 @@ export class QuickJsSandboxedApp implements SandboxedApp {
   memoryUsed(): number {
     const engine = this.#engine;
     if (!engine) return 0;
-    const usage = engine.runtime.computeMemoryUsage();
-    try {
-      const value = engine.context.dump(usage) as { memory_used_size?: unknown };
-      return typeof value.memory_used_size === 'number' ? value.memory_used_size : 0;
-    } finally {
-      usage.dispose();
-    }
+    // Read one own data property rather than dump() the object: dump stringifies it in the engine,
+    // where a guest's Object.prototype.toJSON would run outside any CPU budget.
+    return this.#hostSide(() => {
+      const usage = engine.runtime.computeMemoryUsage();
+      const used = engine.context.getProp(usage, 'memory_used_size');
+      try {
+        return engine.context.typeof(used) === 'number' ? engine.context.getNumber(used) : 0;
+      } finally {
+        used.dispose();
+        usage.dispose();
+      }
+    });
   }
 
   async #handleNow(event: JsonValue, bridge: HostBridge): Promise<JsonValue> {
@@ -393,8 +399,7 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     try {
       const value =
         'text' in reply ? context.newString(reply.text) : newCodedError(context, reply.code, reply.message);
-      if ('text' in reply) deferred.resolve(value);
-      else deferred.reject(value);
+      this.#hostSide(() => ('text' in reply ? deferred.resolve(value) : deferred.reject(value)));
       value.dispose();
     } catch (fault) {
       run.budget.abort ??= classifyEngineFault(fault, limits);
@@ -465,7 +470,22 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     }
   }
 
+  /**
+   * Runs host-side engine work that calls no guest code (settling a host call's promise only queues
+   * the guest's reactions as jobs). QuickJS polls for interrupts on every call it makes, so outside a
+   * slice, where the handler says stop, such work must be shielded or it would fail at random.
+   */
+  #hostSide<T>(work: () => T): T {
+    this.#shielded += 1;
+    try {
+      return work();
+    } finally {
+      this.#shielded -= 1;
+    }
+  }
+
   #shouldInterrupt(): boolean {
+    if (this.#shielded > 0) return false;
     const budget = this.#budget;
     if (budget.abort) return true;
     const now = performance.now();
