@@ -94,6 +94,10 @@ function engineParts(): Promise<EngineParts> {
     runtime.dispose();
     return loaded;
   })();
+  // A failed start (file missing, out of memory) is not remembered: the next load tries again.
+  parts.catch(() => {
+    parts = undefined;
+  });
   return parts;
 }
 
