@@ -4,7 +4,7 @@
  * untouched, and a well-behaved app still answers right after.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MIN_MEMORY_BYTES } from '../src/miniapps/sandbox/index.js';
+import { defaultSandboxLimits, MIN_MEMORY_BYTES } from '../src/miniapps/sandbox/index.js';
 import { type LoadedFixture, loadFixture, RecordingBridge, rejection } from './miniapps-sandbox/harness.js';
 
 let ticks = 0;
@@ -12,8 +12,10 @@ let ticker: NodeJS.Timeout | undefined;
 let healthy: LoadedFixture;
 const loaded: LoadedFixture[] = [];
 
-async function load(...args: Parameters<typeof loadFixture>): Promise<LoadedFixture> {
-  const fixture = await loadFixture(...args);
+/** Loads a hostile fixture with the platform's default CPU budget unless the test says otherwise. */
+async function load(name: string, options: Parameters<typeof loadFixture>[1] = {}): Promise<LoadedFixture> {
+  const limits = { cpuMsPerEvent: defaultSandboxLimits.cpuMsPerEvent, ...options.limits };
+  const fixture = await loadFixture(name, { ...options, limits });
   loaded.push(fixture);
   return fixture;
 }
@@ -34,7 +36,9 @@ async function expectHostHealthy(): Promise<void> {
   const before = ticks;
   await new Promise((resolve) => setTimeout(resolve, 30));
   expect(ticks).toBeGreaterThan(before);
-  expect(await healthy.app.handle({ kind: 'ping', n: before }, new RecordingBridge())).toEqual({ pong: before });
+  expect(await healthy.app.handle({ kind: 'ping', n: before }, new RecordingBridge())).toEqual({
+    pong: before,
+  });
 }
 
 /** Runs one event of a hostile app and checks it failed with `code`, logged, and (if fatal) disposed. */
@@ -74,7 +78,9 @@ describe('mini-app sandbox red team', () => {
   it('caps a memory bomb at the engine memory and disposes the engine', async () => {
     const rssBefore = process.memoryUsage().rss;
     // A generous CPU budget, so that memory and not time is what stops it.
-    const hostile = await load('memory-bomb', { limits: { memoryBytes: MIN_MEMORY_BYTES * 2, cpuMsPerEvent: 20_000 } });
+    const hostile = await load('memory-bomb', {
+      limits: { memoryBytes: MIN_MEMORY_BYTES * 2, cpuMsPerEvent: 20_000, wallMsPerEvent: 60_000 },
+    });
     await expectContained(hostile, {}, 'miniapp_memory');
     expect(hostile.app.disposed).toBe(true);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(4 * MIN_MEMORY_BYTES * 2);
@@ -97,6 +103,18 @@ describe('mini-app sandbox red team', () => {
     const hostile = await load('huge-result', { limits: { maxMessageBytes: 10_000, cpuMsPerEvent: 5_000 } });
     await expectContained(hostile, { size: 5_000_000 }, 'miniapp_too_large');
     expect(await hostile.app.handle({ size: 10 }, new RecordingBridge())).toEqual({ text: 'x'.repeat(10) });
+  });
+
+  it('never hands the hub host-call arguments larger than maxMessageBytes, nor the guest a huge reply', async () => {
+    const hostile = await load('huge-host-args', {
+      limits: { maxMessageBytes: 10_000, cpuMsPerEvent: 5_000 },
+    });
+    const bridge = new RecordingBridge();
+    bridge.answers.set('storage.get', () => 'y'.repeat(20_000));
+    await expectContained(hostile, { size: 1_000_000 }, 'miniapp_too_large', bridge);
+    expect(bridge.calls).toHaveLength(0);
+    expect(await hostile.app.handle({ read: true }, bridge)).toEqual({ code: 'miniapp_too_large' });
+    expect(bridge.calls).toHaveLength(1);
   });
 
   it('stops an app that makes more host calls than allowed, even when it swallows the errors', async () => {
@@ -127,7 +145,16 @@ describe('mini-app sandbox red team', () => {
     expect(globals).toContain('genio');
     expect(globals).toContain('console');
     expect(globals).toContain('JSON');
-    for (const name of ['process', 'require', 'Buffer', 'setTimeout', 'fetch', 'std', 'os', 'globalThisHost']) {
+    for (const name of [
+      'process',
+      'require',
+      'Buffer',
+      'setTimeout',
+      'fetch',
+      'std',
+      'os',
+      'globalThisHost',
+    ]) {
       expect(globals).not.toContain(name);
     }
     // Prototype pollution stays in the guest's realm; a "__proto__" key in a result is plain data.
@@ -145,10 +172,16 @@ describe('mini-app sandbox red team', () => {
     const bridge = new RecordingBridge();
     bridge.answers.set('storage.get', () => 'real value');
     expect(await hostile.app.handle({ step: 'tamper' }, bridge)).toEqual({ replaced: 'replaced' });
-    const result = (await hostile.app.handle({ step: 'call' }, bridge)) as { tried: unknown[]; hostKeys: string[] };
+    const result = (await hostile.app.handle({ step: 'call' }, bridge)) as {
+      tried: unknown[];
+      hostKeys: string[];
+    };
     // The tampered iterator made the prelude build host.admin.wipe; the hub refused the name.
     expect(result.hostKeys).toContain('admin');
-    expect(result.tried[0]).toEqual({ code: 'forbidden', message: 'host method admin.wipe is not available' });
+    expect(result.tried[0]).toEqual({
+      code: 'forbidden',
+      message: 'host method admin.wipe is not available',
+    });
     expect(result.tried[1]).toBe('real value');
     expect(bridge.calls.map((call) => call.method)).toEqual(['storage.get']);
     expect(hostile.log).toContainEqual(expect.objectContaining({ level: 'warn', code: 'forbidden' }));
@@ -158,6 +191,9 @@ describe('mini-app sandbox red team', () => {
     const writer = await load('globals-writer');
     const reader = await load('globals-reader');
     expect(await writer.app.handle({}, new RecordingBridge())).toEqual({ secret: 'only-in-app-a' });
-    expect(await reader.app.handle({}, new RecordingBridge())).toEqual({ secret: 'undefined', fromAppA: 'undefined' });
+    expect(await reader.app.handle({}, new RecordingBridge())).toEqual({
+      secret: 'undefined',
+      fromAppA: 'undefined',
+    });
   });
 });

@@ -1,8 +1,20 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GenioError } from '../src/errors/index.js';
-import { defaultSandboxLimits, LOG_LINES_PER_EVENT, loadSandboxedApp } from '../src/miniapps/sandbox/index.js';
-import { bundle, type LoadedFixture, loadFixture, RecordingBridge, rejection } from './miniapps-sandbox/harness.js';
+import {
+  defaultSandboxLimits,
+  LOG_LINES_PER_EVENT,
+  loadSandboxedApp,
+} from '../src/miniapps/sandbox/index.js';
+import {
+  bundle,
+  type LoadedFixture,
+  loadFixture,
+  RecordingBridge,
+  rejection,
+  relaxedCpuMs,
+} from './miniapps-sandbox/harness.js';
 
+const relaxedLimits = { ...defaultSandboxLimits, cpuMsPerEvent: relaxedCpuMs };
 const loaded: LoadedFixture[] = [];
 async function load(...args: Parameters<typeof loadFixture>): Promise<LoadedFixture> {
   const fixture = await loadFixture(...args);
@@ -19,7 +31,10 @@ describe('mini-app sandbox: the guest contract', () => {
     const bridge = new RecordingBridge();
     bridge.answers.set('storage.get', (args) => ({ value: `stored for ${JSON.stringify(args)}` }));
     const result = await app.handle({ kind: 'read', key: 'cart' }, bridge);
-    expect(result).toEqual({ echo: { kind: 'read', key: 'cart' }, stored: { value: 'stored for {"key":"cart"}' } });
+    expect(result).toEqual({
+      echo: { kind: 'read', key: 'cart' },
+      stored: { value: 'stored for {"key":"cart"}' },
+    });
     expect(bridge.calls).toEqual([{ method: 'storage.get', args: { key: 'cart' } }]);
     expect(log).toEqual([{ level: 'info', message: 'read cart' }]);
     expect(app.memoryUsed()).toBeGreaterThan(0);
@@ -68,7 +83,7 @@ describe('mini-app sandbox: the guest contract', () => {
       loadSandboxedApp({
         bundle: bundle('no-register'),
         hostMethods: [],
-        limits: defaultSandboxLimits,
+        limits: relaxedLimits,
         log: (entry) => log.push(entry),
       }),
     );
@@ -79,12 +94,22 @@ describe('mini-app sandbox: the guest contract', () => {
 
   it('refuses a bundle that throws or loops while loading', async () => {
     const throwing = await rejection(
-      loadSandboxedApp({ bundle: 'throw new Error("broken bundle")', hostMethods: [], limits: defaultSandboxLimits, log: () => {} }),
+      loadSandboxedApp({
+        bundle: 'throw new Error("broken bundle")',
+        hostMethods: [],
+        limits: relaxedLimits,
+        log: () => {},
+      }),
     );
     expect(throwing.code).toBe('miniapp_error');
     expect(throwing.message).toContain('broken bundle');
     const looping = await rejection(
-      loadSandboxedApp({ bundle: 'for (;;) {}', hostMethods: [], limits: defaultSandboxLimits, log: () => {} }),
+      loadSandboxedApp({
+        bundle: 'for (;;) {}',
+        hostMethods: [],
+        limits: defaultSandboxLimits,
+        log: () => {},
+      }),
     );
     expect(looping.code).toBe('miniapp_timeout');
   });
@@ -143,7 +168,11 @@ describe('mini-app sandbox: the guest contract', () => {
   it('refuses limits and host method names the engine cannot honour', async () => {
     const base = { bundle: bundle('echo'), log: () => {} };
     const tinyMemory = await rejection(
-      loadSandboxedApp({ ...base, hostMethods: [], limits: { ...defaultSandboxLimits, memoryBytes: 1024 * 1024 } }),
+      loadSandboxedApp({
+        ...base,
+        hostMethods: [],
+        limits: { ...defaultSandboxLimits, memoryBytes: 1024 * 1024 },
+      }),
     );
     expect(tinyMemory).toMatchObject({ code: 'validation_failed', params: { field: 'limits.memoryBytes' } });
     for (const hostMethods of [['storage..get'], ['__proto__.x'], ['storage', 'storage.get'], ['a b']]) {
