@@ -342,14 +342,14 @@ describe('cards and failures', () => {
          return { speech: 'fresh runtime, event ' + events };
        } });`,
     );
-    const hanging = say(t, household, homeId, 'open hang app');
+    const hanging = say(t, household, homeId, 'apri hang app', { language: 'it' });
     // The hub answers others while the app is stuck.
     await hubAnswers();
-    expect((await hanging).speech.text).toBe('Sorry, Quiz Time had a problem. Please try again later.');
+    expect((await hanging).speech.text).toBe('Scusa, Quiz Time ha avuto un problema. Riprova più tardi.');
     const [line] = await devLog(t, developer, 'com.example.hang');
     expect(line).toMatchObject({ code: 'miniapp_timeout' });
     expect(line?.message).toMatch(/will be replaced/);
-    const next = await say(t, household, homeId, 'apri hang app', { language: 'it' });
+    const next = await say(t, household, homeId, 'open hang app');
     expect(next.speech.text).toBe('fresh runtime, event 1');
   });
 });
