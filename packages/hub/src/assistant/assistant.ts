@@ -144,6 +144,11 @@ const ordinals: Record<Language, string[][]> = {
   ],
 };
 
+/** Short answers to the assistant's questions (yes, no, "the second one"), for speech grammars. */
+export function answerWords(language: Language): string[] {
+  return [...yes[language], ...no[language], ...ordinals[language].flat()];
+}
+
 /** Whether an open question offered this candidate (a yes/no question offers none). */
 function offered(pending: Pending | undefined, choice: string): boolean {
   return pending !== undefined && !pending.confirm && pending.candidates.includes(choice);
