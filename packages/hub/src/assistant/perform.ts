@@ -6,6 +6,7 @@ import type { Device } from '../devices/index.js';
 import { type Command, type HomeView, type Operation, resolve } from './command/index.js';
 import { act, areaName, ask, type Outcome, type Result, report, type TurnScope } from './dispatch.js';
 import type { SlotValue } from './nlu/recognizer.js';
+import type { State } from './replies/index.js';
 import { render } from './responses.js';
 
 /** What a command did: the outcome said, and the devices it acted on (for "it" next turn). */
@@ -23,7 +24,10 @@ function view(scope: TurnScope): HomeView {
 }
 
 /** The sentence for what an operation did. */
-function success(scope: TurnScope, op: Operation): { text: string; extra: Record<string, string | number> } {
+function success(
+  scope: TurnScope,
+  op: Operation,
+): { text: string | State; extra: Record<string, string | number> } {
   const r = scope.responses;
   const value = op.reached ?? 0;
   switch (op.capability) {
@@ -41,6 +45,8 @@ function success(scope: TurnScope, op: Operation): { text: string; extra: Record
       return { text: r.vacuum_paused as string, extra: {} };
     case 'dock':
       return { text: r.vacuum_docking as string, extra: {} };
+    case 'fanSpeed':
+      return { text: { kind: 'fanSpeed', value: op.speed ?? '' }, extra: {} };
     default:
       return { text: r.set_done as string, extra: {} };
   }

@@ -18,7 +18,7 @@ export type Action =
   | 'dock';
 
 /** The property a value is for, when the words say it. */
-export type Property = 'brightness' | 'temperature' | 'position';
+export type Property = 'brightness' | 'temperature' | 'position' | 'fanSpeed';
 
 /** One thing the request points at, as said. */
 export interface Target {
@@ -47,7 +47,9 @@ export type Value =
       amount?: number;
       unit?: 'percent' | 'degrees';
     }
-  | { kind: 'extreme'; which: 'max' | 'min' | 'half' };
+  | { kind: 'extreme'; which: 'max' | 'min' | 'half' }
+  /** A standard value word: a fan speed ("high"), later modes and colours. */
+  | { kind: 'word'; word: string };
 
 /** A request for devices. */
 export interface Command {

@@ -28,6 +28,7 @@ const fromIntent: Record<string, Action> = {
   'device.set_brightness': 'set',
   'device.set_temperature': 'set',
   'device.set_position': 'set',
+  'device.set_fan_speed': 'set',
   'vacuum.start': 'start',
   'vacuum.pause': 'pause',
   'vacuum.dock': 'dock',
@@ -36,6 +37,7 @@ const intentProperty: Record<string, Property> = {
   'device.set_brightness': 'brightness',
   'device.set_temperature': 'temperature',
   'device.set_position': 'position',
+  'device.set_fan_speed': 'fanSpeed',
 };
 
 /** Where each phrase of a list occurs (longest phrase at a position). */
@@ -118,10 +120,23 @@ function readValue(tokens: readonly string[], language: Language, p: Phrases): V
   return undefined;
 }
 
-function readProperty(tokens: readonly string[], p: Phrases): Property | undefined {
-  for (const property of ['temperature', 'brightness', 'position'] as const)
-    if (has(tokens, p.properties[property])) return property;
-  return undefined;
+/** The property the words name, outside the names and kinds heard ("the Warm lamp" names no temperature). */
+function readProperty(
+  tokens: readonly string[],
+  p: Phrases,
+  spans: readonly Span[] = [],
+): Property | undefined {
+  const named = new Set<number>();
+  for (const s of spans)
+    if (s.slot === 'name' || s.slot === 'category') for (let k = s.start; k < s.end; k++) named.add(k);
+  const free = tokens.map((t, i) => (named.has(i) ? '' : t));
+  // The longest word wins: 亮度 is brightness although its 度 alone would be degrees.
+  let best: { property: Property; length: number } | undefined;
+  for (const property of ['temperature', 'brightness', 'position', 'fanSpeed'] as const)
+    for (const phrase of p.properties[property])
+      if (phrase.length > (best?.length ?? 0) && find(free, [phrase]).length > 0)
+        best = { property, length: phrase.length };
+  return best?.property;
 }
 
 function readVerb(tokens: readonly string[], p: Phrases): Action | undefined {
@@ -268,15 +283,20 @@ export function readCommand(input: ReadInput): Command | null {
   const ours =
     said !== undefined &&
     said.kind !== 'absolute' &&
-    (readProperty(tokens, p) !== undefined || slotIsExtreme);
+    (readProperty(tokens, p, input.spans) !== undefined || slotIsExtreme);
   // Other requests the device handlers read better from the sentence's own slots.
   if (intent && !fromSentence && intent !== 'miniapp.open' && !ours) return null;
   if (recognition?.slots.compartment) return null;
-  const slot = ['brightness', 'temperature', 'position']
+  const slot = ['brightness', 'temperature', 'position', 'fan_speed']
     .map((k) => recognition?.slots[k]?.value)
-    .find((v) => typeof v === 'number');
+    .find((v) => typeof v === 'number' || typeof v === 'string');
   const value: Value | undefined =
-    said ?? (typeof slot === 'number' ? { kind: 'absolute', amount: slot } : undefined);
+    said ??
+    (typeof slot === 'number'
+      ? { kind: 'absolute', amount: slot }
+      : typeof slot === 'string'
+        ? { kind: 'word', word: slot }
+        : undefined);
   const verb = readVerb(tokens, p);
   const { targets, except } = readTargets(input, p);
   const correction = find(tokens, p.correction).some((m) => m.start <= 1) && targets.length === 0;
@@ -288,7 +308,7 @@ export function readCommand(input: ReadInput): Command | null {
   const unnamed =
     targets.length === 0 &&
     value !== undefined &&
-    (readProperty(tokens, p) !== undefined || unit === 'degrees');
+    (readProperty(tokens, p, input.spans) !== undefined || unit === 'degrees');
   if (!fromSentence && targets.length === 0 && !unnamed) return null;
   if (!fromSentence && !verb && !value) return null;
   let action: Action = fromSentence ?? verb ?? 'set';
@@ -307,7 +327,11 @@ export function readCommand(input: ReadInput): Command | null {
     action = verb;
   // "Make it cosy for reading": a change with no value said is not ours to guess (the LLM may).
   if (!fromSentence && (action === 'set' || action === 'adjust') && !value) return null;
-  const property = (intent ? intentProperty[intent] : undefined) ?? readProperty(tokens, p);
+  // The property the words name beats the one a sentence guessed ("吊扇调到4档" is a speed, not degrees).
+  const property =
+    unit === 'degrees'
+      ? 'temperature'
+      : (readProperty(tokens, p, input.spans) ?? (intent ? intentProperty[intent] : undefined));
   // "Open the curtains" is position 100 on a cover and power on anything else; "halfway" stays a value.
   let kept = value;
   if (property === 'position' && action === 'set' && (verb === 'open' || verb === 'close')) {

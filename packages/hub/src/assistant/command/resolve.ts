@@ -37,6 +37,8 @@ export interface Operation {
   value: unknown;
   /** For numbers: the value set, as said back ("set to 60%"). */
   reached?: number;
+  /** For a fan speed: the speed reached as a reply says it ("4", "high"). */
+  speed?: string;
   property?: Property;
 }
 
@@ -60,6 +62,7 @@ const PROPERTY_CAPABILITY: Record<Property, CapabilityName> = {
   brightness: 'brightness',
   temperature: 'targetTemperature',
   position: 'position',
+  fanSpeed: 'fanSpeed',
 };
 
 /** The closest name or place the home really has to words it does not know. */
@@ -137,7 +140,7 @@ const onStep = (v: number, base: number, step: number) =>
 
 /** The number a value comes to on one device, from what it holds now. */
 function amount(
-  value: Value,
+  value: Exclude<Value, { kind: 'word' }>,
   capability: CapabilityName,
   target: ResolvedCapability,
   current: unknown,
@@ -165,22 +168,95 @@ function amount(
   return onStep(clamp(wanted, min, max), min, step);
 }
 
+/** An enum's keys in order, each with the number its label carries ("level_3" -> 3), if any. */
+function levels(target: ResolvedCapability): Array<{ key: number; label: string; n?: number }> {
+  const specs = (target.dataType?.specs ?? {}) as Record<string, unknown>;
+  return Object.entries(specs)
+    .map(([key, label]) => {
+      const digits = String(label).match(/\d+/g);
+      return {
+        key: Number(key),
+        label: String(label),
+        ...(digits?.length === 1 ? { n: Number(digits[0]) } : {}),
+      };
+    })
+    .filter((l) => Number.isInteger(l.key))
+    .sort((a, b) => a.key - b.key);
+}
+
+/**
+ * A fan speed from a value: a number is a level ("speed 4"), steps move one level, extremes are the
+ * first and last level; on an enum the levels are its labels in order. What the device takes and
+ * what the reply says.
+ */
+function fanSpeed(
+  value: Value,
+  target: ResolvedCapability,
+  raw: unknown,
+): { value: unknown; said: string } | null {
+  if (value.kind === 'word') return { value: value.word, said: value.word };
+  if (target.dataType?.type === 'enum') {
+    const list = levels(target);
+    if (list.length === 0) return null;
+    // Standard words (auto) are no level: "up a notch" moves among the others.
+    const standard = new Map(Object.entries(target.values ?? {}).map(([word, key]) => [key, word]));
+    const ladder = list.filter((l) => standard.get(l.key) !== 'auto');
+    const at = ladder.findIndex((l) => l.key === raw);
+    let index: number;
+    if (value.kind === 'absolute') {
+      const byLabel = ladder.findIndex((l) => l.n === value.amount);
+      index = byLabel >= 0 ? byLabel : value.amount - 1;
+      if (index < 0 || index >= ladder.length) return null;
+    } else if (value.kind === 'extreme')
+      index =
+        value.which === 'max'
+          ? ladder.length - 1
+          : value.which === 'min'
+            ? 0
+            : Math.floor((ladder.length - 1) / 2);
+    else {
+      const by = value.size === 'amount' ? (value.amount ?? 1) : 1;
+      index = clamp((at < 0 ? 0 : at) + value.direction * by, 0, ladder.length - 1);
+    }
+    const level = ladder[index] as { key: number; label: string; n?: number };
+    return { value: level.key, said: standard.get(level.key) ?? String(level.n ?? index + 1) };
+  }
+  const specs = numeric(target);
+  const min = specs.min ?? 1;
+  const max = specs.max ?? 3;
+  const step = specs.step ?? 1;
+  let wanted: number;
+  if (value.kind === 'absolute') wanted = value.amount;
+  else if (value.kind === 'extreme')
+    wanted = value.which === 'max' ? max : value.which === 'min' ? min : (min + max) / 2;
+  else {
+    const now = typeof raw === 'number' ? raw : min;
+    const by = value.size === 'amount' ? (value.amount ?? 1) : 1;
+    // On a 0..100 speed a step is a tenth; on levels (1..5) it is one level.
+    wanted = now + value.direction * by * (max - min > 10 && value.size !== 'amount' ? 10 : step);
+  }
+  const reached = onStep(clamp(wanted, min, max), min, step);
+  return { value: reached, said: String(reached) };
+}
+
 /** Which capability a set or adjust means on a device: the property said, the unit said, or what it has. */
 function settable(command: Command, caps: ResolvedCapabilities, named: boolean): CapabilityName | undefined {
   const unit = command.value && 'unit' in command.value ? command.value.unit : undefined;
   // "Alza un po' la lampada" may read as raising a cover: a relative or extreme change falls back to
   // what the device has; an absolute number in degrees never becomes a brightness.
   const loose = named && (command.value?.kind !== 'absolute' || unit === 'percent');
+  // A speed word ("high") is only ever a fan speed.
+  if (command.value?.kind === 'word') return caps.fanSpeed?.writable ? 'fanSpeed' : undefined;
   const order: CapabilityName[] = command.property
     ? [
         PROPERTY_CAPABILITY[command.property],
-        ...(loose ? (['brightness', 'position', 'targetTemperature'] as CapabilityName[]) : []),
+        ...(loose ? (['brightness', 'position', 'targetTemperature', 'fanSpeed'] as CapabilityName[]) : []),
       ]
     : unit === 'degrees'
       ? ['targetTemperature']
       : unit === 'percent'
         ? ['brightness', 'position']
-        : ['targetTemperature', 'brightness', 'position'];
+        : ['targetTemperature', 'brightness', 'position', 'fanSpeed'];
   return order.find((c) => caps[c]?.writable);
 }
 
@@ -215,11 +291,12 @@ async function operation(
     case 'open':
     case 'close': {
       if (caps.position?.writable) {
-        const value = command.value
-          ? amount(command.value, 'position', caps.position, undefined)
-          : command.action === 'open'
-            ? 100
-            : 0;
+        const value =
+          command.value && command.value.kind !== 'word'
+            ? amount(command.value, 'position', caps.position, undefined)
+            : command.action === 'open'
+              ? 100
+              : 0;
         return position(value);
       }
       // "Close the ceiling light" (Québec French): what has no position switches.
@@ -231,6 +308,13 @@ async function operation(
       const target = capability ? caps[capability] : undefined;
       if (!capability || !target || !command.value) return null;
       const raw = (await home.properties(device))[target.identifier];
+      if (capability === 'fanSpeed') {
+        const speed = fanSpeed(command.value, target, raw);
+        return speed
+          ? { device, capability, value: speed.value, speed: speed.said, property: 'fanSpeed' }
+          : null;
+      }
+      if (command.value.kind === 'word') return null;
       const current = raw === undefined ? undefined : fromDeviceValue(capability, raw, target);
       const reached = amount(command.value, capability, target, current);
       const property = (Object.entries(PROPERTY_CAPABILITY).find(([, c]) => c === capability)?.[0] ??

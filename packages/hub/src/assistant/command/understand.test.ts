@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { Device, ResolvedCapabilities } from '../../devices/index.js';
+import type { Language } from '../../errors/index.js';
+import type { Area } from '../../homes/index.js';
+import { loadGrammars } from '../nlu/grammar.js';
+import { LanguageRecognizer, type ListEntry } from '../nlu/recognizer.js';
+import type { Command } from './model.js';
+import { phraseWords } from './phrases.js';
+import { readCommand } from './read.js';
+import { type HomeView, type Resolution, resolve } from './resolve.js';
+
+// Words to devices in four languages, on a home of its own (names from no evaluation set): what a
+// sentence comes to, judged by the operations resolution returns.
+
+const device = (id: string, category: Device['category'], areaId: string | null): Device => ({
+  id,
+  productKey: id,
+  deviceName: id,
+  category,
+  homeId: 'h',
+  areaId,
+  name: id,
+  aliases: [],
+  online: true,
+  disabled: false,
+  lastSeen: null,
+  properties: {},
+  createdAt: 0,
+});
+const area = (id: string): Area => ({ id, homeId: 'h', name: id, aliases: [], createdAt: 0, updatedAt: 0 });
+const bool = (identifier: string) => ({
+  identifier,
+  kind: 'property' as const,
+  writable: true,
+  dataType: { type: 'bool' as const, specs: { '0': 'off', '1': 'on' } },
+});
+const num = (
+  identifier: string,
+  type: 'int' | 'float',
+  min: number,
+  max: number,
+  step: number,
+  unit?: string,
+) => ({
+  identifier,
+  kind: 'property' as const,
+  writable: true,
+  dataType: { type, specs: { min, max, step, ...(unit ? { unit } : {}) } },
+});
+
+const caps: Record<string, ResolvedCapabilities> = {
+  // A desk fan with speeds 1..6, and a tower fan whose speeds are an enum of labelled steps.
+  gust: { power: bool('On'), fanSpeed: num('Speed', 'int', 1, 6, 1) },
+  breeze: {
+    power: bool('On'),
+    fanSpeed: {
+      identifier: 'Gear',
+      kind: 'property',
+      writable: true,
+      dataType: { type: 'enum', specs: { '0': 'gear 1', '1': 'gear 2', '2': 'gear 3' } },
+      values: {},
+    },
+  },
+  boiler: { power: bool('On'), targetTemperature: num('Set', 'float', 30, 60, 0.5, '°C') },
+};
+const state: Record<string, Record<string, unknown>> = {
+  gust: { Speed: 3 },
+  breeze: { Gear: 0 },
+  boiler: { Set: 45 },
+};
+
+const names: Record<string, string[]> = {
+  gust: ['desk fan', 'ventilatore da tavolo', 'ventilateur de bureau', '台扇'],
+  breeze: ['pillar fan', 'ventilatore a torre', 'ventilateur tour', '落地扇'],
+  boiler: ['water heater', 'scaldabagno', 'chauffe-eau', '热水器'],
+};
+const home: HomeView = {
+  devices: [
+    device('gust', 'fan', 'study'),
+    device('breeze', 'fan', 'nursery'),
+    device('boiler', 'plug', 'scullery'),
+  ],
+  areas: [area('study'), area('nursery'), area('scullery')],
+  capabilities: async (d) => caps[d.id] ?? {},
+  properties: async (d) => state[d.id] ?? {},
+};
+const lists = {
+  name: Object.entries(names).flatMap(([value, texts]): ListEntry[] =>
+    texts.map((text) => ({ text, value })),
+  ),
+  area: [] as ListEntry[],
+};
+
+const grammars = loadGrammars();
+const recognizers = new Map<Language, LanguageRecognizer>();
+function recognizer(language: Language): LanguageRecognizer {
+  let r = recognizers.get(language);
+  if (!r) {
+    r = new LanguageRecognizer(grammars[language]);
+    for (const word of phraseWords(language)) r.vocabulary.add(word);
+    recognizers.set(language, r);
+  }
+  return r;
+}
+
+/** Read a sentence as a command. */
+function read(language: Language, text: string): Command | null {
+  const r = recognizer(language);
+  const { tokens, spans } = r.spans(text, lists);
+  return readCommand({
+    language,
+    tokens,
+    spans,
+    recognition: r.recognize(text, lists),
+    vocabulary: r.vocabulary,
+    negated: r.negates(text),
+  });
+}
+
+/** What a sentence does: each device's capability and value, or the kind of answer. */
+async function does(language: Language, text: string, previous: string[] = []): Promise<unknown> {
+  const command = read(language, text);
+  if (!command) return 'not understood';
+  const resolution: Resolution = await resolve(command, home, previous);
+  if (resolution.kind !== 'act') return resolution.kind;
+  return resolution.operations.map((o) => [o.device.id, o.capability, o.value]);
+}
+
+describe('fan speed through the command model', () => {
+  it('sets a numbered speed, steps it a notch and takes it to the top, in four languages', async () => {
+    const cases: Array<[Language, string, unknown]> = [
+      ['en', 'put the desk fan on speed 5', [['gust', 'fanSpeed', 5]]],
+      ['en', 'turn the desk fan up a notch', [['gust', 'fanSpeed', 4]]],
+      ['en', 'desk fan on full', [['gust', 'fanSpeed', 6]]],
+      ['it', 'metti il ventilatore da tavolo alla velocità 2', [['gust', 'fanSpeed', 2]]],
+      ['it', 'abbassa di una tacca il ventilatore da tavolo', [['gust', 'fanSpeed', 2]]],
+      ['it', 'ventilatore da tavolo al massimo', [['gust', 'fanSpeed', 6]]],
+      ['fr', 'mets le ventilateur de bureau en vitesse 1', [['gust', 'fanSpeed', 1]]],
+      ['fr', "monte le ventilateur de bureau d'un cran", [['gust', 'fanSpeed', 4]]],
+      ['fr', 'ventilateur de bureau au minimum', [['gust', 'fanSpeed', 1]]],
+      ['zh', '台扇调到5档', [['gust', 'fanSpeed', 5]]],
+      ['zh', '台扇风速加一档', [['gust', 'fanSpeed', 4]]],
+      ['zh', '台扇开到最大档', [['gust', 'fanSpeed', 6]]],
+    ];
+    for (const [language, text, expected] of cases)
+      expect(await does(language, text), text).toEqual(expected);
+  });
+
+  it('moves along an enum of speeds by its labels, never past its ends', async () => {
+    const cases: Array<[Language, string, unknown]> = [
+      ['en', 'pillar fan up a notch', [['breeze', 'fanSpeed', 1]]],
+      ['en', 'set the pillar fan to speed 3', [['breeze', 'fanSpeed', 2]]],
+      ['it', 'ventilatore a torre al massimo', [['breeze', 'fanSpeed', 2]]],
+      ['fr', "baisse le ventilateur tour d'un cran", [['breeze', 'fanSpeed', 0]]],
+      ['zh', '落地扇调到2档', [['breeze', 'fanSpeed', 1]]],
+    ];
+    for (const [language, text, expected] of cases)
+      expect(await does(language, text), text).toEqual(expected);
+  });
+
+  it('never reads a speed as degrees, nor a name holding a property word as that property', async () => {
+    expect(await does('zh', '热水器调到50度')).toEqual([['boiler', 'targetTemperature', 50]]);
+    expect(await does('en', 'set the water heater to 50 degrees')).toEqual([
+      ['boiler', 'targetTemperature', 50],
+    ]);
+  });
+});
