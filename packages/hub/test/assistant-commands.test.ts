@@ -83,10 +83,14 @@ describe('resolution: never widened, verbs by kind, values from the property', (
       expect(touched(home), text).toEqual([]);
       expect(turn.speech.text, text).toMatch(/garage/i);
     }
+    // Heard wrong but sounding exactly like a real name (抬灯 / 台灯, tai deng): that device and nothing else.
     home.clear();
-    const misheard = await home.say('关掉抬灯');
+    await home.say('关掉抬灯');
+    expect(touched(home)).toEqual(['台灯']);
+    home.clear();
+    const unlike = await home.say('关掉抬头灯');
     expect(touched(home)).toEqual([]);
-    expect(misheard.speech.text).toBe('家里没有找到抬灯。你是说台灯吗？');
+    expect(unlike.speech.text).toContain('抬头灯');
   });
 
   it('asks which one with choices that carry device ids', async () => {

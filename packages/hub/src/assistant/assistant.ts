@@ -33,7 +33,12 @@ export interface TurnRequest {
   conversationId?: string;
   /** The id of the item tapped in the "Which one?" card; must be one the conversation's open question offered. */
   choice?: string;
+  /** How sure speech recognition is of the text (0..1); below UNSURE_BELOW risky actions are confirmed. */
+  confidence?: number;
 }
+
+/** Speech recognised with less confidence than this has risky actions confirmed first. */
+export const UNSURE_BELOW = 0.6;
 
 /** A turn as answered. */
 export interface TurnResponse {
@@ -415,18 +420,20 @@ export function createAssistant(deps: {
       }
 
       const { tokens, spans } = recognizers[language].spans(request.text, lists);
+      const negated = recognizers[language].negates(request.text);
       const said = readCommand({
         language,
         tokens,
         spans,
         recognition,
         vocabulary: recognizers[language].vocabulary,
-        negated: recognizers[language].negates(request.text),
+        negated,
       });
       if (said) {
         const command = said.correction ? corrected(said, conversation?.command) : said;
         const intent = recognition?.intent ?? intentOf(command);
-        const outcome = await perform(scope, intent, command, conversation?.acted ?? []);
+        const unsure = request.confidence !== undefined && request.confidence < UNSURE_BELOW;
+        const outcome = await perform(scope, intent, command, conversation?.acted ?? [], false, unsure);
         const followable = recognition && FOLLOWABLE.has(recognition.intent);
         return finish(
           conversationId,
@@ -477,6 +484,16 @@ export function createAssistant(deps: {
           conversation?.last,
         );
       }
+      // A negated request for devices that the command model did not read as "except" moves nothing.
+      if (negated && /^(device|vacuum)\./.test(recognition.intent) && recognition.intent !== 'device.query')
+        return finish(
+          conversationId,
+          language,
+          null,
+          { speech: responses[language].cancelled as string },
+          home.id,
+          conversation?.last,
+        );
       let intent = recognition.intent;
       let slots = slotsAsWritten(recognition.slots, request.text);
       if (intent === 'context.follow_up') {

@@ -72,7 +72,7 @@ export function label(scope: TurnScope, device: Device): string {
 }
 
 /** A device as a reply names it: with its area, kind and grammatical gender. */
-function mention(scope: TurnScope, device: Device): Mention {
+export function mention(scope: TurnScope, device: Device): Mention {
   const area = areaName(scope, device.areaId);
   return {
     name: device.name,

@@ -4,9 +4,18 @@
  */
 import type { Device } from '../devices/index.js';
 import { type Command, type HomeView, type Operation, resolve } from './command/index.js';
-import { act, areaName, ask, type Outcome, type Result, report, type TurnScope } from './dispatch.js';
+import {
+  act,
+  areaName,
+  ask,
+  mention,
+  type Outcome,
+  type Result,
+  report,
+  type TurnScope,
+} from './dispatch.js';
 import type { SlotValue } from './nlu/recognizer.js';
-import type { State } from './replies/index.js';
+import { type State, sayTargets } from './replies/index.js';
 import { render } from './responses.js';
 
 /** What a command did: the outcome said, and the devices it acted on (for "it" next turn). */
@@ -67,9 +76,10 @@ export async function perform(
   command: Command,
   previous: readonly string[],
   confirmed = false,
+  unsure = false,
 ): Promise<Performed> {
   const r = scope.responses;
-  const resolution = await resolve(command, view(scope), previous, { confirmed });
+  const resolution = await resolve(command, view(scope), previous, { confirmed, unsure });
   const slots = { [COMMAND_SLOT]: { value: command, text: '' } };
   switch (resolution.kind) {
     case 'not_found':
@@ -89,6 +99,27 @@ export async function perform(
     case 'ask':
       return { ...ask(scope, intent, slots, resolution.choices), acted: [] };
     case 'confirm': {
+      if (resolution.unsure) {
+        const first = resolution.operations[0];
+        const verb =
+          first?.capability === 'position'
+            ? Number(first.value) > 0
+              ? r.verb_open
+              : r.verb_close
+            : first?.capability === 'power'
+              ? first.value
+                ? r.verb_on
+                : r.verb_off
+              : r.verb_change;
+        const speech = render(r.confirm_unsure, {
+          action: verb as string,
+          targets: sayTargets(
+            resolution.devices.map((d) => mention(scope, d)),
+            scope.language,
+          ),
+        });
+        return { speech, pending: { intent, slots, candidates: [], confirm: true }, acted: [] };
+      }
       const area = command.targets.find((t) => t.area)?.area?.id;
       const speech = render(r.confirm_many, {
         action: (command.action === 'turn_on' ? r.action_on : r.action_off) as string,

@@ -22,8 +22,8 @@ export type Property = 'brightness' | 'temperature' | 'position' | 'fanSpeed';
 
 /** One thing the request points at, as said. */
 export interface Target {
-  /** A name heard: the ids of the names it matched (several when names are shared), and the words. */
-  name?: { ids: string[]; text: string };
+  /** A name heard: the ids of the names it matched (several when names are shared), the words, and whether they were only close to it. */
+  name?: { ids: string[]; text: string; misheard?: boolean };
   /** A kind of device: "the lights". */
   kind?: { value: string; text: string };
   /** A place: "in the attic". */

@@ -23,6 +23,10 @@ interface Written {
   correction: string[];
   and: string[];
   except: string[];
+  /** "The others", "其他": what ends an "except" stretch ("除了床头灯，其他灯都打开"). */
+  others: string[];
+  /** Words that negate: a request negated before its verb is never carried out. */
+  negation: string[];
   /** Words that never name a device: articles, prepositions, possessives, politeness. */
   glue: string[];
   /** Words that introduce a place: what follows them is an area. */
@@ -68,7 +72,9 @@ const written: Record<Language, Written> = {
     clitics: [],
     correction: ['actually', 'no', 'instead', 'rather', 'i mean', 'sorry', 'make that'],
     and: ['and', 'plus', 'as well as'],
-    except: ['except', 'except for', 'but not', 'apart from', 'other than', 'besides'],
+    except: ['except', 'except for', 'but not', 'apart from', 'other than', 'besides', 'not'],
+    others: ['the others', 'the other ones', 'everything else', 'the rest'],
+    negation: ["don't", 'do not', 'not', 'never'],
     glue: [
       'the',
       'my',
@@ -98,7 +104,7 @@ const written: Record<Language, Written> = {
       dock: ['dock', 'send home', 'go home', 'back to base'],
       open: ['open', 'raise', 'draw back'],
       close: ['close', 'shut', 'draw'],
-      set: ['set', 'put', 'make', 'change', 'turn', 'bring', 'go'],
+      set: ['set', 'put', 'make', 'change', 'turn', 'bring', 'go', 'switch'],
     },
     properties: {
       brightness: [
@@ -172,7 +178,9 @@ const written: Record<Language, Written> = {
     clitics: ['la', 'lo', 'li', 'le'],
     correction: ['anzi', 'no', 'invece', 'piuttosto', 'cioe', 'in realta'],
     and: ['e', 'ed', 'anche'],
-    except: ['tranne', 'eccetto', 'tranne che', 'a parte', 'fuorche', 'meno'],
+    except: ['tranne', 'eccetto', 'tranne che', 'a parte', 'fuorche', 'meno', 'ma non', 'non'],
+    others: ['gli altri', 'le altre', 'tutto il resto', 'il resto'],
+    negation: ['non', 'mai'],
     glue: [
       'il',
       'lo',
@@ -264,7 +272,9 @@ const written: Record<Language, Written> = {
     clitics: ['la', 'le', 'les'],
     correction: ['plutot', 'non', 'en fait', 'finalement', 'pardon', 'je veux dire'],
     and: ['et', 'ainsi que'],
-    except: ['sauf', 'a part', 'excepte', 'hormis'],
+    except: ['sauf', 'a part', 'excepte', 'hormis', 'mais pas', 'pas'],
+    others: ['les autres', 'tout le reste', 'le reste'],
+    negation: ['ne', "n'", 'pas', 'jamais'],
     glue: [
       'le',
       'la',
@@ -293,6 +303,7 @@ const written: Record<Language, Written> = {
       'une',
       'aussi',
       'en',
+      'des',
     ],
     locative: ['dans', 'du', 'de', "d'", 'au', 'sur', 'en'],
     verbs: {
@@ -359,6 +370,8 @@ const written: Record<Language, Written> = {
     correction: ['不对', '其实', '还是', '改成', '不是'],
     and: ['和', '跟', '还有', '以及', '与'],
     except: ['除了'],
+    others: ['其他', '其它', '别的', '其余'],
+    negation: ['不要', '别', '不用', '不准', '不许'],
     glue: [
       '的',
       '把',
@@ -378,6 +391,19 @@ const written: Record<Language, Written> = {
       '以外',
       '之外',
       '其他',
+      '别的',
+      '个',
+      '盏',
+      '这',
+      '那',
+      '些',
+      '每个',
+      '了',
+      '家里',
+      '家中',
+      '屋里',
+      '全屋',
+      '整个',
     ],
     locative: ['在'],
     verbs: {
@@ -416,12 +442,16 @@ export interface Phrases {
   correction: string[][];
   and: string[][];
   except: string[][];
+  others: string[][];
+  negation: string[][];
   glue: Set<string>;
   locative: Set<string>;
   verbs: Array<{ action: Action; phrase: string[] }>;
   properties: Record<Property, string[][]>;
   percent: string[][];
   degrees: string[][];
+  /** Every command phrase and little word, whole: in Chinese a character is known only inside one. */
+  known: string[][];
 }
 
 const cache = new Map<Language, Phrases>();
@@ -446,6 +476,8 @@ export function phrases(language: Language): Phrases {
     correction: tok(w.correction),
     and: tok(w.and),
     except: tok(w.except),
+    others: tok(w.others),
+    negation: tok(w.negation),
     glue: new Set(w.glue.flatMap(tokenize)),
     locative: new Set(w.locative.flatMap(tokenize)),
     verbs: Object.entries(w.verbs).flatMap(([action, list]) =>
@@ -459,14 +491,13 @@ export function phrases(language: Language): Phrases {
     },
     percent: tok(w.percent),
     degrees: tok(w.degrees),
+    known: tok(allWords(w)),
   };
   cache.set(language, found);
   return found;
 }
 
-/** Every word of a language's command phrases (so that telling languages apart knows them too). */
-export function phraseWords(language: Language): string[] {
-  const w = written[language];
+function allWords(w: Written): string[] {
   const lists = [
     w.up,
     w.down,
@@ -479,8 +510,21 @@ export function phraseWords(language: Language): string[] {
     w.correction,
     w.and,
     w.except,
+    w.others,
+    w.negation,
     w.glue,
   ];
-  const all = [...lists.flat(), ...Object.values(w.verbs).flat(), ...Object.values(w.properties).flat()];
-  return [...new Set(all.flatMap(tokenize))];
+  return [
+    ...lists.flat(),
+    ...Object.values(w.verbs).flat(),
+    ...Object.values(w.properties).flat(),
+    ...w.percent,
+    ...w.degrees,
+    ...w.locative,
+  ];
+}
+
+/** Every word of a language's command phrases (so that telling languages apart knows them too). */
+export function phraseWords(language: Language): string[] {
+  return [...new Set(allWords(written[language]).flatMap(tokenize))];
 }

@@ -180,13 +180,34 @@ function refers(tokens: readonly string[], p: Phrases, spans: readonly Span[]): 
   );
 }
 
-/** Targets from the spans: one per stretch between "and"/"except", kinds and places joined. */
-function readTargets(input: ReadInput, p: Phrases): { targets: Target[]; except: Target[] } {
+/**
+ * Targets from the spans: one per stretch between "and"/"except", kinds and places joined. What is
+ * excepted: the stretches after "except" up to "the others" ("除了床头灯，其他灯都打开"), and, after
+ * the verb, what a negation follows ("关掉所有的灯，厨房的别关") or introduces ("…, but not the fan").
+ */
+function readTargets(input: ReadInput, p: Phrases, verbAt: number): { targets: Target[]; except: Target[] } {
   const { tokens, spans } = input;
   const ands = find(tokens, p.and).map((m) => m.start);
   const excepts = find(tokens, p.except).map((m) => m.start);
-  const exceptAt = excepts[0] ?? Number.POSITIVE_INFINITY;
-  const cuts = [...ands, ...excepts].sort((a, b) => a - b);
+  const others = find(tokens, p.others).map((m) => m.start);
+  const ranges: Array<[number, number]> = [];
+  const exceptAt = excepts[0];
+  if (exceptAt !== undefined)
+    ranges.push([exceptAt, others.find((o) => o > exceptAt) ?? Number.POSITIVE_INFINITY]);
+  // "厨房的别关", "小夜灯不要开": in Chinese the negation comes after what it leaves out.
+  const extraCuts: number[] = [];
+  if (input.language === 'zh')
+    for (const n of find(tokens, p.negation)) {
+      let before = n.start - 1;
+      while (before >= 0 && p.glue.has(tokens[before] as string)) before--;
+      const span = spans.find((s) => s.end === before + 1 && s.start > verbAt);
+      // A cut just before the span: it starts a stretch of its own.
+      if (span) {
+        ranges.push([span.start - 0.5, n.start]);
+        extraCuts.push(span.start - 0.5);
+      }
+    }
+  const cuts = [...new Set([...ands, ...excepts, ...others, ...extraCuts])].sort((a, b) => a - b);
   const stretch = (pos: number) => cuts.filter((c) => c < pos).length;
   const groups = new Map<number, Target>();
   for (const span of spans) {
@@ -194,7 +215,7 @@ function readTargets(input: ReadInput, p: Phrases): { targets: Target[]; except:
     const target = groups.get(key) ?? {};
     if (span.slot === 'name' && !target.name) {
       const ids = (Array.isArray(span.value) ? span.value : [span.value]) as string[];
-      target.name = { ids, text: span.text };
+      target.name = { ids, text: span.text, ...(span.edits > 0 ? { misheard: true } : {}) };
     } else if (span.slot === 'category' && !target.kind)
       target.kind = { value: String(span.value), text: span.text };
     else if (span.slot === 'area' && !target.area) target.area = { id: String(span.value), text: span.text };
@@ -215,7 +236,8 @@ function readTargets(input: ReadInput, p: Phrases): { targets: Target[]; except:
     // "the lights in the attic and the hallway": a place alone takes the kind said before it.
     if (target.area && !target.name && !target.kind && previous?.kind) target.kind = previous.kind;
     const cutBefore = key > 0 ? cuts[key - 1] : undefined;
-    (cutBefore !== undefined && cutBefore >= exceptAt ? except : targets).push(target);
+    const excepted = cutBefore !== undefined && ranges.some(([a, b]) => cutBefore >= a && cutBefore < b);
+    (excepted ? except : targets).push(target);
     previous = target;
   }
   return { targets, except };
@@ -227,14 +249,18 @@ function readTargets(input: ReadInput, p: Phrases): { targets: Target[]; except:
  */
 function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: string }> {
   const { tokens, spans, vocabulary, language } = input;
+  const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
   const covered = new Set<number>();
   for (const s of spans) for (let k = s.start; k < s.end; k++) covered.add(k);
+  // Chinese has no spaces: 掉 is known inside 关掉, not before 灯 in 掉灯 (吊灯 heard wrong).
+  const explained = new Set<number>();
+  if (language === 'zh')
+    for (const m of find(tokens, p.known)) for (let k = m.start; k < m.end; k++) explained.add(k);
   const known = (i: number) => {
     const t = tokens[i] as string;
     return (
       covered.has(i) ||
-      vocabulary.has(t) ||
-      p.glue.has(t) ||
+      (language === 'zh' ? explained.has(i) : vocabulary.has(t) || p.glue.has(t)) ||
       /^\d/.test(t) ||
       readNumber(tokens, i, language) !== null
     );
@@ -258,8 +284,38 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
     let before = i - 1;
     while (before >= 0 && p.glue.has(tokens[before] as string) && !p.locative.has(tokens[before] as string))
       before--;
-    const placeBefore = before >= 0 && p.locative.has(tokens[before] as string);
+    // "Switch the kettle on, I'm making tea": "on" closing a verb introduces no place.
+    const verbAtBefore = (k: number) => verbs.some((m) => m.start <= k && m.end > k);
+    // "…on out on the terrace": words before a place the home has are no place of their own.
+    let after = end;
+    while (
+      after < tokens.length &&
+      (p.glue.has(tokens[after] as string) || p.locative.has(tokens[after] as string))
+    )
+      after++;
+    const areaAfter = spans.some((s) => s.start === after && s.slot === 'area');
+    const placeBefore =
+      before >= 0 && p.locative.has(tokens[before] as string) && !verbAtBefore(before) && !areaAfter;
+    // "la chambre des enfants", "the kids' bedroom": a place the home has, made another by words it does not know.
+    let back = i - 1;
+    while (back >= 0 && (p.glue.has(tokens[back] as string) || p.locative.has(tokens[back] as string)))
+      back--;
+    const areaBefore = spans.find((s) => s.slot === 'area' && s.end === back + 1);
+    const areaRightAfter = spans.find((s) => s.slot === 'area' && s.start === next);
+    // "把油厅关了", "打开油厅": in Chinese the object of 把 or of a verb is a name, heard or not.
+    const verbEndsAt = (k: number) => verbs.some((m) => m.end === k);
+    const verbOrEnd = (k: number) => {
+      let j = k;
+      while (j < tokens.length && p.glue.has(tokens[j] as string)) j++;
+      return j >= tokens.length || verbs.some((m) => m.start === j);
+    };
+    const object = language === 'zh' && (tokens[i - 1] === '把' || verbEndsAt(i)) && verbOrEnd(end);
     if (kindAfter) out.push({ at: i, text: join([...run, ...tokens.slice(end, kindAfter.end)]) });
+    else if (object) out.push({ at: i, text: join(run) });
+    else if (areaBefore && language !== 'en')
+      out.push({ at: areaBefore.start, text: join(tokens.slice(areaBefore.start, end)) });
+    else if (areaRightAfter && language === 'en')
+      out.push({ at: i, text: join(tokens.slice(i, areaRightAfter.end)) });
     else if (placeBefore && spans.some((s) => s.slot !== 'area' && s.end <= i))
       out.push({ at: i, text: join(run) });
     i = end;
@@ -268,10 +324,30 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
 }
 
 /** Read a request as a command; null when it is not a request for devices. */
-export function readCommand(input: ReadInput): Command | null {
-  const { recognition, tokens, language } = input;
-  if (input.negated) return null;
+export function readCommand(heard: ReadInput): Command | null {
+  const { recognition, tokens, language } = heard;
   const p = phrases(language);
+  // "Switch off every light": a kind word that opens the request as its verb is the verb.
+  const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
+  const first = Math.min(...heard.spans.map((s) => s.start));
+  const input: ReadInput = {
+    ...heard,
+    spans: heard.spans.filter(
+      (s) =>
+        !(
+          s.slot === 'category' &&
+          s.start === first &&
+          verbs.some((m) => m.start <= s.start && m.end > s.start) &&
+          !verbs.some((m) => m.end <= s.start)
+        ),
+    ),
+  };
+  // A negation before the verb negates the request ("don't turn on…", "别开灯"): never carried out.
+  // One after it leaves something out ("…, but not the fan", "厨房的别关"), read below as "except".
+  const verbAt = Math.min(...verbs.map((m) => m.start));
+  const negationAt = find(tokens, p.negation)[0]?.start;
+  if (input.negated && (!Number.isFinite(verbAt) || negationAt === undefined || negationAt < verbAt))
+    return null;
   const intent = recognition?.intent;
   const fromSentence = intent !== undefined ? fromIntent[intent] : undefined;
   const said = readValue(tokens, language, p);
@@ -298,7 +374,8 @@ export function readCommand(input: ReadInput): Command | null {
         ? { kind: 'word', word: slot }
         : undefined);
   const verb = readVerb(tokens, p);
-  const { targets, except } = readTargets(input, p);
+  const { targets, except } = readTargets(input, p, verbAt);
+  if (input.negated && except.length === 0) return null;
   const correction = find(tokens, p.correction).some((m) => m.start <= 1) && targets.length === 0;
   const reference = refers(tokens, p, input.spans) || correction;
   if (reference) targets.push({ reference: true });

@@ -50,8 +50,12 @@ export type Resolution =
   | { kind: 'unable'; temperature: boolean }
   /** A reference with nothing before it to refer to. */
   | { kind: 'which' }
-  /** Switching many devices of a place or kind at once: asked first. */
-  | { kind: 'confirm'; devices: Device[] };
+  /**
+   * Asked first: switching many devices of a place or kind at once, or — when the words were heard
+   * with doubt (a name found by its sound, speech recognised with low confidence) — anything that
+   * switches several devices or opens a cover.
+   */
+  | { kind: 'confirm'; devices: Device[]; operations: Operation[]; unsure?: boolean };
 
 /** Switching this many devices at once by area or "all" is confirmed first. */
 export const CONFIRM_AT = 4;
@@ -65,6 +69,10 @@ const PROPERTY_CAPABILITY: Record<Property, CapabilityName> = {
   fanSpeed: 'fanSpeed',
 };
 
+/** How words sound: Chinese by its toneless pinyin, anything else as written (folded). */
+const sound = (text: string) =>
+  /\p{Script=Han}/u.test(text) ? pinyin(foldText(text), { toneType: 'none' }) : foldText(text);
+
 /** The closest name or place the home really has to words it does not know. */
 function closest(words: string, home: HomeView): string | undefined {
   const heard = foldText(words);
@@ -74,7 +82,6 @@ function closest(words: string, home: HomeView): string | undefined {
     ...home.areas.flatMap((a) => [a.name, ...a.aliases]),
   ];
   // Chinese heard wrong is heard by its sound: 抬灯 and 台灯 are both "tai deng".
-  const sound = (text: string) => (/\p{Script=Han}/u.test(text) ? pinyin(text, { toneType: 'none' }) : text);
   for (const name of names) {
     const folded = foldText(name);
     const limit = Math.max(1, Math.floor([...heard].length / 2));
@@ -86,13 +93,30 @@ function closest(words: string, home: HomeView): string | undefined {
   return best?.text;
 }
 
+/**
+ * Chinese heard wrong: the devices whose name sounds exactly like the words heard (掉灯 is 吊灯,
+ * 抬灯 is 台灯, tones aside), in the place said when one is. Never a guess by spelling alone.
+ */
+function soundsLike(target: Target, home: HomeView): Device[] {
+  const heard = target.unknown ?? '';
+  if (!/\p{Script=Han}/u.test(heard)) return [];
+  const said = sound(heard);
+  let found = home.devices.filter((d) => [d.name, ...d.aliases].some((n) => sound(n) === said));
+  if (target.area && found.some((d) => d.areaId === target.area?.id))
+    found = found.filter((d) => d.areaId === target.area?.id);
+  return found;
+}
+
 /** The devices one target points at, before capabilities are considered. */
 function candidates(
   target: Target,
   home: HomeView,
   previous: readonly string[],
 ): Device[] | { missing: string } {
-  if (target.unknown) return { missing: target.unknown };
+  if (target.unknown) {
+    const heard = soundsLike(target, home);
+    return heard.length > 0 ? heard : { missing: target.unknown };
+  }
   if (target.reference) return home.devices.filter((d) => previous.includes(d.id));
   let devices = [...home.devices];
   if (target.name) {
@@ -329,10 +353,11 @@ export async function resolve(
   command: Command,
   home: HomeView,
   previous: readonly string[] = [],
-  options: { confirmed?: boolean } = {},
+  options: { confirmed?: boolean; unsure?: boolean } = {},
 ): Promise<Resolution> {
   const chosen: Device[] = [];
   let broad = false;
+  let unsure = options.unsure ?? false;
   if (command.targets.some((t) => t.reference) && previous.length === 0) return { kind: 'which' };
   for (const target of command.targets) {
     const found = candidates(target, home, previous);
@@ -340,7 +365,8 @@ export async function resolve(
       const suggestion = closest(found.missing, home);
       return { kind: 'not_found', what: found.missing, ...(suggestion ? { suggestion } : {}) };
     }
-    if (target.name && found.length > 1) return { kind: 'ask', choices: found };
+    if ((target.name || target.unknown) && found.length > 1) return { kind: 'ask', choices: found };
+    if (target.unknown || target.name?.misheard) unsure = true;
     if (!target.name && !target.kind && !target.reference) broad = true;
     for (const d of found) if (!chosen.includes(d)) chosen.push(d);
   }
@@ -373,6 +399,11 @@ export async function resolve(
     broad &&
     operations.length >= CONFIRM_AT &&
     (command.action === 'turn_on' || command.action === 'turn_off');
-  if (many && !options.confirmed) return { kind: 'confirm', devices: operations.map((o) => o.device) };
+  if (many && !options.confirmed)
+    return { kind: 'confirm', devices: operations.map((o) => o.device), operations };
+  // Heard with doubt: whatever switches several devices or opens a cover is asked first.
+  const opens = operations.some((o) => o.capability === 'position' && Number(o.value) > 0);
+  if (unsure && !options.confirmed && (opens || operations.length > 1))
+    return { kind: 'confirm', devices: operations.map((o) => o.device), operations, unsure: true };
   return { kind: 'act', operations, devices: operations.map((o) => o.device) };
 }

@@ -12,6 +12,16 @@ import { type HomeView, type Resolution, resolve } from './resolve.js';
 // Words to devices in four languages, on a home of its own (names from no evaluation set): what a
 // sentence comes to, judged by the operations resolution returns.
 
+const names: Record<string, string[]> = {
+  lantern: ['porch lantern', 'lanterna del portico', 'lanterne du porche', '门廊灯'],
+  sconce: ['sconce', 'applique', 'applique murale', '壁灯'],
+  pendant: ['pendant', 'sospensione', 'suspension', '吊灯'],
+  gate: ['garage gate', 'cancello del garage', 'porte du garage', '车库门'],
+  gust: ['desk fan', 'ventilatore da tavolo', 'ventilateur de bureau', '台扇'],
+  breeze: ['pillar fan', 'ventilatore a torre', 'ventilateur tour', '落地扇'],
+  boiler: ['water heater', 'scaldabagno', 'chauffe-eau', '热水器'],
+};
+
 const device = (id: string, category: Device['category'], areaId: string | null): Device => ({
   id,
   productKey: id,
@@ -19,8 +29,8 @@ const device = (id: string, category: Device['category'], areaId: string | null)
   category,
   homeId: 'h',
   areaId,
-  name: id,
-  aliases: [],
+  name: names[id]?.[0] ?? id,
+  aliases: names[id]?.slice(1) ?? [],
   online: true,
   disabled: false,
   lastSeen: null,
@@ -48,7 +58,12 @@ const num = (
   dataType: { type, specs: { min, max, step, ...(unit ? { unit } : {}) } },
 });
 
+const light = { power: bool('On') };
 const caps: Record<string, ResolvedCapabilities> = {
+  lantern: light,
+  sconce: light,
+  pendant: light,
+  gate: { position: num('Open', 'int', 0, 100, 1, '%') },
   // A desk fan with speeds 1..6, and a tower fan whose speeds are an enum of labelled steps.
   gust: { power: bool('On'), fanSpeed: num('Speed', 'int', 1, 6, 1) },
   breeze: {
@@ -69,18 +84,17 @@ const state: Record<string, Record<string, unknown>> = {
   boiler: { Set: 45 },
 };
 
-const names: Record<string, string[]> = {
-  gust: ['desk fan', 'ventilatore da tavolo', 'ventilateur de bureau', '台扇'],
-  breeze: ['pillar fan', 'ventilatore a torre', 'ventilateur tour', '落地扇'],
-  boiler: ['water heater', 'scaldabagno', 'chauffe-eau', '热水器'],
-};
 const home: HomeView = {
   devices: [
+    device('lantern', 'light', 'porch'),
+    device('sconce', 'light', 'study'),
+    device('pendant', 'light', 'study'),
+    device('gate', 'curtain', 'porch'),
     device('gust', 'fan', 'study'),
     device('breeze', 'fan', 'nursery'),
     device('boiler', 'plug', 'scullery'),
   ],
-  areas: [area('study'), area('nursery'), area('scullery')],
+  areas: [area('study'), area('nursery'), area('scullery'), area('porch')],
   capabilities: async (d) => caps[d.id] ?? {},
   properties: async (d) => state[d.id] ?? {},
 };
@@ -88,7 +102,10 @@ const lists = {
   name: Object.entries(names).flatMap(([value, texts]): ListEntry[] =>
     texts.map((text) => ({ text, value })),
   ),
-  area: [] as ListEntry[],
+  area: [
+    ['study', ['study', 'studio', 'bureau', '书房']],
+    ['porch', ['porch', 'portico', 'porche', '门廊']],
+  ].flatMap(([value, texts]) => (texts as string[]).map((text): ListEntry => ({ text, value }))),
 };
 
 const grammars = loadGrammars();
@@ -121,6 +138,7 @@ function read(language: Language, text: string): Command | null {
 async function does(language: Language, text: string, previous: string[] = []): Promise<unknown> {
   const command = read(language, text);
   if (!command) return 'not understood';
+  if (process.env.DEBUG_READ) console.log(text, JSON.stringify(command));
   const resolution: Resolution = await resolve(command, home, previous);
   if (resolution.kind !== 'act') return resolution.kind;
   return resolution.operations.map((o) => [o.device.id, o.capability, o.value]);
@@ -163,5 +181,60 @@ describe('fan speed through the command model', () => {
     expect(await does('en', 'set the water heater to 50 degrees')).toEqual([
       ['boiler', 'targetTemperature', 50],
     ]);
+  });
+});
+
+describe('safety: nothing the home does not have, and no negated request, ever moves a device', () => {
+  it('never widens an unknown place, or a known one made another by words it does not know', async () => {
+    const cases: Array<[Language, string]> = [
+      ['en', 'turn on the lights in the cellar'],
+      ['en', 'turn off the guest study lights'],
+      ['it', 'spegni le luci dello studio degli ospiti'],
+      ['fr', 'éteins les lumières du bureau des enfants'],
+      ['zh', '打开地下室的灯'],
+      ['zh', '打开阁楼的灯'],
+    ];
+    for (const [language, text] of cases) expect(await does(language, text), text).toBe('not_found');
+  });
+
+  it('never carries out a request negated before its verb, in four languages', async () => {
+    for (const [language, text] of [
+      ['en', "don't turn on the sconce"],
+      ['it', "non accendere l'applique"],
+      ['fr', "n'allume pas l'applique murale"],
+      ['zh', '不要打开壁灯'],
+    ] as Array<[Language, string]>)
+      expect(await does(language, text), text).toBe('not understood');
+  });
+
+  it('reads a negation after the verb as what is left out', async () => {
+    const cases: Array<[Language, string]> = [
+      ['en', 'turn off all the lights but not the sconce'],
+      ['it', "spegni tutte le luci, ma non l'applique"],
+      ['fr', "éteins toutes les lumières, mais pas l'applique murale"],
+      ['zh', '把所有的灯都关了，壁灯别关'],
+      ['zh', '除了壁灯，其他灯都关了'],
+    ];
+    for (const [language, text] of cases)
+      expect(await does(language, text), text).toEqual([
+        ['lantern', 'power', false],
+        ['pendant', 'power', false],
+      ]);
+    expect(await does('zh', '关掉所有的灯，书房的别关'), 'a place left out').toEqual([
+      ['lantern', 'power', false],
+    ]);
+  });
+});
+
+describe('Chinese heard wrong', () => {
+  it('takes a name that sounds exactly like a real one (tones aside), and only that one', async () => {
+    expect(await does('zh', '打开书房的掉灯')).toEqual([['pendant', 'power', true]]);
+    expect(await does('zh', '把币灯关了')).toEqual([['sconce', 'power', false]]);
+    expect(await does('zh', '把杯灯关了')).toBe('not_found');
+  });
+
+  it('asks before opening a cover whose name was only heard by its sound', async () => {
+    expect(await does('zh', '打开车酷门')).toBe('confirm');
+    expect(await does('zh', '打开车库门')).toEqual([['gate', 'position', 100]]);
   });
 });
