@@ -169,6 +169,15 @@ function corrected(command: Command, previous: Command | undefined): Command {
   };
 }
 
+/** "And the blinds as well": the previous command on the targets named now (a place alone keeps the kind said before). */
+function followedUp(command: Command, previous: Command): Command {
+  const kind = previous.targets.find((t) => t.kind)?.kind;
+  const targets = command.targets.map((t) =>
+    t.area && !t.name && !t.kind && !t.unknown && kind ? { ...t, kind } : t,
+  );
+  return { ...previous, targets, except: [], language: command.language };
+}
+
 /** An intent name for a command read from words no sentence matched. */
 function intentOf(command: Command): string {
   if (command.action === 'start' || command.action === 'pause' || command.action === 'dock')
@@ -429,9 +438,17 @@ export function createAssistant(deps: {
         vocabulary: recognizers[language].vocabulary,
         negated,
       });
-      if (said) {
-        const command = said.correction ? corrected(said, conversation?.command) : said;
-        const intent = recognition?.intent ?? intentOf(command);
+      const previousCommand = conversation?.command;
+      if (said && (!said.followUp || previousCommand)) {
+        const command = said.correction
+          ? corrected(said, previousCommand)
+          : said.followUp && previousCommand
+            ? followedUp(said, previousCommand)
+            : said;
+        const intent =
+          recognition && !said.followUp && recognition.intent !== 'context.follow_up'
+            ? recognition.intent
+            : intentOf(command);
         const unsure = request.confidence !== undefined && request.confidence < UNSURE_BELOW;
         const outcome = await perform(scope, intent, command, conversation?.acted ?? [], false, unsure);
         const followable = recognition && FOLLOWABLE.has(recognition.intent);
@@ -511,7 +528,20 @@ export function createAssistant(deps: {
       }
       const outcome = await dispatch(scope, intent, slots);
       const remembered = FOLLOWABLE.has(intent) ? { intent, slots } : conversation?.last;
-      return finish(conversationId, language, { name: intent, slots }, outcome, home.id, remembered);
+      // "What's the radiator set to?" then "put it up to 22": the device asked about is what "it" is.
+      const asked = intent.startsWith('device.query') ? slots.name?.value : undefined;
+      const about = asked === undefined ? [] : Array.isArray(asked) ? (asked as string[]) : [String(asked)];
+      return finish(
+        conversationId,
+        language,
+        { name: intent, slots },
+        outcome,
+        home.id,
+        remembered,
+        about.length === 1
+          ? { acted: about }
+          : { command: conversation?.command, acted: conversation?.acted },
+      );
     },
   };
 

@@ -3,7 +3,13 @@
  * really happened (including offline devices, timeouts and refusals).
  */
 import type { Card } from '@genio/contracts';
-import { type CapabilityName, type Device, type DevicesModule, fromDeviceValue } from '../devices/index.js';
+import {
+  type CapabilityName,
+  type Device,
+  type DevicesModule,
+  fromDeviceValue,
+  valueLabel,
+} from '../devices/index.js';
 import { isGenioError, type Language } from '../errors/index.js';
 import type { HomeContext } from './home-context.js';
 import { tokenize } from './nlu/normalize.js';
@@ -437,7 +443,9 @@ async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promis
     const target = product.resolved[capability];
     const raw = target ? fresh.properties[target.identifier] : undefined;
     if (target && raw !== undefined) {
-      const shown = fromDeviceValue(capability, raw, target);
+      const value = fromDeviceValue(capability, raw, target);
+      // A state word ("charging") is said in the language of the reply.
+      const shown = typeof value === 'string' ? valueLabel(value, scope.language) : value;
       const speech = sayValue(responses, scope.language, said, attribute, shown);
       return { speech, card: { type: 'text', title: name, text: speech } };
     }
@@ -520,6 +528,11 @@ export async function dispatch(
       return vacuum(scope, intent, slots);
     case 'device.query':
       return query(scope, slots);
+    // "What's Bruno doing?", "what's the radiator set to?": the same question about one attribute.
+    case 'device.query_activity':
+      return query(scope, { ...slots, attribute: { value: 'workState', text: '' } });
+    case 'device.query_setpoint':
+      return query(scope, { ...slots, attribute: { value: 'targetTemperature', text: '' } });
     case 'device.list':
       return listDevices(scope, slots);
     case 'system.help':

@@ -60,6 +60,8 @@ export interface Command {
   value?: Value;
   /** "Actually, make it 22": the previous request with this value. */
   correction?: boolean;
+  /** "And the blinds as well": the previous request on these targets. */
+  followUp?: boolean;
   /** Where the cleaning goes, for a vacuum's start ("vacuum the attic"). */
   where?: { id: string; text: string };
   language: Language;

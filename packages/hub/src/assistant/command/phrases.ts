@@ -23,6 +23,8 @@ interface Written {
   correction: string[];
   and: string[];
   except: string[];
+  /** "As well", "anche", "aussi", "也": the previous request again, on what is named now. */
+  also: string[];
   /** "The others", "其他": what ends an "except" stretch ("除了床头灯，其他灯都打开"). */
   others: string[];
   /** Words that negate: a request negated before its verb is never carried out. */
@@ -73,6 +75,7 @@ const written: Record<Language, Written> = {
     correction: ['actually', 'no', 'instead', 'rather', 'i mean', 'sorry', 'make that'],
     and: ['and', 'plus', 'as well as'],
     except: ['except', 'except for', 'but not', 'apart from', 'other than', 'besides', 'not'],
+    also: ['and', 'also', 'too', 'as well', 'and also'],
     others: ['the others', 'the other ones', 'everything else', 'the rest'],
     negation: ["don't", 'do not', 'not', 'never'],
     glue: [
@@ -179,6 +182,7 @@ const written: Record<Language, Written> = {
     correction: ['anzi', 'no', 'invece', 'piuttosto', 'cioe', 'in realta'],
     and: ['e', 'ed', 'anche'],
     except: ['tranne', 'eccetto', 'tranne che', 'a parte', 'fuorche', 'meno', 'ma non', 'non'],
+    also: ['anche', 'e', 'pure', 'e anche'],
     others: ['gli altri', 'le altre', 'tutto il resto', 'il resto'],
     negation: ['non', 'mai'],
     glue: [
@@ -273,6 +277,7 @@ const written: Record<Language, Written> = {
     correction: ['plutot', 'non', 'en fait', 'finalement', 'pardon', 'je veux dire'],
     and: ['et', 'ainsi que'],
     except: ['sauf', 'a part', 'excepte', 'hormis', 'mais pas', 'pas'],
+    also: ['aussi', 'et', 'egalement', 'et aussi'],
     others: ['les autres', 'tout le reste', 'le reste'],
     negation: ['ne', "n'", 'pas', 'jamais'],
     glue: [
@@ -367,9 +372,10 @@ const written: Record<Language, Written> = {
     half: ['一半'],
     reference: ['它们', '它', '那个', '这个', '那些'],
     clitics: [],
-    correction: ['不对', '其实', '还是', '改成', '不是'],
+    correction: ['不对', '其实', '还是', '改成', '不是', '不', '算了'],
     and: ['和', '跟', '还有', '以及', '与'],
     except: ['除了'],
+    also: ['还有', '也', '和', '再'],
     others: ['其他', '其它', '别的', '其余'],
     negation: ['不要', '别', '不用', '不准', '不许'],
     glue: [
@@ -401,6 +407,9 @@ const written: Record<Language, Written> = {
       '了',
       '家里',
       '家中',
+      '东西',
+      '设备',
+      '电器',
       '屋里',
       '全屋',
       '整个',
@@ -443,6 +452,7 @@ export interface Phrases {
   and: string[][];
   except: string[][];
   others: string[][];
+  also: string[][];
   negation: string[][];
   glue: Set<string>;
   locative: Set<string>;
@@ -477,6 +487,7 @@ export function phrases(language: Language): Phrases {
     and: tok(w.and),
     except: tok(w.except),
     others: tok(w.others),
+    also: tok(w.also),
     negation: tok(w.negation),
     glue: new Set(w.glue.flatMap(tokenize)),
     locative: new Set(w.locative.flatMap(tokenize)),
@@ -511,6 +522,7 @@ function allWords(w: Written): string[] {
     w.and,
     w.except,
     w.others,
+    w.also,
     w.negation,
     w.glue,
   ];

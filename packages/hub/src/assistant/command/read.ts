@@ -143,8 +143,19 @@ function readVerb(tokens: readonly string[], p: Phrases): Action | undefined {
   let best: { action: Action; length: number; at: number } | undefined;
   // "Turn them off": a verb that says what to do beats one that only says "change" ("turn", "set").
   const rank = (a: Action) => (a === 'set' ? 1 : 0);
+  // "spegnile", "accendila": a verb carrying its object is still that verb.
+  const bare = tokens.map((t) => {
+    for (const c of p.clitics)
+      for (const { phrase } of p.verbs)
+        if (
+          phrase.length === 1 &&
+          (t === `${phrase[0]}${c}` || t === `${(phrase[0] as string).replace(/e$/, '')}${c}`)
+        )
+          return phrase[0] as string;
+    return t;
+  });
   for (const { action, phrase } of p.verbs)
-    for (const m of find(tokens, [phrase]))
+    for (const m of find(bare, [phrase]))
       if (
         !best ||
         rank(action) < rank(best.action) ||
@@ -207,7 +218,16 @@ function readTargets(input: ReadInput, p: Phrases, verbAt: number): { targets: T
         extraCuts.push(span.start - 0.5);
       }
     }
-  const cuts = [...new Set([...ands, ...excepts, ...others, ...extraCuts])].sort((a, b) => a - b);
+  // "the hall light, the floor lamp and the AC": commas are not heard, so a second name starts a new target.
+  const ordered = [...spans].sort((a, b) => a.start - b.start);
+  const plain = [...new Set([...ands, ...excepts, ...others])];
+  ordered.forEach((span, k) => {
+    const before = ordered[k - 1];
+    if (!before || span.slot !== 'name' || (before.slot !== 'name' && before.slot !== 'category')) return;
+    if (plain.some((c) => c > before.start && c < span.start)) return;
+    extraCuts.push(span.start - 0.5);
+  });
+  const cuts = [...new Set([...plain, ...extraCuts])].sort((a, b) => a - b);
   const stretch = (pos: number) => cuts.filter((c) => c < pos).length;
   const groups = new Map<number, Target>();
   for (const span of spans) {
@@ -323,6 +343,8 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
   return out;
 }
 
+const SWITCHING = new Set<Action>(['turn_on', 'turn_off', 'open', 'close', 'start', 'pause', 'dock']);
+
 /** Read a request as a command; null when it is not a request for devices. */
 export function readCommand(heard: ReadInput): Command | null {
   const { recognition, tokens, language } = heard;
@@ -330,10 +352,16 @@ export function readCommand(heard: ReadInput): Command | null {
   // "Switch off every light": a kind word that opens the request as its verb is the verb.
   const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
   const first = Math.min(...heard.spans.map((s) => s.start));
+  // "The fan speed of Breeze": a kind word inside a longer property word names no device.
+  const propertyWords = Object.values(p.properties).flatMap((list) => find(tokens, list));
   const input: ReadInput = {
     ...heard,
     spans: heard.spans.filter(
       (s) =>
+        !(
+          s.slot === 'category' &&
+          propertyWords.some((m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start)
+        ) &&
         !(
           s.slot === 'category' &&
           s.start === first &&
@@ -360,8 +388,25 @@ export function readCommand(heard: ReadInput): Command | null {
     said !== undefined &&
     said.kind !== 'absolute' &&
     (readProperty(tokens, p, input.spans) !== undefined || slotIsExtreme);
+  // A guess from loose words (no sentence matched whole) yields to a switching verb said with the
+  // devices it names: "turn on the ceiling light, the night light and the fan" is no "night" mode.
+  const early = readVerb(tokens, p);
+  const named = readTargets(input, p, verbAt).targets.length + (refers(tokens, p, input.spans) ? 1 : 0);
+  const overruled =
+    recognition !== null &&
+    (recognition.confidence < 1 || recognition.intent.startsWith('system.')) &&
+    early !== undefined &&
+    SWITCHING.has(early) &&
+    named >= (intent === 'device.query' ? 2 : 1);
   // Other requests the device handlers read better from the sentence's own slots.
-  if (intent && !fromSentence && intent !== 'miniapp.open' && !ours) return null;
+  // "And the blinds as well", "e anche la tapparella", "还有窗帘": no verb, no value, only new targets.
+  const followUp =
+    early === undefined &&
+    said === undefined &&
+    named > 0 &&
+    has(tokens, p.also) &&
+    !refers(tokens, p, input.spans);
+  if (intent && !fromSentence && intent !== 'miniapp.open' && !ours && !overruled && !followUp) return null;
   if (recognition?.slots.compartment) return null;
   const slot = ['brightness', 'temperature', 'position', 'fan_speed']
     .map((k) => recognition?.slots[k]?.value)
@@ -376,7 +421,11 @@ export function readCommand(heard: ReadInput): Command | null {
   const verb = readVerb(tokens, p);
   const { targets, except } = readTargets(input, p, verbAt);
   if (input.negated && except.length === 0) return null;
-  const correction = find(tokens, p.correction).some((m) => m.start <= 1) && targets.length === 0;
+  // "Actually, turn them off": a switching verb said makes a new request about the same devices, not a correction.
+  const correction =
+    find(tokens, p.correction).some((m) => m.start <= 1) &&
+    targets.length === 0 &&
+    !(verb !== undefined && SWITCHING.has(verb));
   const reference = refers(tokens, p, input.spans) || correction;
   if (reference) targets.push({ reference: true });
   // Nothing named but a value of a known kind ("set the heating to 19.5 degrees", "温度调高两度"):
@@ -385,8 +434,9 @@ export function readCommand(heard: ReadInput): Command | null {
   const unnamed =
     targets.length === 0 &&
     value !== undefined &&
-    (readProperty(tokens, p, input.spans) !== undefined || unit === 'degrees');
+    (readProperty(tokens, p, input.spans) !== undefined || unit !== undefined);
   if (!fromSentence && targets.length === 0 && !unnamed) return null;
+  if (followUp) return { action: 'turn_on', targets, except, followUp: true, language };
   if (!fromSentence && !verb && !value) return null;
   let action: Action = fromSentence ?? verb ?? 'set';
   if (value?.kind === 'relative') action = 'adjust';
@@ -405,10 +455,10 @@ export function readCommand(heard: ReadInput): Command | null {
   // "Make it cosy for reading": a change with no value said is not ours to guess (the LLM may).
   if (!fromSentence && (action === 'set' || action === 'adjust') && !value) return null;
   // The property the words name beats the one a sentence guessed ("吊扇调到4档" is a speed, not degrees).
-  const property =
-    unit === 'degrees'
-      ? 'temperature'
-      : (readProperty(tokens, p, input.spans) ?? (intent ? intentProperty[intent] : undefined));
+  // A sentence's property is only a guess for a bare number ("set the radiator to 23" matched a
+  // brightness sentence): then the device's own capability decides.
+  const guessed = intent && !(value?.kind === 'absolute' && !unit) ? intentProperty[intent] : undefined;
+  const property = unit === 'degrees' ? 'temperature' : (readProperty(tokens, p, input.spans) ?? guessed);
   // "Open the curtains" is position 100 on a cover and power on anything else; "halfway" stays a value.
   let kept = value;
   if (property === 'position' && action === 'set' && (verb === 'open' || verb === 'close')) {

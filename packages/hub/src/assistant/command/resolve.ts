@@ -372,7 +372,18 @@ export async function resolve(
   }
   // Nothing named ("set the temperature to 22"): the home's devices that can, asked among several.
   const unnamed = command.targets.length === 0;
-  const pool = unnamed ? [...home.devices] : chosen;
+  // "Set it to 21" without the "it" ("打开空调" then "调到21度"): the devices of the last request come first.
+  let pool = unnamed ? [...home.devices] : chosen;
+  let narrowed = false;
+  if (unnamed && previous.length > 0 && command.action !== 'turn_on' && command.action !== 'turn_off') {
+    const last = home.devices.filter((d) => previous.includes(d.id));
+    const able: Device[] = [];
+    for (const d of last) if (await operation(command, d, home, true)) able.push(d);
+    if (able.length > 0) {
+      pool = able;
+      narrowed = true;
+    }
+  }
   const excluded = new Set<string>();
   for (const target of command.except) {
     const found = candidates(target, home, previous);
@@ -381,7 +392,7 @@ export async function resolve(
   const operations: Operation[] = [];
   for (const device of pool) {
     if (excluded.has(device.id)) continue;
-    const op = await operation(command, device, home, !unnamed);
+    const op = await operation(command, device, home, !unnamed || narrowed);
     if (op) operations.push(op);
   }
   if (unnamed && (command.action === 'turn_on' || command.action === 'turn_off'))
@@ -394,7 +405,8 @@ export async function resolve(
       return { kind: 'act', operations: [], devices: chosen.filter((d) => !excluded.has(d.id)) };
     return { kind: 'unable', temperature };
   }
-  if (unnamed && operations.length > 1) return { kind: 'ask', choices: operations.map((o) => o.device) };
+  if (unnamed && !narrowed && operations.length > 1)
+    return { kind: 'ask', choices: operations.map((o) => o.device) };
   const many =
     broad &&
     operations.length >= CONFIRM_AT &&

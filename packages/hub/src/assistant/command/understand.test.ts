@@ -238,3 +238,59 @@ describe('Chinese heard wrong', () => {
     expect(await does('zh', '打开车库门')).toEqual([['gate', 'position', 100]]);
   });
 });
+
+describe('several targets, references and follow-ups', () => {
+  it('acts on every device of a list said without commas, in four languages', async () => {
+    const cases: Array<[Language, string]> = [
+      ['en', 'turn off the sconce, the pendant and the porch lantern'],
+      ['it', "spegni l'applique, la sospensione e la lanterna del portico"],
+      ['fr', "éteins l'applique murale, la suspension et la lanterne du porche"],
+      ['zh', '把壁灯、吊灯还有门廊灯都关了'],
+    ];
+    for (const [language, text] of cases)
+      expect(await does(language, text), text).toEqual([
+        ['sconce', 'power', false],
+        ['pendant', 'power', false],
+        ['lantern', 'power', false],
+      ]);
+  });
+
+  it('reads "actually, turn them off" as a new request on the same devices, verbs carrying their object too', async () => {
+    const previous = ['sconce', 'pendant'];
+    for (const [language, text] of [
+      ['en', 'actually turn them off'],
+      ['it', 'anzi, spegnile'],
+      ['fr', 'non, éteins-les'],
+      ['zh', '算了，把它们都关掉'],
+    ] as Array<[Language, string]>) {
+      expect(read(language, text)?.correction, text).toBeUndefined();
+      expect(await does(language, text, previous), text).toEqual([
+        ['sconce', 'power', false],
+        ['pendant', 'power', false],
+      ]);
+    }
+  });
+
+  it('gives a bare number to what the device has, and a value without a target to the last devices', async () => {
+    expect(await does('en', 'set the water heater to 40')).toEqual([['boiler', 'targetTemperature', 40]]);
+    expect(await does('it', 'metti lo scaldabagno a 40')).toEqual([['boiler', 'targetTemperature', 40]]);
+    expect(await does('zh', '调到55度', ['boiler'])).toEqual([['boiler', 'targetTemperature', 55]]);
+    expect(await does('fr', 'mets-le à 50', ['boiler'])).toEqual([['boiler', 'targetTemperature', 50]]);
+  });
+
+  it('reads "the X as well" as a follow-up on new targets', () => {
+    for (const [language, text] of [
+      ['en', 'and the sconce as well'],
+      ['it', "e anche l'applique"],
+      ['fr', "et l'applique murale aussi"],
+      ['zh', '还有壁灯'],
+    ] as Array<[Language, string]>) {
+      const command = read(language, text);
+      expect(command?.followUp, text).toBe(true);
+      expect(
+        command?.targets.map((t) => t.name?.ids),
+        text,
+      ).toEqual([['sconce']]);
+    }
+  });
+});
