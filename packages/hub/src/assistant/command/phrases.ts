@@ -53,6 +53,7 @@ const written: Record<Language, Written> = {
       'less',
       'reduce',
       'turn down',
+      'dim',
     ],
     bit: ['a bit', 'a little', 'a little bit', 'slightly', 'a touch'],
     notch: [
@@ -347,6 +348,7 @@ const written: Record<Language, Written> = {
       '大一档',
       '高一档',
       '强一档',
+      '升',
     ],
     down: [
       '调暗',
@@ -363,6 +365,7 @@ const written: Record<Language, Written> = {
       '小一档',
       '低一档',
       '弱一档',
+      '降',
     ],
     bit: ['一点', '一些', '一下', '点'],
     notch: ['一档', '一格', '一级'],
@@ -418,7 +421,7 @@ const written: Record<Language, Written> = {
     verbs: {
       turn_on: ['打开', '开', '开启'],
       turn_off: ['关掉', '关闭', '关上', '关'],
-      start: ['启动', '开始', '开始扫地', '开始清扫'],
+      start: ['启动', '开始', '开始扫地', '开始清扫', '打扫', '清扫', '扫地', '拖地', '吸尘'],
       pause: ['暂停'],
       dock: ['回充', '回去充电', '回基座'],
       open: ['打开', '拉开', '开'],

@@ -96,7 +96,7 @@ const ABSOLUTE_BEFORE = new Set(['to', 'at', 'a', 'al', 'alla', 'au', 'sur', '�
 
 function readValue(tokens: readonly string[], language: Language, p: Phrases): Value | undefined {
   const phraseWords = new Set<number>();
-  for (const list of [p.bit, p.notch, p.reference])
+  for (const list of [p.bit, p.notch, p.reference, p.half])
     for (const m of find(tokens, list)) for (let k = m.start; k < m.end; k++) phraseWords.add(k);
   const n = number(tokens, language, p, phraseWords);
   const up = has(tokens, p.up);
@@ -223,7 +223,8 @@ function readTargets(input: ReadInput, p: Phrases, verbAt: number): { targets: T
   const plain = [...new Set([...ands, ...excepts, ...others])];
   ordered.forEach((span, k) => {
     const before = ordered[k - 1];
-    if (!before || span.slot !== 'name' || (before.slot !== 'name' && before.slot !== 'category')) return;
+    // Only a name after a name: "più luce dalla plafoniera" is the ceiling light, not every light.
+    if (!before || span.slot !== 'name' || before.slot !== 'name') return;
     if (plain.some((c) => c > before.start && c < span.start)) return;
     extraCuts.push(span.start - 0.5);
   });
@@ -392,12 +393,14 @@ export function readCommand(heard: ReadInput): Command | null {
   // devices it names: "turn on the ceiling light, the night light and the fan" is no "night" mode.
   const early = readVerb(tokens, p);
   const named = readTargets(input, p, verbAt).targets.length + (refers(tokens, p, input.spans) ? 1 : 0);
+  const loose =
+    recognition !== null && (recognition.confidence < 1 || recognition.intent.startsWith('system.'));
   const overruled =
-    recognition !== null &&
-    (recognition.confidence < 1 || recognition.intent.startsWith('system.')) &&
-    early !== undefined &&
-    SWITCHING.has(early) &&
-    named >= (intent === 'device.query' ? 2 : 1);
+    loose &&
+    named >= (intent === 'device.query' ? 2 : 1) &&
+    ((early !== undefined && SWITCHING.has(early)) ||
+      // "Heat the kettle to 80 degrees": a number with its unit, said to a device, is no mode.
+      (said?.kind === 'absolute' && said.unit !== undefined && intent !== 'device.query'));
   // Other requests the device handlers read better from the sentence's own slots.
   // "And the blinds as well", "e anche la tapparella", "还有窗帘": no verb, no value, only new targets.
   const followUp =
@@ -443,6 +446,9 @@ export function readCommand(heard: ReadInput): Command | null {
   else if (value && (action === 'turn_on' || action === 'turn_off') && value.kind !== 'extreme')
     action = 'set';
   else if (value?.kind === 'extreme' && (action === 'turn_on' || action === 'turn_off')) action = 'set';
+  // "Abbassale al 10 per cento": a number said with a cover's verb sets what the device has.
+  if ((action === 'open' || action === 'close') && value?.kind === 'absolute' && verb !== undefined)
+    action = 'set';
   // "start Robby" is the vacuum's start, not power: the verb said wins over the sentence's guess.
   if (verb && ['start', 'pause', 'dock'].includes(verb) && (action === 'turn_on' || action === 'turn_off'))
     action = verb;

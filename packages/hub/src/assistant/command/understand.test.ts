@@ -62,7 +62,7 @@ const light = { power: bool('On') };
 const caps: Record<string, ResolvedCapabilities> = {
   lantern: light,
   sconce: light,
-  pendant: light,
+  pendant: { ...light, brightness: num('Level', 'int', 0, 100, 1, '%') },
   gate: { position: num('Open', 'int', 0, 100, 1, '%') },
   // A desk fan with speeds 1..6, and a tower fan whose speeds are an enum of labelled steps.
   gust: { power: bool('On'), fanSpeed: num('Speed', 'int', 1, 6, 1) },
@@ -82,6 +82,8 @@ const state: Record<string, Record<string, unknown>> = {
   gust: { Speed: 3 },
   breeze: { Gear: 0 },
   boiler: { Set: 45 },
+  pendant: { Level: 60 },
+  gate: { Open: 30 },
 };
 
 const home: HomeView = {
@@ -292,5 +294,31 @@ describe('several targets, references and follow-ups', () => {
         text,
       ).toEqual([['sconce']]);
     }
+  });
+});
+
+describe('relative steps, halves and values said with a cover verb', () => {
+  it('steps a little and says halves on covers, in four languages', async () => {
+    const cases: Array<[Language, string, unknown]> = [
+      ['en', 'dim the pendant a little', [['pendant', 'brightness', 50]]],
+      ['it', "un po' più luce dalla sospensione", [['pendant', 'brightness', 70]]],
+      ['fr', 'baisse un peu la suspension', [['pendant', 'brightness', 50]]],
+      ['zh', '吊灯调暗一点', [['pendant', 'brightness', 50]]],
+      ['zh', '热水器温度降一度', [['boiler', 'targetTemperature', 44]]],
+      ['zh', '车库门开一半', [['gate', 'position', 50]]],
+      ['zh', '车库门开到百分之七十', [['gate', 'position', 70]]],
+      ['en', 'open the garage gate halfway', [['gate', 'position', 50]]],
+    ];
+    for (const [language, text, expected] of cases)
+      expect(await does(language, text), text).toEqual(expected);
+  });
+
+  it('takes a number said with a lowering verb and a reference as a value, not as closing', async () => {
+    expect(await does('it', 'abbassala al 10 per cento', ['pendant'])).toEqual([
+      ['pendant', 'brightness', 10],
+    ]);
+    expect(await does('en', 'heat the water heater to 55 degrees')).toEqual([
+      ['boiler', 'targetTemperature', 55],
+    ]);
   });
 });
