@@ -240,7 +240,7 @@ function fanSpeed(
             : Math.floor((ladder.length - 1) / 2);
     else {
       const by = value.size === 'amount' ? (value.amount ?? 1) : 1;
-      index = clamp((at < 0 ? 0 : at) + value.direction * by, 0, ladder.length - 1);
+      index = clamp(Math.max(at, 0) + value.direction * by, 0, ladder.length - 1);
     }
     const level = ladder[index] as { key: number; label: string; n?: number };
     return { value: level.key, said: standard.get(level.key) ?? String(level.n ?? index + 1) };
