@@ -11,6 +11,8 @@ export const TurnRequestSchema = Type.Object(
     conversationId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     /** The id of the item tapped in the open question's list card. */
     choice: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** How sure speech recognition is of `text`, 0..1; below 0.6 risky actions are confirmed first. */
+    confidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   },
   { additionalProperties: false },
 );

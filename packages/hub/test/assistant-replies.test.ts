@@ -124,6 +124,10 @@ describe('replies a native speaker would write', () => {
       ['grazie, basta così', 'it', 'Prego, a presto!'],
       ["merci, c'est tout", 'fr', 'Avec plaisir, à bientôt !'],
       ['谢谢，就这样', 'zh', '不客气，再见！'],
+      ['thank you', 'en', "You're welcome. Talk soon!"],
+      ['grazie', 'it', 'Prego, a presto!'],
+      ['merci', 'fr', 'Avec plaisir, à bientôt !'],
+      ['谢谢', 'zh', '不客气，再见！'],
     ];
     for (const [text, language, answer] of cases) {
       const turn = await say(text, language);

@@ -177,6 +177,15 @@ function corrected(command: Command, previous: Command | undefined): Command {
   };
 }
 
+/** "And the blinds as well": the previous command on the targets named now (a place alone keeps the kind said before). */
+function followedUp(command: Command, previous: Command): Command {
+  const kind = previous.targets.find((t) => t.kind)?.kind;
+  const targets = command.targets.map((t) =>
+    t.area && !t.name && !t.kind && !t.unknown && kind ? { ...t, kind } : t,
+  );
+  return { ...previous, targets, except: [], language: command.language };
+}
+
 /** An intent name for a command read from words no sentence matched. */
 function intentOf(command: Command): string {
   if (command.action === 'start' || command.action === 'pause' || command.action === 'dock')
@@ -430,18 +439,28 @@ export function createAssistant(deps: {
       }
 
       const { tokens, spans } = recognizers[language].spans(request.text, lists);
+      const negated = recognizers[language].negates(request.text);
       const said = readCommand({
         language,
         tokens,
         spans,
         recognition,
         vocabulary: recognizers[language].vocabulary,
-        negated: recognizers[language].negates(request.text),
+        negated,
       });
-      if (said) {
-        const command = said.correction ? corrected(said, conversation?.command) : said;
-        const intent = recognition?.intent ?? intentOf(command);
-        const outcome = await perform(scope, intent, command, conversation?.acted ?? []);
+      const previousCommand = conversation?.command;
+      if (said && (!said.followUp || previousCommand)) {
+        const command = said.correction
+          ? corrected(said, previousCommand)
+          : said.followUp && previousCommand
+            ? followedUp(said, previousCommand)
+            : said;
+        const intent =
+          recognition && !said.followUp && recognition.intent !== 'context.follow_up'
+            ? recognition.intent
+            : intentOf(command);
+        const unsure = request.confidence !== undefined && request.confidence < CONFIRM_BELOW;
+        const outcome = await perform(scope, intent, command, conversation?.acted ?? [], false, unsure);
         const followable = recognition && FOLLOWABLE.has(recognition.intent);
         return finish(
           conversationId,
@@ -492,6 +511,16 @@ export function createAssistant(deps: {
           conversation?.last,
         );
       }
+      // A negated request for devices that the command model did not read as "except" moves nothing.
+      if (negated && /^(device|vacuum)\./.test(recognition.intent) && recognition.intent !== 'device.query')
+        return finish(
+          conversationId,
+          language,
+          null,
+          { speech: responses[language].cancelled as string },
+          home.id,
+          conversation?.last,
+        );
       let intent = recognition.intent;
       let slots = slotsAsWritten(recognition.slots, request.text);
       if (intent === 'context.follow_up') {
@@ -509,7 +538,20 @@ export function createAssistant(deps: {
       }
       const outcome = await dispatch(scope, intent, slots);
       const remembered = FOLLOWABLE.has(intent) ? { intent, slots } : conversation?.last;
-      return finish(conversationId, language, { name: intent, slots }, outcome, home.id, remembered);
+      // "What's the radiator set to?" then "put it up to 22": the device asked about is what "it" is.
+      const asked = intent.startsWith('device.query') ? slots.name?.value : undefined;
+      const about = asked === undefined ? [] : Array.isArray(asked) ? (asked as string[]) : [String(asked)];
+      return finish(
+        conversationId,
+        language,
+        { name: intent, slots },
+        outcome,
+        home.id,
+        remembered,
+        about.length === 1
+          ? { acted: about }
+          : { command: conversation?.command, acted: conversation?.acted },
+      );
     },
   };
 

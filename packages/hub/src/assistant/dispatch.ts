@@ -3,7 +3,13 @@
  * really happened (including offline devices, timeouts and refusals).
  */
 import type { Card } from '@genio/contracts';
-import { type CapabilityName, type Device, type DevicesModule, fromDeviceValue } from '../devices/index.js';
+import {
+  type CapabilityName,
+  type Device,
+  type DevicesModule,
+  fromDeviceValue,
+  valueLabel,
+} from '../devices/index.js';
 import { isGenioError, type Language } from '../errors/index.js';
 import type { HomeContext } from './home-context.js';
 import { tokenize } from './nlu/normalize.js';
@@ -77,7 +83,7 @@ export function label(scope: TurnScope, device: Device): string {
 }
 
 /** A device as a reply names it: with its area, kind and grammatical gender. */
-function mention(scope: TurnScope, device: Device): Mention {
+export function mention(scope: TurnScope, device: Device): Mention {
   const area = areaName(scope, device.areaId);
   return {
     name: device.name,
@@ -444,7 +450,9 @@ async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promis
     const target = product.resolved[capability];
     const raw = target ? fresh.properties[target.identifier] : undefined;
     if (target && raw !== undefined) {
-      const shown = fromDeviceValue(capability, raw, target);
+      const value = fromDeviceValue(capability, raw, target);
+      // A state word ("charging") is said in the language of the reply.
+      const shown = typeof value === 'string' ? valueLabel(value, scope.language) : value;
       const speech = sayValue(responses, scope.language, said, attribute, shown);
       return { speech, card: { type: 'text', title: name, text: speech } };
     }
@@ -527,6 +535,11 @@ export async function dispatch(
       return vacuum(scope, intent, slots);
     case 'device.query':
       return query(scope, slots);
+    // "What's Bruno doing?", "what's the radiator set to?": the same question about one attribute.
+    case 'device.query_activity':
+      return query(scope, { ...slots, attribute: { value: 'workState', text: '' } });
+    case 'device.query_setpoint':
+      return query(scope, { ...slots, attribute: { value: 'targetTemperature', text: '' } });
     case 'device.list':
       return listDevices(scope, slots);
     case 'system.help':
@@ -613,7 +626,7 @@ export function unsureQuestion(
   devices: readonly Device[],
 ): Outcome {
   return {
-    speech: render(scope.responses.confirm_unsure, { devices: devices.map((d) => d.name).join(', ') }),
+    speech: render(scope.responses.confirm_misheard, { devices: devices.map((d) => d.name).join(', ') }),
     pending: {
       intent,
       slots: { ...slots, confirmed: { value: true, text: '' } },

@@ -4,8 +4,18 @@
  */
 import type { Device } from '../devices/index.js';
 import { type Command, type HomeView, type Operation, resolve } from './command/index.js';
-import { act, areaName, ask, type Outcome, type Result, report, type TurnScope } from './dispatch.js';
+import {
+  act,
+  areaName,
+  ask,
+  mention,
+  type Outcome,
+  type Result,
+  report,
+  type TurnScope,
+} from './dispatch.js';
 import type { SlotValue } from './nlu/recognizer.js';
+import { type State, sayTargets } from './replies/index.js';
 import { render } from './responses.js';
 
 /** What a command did: the outcome said, and the devices it acted on (for "it" next turn). */
@@ -23,7 +33,10 @@ function view(scope: TurnScope): HomeView {
 }
 
 /** The sentence for what an operation did. */
-function success(scope: TurnScope, op: Operation): { text: string; extra: Record<string, string | number> } {
+function success(
+  scope: TurnScope,
+  op: Operation,
+): { text: string | State; extra: Record<string, string | number> } {
   const r = scope.responses;
   const value = op.reached ?? 0;
   switch (op.capability) {
@@ -41,6 +54,8 @@ function success(scope: TurnScope, op: Operation): { text: string; extra: Record
       return { text: r.vacuum_paused as string, extra: {} };
     case 'dock':
       return { text: r.vacuum_docking as string, extra: {} };
+    case 'fanSpeed':
+      return { text: { kind: 'fanSpeed', value: op.speed ?? '' }, extra: {} };
     default:
       return { text: r.set_done as string, extra: {} };
   }
@@ -61,11 +76,12 @@ export async function perform(
   command: Command,
   previous: readonly string[],
   confirmed = false,
+  unsure = false,
 ): Promise<Performed> {
   const r = scope.responses;
   const resolution = await resolve(command, view(scope), previous, {
     confirmed,
-    unsure: scope.unsure === true,
+    unsure: unsure || scope.unsure === true,
   });
   const slots = { [COMMAND_SLOT]: { value: command, text: '' } };
   switch (resolution.kind) {
@@ -86,12 +102,27 @@ export async function perform(
     case 'ask':
       return { ...ask(scope, intent, slots, resolution.choices), acted: [] };
     case 'confirm': {
-      if (resolution.unsure)
-        return {
-          speech: render(r.confirm_unsure, { devices: resolution.devices.map((d) => d.name).join(', ') }),
-          pending: { intent, slots, candidates: [], confirm: true },
-          acted: [],
-        };
+      if (resolution.unsure) {
+        const first = resolution.operations[0];
+        const verb =
+          first?.capability === 'position'
+            ? Number(first.value) > 0
+              ? r.verb_open
+              : r.verb_close
+            : first?.capability === 'power'
+              ? first.value
+                ? r.verb_on
+                : r.verb_off
+              : r.verb_change;
+        const speech = render(r.confirm_unsure, {
+          action: verb as string,
+          targets: sayTargets(
+            resolution.devices.map((d) => mention(scope, d)),
+            scope.language,
+          ),
+        });
+        return { speech, pending: { intent, slots, candidates: [], confirm: true }, acted: [] };
+      }
       const area = command.targets.find((t) => t.area)?.area?.id;
       const speech = render(r.confirm_many, {
         action: (command.action === 'turn_on' ? r.action_on : r.action_off) as string,

@@ -18,12 +18,12 @@ export type Action =
   | 'dock';
 
 /** The property a value is for, when the words say it. */
-export type Property = 'brightness' | 'temperature' | 'position';
+export type Property = 'brightness' | 'temperature' | 'position' | 'fanSpeed';
 
 /** One thing the request points at, as said. */
 export interface Target {
-  /** A name heard: the ids of the names it matched (several when names are shared), and the words. */
-  name?: { ids: string[]; text: string };
+  /** A name heard: the ids of the names it matched (several when names are shared), the words, and whether they were only close to it. */
+  name?: { ids: string[]; text: string; misheard?: boolean };
   /** A kind of device: "the lights". */
   kind?: { value: string; text: string };
   /** A place: "in the attic". */
@@ -47,7 +47,9 @@ export type Value =
       amount?: number;
       unit?: 'percent' | 'degrees';
     }
-  | { kind: 'extreme'; which: 'max' | 'min' | 'half' };
+  | { kind: 'extreme'; which: 'max' | 'min' | 'half' }
+  /** A standard value word: a fan speed ("high"), later modes and colours. */
+  | { kind: 'word'; word: string };
 
 /** A request for devices. */
 export interface Command {
@@ -58,6 +60,8 @@ export interface Command {
   value?: Value;
   /** "Actually, make it 22": the previous request with this value. */
   correction?: boolean;
+  /** "And the blinds as well": the previous request on these targets. */
+  followUp?: boolean;
   /** Where the cleaning goes, for a vacuum's start ("vacuum the attic"). */
   where?: { id: string; text: string };
   language: Language;

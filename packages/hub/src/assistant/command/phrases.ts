@@ -23,6 +23,12 @@ interface Written {
   correction: string[];
   and: string[];
   except: string[];
+  /** "As well", "anche", "aussi", "也": the previous request again, on what is named now. */
+  also: string[];
+  /** "The others", "其他": what ends an "except" stretch ("除了床头灯，其他灯都打开"). */
+  others: string[];
+  /** Words that negate: a request negated before its verb is never carried out. */
+  negation: string[];
   /** Words that never name a device: articles, prepositions, possessives, politeness. */
   glue: string[];
   /** Words that introduce a place: what follows them is an area. */
@@ -47,9 +53,20 @@ const written: Record<Language, Written> = {
       'less',
       'reduce',
       'turn down',
+      'dim',
     ],
     bit: ['a bit', 'a little', 'a little bit', 'slightly', 'a touch'],
-    notch: ['a notch', 'one notch', 'a step', 'one step', 'a level'],
+    notch: [
+      'a notch',
+      'one notch',
+      'a step',
+      'one step',
+      'a level',
+      'one level',
+      'one speed',
+      'a speed',
+      'one setting',
+    ],
     by: ['by'],
     max: ['maximum', 'max', 'full', 'fully', 'all the way up', 'highest', 'brightest', 'warmest'],
     min: ['minimum', 'min', 'lowest', 'all the way down', 'dimmest', 'coolest'],
@@ -58,7 +75,10 @@ const written: Record<Language, Written> = {
     clitics: [],
     correction: ['actually', 'no', 'instead', 'rather', 'i mean', 'sorry', 'make that'],
     and: ['and', 'plus', 'as well as'],
-    except: ['except', 'except for', 'but not', 'apart from', 'other than', 'besides'],
+    except: ['except', 'except for', 'but not', 'apart from', 'other than', 'besides', 'not'],
+    also: ['and', 'also', 'too', 'as well', 'and also'],
+    others: ['the others', 'the other ones', 'everything else', 'the rest'],
+    negation: ["don't", 'do not', 'not', 'never'],
     glue: [
       'the',
       'my',
@@ -88,7 +108,7 @@ const written: Record<Language, Written> = {
       dock: ['dock', 'send home', 'go home', 'back to base'],
       open: ['open', 'raise', 'draw back'],
       close: ['close', 'shut', 'draw'],
-      set: ['set', 'put', 'make', 'change', 'turn', 'bring', 'go'],
+      set: ['set', 'put', 'make', 'change', 'turn', 'bring', 'go', 'switch'],
     },
     properties: {
       brightness: [
@@ -116,6 +136,7 @@ const written: Record<Language, Written> = {
         'coolest',
       ],
       position: ['position', 'open', 'closed'],
+      fanSpeed: ['speed', 'fan speed', 'setting'],
     },
     percent: ['percent', 'per cent', '%'],
     degrees: ['degrees', 'degree', 'celsius'],
@@ -152,7 +173,7 @@ const written: Record<Language, Written> = {
       'attenua',
     ],
     bit: ["un po'", 'un poco', 'un pochino', 'un po'],
-    notch: ['di una tacca', 'di un livello', 'una tacca', 'di un grado'],
+    notch: ['di una tacca', 'di un livello', 'una tacca', 'di un grado', 'di una velocita'],
     by: ['di'],
     max: ['al massimo', 'massimo', 'massima', 'tutta'],
     min: ['al minimo', 'minimo', 'minima'],
@@ -161,7 +182,10 @@ const written: Record<Language, Written> = {
     clitics: ['la', 'lo', 'li', 'le'],
     correction: ['anzi', 'no', 'invece', 'piuttosto', 'cioe', 'in realta'],
     and: ['e', 'ed', 'anche'],
-    except: ['tranne', 'eccetto', 'tranne che', 'a parte', 'fuorche', 'meno'],
+    except: ['tranne', 'eccetto', 'tranne che', 'a parte', 'fuorche', 'meno', 'ma non', 'non'],
+    also: ['anche', 'e', 'pure', 'e anche'],
+    others: ['gli altri', 'le altre', 'tutto il resto', 'il resto'],
+    negation: ['non', 'mai'],
     glue: [
       'il',
       'lo',
@@ -214,6 +238,7 @@ const written: Record<Language, Written> = {
       brightness: ['luminosita', 'luce', 'luminosa', 'luminoso', 'schiarisci', 'attenua'],
       temperature: ['temperatura', 'caldo', 'calda', 'fresco', 'freddo', 'riscaldamento', 'gradi'],
       position: ['posizione', 'aperta', 'aperte', 'chiuse'],
+      fanSpeed: ['velocita', 'velocita della ventola', 'ventola', 'tacca'],
     },
     percent: ['per cento', 'percento', '%'],
     degrees: ['gradi', 'grado'],
@@ -243,7 +268,7 @@ const written: Record<Language, Written> = {
       'reduis',
     ],
     bit: ['un peu', 'un petit peu', 'legerement'],
-    notch: ["d'un cran", 'un cran', "d'un niveau"],
+    notch: ["d'un cran", 'un cran', "d'un niveau", "d'une vitesse"],
     by: ['de'],
     max: ['au maximum', 'au max', 'maximum', 'a fond', 'au plus fort'],
     min: ['au minimum', 'au min', 'minimum', 'au plus bas'],
@@ -252,7 +277,10 @@ const written: Record<Language, Written> = {
     clitics: ['la', 'le', 'les'],
     correction: ['plutot', 'non', 'en fait', 'finalement', 'pardon', 'je veux dire'],
     and: ['et', 'ainsi que'],
-    except: ['sauf', 'a part', 'excepte', 'hormis'],
+    except: ['sauf', 'a part', 'excepte', 'hormis', 'mais pas', 'pas'],
+    also: ['aussi', 'et', 'egalement', 'et aussi'],
+    others: ['les autres', 'tout le reste', 'le reste'],
+    negation: ['ne', "n'", 'pas', 'jamais'],
     glue: [
       'le',
       'la',
@@ -281,6 +309,7 @@ const written: Record<Language, Written> = {
       'une',
       'aussi',
       'en',
+      'des',
     ],
     locative: ['dans', 'du', 'de', "d'", 'au', 'sur', 'en'],
     verbs: {
@@ -297,6 +326,7 @@ const written: Record<Language, Written> = {
       brightness: ['luminosite', 'lumineux', 'lumineuse', 'lumiere', 'eclaire', 'tamise'],
       temperature: ['temperature', 'chaud', 'frais', 'froid', 'chauffage', 'degres'],
       position: ['position', 'ouverts', 'ouvertes', 'fermes'],
+      fanSpeed: ['vitesse', 'ventilation', 'cran'],
     },
     percent: ['pour cent', 'pourcent', '%'],
     degrees: ['degres', 'degre'],
@@ -315,8 +345,28 @@ const written: Record<Language, Written> = {
       '热一点',
       '调大',
       '大一点',
+      '大一档',
+      '高一档',
+      '强一档',
+      '升',
     ],
-    down: ['调暗', '调低', '暗一点', '低一点', '暗些', '降低', '减', '凉一点', '冷一点', '调小', '小一点'],
+    down: [
+      '调暗',
+      '调低',
+      '暗一点',
+      '低一点',
+      '暗些',
+      '降低',
+      '减',
+      '凉一点',
+      '冷一点',
+      '调小',
+      '小一点',
+      '小一档',
+      '低一档',
+      '弱一档',
+      '降',
+    ],
     bit: ['一点', '一些', '一下', '点'],
     notch: ['一档', '一格', '一级'],
     by: [],
@@ -325,9 +375,12 @@ const written: Record<Language, Written> = {
     half: ['一半'],
     reference: ['它们', '它', '那个', '这个', '那些'],
     clitics: [],
-    correction: ['不对', '其实', '还是', '改成', '不是'],
+    correction: ['不对', '其实', '还是', '改成', '不是', '不', '算了'],
     and: ['和', '跟', '还有', '以及', '与'],
     except: ['除了'],
+    also: ['还有', '也', '和', '再'],
+    others: ['其他', '其它', '别的', '其余'],
+    negation: ['不要', '别', '不用', '不准', '不许'],
     glue: [
       '的',
       '把',
@@ -347,12 +400,28 @@ const written: Record<Language, Written> = {
       '以外',
       '之外',
       '其他',
+      '别的',
+      '个',
+      '盏',
+      '这',
+      '那',
+      '些',
+      '每个',
+      '了',
+      '家里',
+      '家中',
+      '东西',
+      '设备',
+      '电器',
+      '屋里',
+      '全屋',
+      '整个',
     ],
     locative: ['在'],
     verbs: {
       turn_on: ['打开', '开', '开启'],
       turn_off: ['关掉', '关闭', '关上', '关'],
-      start: ['启动', '开始', '开始扫地', '开始清扫'],
+      start: ['启动', '开始', '开始扫地', '开始清扫', '打扫', '清扫', '扫地', '拖地', '吸尘'],
       pause: ['暂停'],
       dock: ['回充', '回去充电', '回基座'],
       open: ['打开', '拉开', '开'],
@@ -363,6 +432,7 @@ const written: Record<Language, Written> = {
       brightness: ['亮度', '亮', '暗'],
       temperature: ['温度', '暖', '热', '冷', '凉', '度'],
       position: ['位置'],
+      fanSpeed: ['风速', '档', '风量'],
     },
     percent: ['%', '百分之'],
     degrees: ['度', '摄氏度'],
@@ -384,12 +454,17 @@ export interface Phrases {
   correction: string[][];
   and: string[][];
   except: string[][];
+  others: string[][];
+  also: string[][];
+  negation: string[][];
   glue: Set<string>;
   locative: Set<string>;
   verbs: Array<{ action: Action; phrase: string[] }>;
   properties: Record<Property, string[][]>;
   percent: string[][];
   degrees: string[][];
+  /** Every command phrase and little word, whole: in Chinese a character is known only inside one. */
+  known: string[][];
 }
 
 const cache = new Map<Language, Phrases>();
@@ -414,6 +489,9 @@ export function phrases(language: Language): Phrases {
     correction: tok(w.correction),
     and: tok(w.and),
     except: tok(w.except),
+    others: tok(w.others),
+    also: tok(w.also),
+    negation: tok(w.negation),
     glue: new Set(w.glue.flatMap(tokenize)),
     locative: new Set(w.locative.flatMap(tokenize)),
     verbs: Object.entries(w.verbs).flatMap(([action, list]) =>
@@ -423,17 +501,17 @@ export function phrases(language: Language): Phrases {
       brightness: tok(w.properties.brightness),
       temperature: tok(w.properties.temperature),
       position: tok(w.properties.position),
+      fanSpeed: tok(w.properties.fanSpeed),
     },
     percent: tok(w.percent),
     degrees: tok(w.degrees),
+    known: tok(allWords(w)),
   };
   cache.set(language, found);
   return found;
 }
 
-/** Every word of a language's command phrases (so that telling languages apart knows them too). */
-export function phraseWords(language: Language): string[] {
-  const w = written[language];
+function allWords(w: Written): string[] {
   const lists = [
     w.up,
     w.down,
@@ -446,8 +524,22 @@ export function phraseWords(language: Language): string[] {
     w.correction,
     w.and,
     w.except,
+    w.others,
+    w.also,
+    w.negation,
     w.glue,
   ];
-  const all = [...lists.flat(), ...Object.values(w.verbs).flat(), ...Object.values(w.properties).flat()];
-  return [...new Set(all.flatMap(tokenize))];
+  return [
+    ...lists.flat(),
+    ...Object.values(w.verbs).flat(),
+    ...Object.values(w.properties).flat(),
+    ...w.percent,
+    ...w.degrees,
+    ...w.locative,
+  ];
+}
+
+/** Every word of a language's command phrases (so that telling languages apart knows them too). */
+export function phraseWords(language: Language): string[] {
+  return [...new Set(allWords(written[language]).flatMap(tokenize))];
 }

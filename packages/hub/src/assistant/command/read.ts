@@ -28,6 +28,7 @@ const fromIntent: Record<string, Action> = {
   'device.set_brightness': 'set',
   'device.set_temperature': 'set',
   'device.set_position': 'set',
+  'device.set_fan_speed': 'set',
   'vacuum.start': 'start',
   'vacuum.pause': 'pause',
   'vacuum.dock': 'dock',
@@ -36,6 +37,7 @@ const intentProperty: Record<string, Property> = {
   'device.set_brightness': 'brightness',
   'device.set_temperature': 'temperature',
   'device.set_position': 'position',
+  'device.set_fan_speed': 'fanSpeed',
 };
 
 /** Where each phrase of a list occurs (longest phrase at a position). */
@@ -94,7 +96,7 @@ const ABSOLUTE_BEFORE = new Set(['to', 'at', 'a', 'al', 'alla', 'au', 'sur', '�
 
 function readValue(tokens: readonly string[], language: Language, p: Phrases): Value | undefined {
   const phraseWords = new Set<number>();
-  for (const list of [p.bit, p.notch, p.reference])
+  for (const list of [p.bit, p.notch, p.reference, p.half])
     for (const m of find(tokens, list)) for (let k = m.start; k < m.end; k++) phraseWords.add(k);
   const n = number(tokens, language, p, phraseWords);
   const up = has(tokens, p.up);
@@ -118,18 +120,42 @@ function readValue(tokens: readonly string[], language: Language, p: Phrases): V
   return undefined;
 }
 
-function readProperty(tokens: readonly string[], p: Phrases): Property | undefined {
-  for (const property of ['temperature', 'brightness', 'position'] as const)
-    if (has(tokens, p.properties[property])) return property;
-  return undefined;
+/** The property the words name, outside the names and kinds heard ("the Warm lamp" names no temperature). */
+function readProperty(
+  tokens: readonly string[],
+  p: Phrases,
+  spans: readonly Span[] = [],
+): Property | undefined {
+  const named = new Set<number>();
+  for (const s of spans)
+    if (s.slot === 'name' || s.slot === 'category') for (let k = s.start; k < s.end; k++) named.add(k);
+  const free = tokens.map((t, i) => (named.has(i) ? '' : t));
+  // The longest word wins: 亮度 is brightness although its 度 alone would be degrees.
+  let best: { property: Property; length: number } | undefined;
+  for (const property of ['temperature', 'brightness', 'position', 'fanSpeed'] as const)
+    for (const phrase of p.properties[property])
+      if (phrase.length > (best?.length ?? 0) && find(free, [phrase]).length > 0)
+        best = { property, length: phrase.length };
+  return best?.property;
 }
 
 function readVerb(tokens: readonly string[], p: Phrases): Action | undefined {
   let best: { action: Action; length: number; at: number } | undefined;
   // "Turn them off": a verb that says what to do beats one that only says "change" ("turn", "set").
   const rank = (a: Action) => (a === 'set' ? 1 : 0);
+  // "spegnile", "accendila": a verb carrying its object is still that verb.
+  const bare = tokens.map((t) => {
+    for (const c of p.clitics)
+      for (const { phrase } of p.verbs)
+        if (
+          phrase.length === 1 &&
+          (t === `${phrase[0]}${c}` || t === `${(phrase[0] as string).replace(/e$/, '')}${c}`)
+        )
+          return phrase[0] as string;
+    return t;
+  });
   for (const { action, phrase } of p.verbs)
-    for (const m of find(tokens, [phrase]))
+    for (const m of find(bare, [phrase]))
       if (
         !best ||
         rank(action) < rank(best.action) ||
@@ -165,13 +191,44 @@ function refers(tokens: readonly string[], p: Phrases, spans: readonly Span[]): 
   );
 }
 
-/** Targets from the spans: one per stretch between "and"/"except", kinds and places joined. */
-function readTargets(input: ReadInput, p: Phrases): { targets: Target[]; except: Target[] } {
+/**
+ * Targets from the spans: one per stretch between "and"/"except", kinds and places joined. What is
+ * excepted: the stretches after "except" up to "the others" ("除了床头灯，其他灯都打开"), and, after
+ * the verb, what a negation follows ("关掉所有的灯，厨房的别关") or introduces ("…, but not the fan").
+ */
+function readTargets(input: ReadInput, p: Phrases, verbAt: number): { targets: Target[]; except: Target[] } {
   const { tokens, spans } = input;
   const ands = find(tokens, p.and).map((m) => m.start);
   const excepts = find(tokens, p.except).map((m) => m.start);
-  const exceptAt = excepts[0] ?? Number.POSITIVE_INFINITY;
-  const cuts = [...ands, ...excepts].sort((a, b) => a - b);
+  const others = find(tokens, p.others).map((m) => m.start);
+  const ranges: Array<[number, number]> = [];
+  const exceptAt = excepts[0];
+  if (exceptAt !== undefined)
+    ranges.push([exceptAt, others.find((o) => o > exceptAt) ?? Number.POSITIVE_INFINITY]);
+  // "厨房的别关", "小夜灯不要开": in Chinese the negation comes after what it leaves out.
+  const extraCuts: number[] = [];
+  if (input.language === 'zh')
+    for (const n of find(tokens, p.negation)) {
+      let before = n.start - 1;
+      while (before >= 0 && p.glue.has(tokens[before] as string)) before--;
+      const span = spans.find((s) => s.end === before + 1 && s.start > verbAt);
+      // A cut just before the span: it starts a stretch of its own.
+      if (span) {
+        ranges.push([span.start - 0.5, n.start]);
+        extraCuts.push(span.start - 0.5);
+      }
+    }
+  // "the hall light, the floor lamp and the AC": commas are not heard, so a second name starts a new target.
+  const ordered = [...spans].sort((a, b) => a.start - b.start);
+  const plain = [...new Set([...ands, ...excepts, ...others])];
+  ordered.forEach((span, k) => {
+    const before = ordered[k - 1];
+    // Only a name after a name: "più luce dalla plafoniera" is the ceiling light, not every light.
+    if (!before || span.slot !== 'name' || before.slot !== 'name') return;
+    if (plain.some((c) => c > before.start && c < span.start)) return;
+    extraCuts.push(span.start - 0.5);
+  });
+  const cuts = [...new Set([...plain, ...extraCuts])].sort((a, b) => a - b);
   const stretch = (pos: number) => cuts.filter((c) => c < pos).length;
   const groups = new Map<number, Target>();
   for (const span of spans) {
@@ -179,7 +236,7 @@ function readTargets(input: ReadInput, p: Phrases): { targets: Target[]; except:
     const target = groups.get(key) ?? {};
     if (span.slot === 'name' && !target.name) {
       const ids = (Array.isArray(span.value) ? span.value : [span.value]) as string[];
-      target.name = { ids, text: span.text };
+      target.name = { ids, text: span.text, ...(span.edits > 0 ? { misheard: true } : {}) };
     } else if (span.slot === 'category' && !target.kind)
       target.kind = { value: String(span.value), text: span.text };
     else if (span.slot === 'area' && !target.area) target.area = { id: String(span.value), text: span.text };
@@ -200,7 +257,8 @@ function readTargets(input: ReadInput, p: Phrases): { targets: Target[]; except:
     // "the lights in the attic and the hallway": a place alone takes the kind said before it.
     if (target.area && !target.name && !target.kind && previous?.kind) target.kind = previous.kind;
     const cutBefore = key > 0 ? cuts[key - 1] : undefined;
-    (cutBefore !== undefined && cutBefore >= exceptAt ? except : targets).push(target);
+    const excepted = cutBefore !== undefined && ranges.some(([a, b]) => cutBefore >= a && cutBefore < b);
+    (excepted ? except : targets).push(target);
     previous = target;
   }
   return { targets, except };
@@ -212,14 +270,18 @@ function readTargets(input: ReadInput, p: Phrases): { targets: Target[]; except:
  */
 function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: string }> {
   const { tokens, spans, vocabulary, language } = input;
+  const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
   const covered = new Set<number>();
   for (const s of spans) for (let k = s.start; k < s.end; k++) covered.add(k);
+  // Chinese has no spaces: 掉 is known inside 关掉, not before 灯 in 掉灯 (吊灯 heard wrong).
+  const explained = new Set<number>();
+  if (language === 'zh')
+    for (const m of find(tokens, p.known)) for (let k = m.start; k < m.end; k++) explained.add(k);
   const known = (i: number) => {
     const t = tokens[i] as string;
     return (
       covered.has(i) ||
-      vocabulary.has(t) ||
-      p.glue.has(t) ||
+      (language === 'zh' ? explained.has(i) : vocabulary.has(t) || p.glue.has(t)) ||
       /^\d/.test(t) ||
       readNumber(tokens, i, language) !== null
     );
@@ -243,8 +305,38 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
     let before = i - 1;
     while (before >= 0 && p.glue.has(tokens[before] as string) && !p.locative.has(tokens[before] as string))
       before--;
-    const placeBefore = before >= 0 && p.locative.has(tokens[before] as string);
+    // "Switch the kettle on, I'm making tea": "on" closing a verb introduces no place.
+    const verbAtBefore = (k: number) => verbs.some((m) => m.start <= k && m.end > k);
+    // "…on out on the terrace": words before a place the home has are no place of their own.
+    let after = end;
+    while (
+      after < tokens.length &&
+      (p.glue.has(tokens[after] as string) || p.locative.has(tokens[after] as string))
+    )
+      after++;
+    const areaAfter = spans.some((s) => s.start === after && s.slot === 'area');
+    const placeBefore =
+      before >= 0 && p.locative.has(tokens[before] as string) && !verbAtBefore(before) && !areaAfter;
+    // "la chambre des enfants", "the kids' bedroom": a place the home has, made another by words it does not know.
+    let back = i - 1;
+    while (back >= 0 && (p.glue.has(tokens[back] as string) || p.locative.has(tokens[back] as string)))
+      back--;
+    const areaBefore = spans.find((s) => s.slot === 'area' && s.end === back + 1);
+    const areaRightAfter = spans.find((s) => s.slot === 'area' && s.start === next);
+    // "把油厅关了", "打开油厅": in Chinese the object of 把 or of a verb is a name, heard or not.
+    const verbEndsAt = (k: number) => verbs.some((m) => m.end === k);
+    const verbOrEnd = (k: number) => {
+      let j = k;
+      while (j < tokens.length && p.glue.has(tokens[j] as string)) j++;
+      return j >= tokens.length || verbs.some((m) => m.start === j);
+    };
+    const object = language === 'zh' && (tokens[i - 1] === '把' || verbEndsAt(i)) && verbOrEnd(end);
     if (kindAfter) out.push({ at: i, text: join([...run, ...tokens.slice(end, kindAfter.end)]) });
+    else if (object) out.push({ at: i, text: join(run) });
+    else if (areaBefore && language !== 'en')
+      out.push({ at: areaBefore.start, text: join(tokens.slice(areaBefore.start, end)) });
+    else if (areaRightAfter && language === 'en')
+      out.push({ at: i, text: join(tokens.slice(i, areaRightAfter.end)) });
     else if (placeBefore && spans.some((s) => s.slot !== 'area' && s.end <= i))
       out.push({ at: i, text: join(run) });
     i = end;
@@ -252,11 +344,39 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
   return out;
 }
 
+const SWITCHING = new Set<Action>(['turn_on', 'turn_off', 'open', 'close', 'start', 'pause', 'dock']);
+
 /** Read a request as a command; null when it is not a request for devices. */
-export function readCommand(input: ReadInput): Command | null {
-  const { recognition, tokens, language } = input;
-  if (input.negated) return null;
+export function readCommand(heard: ReadInput): Command | null {
+  const { recognition, tokens, language } = heard;
   const p = phrases(language);
+  // "Switch off every light": a kind word that opens the request as its verb is the verb.
+  const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
+  const first = Math.min(...heard.spans.map((s) => s.start));
+  // "The fan speed of Breeze": a kind word inside a longer property word names no device.
+  const propertyWords = Object.values(p.properties).flatMap((list) => find(tokens, list));
+  const input: ReadInput = {
+    ...heard,
+    spans: heard.spans.filter(
+      (s) =>
+        !(
+          s.slot === 'category' &&
+          propertyWords.some((m) => m.start <= s.start && m.end >= s.end && m.end - m.start > s.end - s.start)
+        ) &&
+        !(
+          s.slot === 'category' &&
+          s.start === first &&
+          verbs.some((m) => m.start <= s.start && m.end > s.start) &&
+          !verbs.some((m) => m.end <= s.start)
+        ),
+    ),
+  };
+  // A negation before the verb negates the request ("don't turn on…", "别开灯"): never carried out.
+  // One after it leaves something out ("…, but not the fan", "厨房的别关"), read below as "except".
+  const verbAt = Math.min(...verbs.map((m) => m.start));
+  const negationAt = find(tokens, p.negation)[0]?.start;
+  if (input.negated && (!Number.isFinite(verbAt) || negationAt === undefined || negationAt < verbAt))
+    return null;
   const intent = recognition?.intent;
   const fromSentence = intent !== undefined ? fromIntent[intent] : undefined;
   const said = readValue(tokens, language, p);
@@ -268,18 +388,47 @@ export function readCommand(input: ReadInput): Command | null {
   const ours =
     said !== undefined &&
     said.kind !== 'absolute' &&
-    (readProperty(tokens, p) !== undefined || slotIsExtreme);
+    (readProperty(tokens, p, input.spans) !== undefined || slotIsExtreme);
+  // A guess from loose words (no sentence matched whole) yields to a switching verb said with the
+  // devices it names: "turn on the ceiling light, the night light and the fan" is no "night" mode.
+  const early = readVerb(tokens, p);
+  const named = readTargets(input, p, verbAt).targets.length + (refers(tokens, p, input.spans) ? 1 : 0);
+  const loose =
+    recognition !== null && (recognition.confidence < 1 || recognition.intent.startsWith('system.'));
+  const overruled =
+    loose &&
+    named >= (intent === 'device.query' ? 2 : 1) &&
+    ((early !== undefined && SWITCHING.has(early)) ||
+      // "Heat the kettle to 80 degrees": a number with its unit, said to a device, is no mode.
+      (said?.kind === 'absolute' && said.unit !== undefined && intent !== 'device.query'));
   // Other requests the device handlers read better from the sentence's own slots.
-  if (intent && !fromSentence && intent !== 'miniapp.open' && !ours) return null;
+  // "And the blinds as well", "e anche la tapparella", "还有窗帘": no verb, no value, only new targets.
+  const followUp =
+    early === undefined &&
+    said === undefined &&
+    named > 0 &&
+    has(tokens, p.also) &&
+    !refers(tokens, p, input.spans);
+  if (intent && !fromSentence && intent !== 'miniapp.open' && !ours && !overruled && !followUp) return null;
   if (recognition?.slots.compartment) return null;
-  const slot = ['brightness', 'temperature', 'position']
+  const slot = ['brightness', 'temperature', 'position', 'fan_speed']
     .map((k) => recognition?.slots[k]?.value)
-    .find((v) => typeof v === 'number');
+    .find((v) => typeof v === 'number' || typeof v === 'string');
   const value: Value | undefined =
-    said ?? (typeof slot === 'number' ? { kind: 'absolute', amount: slot } : undefined);
+    said ??
+    (typeof slot === 'number'
+      ? { kind: 'absolute', amount: slot }
+      : typeof slot === 'string'
+        ? { kind: 'word', word: slot }
+        : undefined);
   const verb = readVerb(tokens, p);
-  const { targets, except } = readTargets(input, p);
-  const correction = find(tokens, p.correction).some((m) => m.start <= 1) && targets.length === 0;
+  const { targets, except } = readTargets(input, p, verbAt);
+  if (input.negated && except.length === 0) return null;
+  // "Actually, turn them off": a switching verb said makes a new request about the same devices, not a correction.
+  const correction =
+    find(tokens, p.correction).some((m) => m.start <= 1) &&
+    targets.length === 0 &&
+    !(verb !== undefined && SWITCHING.has(verb));
   const reference = refers(tokens, p, input.spans) || correction;
   if (reference) targets.push({ reference: true });
   // Nothing named but a value of a known kind ("set the heating to 19.5 degrees", "温度调高两度"):
@@ -288,14 +437,18 @@ export function readCommand(input: ReadInput): Command | null {
   const unnamed =
     targets.length === 0 &&
     value !== undefined &&
-    (readProperty(tokens, p) !== undefined || unit === 'degrees');
+    (readProperty(tokens, p, input.spans) !== undefined || unit !== undefined);
   if (!fromSentence && targets.length === 0 && !unnamed) return null;
+  if (followUp) return { action: 'turn_on', targets, except, followUp: true, language };
   if (!fromSentence && !verb && !value) return null;
   let action: Action = fromSentence ?? verb ?? 'set';
   if (value?.kind === 'relative') action = 'adjust';
   else if (value && (action === 'turn_on' || action === 'turn_off') && value.kind !== 'extreme')
     action = 'set';
   else if (value?.kind === 'extreme' && (action === 'turn_on' || action === 'turn_off')) action = 'set';
+  // "Abbassale al 10 per cento": a number said with a cover's verb sets what the device has.
+  if ((action === 'open' || action === 'close') && value?.kind === 'absolute' && verb !== undefined)
+    action = 'set';
   // "start Robby" is the vacuum's start, not power: the verb said wins over the sentence's guess.
   if (verb && ['start', 'pause', 'dock'].includes(verb) && (action === 'turn_on' || action === 'turn_off'))
     action = verb;
@@ -307,7 +460,11 @@ export function readCommand(input: ReadInput): Command | null {
     action = verb;
   // "Make it cosy for reading": a change with no value said is not ours to guess (the LLM may).
   if (!fromSentence && (action === 'set' || action === 'adjust') && !value) return null;
-  const property = (intent ? intentProperty[intent] : undefined) ?? readProperty(tokens, p);
+  // The property the words name beats the one a sentence guessed ("吊扇调到4档" is a speed, not degrees).
+  // A sentence's property is only a guess for a bare number ("set the radiator to 23" matched a
+  // brightness sentence): then the device's own capability decides.
+  const guessed = intent && !(value?.kind === 'absolute' && !unit) ? intentProperty[intent] : undefined;
+  const property = unit === 'degrees' ? 'temperature' : (readProperty(tokens, p, input.spans) ?? guessed);
   // "Open the curtains" is position 100 on a cover and power on anything else; "halfway" stays a value.
   let kept = value;
   if (property === 'position' && action === 'set' && (verb === 'open' || verb === 'close')) {

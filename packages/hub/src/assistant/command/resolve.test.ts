@@ -88,11 +88,14 @@ describe('resolve', () => {
       kind: 'not_found',
       what: 'garage',
     });
-    expect(await resolve(command({ action: 'turn_off', targets: [{ unknown: '抬灯' }] }), home)).toEqual({
+    expect(await resolve(command({ action: 'turn_off', targets: [{ unknown: '台顶' }] }), home)).toEqual({
       kind: 'not_found',
-      what: '抬灯',
+      what: '台顶',
       suggestion: '台灯',
     });
+    // Sounding exactly like a real name (tones aside) is that name, and only that one.
+    const misheard = await resolve(command({ action: 'turn_off', targets: [{ unknown: '抬灯' }] }), home);
+    expect(misheard.kind === 'act' && misheard.operations.map((o) => o.device.id)).toEqual(['desk']);
   });
 
   it('asks among devices sharing a name, unless the place says which', async () => {

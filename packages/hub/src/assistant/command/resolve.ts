@@ -37,6 +37,8 @@ export interface Operation {
   value: unknown;
   /** For numbers: the value set, as said back ("set to 60%"). */
   reached?: number;
+  /** For a fan speed: the speed reached as a reply says it ("4", "high"). */
+  speed?: string;
   property?: Property;
 }
 
@@ -48,8 +50,12 @@ export type Resolution =
   | { kind: 'unable'; temperature: boolean }
   /** A reference with nothing before it to refer to. */
   | { kind: 'which' }
-  /** Switching many devices of a place or kind at once: asked first. */
-  | { kind: 'confirm'; devices: Device[]; unsure?: boolean };
+  /**
+   * Asked first: switching many devices of a place or kind at once, or — when the words were heard
+   * with doubt (a name found by its sound, speech recognised with low confidence) — anything that
+   * switches several devices or opens a cover.
+   */
+  | { kind: 'confirm'; devices: Device[]; operations: Operation[]; unsure?: boolean };
 
 /** Switching this many devices at once by area or "all" is confirmed first. */
 export const CONFIRM_AT = 4;
@@ -60,7 +66,12 @@ const PROPERTY_CAPABILITY: Record<Property, CapabilityName> = {
   brightness: 'brightness',
   temperature: 'targetTemperature',
   position: 'position',
+  fanSpeed: 'fanSpeed',
 };
+
+/** How words sound: Chinese by its toneless pinyin, anything else as written (folded). */
+const sound = (text: string) =>
+  /\p{Script=Han}/u.test(text) ? pinyin(foldText(text), { toneType: 'none' }) : foldText(text);
 
 /** The closest name or place the home really has to words it does not know. */
 function closest(words: string, home: HomeView): string | undefined {
@@ -71,7 +82,6 @@ function closest(words: string, home: HomeView): string | undefined {
     ...home.areas.flatMap((a) => [a.name, ...a.aliases]),
   ];
   // Chinese heard wrong is heard by its sound: 抬灯 and 台灯 are both "tai deng".
-  const sound = (text: string) => (/\p{Script=Han}/u.test(text) ? pinyin(text, { toneType: 'none' }) : text);
   for (const name of names) {
     const folded = foldText(name);
     const limit = Math.max(1, Math.floor([...heard].length / 2));
@@ -83,13 +93,30 @@ function closest(words: string, home: HomeView): string | undefined {
   return best?.text;
 }
 
+/**
+ * Chinese heard wrong: the devices whose name sounds exactly like the words heard (掉灯 is 吊灯,
+ * 抬灯 is 台灯, tones aside), in the place said when one is. Never a guess by spelling alone.
+ */
+function soundsLike(target: Target, home: HomeView): Device[] {
+  const heard = target.unknown ?? '';
+  if (!/\p{Script=Han}/u.test(heard)) return [];
+  const said = sound(heard);
+  let found = home.devices.filter((d) => [d.name, ...d.aliases].some((n) => sound(n) === said));
+  if (target.area && found.some((d) => d.areaId === target.area?.id))
+    found = found.filter((d) => d.areaId === target.area?.id);
+  return found;
+}
+
 /** The devices one target points at, before capabilities are considered. */
 function candidates(
   target: Target,
   home: HomeView,
   previous: readonly string[],
 ): Device[] | { missing: string } {
-  if (target.unknown) return { missing: target.unknown };
+  if (target.unknown) {
+    const heard = soundsLike(target, home);
+    return heard.length > 0 ? heard : { missing: target.unknown };
+  }
   if (target.reference) return home.devices.filter((d) => previous.includes(d.id));
   let devices = [...home.devices];
   if (target.name) {
@@ -137,7 +164,7 @@ const onStep = (v: number, base: number, step: number) =>
 
 /** The number a value comes to on one device, from what it holds now. */
 function amount(
-  value: Value,
+  value: Exclude<Value, { kind: 'word' }>,
   capability: CapabilityName,
   target: ResolvedCapability,
   current: unknown,
@@ -165,22 +192,95 @@ function amount(
   return onStep(clamp(wanted, min, max), min, step);
 }
 
+/** An enum's keys in order, each with the number its label carries ("level_3" -> 3), if any. */
+function levels(target: ResolvedCapability): Array<{ key: number; label: string; n?: number }> {
+  const specs = (target.dataType?.specs ?? {}) as Record<string, unknown>;
+  return Object.entries(specs)
+    .map(([key, label]) => {
+      const digits = String(label).match(/\d+/g);
+      return {
+        key: Number(key),
+        label: String(label),
+        ...(digits?.length === 1 ? { n: Number(digits[0]) } : {}),
+      };
+    })
+    .filter((l) => Number.isInteger(l.key))
+    .sort((a, b) => a.key - b.key);
+}
+
+/**
+ * A fan speed from a value: a number is a level ("speed 4"), steps move one level, extremes are the
+ * first and last level; on an enum the levels are its labels in order. What the device takes and
+ * what the reply says.
+ */
+function fanSpeed(
+  value: Value,
+  target: ResolvedCapability,
+  raw: unknown,
+): { value: unknown; said: string } | null {
+  if (value.kind === 'word') return { value: value.word, said: value.word };
+  if (target.dataType?.type === 'enum') {
+    const list = levels(target);
+    if (list.length === 0) return null;
+    // Standard words (auto) are no level: "up a notch" moves among the others.
+    const standard = new Map(Object.entries(target.values ?? {}).map(([word, key]) => [key, word]));
+    const ladder = list.filter((l) => standard.get(l.key) !== 'auto');
+    const at = ladder.findIndex((l) => l.key === raw);
+    let index: number;
+    if (value.kind === 'absolute') {
+      const byLabel = ladder.findIndex((l) => l.n === value.amount);
+      index = byLabel >= 0 ? byLabel : value.amount - 1;
+      if (index < 0 || index >= ladder.length) return null;
+    } else if (value.kind === 'extreme')
+      index =
+        value.which === 'max'
+          ? ladder.length - 1
+          : value.which === 'min'
+            ? 0
+            : Math.floor((ladder.length - 1) / 2);
+    else {
+      const by = value.size === 'amount' ? (value.amount ?? 1) : 1;
+      index = clamp(Math.max(at, 0) + value.direction * by, 0, ladder.length - 1);
+    }
+    const level = ladder[index] as { key: number; label: string; n?: number };
+    return { value: level.key, said: standard.get(level.key) ?? String(level.n ?? index + 1) };
+  }
+  const specs = numeric(target);
+  const min = specs.min ?? 1;
+  const max = specs.max ?? 3;
+  const step = specs.step ?? 1;
+  let wanted: number;
+  if (value.kind === 'absolute') wanted = value.amount;
+  else if (value.kind === 'extreme')
+    wanted = value.which === 'max' ? max : value.which === 'min' ? min : (min + max) / 2;
+  else {
+    const now = typeof raw === 'number' ? raw : min;
+    const by = value.size === 'amount' ? (value.amount ?? 1) : 1;
+    // On a 0..100 speed a step is a tenth; on levels (1..5) it is one level.
+    wanted = now + value.direction * by * (max - min > 10 && value.size !== 'amount' ? 10 : step);
+  }
+  const reached = onStep(clamp(wanted, min, max), min, step);
+  return { value: reached, said: String(reached) };
+}
+
 /** Which capability a set or adjust means on a device: the property said, the unit said, or what it has. */
 function settable(command: Command, caps: ResolvedCapabilities, named: boolean): CapabilityName | undefined {
   const unit = command.value && 'unit' in command.value ? command.value.unit : undefined;
   // "Alza un po' la lampada" may read as raising a cover: a relative or extreme change falls back to
   // what the device has; an absolute number in degrees never becomes a brightness.
   const loose = named && (command.value?.kind !== 'absolute' || unit === 'percent');
+  // A speed word ("high") is only ever a fan speed.
+  if (command.value?.kind === 'word') return caps.fanSpeed?.writable ? 'fanSpeed' : undefined;
   const order: CapabilityName[] = command.property
     ? [
         PROPERTY_CAPABILITY[command.property],
-        ...(loose ? (['brightness', 'position', 'targetTemperature'] as CapabilityName[]) : []),
+        ...(loose ? (['brightness', 'position', 'targetTemperature', 'fanSpeed'] as CapabilityName[]) : []),
       ]
     : unit === 'degrees'
       ? ['targetTemperature']
       : unit === 'percent'
         ? ['brightness', 'position']
-        : ['targetTemperature', 'brightness', 'position'];
+        : ['targetTemperature', 'brightness', 'position', 'fanSpeed'];
   return order.find((c) => caps[c]?.writable);
 }
 
@@ -215,11 +315,12 @@ async function operation(
     case 'open':
     case 'close': {
       if (caps.position?.writable) {
-        const value = command.value
-          ? amount(command.value, 'position', caps.position, undefined)
-          : command.action === 'open'
-            ? 100
-            : 0;
+        const value =
+          command.value && command.value.kind !== 'word'
+            ? amount(command.value, 'position', caps.position, undefined)
+            : command.action === 'open'
+              ? 100
+              : 0;
         return position(value);
       }
       // "Close the ceiling light" (Québec French): what has no position switches.
@@ -231,6 +332,13 @@ async function operation(
       const target = capability ? caps[capability] : undefined;
       if (!capability || !target || !command.value) return null;
       const raw = (await home.properties(device))[target.identifier];
+      if (capability === 'fanSpeed') {
+        const speed = fanSpeed(command.value, target, raw);
+        return speed
+          ? { device, capability, value: speed.value, speed: speed.said, property: 'fanSpeed' }
+          : null;
+      }
+      if (command.value.kind === 'word') return null;
       const current = raw === undefined ? undefined : fromDeviceValue(capability, raw, target);
       const reached = amount(command.value, capability, target, current);
       const property = (Object.entries(PROPERTY_CAPABILITY).find(([, c]) => c === capability)?.[0] ??
@@ -249,6 +357,7 @@ export async function resolve(
 ): Promise<Resolution> {
   const chosen: Device[] = [];
   let broad = false;
+  let unsure = options.unsure ?? false;
   if (command.targets.some((t) => t.reference) && previous.length === 0) return { kind: 'which' };
   for (const target of command.targets) {
     const found = candidates(target, home, previous);
@@ -256,13 +365,25 @@ export async function resolve(
       const suggestion = closest(found.missing, home);
       return { kind: 'not_found', what: found.missing, ...(suggestion ? { suggestion } : {}) };
     }
-    if (target.name && found.length > 1) return { kind: 'ask', choices: found };
+    if ((target.name || target.unknown) && found.length > 1) return { kind: 'ask', choices: found };
+    if (target.unknown || target.name?.misheard) unsure = true;
     if (!target.name && !target.kind && !target.reference) broad = true;
     for (const d of found) if (!chosen.includes(d)) chosen.push(d);
   }
   // Nothing named ("set the temperature to 22"): the home's devices that can, asked among several.
   const unnamed = command.targets.length === 0;
-  const pool = unnamed ? [...home.devices] : chosen;
+  // "Set it to 21" without the "it" ("打开空调" then "调到21度"): the devices of the last request come first.
+  let pool = unnamed ? [...home.devices] : chosen;
+  let narrowed = false;
+  if (unnamed && previous.length > 0 && command.action !== 'turn_on' && command.action !== 'turn_off') {
+    const last = home.devices.filter((d) => previous.includes(d.id));
+    const able: Device[] = [];
+    for (const d of last) if (await operation(command, d, home, true)) able.push(d);
+    if (able.length > 0) {
+      pool = able;
+      narrowed = true;
+    }
+  }
   const excluded = new Set<string>();
   for (const target of command.except) {
     const found = candidates(target, home, previous);
@@ -271,7 +392,7 @@ export async function resolve(
   const operations: Operation[] = [];
   for (const device of pool) {
     if (excluded.has(device.id)) continue;
-    const op = await operation(command, device, home, !unnamed);
+    const op = await operation(command, device, home, !unnamed || narrowed);
     if (op) operations.push(op);
   }
   if (unnamed && (command.action === 'turn_on' || command.action === 'turn_off'))
@@ -284,19 +405,17 @@ export async function resolve(
       return { kind: 'act', operations: [], devices: chosen.filter((d) => !excluded.has(d.id)) };
     return { kind: 'unable', temperature };
   }
-  if (unnamed && operations.length > 1) return { kind: 'ask', choices: operations.map((o) => o.device) };
+  if (unnamed && !narrowed && operations.length > 1)
+    return { kind: 'ask', choices: operations.map((o) => o.device) };
   const many =
     broad &&
     operations.length >= CONFIRM_AT &&
     (command.action === 'turn_on' || command.action === 'turn_off');
-  if (many && !options.confirmed) return { kind: 'confirm', devices: operations.map((o) => o.device) };
-  // Words recognition was unsure of: several devices switched at once, or covers moved, are asked first.
-  const switching = command.action === 'turn_on' || command.action === 'turn_off';
-  const moving =
-    command.action === 'open' ||
-    command.action === 'close' ||
-    operations.some((o) => o.capability === 'position');
-  if (options.unsure && !options.confirmed && ((switching && operations.length > 1) || moving))
-    return { kind: 'confirm', devices: operations.map((o) => o.device), unsure: true };
+  if (many && !options.confirmed)
+    return { kind: 'confirm', devices: operations.map((o) => o.device), operations };
+  // Heard with doubt: whatever switches several devices or opens a cover is asked first.
+  const opens = operations.some((o) => o.capability === 'position' && Number(o.value) > 0);
+  if (unsure && !options.confirmed && (opens || operations.length > 1))
+    return { kind: 'confirm', devices: operations.map((o) => o.device), operations, unsure: true };
   return { kind: 'act', operations, devices: operations.map((o) => o.device) };
 }

@@ -266,7 +266,8 @@ export class LanguageRecognizer {
 
   private stripFillers(tokens: string[]): string[] {
     const [start, end] = this.fillerBounds(tokens, 0, tokens.length);
-    return tokens.slice(start, end);
+    // "Thank you", "grazie", "谢谢" alone are what was said, not politeness around a request.
+    return start >= end ? tokens : tokens.slice(start, end);
   }
 
   /** Where the words between start and end begin and end once fillers are dropped at both sides. */

@@ -5,6 +5,7 @@
  * sentence that matched had no slot for it.
  */
 import type { CueName, Cues } from './frames.js';
+import { tokenize } from './normalize.js';
 import type { Recognition } from './recognizer.js';
 
 const COVERS = new Set(['curtain']);
@@ -109,8 +110,20 @@ export function refine(
     );
   }
   if (intent === 'device.query' && !slots.attribute) {
+    // The words of the name say nothing of what is asked: 电水壶 (kettle) holds 电 (charge).
+    const named = tokenize(slots.name?.text ?? '').join('');
+    const at = named ? tokens.join('').indexOf(named) : -1;
+    let outside: readonly string[] = tokens;
+    if (at >= 0) {
+      let seen = 0;
+      outside = tokens.filter((t) => {
+        const start = seen;
+        seen += t.length;
+        return start < at || start >= at + named.length;
+      });
+    }
     for (const [cue, attribute] of attributeCues)
-      if (mentions(tokens, cues[cue]))
+      if (mentions(outside, cues[cue]))
         return { ...recognition, slots: { ...slots, attribute: { value: attribute, text: '' } } };
   }
   return recognition;
