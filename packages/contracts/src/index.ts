@@ -45,6 +45,25 @@ export {
   NameGendersSchema,
 } from './resources.js';
 export {
+  type AudioEndMessage,
+  AudioEndMessageSchema,
+  type AudioEndReason,
+  AudioListeningMessageSchema,
+  AudioCancelMessageSchema,
+  type AudioStartMessage,
+  AudioStartMessageSchema,
+  AudioStopMessageSchema,
+  type AudioTranscriptMessage,
+  AudioTranscriptMessageSchema,
+  audioEndReasons,
+  MAX_AUDIO_FRAME_BYTES,
+  MAX_UTTERANCE_MS,
+  SCREEN_AUDIO_RATE,
+  type SpeechStatusMessage,
+  SpeechStatusMessageSchema,
+  SpeechStatusRequestSchema,
+} from './speech.js';
+export {
   SlotSchema,
   type TurnRequest,
   TurnRequestSchema,

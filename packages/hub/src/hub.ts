@@ -40,6 +40,7 @@ import { type Broker, createBroker } from './mqtt/index.js';
 import { closeServer, listenOn, trackSockets } from './net/index.js';
 import { migrations, openStorage, type Storage } from './storage/index.js';
 import { version } from './version.js';
+import type { ScreenSpeech } from './voice/index.js';
 
 /** How long requests in flight may finish on shutdown before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 1000;
@@ -70,6 +71,8 @@ export interface HubOptions {
   log?: Logger;
   /** PostgreSQL schema to use; tests isolate runs with it. */
   pgSchema?: string;
+  /** Speech the screen's voice path uses (hold-to-talk over the events websocket). */
+  speech?: ScreenSpeech;
 }
 
 /**
@@ -206,7 +209,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         productRoutes(devices),
         deviceRoutes(devices, simulators),
         conversationRoutes(converse),
-        eventRoutes({ bus, metrics, turn: converse }),
+        eventRoutes({ bus, metrics, turn: converse, ...(options.speech ? { speech: options.speech } : {}) }),
         screenRoutes({ pairing: createScreenPairing({ db: storage.db, tokens }), homes }),
         timerRoutes({ timers: assistant.timers, homes }),
         merchantRoutes({ commerce, tokens }),
