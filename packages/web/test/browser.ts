@@ -17,13 +17,19 @@ export const WEB_DIR = fileURLToPath(new URL('../dist', import.meta.url));
  */
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('../../../test-results/screenshots', import.meta.url));
 
-/** Debian's Chromium, headless, with the flags this machine needs. */
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless, with the flags this machine needs (and any a suite adds, such as a fake microphone). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM.executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      ...extraArgs,
+    ],
   });
 }
 
@@ -31,9 +37,10 @@ export async function launchBrowser(): Promise<Browser> {
 export async function startWebHub(
   backend: Backend = 'sqlite',
   overrides: Parameters<typeof startTestHub>[1] = {},
+  options: Parameters<typeof startTestHub>[2] = {},
 ): Promise<TestHub> {
   if (!existsSync(`${WEB_DIR}/index.html`)) throw new Error(`web build missing in ${WEB_DIR}`);
-  return startTestHub(backend, { ...overrides, webDir: WEB_DIR });
+  return startTestHub(backend, { ...overrides, webDir: WEB_DIR }, options);
 }
 
 /** A fresh browser context (own storage) at a given viewport; page errors fail loudly. */
