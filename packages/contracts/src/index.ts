@@ -45,11 +45,11 @@ export {
   NameGendersSchema,
 } from './resources.js';
 export {
+  AudioCancelMessageSchema,
   type AudioEndMessage,
   AudioEndMessageSchema,
   type AudioEndReason,
   AudioListeningMessageSchema,
-  AudioCancelMessageSchema,
   type AudioStartMessage,
   AudioStartMessageSchema,
   AudioStopMessageSchema,

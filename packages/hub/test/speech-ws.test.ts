@@ -67,7 +67,13 @@ async function screenSocket(token = householdToken) {
         () => reject(new Error(`no matching message; got ${JSON.stringify(messages)}`)),
         ms,
       );
-      waiters.push({ pred, resolve: (m) => (clearTimeout(timer), resolve(m)) });
+      waiters.push({
+        pred,
+        resolve: (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      });
     });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);

@@ -76,8 +76,10 @@ describeBrowser('speech on the screen', () => {
       await page.waitForSelector('[data-testid="mic"][aria-pressed="true"]');
       // The level meter moves with the voice.
       await page.waitForFunction(
-        () =>
-          (document.querySelector('[data-testid="mic-level"]') as HTMLMeterElement | null)?.value ?? 0 > 0,
+        () => {
+          const meter = document.querySelector<HTMLMeterElement>('[data-testid="mic-level"]');
+          return meter !== null && meter.value > 0;
+        },
         undefined,
         { timeout: 5000 },
       );

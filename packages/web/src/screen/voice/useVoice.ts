@@ -1,7 +1,7 @@
-import { SCREEN_AUDIO_RATE, type Language } from '@genio/contracts';
+import { type Language, SCREEN_AUDIO_RATE } from '@genio/contracts';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Hub } from '../hub.js';
 import { awaitTurn, type TurnReply } from '../conversation/turns.js';
+import type { Hub } from '../hub.js';
 import { type Capture, CaptureError, type CaptureFailure, startCapture } from './capture.js';
 
 /** Where hold-to-talk is. */
