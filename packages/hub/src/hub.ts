@@ -38,6 +38,7 @@ import { createLogger, type Logger } from './log/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { type Broker, createBroker } from './mqtt/index.js';
 import { closeServer, listenOn, trackSockets } from './net/index.js';
+import { loadSecretKey } from './secrets/index.js';
 import { migrations, openStorage, type Storage } from './storage/index.js';
 import { version } from './version.js';
 import type { ScreenSpeech } from './voice/index.js';
@@ -168,7 +169,12 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       start: () => assistant.start(),
       stop: async () => assistant.stop(),
     });
-    const commerce = createCommerceModule({ db: storage.db, bus, providers });
+    const commerce = createCommerceModule({
+      db: storage.db,
+      bus,
+      providers,
+      secretKey: loadSecretKey(config.secretKey, config.dataDir),
+    });
     await lifecycle.run({ name: 'commerce', start: () => commerce.start(), stop: () => commerce.stop() });
     const stopAnnouncing = announceReadyOrders({
       bus,

@@ -178,6 +178,13 @@ export function createPaymentSettlement(deps: {
   /** Claim the order for this provider and say which authorization attempt this is. */
   async function begin(order: OrdersTable, provider: string): Promise<number> {
     return db.transaction().execute(async (tx) => {
+      // Held until commit, as the wallet path holds it: of a wallet payment and a provider charge
+      // racing, the second sees the first and stops before any money moves.
+      const current = await lockOrder(tx, order.id);
+      if (current.status !== 'placed' && current.status !== 'payment_failed')
+        throw new GenioError('conflict', {
+          reason: `order ${order.id} is ${current.status} and cannot be paid`,
+        });
       const payment = await tx
         .selectFrom('order_payments')
         .selectAll()
