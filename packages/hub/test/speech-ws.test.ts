@@ -178,6 +178,23 @@ describeSpeech('speech over the screen websocket', () => {
     s.ws.close();
   });
 
+  it('lets one token hold two utterances at once over its sockets, not more', async () => {
+    const sockets = await Promise.all([screenSocket(), screenSocket(), screenSocket()]);
+    const [a, b, c] = sockets;
+    if (!a || !b || !c) throw new Error('sockets');
+    a.json({ type: 'audio.start', id: 'a', language: 'en', rate: 16000 });
+    await a.next((m) => m.type === 'audio.listening');
+    b.json({ type: 'audio.start', id: 'b', language: 'en', rate: 16000 });
+    await b.next((m) => m.type === 'audio.listening');
+    c.json({ type: 'audio.start', id: 'c1', language: 'en', rate: 16000 });
+    expect(await c.next((m) => m.id === 'c1')).toMatchObject({ type: 'error', code: 'rate_limited' });
+    a.json({ type: 'audio.cancel' });
+    await a.next((m) => m.type === 'audio.end');
+    c.json({ type: 'audio.start', id: 'c2', language: 'en', rate: 16000 });
+    expect(await c.next((m) => m.id === 'c2')).toMatchObject({ type: 'audio.listening' });
+    for (const s of sockets) s.ws.close();
+  });
+
   it('refuses the socket itself without a token, as every screen socket', async () => {
     const ws = new WebSocket(`${t.baseUrl.replace('http', 'ws')}/api/v1/events`);
     const status = await new Promise<number>((resolve) =>

@@ -29,6 +29,11 @@ export interface AudioSessionDeps {
   runTurn: (message: Record<string, unknown>) => void;
   /** Wall-clock guard: an utterance whose screen went quiet (no frames, no stop) is dropped after this. */
   idleMs?: number;
+  /**
+   * Shared by the sockets of one token: take a place for an utterance (false when the token has too
+   * many open or being transcribed) and give it back when its transcript is sent.
+   */
+  places?: { take(): boolean; give(): void };
 }
 
 interface Utterance {
@@ -40,6 +45,8 @@ interface Utterance {
   bytes: number;
   endpointer: Endpointer;
   idle: ReturnType<typeof setTimeout>;
+  /** Returns this utterance's place in the token's count (once). */
+  givePlace: () => void;
 }
 
 const MAX_BYTES = (SCREEN_AUDIO_RATE * 2 * MAX_UTTERANCE_MS) / 1000;
@@ -84,6 +91,7 @@ export function createAudioSession(deps: AudioSessionDeps) {
     const { id } = utterance;
     deps.send({ type: 'audio.end', ...(id === undefined ? {} : { id }), reason });
     if (reason === 'cancelled' || reason === 'no-speech') {
+      utterance.givePlace();
       if (reason === 'no-speech')
         deps.send({
           type: 'audio.transcript',
@@ -128,6 +136,7 @@ export function createAudioSession(deps: AudioSessionDeps) {
       fail(deps.send, id, error);
     } finally {
       transcribing = false;
+      utterance.givePlace();
     }
   };
 
@@ -148,6 +157,13 @@ export function createAudioSession(deps: AudioSessionDeps) {
     authorize(deps.principal, 'conversation.turn', { kind: 'home', homeId });
     if (current || transcribing || early)
       throw new GenioError('conflict', { reason: 'one utterance at a time on this connection' });
+    if (deps.places && !deps.places.take())
+      throw new GenioError('rate_limited', { reason: 'too many utterances at once for this token' });
+    let placeHeld = true;
+    const givePlace = () => {
+      if (placeHeld) deps.places?.give();
+      placeHeld = false;
+    };
     early = [];
     everStarted = true;
     let hear: Language[];
@@ -155,12 +171,15 @@ export function createAudioSession(deps: AudioSessionDeps) {
       ({ hear } = await status());
     } catch (error) {
       early = null;
+      givePlace();
       throw error;
     }
     const waiting = early;
     early = null;
-    if (!hear.includes(language as Language))
+    if (!hear.includes(language as Language)) {
+      givePlace();
       throw new GenioError('unavailable', { what: `Speech recognition in ${String(language)}` });
+    }
     current = {
       id,
       language: language as Language,
@@ -169,6 +188,7 @@ export function createAudioSession(deps: AudioSessionDeps) {
       chunks: [],
       bytes: 0,
       endpointer: createEndpointer({ rate: SCREEN_AUDIO_RATE, maxMs: MAX_UTTERANCE_MS }),
+      givePlace,
       idle: setTimeout(() => end('cancelled'), deps.idleMs ?? MAX_UTTERANCE_MS + 5000),
     };
     deps.send({ type: 'audio.listening', ...(id === undefined ? {} : { id }) });
@@ -249,7 +269,10 @@ export function createAudioSession(deps: AudioSessionDeps) {
     },
     /** The socket closed: drop what is buffered. */
     close(): void {
-      if (current) clearTimeout(current.idle);
+      if (current) {
+        clearTimeout(current.idle);
+        current.givePlace();
+      }
       current = null;
       early = null;
     },

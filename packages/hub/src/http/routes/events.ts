@@ -42,6 +42,8 @@ const CLOSE_REVOKED = 4401;
 export const MAX_TURNS_PER_SOCKET = 4;
 /** Turns one token may have in flight over all its sockets. */
 export const MAX_TURNS_PER_TOKEN = 8;
+/** Utterances one token may have open or being transcribed over all its sockets (each socket: one). */
+export const MAX_UTTERANCES_PER_TOKEN = 2;
 
 /** Read a `{ type: "turn", text, homeId?, language?, conversationId?, choice?, id? }` message. */
 function readTurn(message: Record<string, unknown>, principal: Principal): TurnRequest {
@@ -88,6 +90,7 @@ export function eventRoutes(deps: {
   return (app) => {
     let next = 0;
     const turnsOfToken = new Map<string, number>();
+    const utterancesOfToken = new Map<string, number>();
     app.get(
       '/api/v1/events',
       {
@@ -201,6 +204,19 @@ export function eventRoutes(deps: {
         };
         const audio = createAudioSession({
           principal,
+          places: {
+            take: () => {
+              const held = utterancesOfToken.get(principal.tokenId) ?? 0;
+              if (held >= MAX_UTTERANCES_PER_TOKEN) return false;
+              utterancesOfToken.set(principal.tokenId, held + 1);
+              return true;
+            },
+            give: () => {
+              const left = (utterancesOfToken.get(principal.tokenId) ?? 1) - 1;
+              if (left > 0) utterancesOfToken.set(principal.tokenId, left);
+              else utterancesOfToken.delete(principal.tokenId);
+            },
+          },
           speech: deps.speech,
           runTurn,
           send: (message) => {
