@@ -45,6 +45,16 @@ export {
   NameGendersSchema,
 } from './resources.js';
 export {
+  type AudioTurnResponse,
+  AudioTurnResponseSchema,
+  type SpeechStatus,
+  SpeechStatusSchema,
+  type SynthesizeRequest,
+  SynthesizeRequestSchema,
+  type Transcript,
+  TranscriptSchema,
+} from './speech.js';
+export {
   AudioCancelMessageSchema,
   type AudioEndMessage,
   AudioEndMessageSchema,
@@ -62,7 +72,7 @@ export {
   type SpeechStatusMessage,
   SpeechStatusMessageSchema,
   SpeechStatusRequestSchema,
-} from './speech.js';
+} from './speech-socket.js';
 export {
   SlotSchema,
   type TurnRequest,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type GenioConfig, loadConfig } from '../src/config/index.js';
-import { type Hub, type HubOptions, startHub } from '../src/hub.js';
+import { type Hub, startHub } from '../src/hub.js';
 import { createLogger } from '../src/log/index.js';
 
 /** The PostgreSQL server tests use (this machine and CI: trust auth, database test). */
@@ -59,7 +59,6 @@ export interface TestHub {
 export async function startTestHub(
   backend: Backend = 'sqlite',
   overrides: Partial<GenioConfig> = {},
-  options: Pick<HubOptions, 'speech'> = {},
 ): Promise<TestHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'genio-test-'));
   const adminToken = `test-admin-${randomBytes(12).toString('hex')}`;
@@ -77,8 +76,7 @@ export async function startTestHub(
       ...overrides,
     },
   });
-  const start = () =>
-    startHub(config, { log: createLogger('silent'), ...options, ...(pgSchema ? { pgSchema } : {}) });
+  const start = () => startHub(config, { log: createLogger('silent'), ...(pgSchema ? { pgSchema } : {}) });
   let hub = await start();
   return {
     get hub() {

@@ -4,10 +4,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { alinkCredentials, connectRaw, createLight, inbox, subscribe } from './device-fixtures.js';
 import { startTestHub, type TestHub } from './harness.js';
-import { describeSpeech, pocketsphinxSpeech, spokenCommand } from './speech-fixtures.js';
+import { spokenCommand } from './speech-fixtures.js';
+import { describeSpeech } from './speech-tools.js';
 
 // Hold-to-talk as a screen does it, without a browser: PCM frames of espeak-ng speech over the events
-// websocket -> the hub endpoints the utterance, transcribes it, runs the turn -> the light on real MQTT acts.
+// websocket -> the hub endpoints the utterance, its own engine (pocketsphinx with the home's grammar)
+// transcribes it, the turn runs -> the light on real MQTT acts.
 
 const FRAME = 3200; // 100 ms of 16 kHz s16le
 let t: TestHub;
@@ -16,10 +18,9 @@ let box: ReturnType<typeof inbox>;
 let householdToken: string;
 let homeId: string;
 let otherHomeId: string;
-const speech = pocketsphinxSpeech(['turn on the ceiling light', 'turn off the ceiling light']);
 
 beforeAll(async () => {
-  t = await startTestHub('sqlite', {}, { speech });
+  t = await startTestHub('sqlite');
   const light = await createLight(t, 'speech-lamp');
   homeId = light.home.id;
   await t.request('PATCH', `/api/v1/devices/${light.device.id}`, { body: { name: 'Ceiling light' } });
@@ -116,10 +117,6 @@ describeSpeech('speech over the screen websocket', () => {
     const turn = await s.next((m) => m.type === 'turn' && m.id === 'u1');
     expect(turn.intent.name).toBe('device.turn_on');
     expect(turn.speech.text).toMatch(/ceiling light/i);
-    // The hub stopped buffering at the silence: less audio than was sent reached the recogniser.
-    const heard = speech.heard.at(-1) as Buffer;
-    expect(heard.length).toBeLessThan(pcm.length);
-    expect(heard.length).toBeGreaterThan(pcm.length - 2000 * 32);
     s.ws.close();
   });
 
@@ -142,13 +139,11 @@ describeSpeech('speech over the screen websocket', () => {
 
   it('gives up on silence alone and says nothing was heard', async () => {
     const s = await screenSocket();
-    const before = speech.heard.length;
     s.json({ type: 'audio.start', id: 'quiet', language: 'en', rate: 16000 });
     await s.next((m) => m.type === 'audio.listening');
     for (const frame of frames(Buffer.alloc(16000 * 2 * 9))) s.ws.send(frame);
     expect(await s.next((m) => m.type === 'audio.end')).toMatchObject({ reason: 'no-speech' });
     expect(await s.next((m) => m.type === 'audio.transcript')).toMatchObject({ text: '', confidence: 0 });
-    expect(speech.heard.length).toBe(before);
     s.ws.close();
   });
 
@@ -158,7 +153,7 @@ describeSpeech('speech over the screen websocket', () => {
     expect((await s.next((m) => m.type === 'error')).problem.detail).toMatch(/audio\.start/);
 
     s.json({ type: 'audio.start', id: 'fr', language: 'fr', rate: 16000 });
-    expect(await s.next((m) => m.id === 'fr')).toMatchObject({ type: 'error', code: 'unavailable' });
+    expect(await s.next((m) => m.id === 'fr')).toMatchObject({ type: 'error', code: 'language_unsupported' });
     s.json({ type: 'audio.start', id: 'rate', language: 'en', rate: 44100 });
     expect(await s.next((m) => m.id === 'rate')).toMatchObject({ type: 'error', code: 'validation_failed' });
     s.json({ type: 'audio.start', id: 'home', language: 'en', rate: 16000, homeId: otherHomeId });

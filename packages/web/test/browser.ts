@@ -37,10 +37,9 @@ export async function launchBrowser(extraArgs: readonly string[] = []): Promise<
 export async function startWebHub(
   backend: Backend = 'sqlite',
   overrides: Parameters<typeof startTestHub>[1] = {},
-  options: Parameters<typeof startTestHub>[2] = {},
 ): Promise<TestHub> {
   if (!existsSync(`${WEB_DIR}/index.html`)) throw new Error(`web build missing in ${WEB_DIR}`);
-  return startTestHub(backend, { ...overrides, webDir: WEB_DIR }, options);
+  return startTestHub(backend, { ...overrides, webDir: WEB_DIR });
 }
 
 /** A fresh browser context (own storage) at a given viewport; page errors fail loudly. */

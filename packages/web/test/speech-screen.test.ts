@@ -2,7 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createLight } from '../../hub/test/device-fixtures.js';
 import type { TestHub } from '../../hub/test/harness.js';
-import { describeSpeech, pocketsphinxSpeech, spokenCommand } from '../../hub/test/speech-fixtures.js';
+import { spokenCommand } from '../../hub/test/speech-fixtures.js';
+import { describeSpeech } from '../../hub/test/speech-tools.js';
 import { CHROMIUM, describeBrowser, launchBrowser, newPage, startWebHub } from './browser.js';
 import { simulatedLight } from './simulated-light.js';
 
@@ -17,13 +18,12 @@ const contexts: BrowserContext[] = [];
 let light: Awaited<ReturnType<typeof simulatedLight>>;
 let deviceId: string;
 let homeId: string;
-const speech = pocketsphinxSpeech(['turn on the ceiling light', 'turn off the ceiling light']);
 
 beforeAll(async () => {
   if (!CHROMIUM.run) return;
   const { wav } = spokenCommand('turn on the ceiling light', { leadMs: 500, tailMs: 2500 });
   [hub, browser, deniedBrowser] = await Promise.all([
-    startWebHub('sqlite', {}, { speech }),
+    startWebHub(),
     launchBrowser([
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',

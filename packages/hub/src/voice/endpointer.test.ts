@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeSpeech, spokenCommand } from '../../test/speech-fixtures.js';
+import { spokenCommand } from '../../test/speech-fixtures.js';
+import { describeSpeech } from '../../test/speech-tools.js';
 import { createEndpointer, measureFrame } from './endpointer.js';
 
 const RATE = 16_000;

@@ -178,7 +178,11 @@ export function createAudioSession(deps: AudioSessionDeps) {
     early = null;
     if (!hear.includes(language as Language)) {
       givePlace();
-      throw new GenioError('unavailable', { what: `Speech recognition in ${String(language)}` });
+      throw new GenioError('language_unsupported', {
+        task: 'hear',
+        language,
+        available: hear.join(', '),
+      });
     }
     current = {
       id,
