@@ -121,6 +121,75 @@ describeBrowser('speech on the screen', () => {
     });
   });
 
+  describeSpeech('with the hub’s voice', () => {
+    const stats = (page: Page) =>
+      page.evaluate(() => ({
+        ...(window.__genioSpeech ?? { requested: 0, chunks: 0, played: 0, stopped: 0, playing: false }),
+      }));
+    const typed = async (page: Page, text: string) => {
+      await page.getByLabel('Say something').fill(text);
+      await page.getByLabel('Say something').press('Enter');
+      await page.getByTestId('reply').getByText(text).waitFor();
+      await page.waitForSelector('[data-testid="reply"][aria-busy="false"]');
+    };
+
+    it('speaks answers and finished timers as the audio streams in; mute is remembered; the mic stops an answer', {
+      timeout: 90_000,
+    }, async () => {
+      const { page, errors } = await pairedScreen(browser);
+      await page.waitForSelector('[data-testid="mic"]:not([disabled])');
+      expect(await page.getByTestId('speech-unavailable').count()).toBe(0);
+
+      // An answer, spoken: synthesised audio arrives in pieces and every piece is played out.
+      await typed(page, 'turn off the ceiling light');
+      await page.waitForFunction(() => (window.__genioSpeech?.chunks ?? 0) > 0, undefined, {
+        timeout: 10_000,
+      });
+      await page.waitForFunction(() => window.__genioSpeech?.playing === false, undefined, {
+        timeout: 15_000,
+      });
+      const first = await stats(page);
+      expect(first.requested).toBe(1);
+      expect(first.played).toBe(first.chunks);
+
+      // A finished timer is said too.
+      await hub.request('POST', `/api/v1/homes/${homeId}/timers`, { body: { seconds: 1, name: 'tea' } });
+      await page.getByRole('alert').getByText('tea').first().waitFor({ timeout: 10_000 });
+      await page.waitForFunction(() => (window.__genioSpeech?.requested ?? 0) === 2, undefined, {
+        timeout: 5000,
+      });
+      await page.waitForFunction(() => window.__genioSpeech?.playing === false, undefined, {
+        timeout: 15_000,
+      });
+
+      // Muted: the answer shows and nothing is asked of the synthesiser; the setting survives a reload.
+      await page.getByTestId('mute').click();
+      await typed(page, 'turn on the ceiling light');
+      expect((await stats(page)).requested).toBe(2);
+      await page.reload();
+      await page.waitForSelector('[data-testid="mic"]:not([disabled])');
+      expect(await page.getByTestId('mute').getAttribute('aria-pressed')).toBe('true');
+      await page.getByTestId('mute').click();
+      expect(await page.getByTestId('mute').getAttribute('aria-pressed')).toBe('false');
+
+      // Barge-in: pressing the microphone while an answer plays silences it at once.
+      await typed(page, 'turn off the ceiling light');
+      await page.waitForFunction(
+        () => window.__genioSpeech?.playing === true && window.__genioSpeech.chunks > 0,
+        undefined,
+        {
+          timeout: 10_000,
+        },
+      );
+      await page.getByTestId('mic').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => window.__genioSpeech?.playing === false, undefined, { timeout: 2000 });
+      expect((await stats(page)).stopped).toBe(1);
+      await page.keyboard.press('Enter');
+      expect(errors).toEqual([]);
+    });
+  });
+
   it('says so when the microphone is refused, and the text box still works', async () => {
     const { page } = await pairedScreen(deniedBrowser);
     await page.waitForSelector('[data-testid="mic"]:not([disabled])');
