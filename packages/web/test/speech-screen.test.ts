@@ -4,6 +4,7 @@ import { createLight } from '../../hub/test/device-fixtures.js';
 import type { TestHub } from '../../hub/test/harness.js';
 import { spokenCommand } from '../../hub/test/speech-fixtures.js';
 import { describeSpeech } from '../../hub/test/speech-tools.js';
+import type { SpeechStats } from '../src/screen/voice/player.js';
 import { CHROMIUM, describeBrowser, launchBrowser, newPage, startWebHub } from './browser.js';
 import { simulatedLight } from './simulated-light.js';
 
@@ -123,9 +124,11 @@ describeBrowser('speech on the screen', () => {
 
   describeSpeech('with the hub’s voice', () => {
     const stats = (page: Page) =>
-      page.evaluate(() => ({
-        ...(window.__genioSpeech ?? { requested: 0, chunks: 0, played: 0, stopped: 0, playing: false }),
-      }));
+      page.evaluate(
+        (): SpeechStats => ({
+          ...(window.__genioSpeech ?? { requested: 0, chunks: 0, played: 0, stopped: 0, playing: false }),
+        }),
+      );
     const typed = async (page: Page, text: string) => {
       await page.getByLabel('Say something').fill(text);
       await page.getByLabel('Say something').press('Enter');

@@ -19,7 +19,7 @@ function wav(samples: number[], options: { rate?: number; channels?: number; ext
   fmt.writeUInt16LE(2 * channels, 20);
   fmt.writeUInt16LE(16, 22);
   const data = Buffer.alloc(samples.length * 2);
-  samples.forEach((s, i) => data.writeInt16LE(s, i * 2));
+  for (const [i, s] of samples.entries()) data.writeInt16LE(s, i * 2);
   return Buffer.concat([
     Buffer.from('RIFF'),
     u32(0xffffffff),

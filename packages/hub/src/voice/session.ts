@@ -141,6 +141,8 @@ export function createAudioSession(deps: AudioSessionDeps) {
   };
 
   const start = async (message: Record<string, unknown>, id: MessageId | undefined) => {
+    // Frames racing a refused start are expected; they are not a client bug to report again.
+    everStarted = true;
     const { language, rate, conversationId } = message;
     const homeId = message.homeId ?? deps.principal.homeId;
     if (rate !== SCREEN_AUDIO_RATE)
@@ -165,7 +167,6 @@ export function createAudioSession(deps: AudioSessionDeps) {
       placeHeld = false;
     };
     early = [];
-    everStarted = true;
     let hear: Language[];
     try {
       ({ hear } = await status());
