@@ -4,7 +4,7 @@
  * untouched, and a well-behaved app still answers right after.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MIN_MEMORY_BYTES } from '../src/miniapps/sandbox/index.js';
+import { defaultSandboxLimits, MIN_MEMORY_BYTES } from '../src/miniapps/sandbox/index.js';
 import { type LoadedFixture, loadFixture, RecordingBridge, rejection } from './miniapps-sandbox/harness.js';
 
 let ticks = 0;
@@ -12,8 +12,10 @@ let ticker: NodeJS.Timeout | undefined;
 let healthy: LoadedFixture;
 const loaded: LoadedFixture[] = [];
 
-async function load(...args: Parameters<typeof loadFixture>): Promise<LoadedFixture> {
-  const fixture = await loadFixture(...args);
+/** Loads a hostile fixture with the platform's default CPU budget unless the test says otherwise. */
+async function load(name: string, options: Parameters<typeof loadFixture>[1] = {}): Promise<LoadedFixture> {
+  const limits = { cpuMsPerEvent: defaultSandboxLimits.cpuMsPerEvent, ...options.limits };
+  const fixture = await loadFixture(name, { ...options, limits });
   loaded.push(fixture);
   return fixture;
 }
@@ -77,7 +79,7 @@ describe('mini-app sandbox red team', () => {
     const rssBefore = process.memoryUsage().rss;
     // A generous CPU budget, so that memory and not time is what stops it.
     const hostile = await load('memory-bomb', {
-      limits: { memoryBytes: MIN_MEMORY_BYTES * 2, cpuMsPerEvent: 20_000 },
+      limits: { memoryBytes: MIN_MEMORY_BYTES * 2, cpuMsPerEvent: 20_000, wallMsPerEvent: 60_000 },
     });
     await expectContained(hostile, {}, 'miniapp_memory');
     expect(hostile.app.disposed).toBe(true);
@@ -101,6 +103,18 @@ describe('mini-app sandbox red team', () => {
     const hostile = await load('huge-result', { limits: { maxMessageBytes: 10_000, cpuMsPerEvent: 5_000 } });
     await expectContained(hostile, { size: 5_000_000 }, 'miniapp_too_large');
     expect(await hostile.app.handle({ size: 10 }, new RecordingBridge())).toEqual({ text: 'x'.repeat(10) });
+  });
+
+  it('never hands the hub host-call arguments larger than maxMessageBytes, nor the guest a huge reply', async () => {
+    const hostile = await load('huge-host-args', {
+      limits: { maxMessageBytes: 10_000, cpuMsPerEvent: 5_000 },
+    });
+    const bridge = new RecordingBridge();
+    bridge.answers.set('storage.get', () => 'y'.repeat(20_000));
+    await expectContained(hostile, { size: 1_000_000 }, 'miniapp_too_large', bridge);
+    expect(bridge.calls).toHaveLength(0);
+    expect(await hostile.app.handle({ read: true }, bridge)).toEqual({ code: 'miniapp_too_large' });
+    expect(bridge.calls).toHaveLength(1);
   });
 
   it('stops an app that makes more host calls than allowed, even when it swallows the errors', async () => {

@@ -11,8 +11,10 @@ import {
   loadFixture,
   RecordingBridge,
   rejection,
+  relaxedCpuMs,
 } from './miniapps-sandbox/harness.js';
 
+const relaxedLimits = { ...defaultSandboxLimits, cpuMsPerEvent: relaxedCpuMs };
 const loaded: LoadedFixture[] = [];
 async function load(...args: Parameters<typeof loadFixture>): Promise<LoadedFixture> {
   const fixture = await loadFixture(...args);
@@ -81,7 +83,7 @@ describe('mini-app sandbox: the guest contract', () => {
       loadSandboxedApp({
         bundle: bundle('no-register'),
         hostMethods: [],
-        limits: defaultSandboxLimits,
+        limits: relaxedLimits,
         log: (entry) => log.push(entry),
       }),
     );
@@ -95,7 +97,7 @@ describe('mini-app sandbox: the guest contract', () => {
       loadSandboxedApp({
         bundle: 'throw new Error("broken bundle")',
         hostMethods: [],
-        limits: defaultSandboxLimits,
+        limits: relaxedLimits,
         log: () => {},
       }),
     );

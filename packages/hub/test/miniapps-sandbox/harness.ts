@@ -38,6 +38,12 @@ export interface LoadedFixture {
   log: SandboxLogEntry[];
 }
 
+/**
+ * CPU budget per event for fixtures that are not about time: a busy CI machine (GC, other
+ * processes) must not turn a well-behaved app's event into a timeout. Runaway tests set the real one.
+ */
+export const relaxedCpuMs = 2_000;
+
 /** Loads a fixture bundle; `hostMethods` defaults to storage.get and devices.control. */
 export async function loadFixture(
   name: string,
@@ -47,7 +53,7 @@ export async function loadFixture(
   const load: LoadAppOptions = {
     bundle: bundle(name),
     hostMethods: options.hostMethods ?? ['storage.get', 'devices.control'],
-    limits: { ...defaultSandboxLimits, ...options.limits },
+    limits: { ...defaultSandboxLimits, cpuMsPerEvent: relaxedCpuMs, ...options.limits },
     log: (entry) => log.push(entry),
   };
   return { app: await loadSandboxedApp(load), log };

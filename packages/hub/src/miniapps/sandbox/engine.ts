@@ -5,7 +5,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { type QuickJSContext, type QuickJSRuntime, QuickJSWASMModule, RELEASE_SYNC } from 'quickjs-emscripten';
+import {
+  type QuickJSContext,
+  type QuickJSRuntime,
+  QuickJSWASMModule,
+  RELEASE_SYNC,
+} from 'quickjs-emscripten';
 import { MIN_MEMORY_BYTES, WASM_PAGE_BYTES } from './limits.js';
 import type { SandboxLimits } from './types.js';
 
@@ -46,7 +51,8 @@ interface EngineParts {
 /** An ES module's default export, however many times the bundler wrapped it. */
 function unwrapDefault<T>(value: unknown): T {
   let current = value;
-  while (current && typeof current === 'object' && 'default' in current && current.default) current = current.default;
+  while (current && typeof current === 'object' && 'default' in current && current.default)
+    current = current.default;
   return current as T;
 }
 
@@ -88,6 +94,10 @@ function engineParts(): Promise<EngineParts> {
     runtime.dispose();
     return loaded;
   })();
+  // A failed start (file missing, out of memory) is not remembered: the next load tries again.
+  parts.catch(() => {
+    parts = undefined;
+  });
   return parts;
 }
 
@@ -103,7 +113,10 @@ async function instantiate(engine: EngineParts, memoryBytes: number) {
     },
   })) as { type?: string };
   emscripten.type = 'sync';
-  const module = new (QuickJSWASMModule as unknown as ModuleClass)(emscripten, new engine.Ffi(emscripten as never));
+  const module = new (QuickJSWASMModule as unknown as ModuleClass)(
+    emscripten,
+    new engine.Ffi(emscripten as never),
+  );
   return { runtime: module.newRuntime(), memory };
 }
 

@@ -70,7 +70,13 @@ export function classifyGuestError(described: GuestErrorDescription, limits: San
  */
 export function classifyEngineFault(fault: unknown, limits: SandboxLimits): SandboxFailure {
   const message = fault instanceof Error ? `${fault.name}: ${fault.message}` : String(fault);
-  if (fault instanceof RangeError) return sandboxFailure('miniapp_stack', limits, { fatal: true, detail: message });
-  if (/memory/i.test(message)) return sandboxFailure('miniapp_memory', limits, { fatal: true, detail: message });
-  return sandboxFailure('miniapp_error', limits, { fatal: true, reason: 'the engine failed', detail: message });
+  if (fault instanceof RangeError)
+    return sandboxFailure('miniapp_stack', limits, { fatal: true, detail: message });
+  if (/memory/i.test(message))
+    return sandboxFailure('miniapp_memory', limits, { fatal: true, detail: message });
+  return sandboxFailure('miniapp_error', limits, {
+    fatal: true,
+    reason: 'the engine failed',
+    detail: message,
+  });
 }

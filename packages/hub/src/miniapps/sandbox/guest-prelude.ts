@@ -7,7 +7,7 @@
  * Tampering by the app (replacing JSON, prototypes, the host object) can only break the app
  * itself: the hub re-checks every method name, size and text it receives.
  */
-export const guestPrelude = String.raw`(function (hostCall, hostLog, methodsText, logChars) {
+export const guestPrelude = `(function (hostCall, hostLog, methodsText, logChars) {
   'use strict';
   const parse = JSON.parse;
   const stringify = JSON.stringify;

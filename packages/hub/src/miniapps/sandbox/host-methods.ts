@@ -13,7 +13,10 @@ export function checkHostMethods(methods: readonly string[]): ReadonlySet<string
   for (const method of methods) {
     const parts = method.split('.');
     if (parts.some((part) => !segment.test(part) || reserved.has(part))) {
-      throw new GenioError('validation_failed', { field: 'hostMethods', reason: `"${method}" is not a dotted name` });
+      throw new GenioError('validation_failed', {
+        field: 'hostMethods',
+        reason: `"${method}" is not a dotted name`,
+      });
     }
     names.add(method);
   }

@@ -1,3 +1,4 @@
+export { type CpuClock, threadCpuClock } from './cpu-clock.js';
 export type { SandboxErrorCode } from './failures.js';
 export { checkHostMethods } from './host-methods.js';
 export { checkSandboxLimits, defaultSandboxLimits, MIN_MEMORY_BYTES } from './limits.js';

@@ -25,7 +25,10 @@ export function checkSandboxLimits(limits: SandboxLimits): void {
   const positiveInteger = (field: keyof SandboxLimits): void => {
     const value = limits[field];
     if (!Number.isInteger(value) || value <= 0) {
-      throw new GenioError('validation_failed', { field: `limits.${field}`, reason: 'must be a positive integer' });
+      throw new GenioError('validation_failed', {
+        field: `limits.${field}`,
+        reason: 'must be a positive integer',
+      });
     }
   };
   for (const field of Object.keys(defaultSandboxLimits) as Array<keyof SandboxLimits>) positiveInteger(field);
@@ -37,6 +40,9 @@ export function checkSandboxLimits(limits: SandboxLimits): void {
   }
   // The engine's own stack must stay far below the memory; a larger one is a configuration error.
   if (limits.stackBytes > limits.memoryBytes / 8) {
-    throw new GenioError('validation_failed', { field: 'limits.stackBytes', reason: 'must be at most memoryBytes / 8' });
+    throw new GenioError('validation_failed', {
+      field: 'limits.stackBytes',
+      reason: 'must be at most memoryBytes / 8',
+    });
   }
 }

@@ -4,15 +4,19 @@
  * before it is copied); a host call reaches the HostBridge only with a name from the app's list;
  * an engine that timed out, ran out of memory or trapped is disposed and never used again.
  *
- * Where it runs: on the hub's main thread. The sync engine blocks the event loop while guest code
- * runs, but never longer than the CPU budget of one event plus one interrupt poll: bench/miniapps.ts
- * measures the worst event-loop stall from a runaway app (infinite loop, memory bomb, promise
- * storm, regex backtracking); see the figures in bench/README.md. A worker thread would add a
- * message hop to every host call and an isolate (~10 MB) per worker, for a stall the CPU budget
- * already bounds.
+ * Where it runs: on the hub's main thread, by measurement (`npm run bench -- miniapps`). The sync
+ * engine blocks the event loop while guest code runs, and the CPU budget (thread CPU time, checked
+ * by the interrupt handler and between batches of promise jobs) bounds that: a runaway loop, promise
+ * storm or regex backtracking is stopped after 51-54 ms of CPU, a memory bomb after 75-84 ms (its
+ * allocations run between two interrupt polls). On an idle machine the event-loop stall should be
+ * about that CPU time, under the ~100 ms goal (inferred: every run so far was on a machine at load
+ * 13-20 on 2 cores, where the stall was 3-5x the CPU time, as for any work on the main thread). A worker thread would
+ * cost a message hop on every host call and an extra isolate, for a stall the budget already bounds;
+ * lowering cpuMsPerEvent is the lever if the stall must shrink.
  */
 import type { QuickJSDeferredPromise, QuickJSHandle } from 'quickjs-emscripten';
 import { type GenioError, isGenioError } from '../../errors/index.js';
+import { type CpuClock, threadCpuClock } from './cpu-clock.js';
 import type { Engine } from './engine.js';
 import {
   classifyEngineFault,
@@ -45,12 +49,14 @@ class SandboxFault extends Error {
   }
 }
 
-/** CPU accounting for one event (or the load): the process CPU time spent inside the engine. */
+/** CPU accounting for one event (or the load): the thread's CPU time spent inside the engine. */
 interface Budget {
   limitMs: number;
   usedMs: number;
-  /** Process CPU time (ms) after which the interrupt handler stops the guest; -Infinity outside a slice. */
+  /** Thread CPU time (ms) after which the interrupt handler stops the guest; -Infinity outside a slice. */
   sliceCpuDeadline: number;
+  /** performance.now() before which the slice cannot have spent its CPU yet (asking costs a syscall). */
+  sliceCheckFrom: number;
   /** performance.now() after which the event is over whatever the CPU says. */
   wallDeadline: number;
   interrupted: 'cpu' | 'wall' | undefined;
@@ -58,13 +64,11 @@ interface Budget {
   abort?: SandboxFailure;
 }
 
-/**
- * CPU time of the process in ms. The budget is CPU, not wall time: on a busy machine a slice may
- * take longer on the clock without the app having done more work (the wall limit caps the rest).
- */
+/** This thread's CPU clock; apps run on the thread that loaded them. */
+let cpuClock: CpuClock | undefined;
 function cpuNowMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
+  cpuClock ??= threadCpuClock();
+  return cpuClock();
 }
 
 interface EventRun {
@@ -83,6 +87,7 @@ function newBudget(limits: SandboxLimits): Budget {
     limitMs: limits.cpuMsPerEvent,
     usedMs: 0,
     sliceCpuDeadline: Number.NEGATIVE_INFINITY,
+    sliceCheckFrom: Number.NEGATIVE_INFINITY,
     wallDeadline: performance.now() + limits.wallMsPerEvent,
     interrupted: undefined,
   };
@@ -99,6 +104,7 @@ export class QuickJsSandboxedApp implements SandboxedApp {
   #run: EventRun | undefined;
   #events = 0;
   #logLines = 0;
+  #shielded = 0;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(engine: Engine, options: LoadAppOptions, methods: ReadonlySet<string>) {
@@ -121,12 +127,16 @@ export class QuickJsSandboxedApp implements SandboxedApp {
       this.#logLines = 0;
       const dispatcher = this.#slice(() => {
         const prelude = this.#unwrap(context.evalCode(guestPrelude, 'genio-prelude.js'));
-        const hostCall = context.newFunction('hostCall', (id, method, args) => this.#hostCall(id, method, args));
+        const hostCall = context.newFunction('hostCall', (id, method, args) =>
+          this.#hostCall(id, method, args),
+        );
         const hostLog = context.newFunction('hostLog', (level, text) => this.#hostLog(level, text));
         const methods = context.newString(JSON.stringify([...this.#methods]));
         const logChars = context.newNumber(TEXT_CHARS);
         try {
-          return this.#unwrap(context.callFunction(prelude, context.undefined, hostCall, hostLog, methods, logChars));
+          return this.#unwrap(
+            context.callFunction(prelude, context.undefined, hostCall, hostLog, methods, logChars),
+          );
         } finally {
           for (const handle of [prelude, hostCall, hostLog, methods, logChars]) handle.dispose();
         }
@@ -196,13 +206,18 @@ export class QuickJsSandboxedApp implements SandboxedApp {
   memoryUsed(): number {
     const engine = this.#engine;
     if (!engine) return 0;
-    const usage = engine.runtime.computeMemoryUsage();
-    try {
-      const value = engine.context.dump(usage) as { memory_used_size?: unknown };
-      return typeof value.memory_used_size === 'number' ? value.memory_used_size : 0;
-    } finally {
-      usage.dispose();
-    }
+    // Read one own data property rather than dump() the object: dump stringifies it in the engine,
+    // where a guest's Object.prototype.toJSON would run outside any CPU budget.
+    return this.#hostSide(() => {
+      const usage = engine.runtime.computeMemoryUsage();
+      const used = engine.context.getProp(usage, 'memory_used_size');
+      try {
+        return engine.context.typeof(used) === 'number' ? engine.context.getNumber(used) : 0;
+      } finally {
+        used.dispose();
+        usage.dispose();
+      }
+    });
   }
 
   async #handleNow(event: JsonValue, bridge: HostBridge): Promise<JsonValue> {
@@ -285,7 +300,8 @@ export class QuickJsSandboxedApp implements SandboxedApp {
       const read = readBoundedString(context, state.value, limits.maxMessageBytes);
       if (read === undefined) throw new Error('the dispatcher resolved with something else than text');
       const tooLarge = sandboxFailure('miniapp_too_large', limits, { fatal: false, what: 'result' });
-      if ('tooLong' in read || Buffer.byteLength(read.text) > limits.maxMessageBytes) throw new SandboxFault(tooLarge);
+      if ('tooLong' in read || Buffer.byteLength(read.text) > limits.maxMessageBytes)
+        throw new SandboxFault(tooLarge);
       return { done: true, value: JSON.parse(read.text) as JsonValue };
     } finally {
       state.value.dispose();
@@ -308,7 +324,9 @@ export class QuickJsSandboxedApp implements SandboxedApp {
       }
       if (this.#budget.interrupted === undefined) this.#shouldInterrupt();
       if (this.#budget.interrupted || this.#budget.abort) {
-        throw new SandboxFault(this.#failureFor({ name: 'InternalError', message: 'interrupted', stack: '' }));
+        throw new SandboxFault(
+          this.#failureFor({ name: 'InternalError', message: 'interrupted', stack: '' }),
+        );
       }
     }
   }
@@ -333,7 +351,11 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     const method = readBoundedString(context, methodHandle, 200);
     if (!method || !('text' in method) || !this.#methods.has(method.text)) {
       const name = method && 'text' in method ? method.text : '(not a name)';
-      this.#write({ level: 'warn', message: `host method ${name} is not available to this app`, code: 'forbidden' });
+      this.#write({
+        level: 'warn',
+        message: `host method ${name} is not available to this app`,
+        code: 'forbidden',
+      });
       return { error: newCodedError(context, 'forbidden', `host method ${name} is not available`) };
     }
     const argsText = readBoundedString(context, argsHandle, limits.maxMessageBytes);
@@ -348,7 +370,9 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     try {
       args = JSON.parse(argsText.text) as JsonValue;
     } catch {
-      return { error: newCodedError(context, 'validation_failed', `arguments of ${method.text} are not JSON`) };
+      return {
+        error: newCodedError(context, 'validation_failed', `arguments of ${method.text} are not JSON`),
+      };
     }
     const deferred = context.newPromise();
     run.inFlight.add(deferred);
@@ -373,9 +397,9 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     if (!this.#engine || this.#run !== run || !run.inFlight.delete(deferred)) return;
     const { context } = this.#engine;
     try {
-      const value = 'text' in reply ? context.newString(reply.text) : newCodedError(context, reply.code, reply.message);
-      if ('text' in reply) deferred.resolve(value);
-      else deferred.reject(value);
+      const value =
+        'text' in reply ? context.newString(reply.text) : newCodedError(context, reply.code, reply.message);
+      this.#hostSide(() => ('text' in reply ? deferred.resolve(value) : deferred.reject(value)));
       value.dispose();
     } catch (fault) {
       run.budget.abort ??= classifyEngineFault(fault, limits);
@@ -389,11 +413,15 @@ export class QuickJsSandboxedApp implements SandboxedApp {
   #hostLog(levelHandle: QuickJSHandle, textHandle: QuickJSHandle): QuickJSHandle {
     const { context } = this.#alive();
     const level = readBoundedString(context, levelHandle, 10);
-    if (!level || !('text' in level) || !levels.has(level.text as SandboxLogEntry['level'])) return context.false;
+    if (!level || !('text' in level) || !levels.has(level.text as SandboxLogEntry['level']))
+      return context.false;
     this.#logLines += 1;
     if (this.#logLines > LOG_LINES_PER_EVENT) {
       if (this.#logLines === LOG_LINES_PER_EVENT + 1) {
-        this.#write({ level: 'warn', message: `more than ${LOG_LINES_PER_EVENT} console lines; the rest is dropped` });
+        this.#write({
+          level: 'warn',
+          message: `more than ${LOG_LINES_PER_EVENT} console lines; the rest is dropped`,
+        });
       }
       return context.false;
     }
@@ -423,7 +451,10 @@ export class QuickJsSandboxedApp implements SandboxedApp {
   #slice<T>(work: () => T): T {
     const budget = this.#budget;
     const start = cpuNowMs();
-    budget.sliceCpuDeadline = start + Math.max(0, budget.limitMs - budget.usedMs);
+    const remaining = Math.max(0, budget.limitMs - budget.usedMs);
+    budget.sliceCpuDeadline = start + remaining;
+    // The main thread cannot use more CPU than the time that passed on the clock.
+    budget.sliceCheckFrom = performance.now() + remaining;
     try {
       const value = work();
       // An interrupt the guest turned into a rejection still ends the event.
@@ -435,14 +466,32 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     } finally {
       budget.usedMs += cpuNowMs() - start;
       budget.sliceCpuDeadline = Number.NEGATIVE_INFINITY;
+      budget.sliceCheckFrom = Number.NEGATIVE_INFINITY;
+    }
+  }
+
+  /**
+   * Runs host-side engine work that calls no guest code (settling a host call's promise only queues
+   * the guest's reactions as jobs). QuickJS polls for interrupts on every call it makes, so outside a
+   * slice, where the handler says stop, such work must be shielded or it would fail at random.
+   */
+  #hostSide<T>(work: () => T): T {
+    this.#shielded += 1;
+    try {
+      return work();
+    } finally {
+      this.#shielded -= 1;
     }
   }
 
   #shouldInterrupt(): boolean {
+    if (this.#shielded > 0) return false;
     const budget = this.#budget;
     if (budget.abort) return true;
+    const now = performance.now();
+    if (now < budget.sliceCheckFrom && now <= budget.wallDeadline) return false;
     if (cpuNowMs() > budget.sliceCpuDeadline) budget.interrupted = 'cpu';
-    else if (performance.now() > budget.wallDeadline) budget.interrupted = 'wall';
+    else if (now > budget.wallDeadline) budget.interrupted = 'wall';
     return budget.interrupted !== undefined;
   }
 
@@ -460,7 +509,10 @@ export class QuickJsSandboxedApp implements SandboxedApp {
     const budget = this.#budget;
     if (budget.abort) return budget.abort;
     if (budget.interrupted) {
-      return sandboxFailure('miniapp_timeout', this.#options.limits, { fatal: true, kind: budget.interrupted });
+      return sandboxFailure('miniapp_timeout', this.#options.limits, {
+        fatal: true,
+        kind: budget.interrupted,
+      });
     }
     return classifyGuestError(described, this.#options.limits);
   }
