@@ -80,6 +80,25 @@ export {
   TranscriptSchema,
 } from './speech.js';
 export {
+  AudioCancelMessageSchema,
+  type AudioEndMessage,
+  AudioEndMessageSchema,
+  type AudioEndReason,
+  AudioListeningMessageSchema,
+  type AudioStartMessage,
+  AudioStartMessageSchema,
+  AudioStopMessageSchema,
+  type AudioTranscriptMessage,
+  AudioTranscriptMessageSchema,
+  audioEndReasons,
+  MAX_AUDIO_FRAME_BYTES,
+  MAX_UTTERANCE_MS,
+  SCREEN_AUDIO_RATE,
+  type SpeechStatusMessage,
+  SpeechStatusMessageSchema,
+  SpeechStatusRequestSchema,
+} from './speech-socket.js';
+export {
   SlotSchema,
   type TurnRequest,
   TurnRequestSchema,

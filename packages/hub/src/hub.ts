@@ -250,7 +250,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         deviceRoutes(devices, simulators),
         conversationRoutes(converse),
         speechRoutes({ speech, homes, turn: converse }),
-        eventRoutes({ bus, metrics, turn: converse }),
+        eventRoutes({ bus, metrics, turn: converse, speech }),
         screenRoutes({ pairing: createScreenPairing({ db: storage.db, tokens }), homes }),
         timerRoutes({ timers: assistant.timers, homes }),
         merchantRoutes({ commerce, tokens }),

@@ -17,13 +17,19 @@ export const WEB_DIR = fileURLToPath(new URL('../dist', import.meta.url));
  */
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('../../../test-results/screenshots', import.meta.url));
 
-/** Debian's Chromium, headless, with the flags this machine needs. */
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless, with the flags this machine needs (and any a suite adds, such as a fake microphone). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM.executablePath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      ...extraArgs,
+    ],
   });
 }
 

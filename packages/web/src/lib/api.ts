@@ -56,6 +56,33 @@ export class ApiClient {
     return url.toString();
   }
 
+  /** POST a JSON body and read the answer as a stream (audio as it is made); a problem answer throws. */
+  async stream(path: string, body: unknown, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError(0, 'network', 'The hub cannot be reached. Check that it is running and try again.');
+    }
+    if (!response.ok || !response.body) {
+      const problem = (safeJson(await response.text()) ?? {}) as Problem;
+      throw new ApiError(
+        response.status,
+        problem.code ?? 'http_error',
+        problem.detail ?? problem.title ?? `The hub answered ${response.status}.`,
+      );
+    }
+    return response.body;
+  }
+
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;

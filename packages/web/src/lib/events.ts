@@ -30,6 +30,13 @@ export class EventStream {
     return true;
   }
 
+  /** Send binary data (audio frames); false when the socket is not open. */
+  sendBinary(data: ArrayBuffer): boolean {
+    if (this.socket?.readyState !== WebSocket.OPEN) return false;
+    this.socket.send(data);
+    return true;
+  }
+
   close(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);

@@ -38,6 +38,8 @@ export interface Hub {
   onMessage(listener: MessageListener): () => void;
   /** Send a message over the socket; false when it is not open. */
   send(message: unknown): boolean;
+  /** Send binary data (audio frames) over the socket; false when it is not open. */
+  sendBinary(data: ArrayBuffer): boolean;
 }
 
 /** Open REST and the websocket for a session; `onUnauthorized` fires on a 401 or a 4401 close. */
@@ -89,6 +91,7 @@ export function useHub(session: Session, onUnauthorized: () => void): Hub {
         };
       },
       send: (message: unknown) => stream.current?.send(message) ?? false,
+      sendBinary: (data: ArrayBuffer) => stream.current?.sendBinary(data) ?? false,
     }),
     [],
   );

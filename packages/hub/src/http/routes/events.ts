@@ -6,6 +6,7 @@ import type { Principal } from '../../auth/index.js';
 import type { Bus, Envelope } from '../../bus/index.js';
 import { GenioError, isGenioError, type Language, languages } from '../../errors/index.js';
 import type { Metrics } from '../../metrics/index.js';
+import { createAudioSession, isVoiceMessage, type ScreenSpeech } from '../../voice/index.js';
 import type { RouteModule } from '../types.js';
 
 /** Which events a principal may receive: those of a home the policy lets it subscribe to; hub-wide ones operators only. */
@@ -41,6 +42,8 @@ const CLOSE_REVOKED = 4401;
 export const MAX_TURNS_PER_SOCKET = 4;
 /** Turns one token may have in flight over all its sockets. */
 export const MAX_TURNS_PER_TOKEN = 8;
+/** Utterances one token may have open or being transcribed over all its sockets (each socket: one). */
+export const MAX_UTTERANCES_PER_TOKEN = 2;
 
 /** Read a `{ type: "turn", text, homeId?, language?, conversationId?, choice?, id? }` message. */
 function readTurn(message: Record<string, unknown>, principal: Principal): TurnRequest {
@@ -81,10 +84,13 @@ export function eventRoutes(deps: {
   metrics: Metrics;
   /** One conversation turn; `speaker` is the token that said it (ordering checks who may pay). */
   turn?: (request: TurnRequest, speaker: { tokenId: string }) => Promise<TurnAnswer>;
+  /** Speech for `audio.*` messages (hold-to-talk); without it the screen is told nothing can be heard. */
+  speech?: ScreenSpeech;
 }): RouteModule {
   return (app) => {
     let next = 0;
     const turnsOfToken = new Map<string, number>();
+    const utterancesOfToken = new Map<string, number>();
     app.get(
       '/api/v1/events',
       {
@@ -140,29 +146,15 @@ export function eventRoutes(deps: {
           );
         });
 
-        socket.on('message', (raw: Buffer) => {
-          const text = raw.toString('utf8');
-          if (text === 'ping' || text === '{"type":"ping"}') {
-            socket.send('{"type":"pong"}');
-            return;
-          }
-          let message: Record<string, unknown>;
-          try {
-            message = JSON.parse(text) as Record<string, unknown>;
-          } catch {
-            socket.send(
-              JSON.stringify({ type: 'error', code: 'validation_failed', detail: 'messages are JSON' }),
-            );
-            return;
-          }
-          if (message?.type !== 'turn' || !deps.turn) {
+        const runTurn = (message: Record<string, unknown>): void => {
+          const id =
+            typeof message.id === 'string' || typeof message.id === 'number' ? message.id : undefined;
+          if (!deps.turn) {
             socket.send(
               JSON.stringify({ type: 'error', code: 'validation_failed', detail: 'unknown message type' }),
             );
             return;
           }
-          const id =
-            typeof message.id === 'string' || typeof message.id === 'number' ? message.id : undefined;
           const turn = deps.turn;
           const ofToken = turnsOfToken.get(principal.tokenId) ?? 0;
           if (turnsInFlight >= MAX_TURNS_PER_SOCKET || ofToken >= MAX_TURNS_PER_TOKEN) {
@@ -209,8 +201,62 @@ export function eventRoutes(deps: {
             .then(respond)
             .catch(() => {})
             .finally(settle);
+        };
+        const audio = createAudioSession({
+          principal,
+          places: {
+            take: () => {
+              const held = utterancesOfToken.get(principal.tokenId) ?? 0;
+              if (held >= MAX_UTTERANCES_PER_TOKEN) return false;
+              utterancesOfToken.set(principal.tokenId, held + 1);
+              return true;
+            },
+            give: () => {
+              const left = (utterancesOfToken.get(principal.tokenId) ?? 1) - 1;
+              if (left > 0) utterancesOfToken.set(principal.tokenId, left);
+              else utterancesOfToken.delete(principal.tokenId);
+            },
+          },
+          speech: deps.speech,
+          runTurn,
+          send: (message) => {
+            if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+          },
+        });
+
+        socket.on('message', (raw: Buffer, isBinary: boolean) => {
+          if (isBinary) {
+            audio.frame(raw);
+            return;
+          }
+          const text = raw.toString('utf8');
+          if (text === 'ping' || text === '{"type":"ping"}') {
+            socket.send('{"type":"pong"}');
+            return;
+          }
+          let message: Record<string, unknown>;
+          try {
+            message = JSON.parse(text) as Record<string, unknown>;
+          } catch {
+            socket.send(
+              JSON.stringify({ type: 'error', code: 'validation_failed', detail: 'messages are JSON' }),
+            );
+            return;
+          }
+          if (message && typeof message === 'object' && isVoiceMessage(message)) {
+            audio.message(message);
+            return;
+          }
+          if (message?.type !== 'turn') {
+            socket.send(
+              JSON.stringify({ type: 'error', code: 'validation_failed', detail: 'unknown message type' }),
+            );
+            return;
+          }
+          runTurn(message);
         });
         socket.on('close', () => {
+          audio.close();
           deps.bus.off(owner);
           deps.metrics.websocketClients.dec();
         });

@@ -2,12 +2,24 @@ import { useState } from 'preact/hooks';
 import { Card } from '../cards/Card.js';
 import type { Hub } from '../hub.js';
 import { useI18n } from '../i18n.js';
+import { useSpeaker } from '../voice/useSpeaker.js';
+import { useSpeechStatus } from '../voice/useSpeechStatus.js';
+import { useVoice } from '../voice/useVoice.js';
+import { MicButton, SoundControls } from '../voice/VoiceControls.js';
 import { useConversation } from './useConversation.js';
 
-/** The text box, the assistant's reply and its card. */
+/** Hold-to-talk and the text box, the assistant's reply (spoken too) and its card. */
 export function Conversation({ hub }: { hub: Hub }) {
-  const { s } = useI18n();
-  const { exchange, busy, say } = useConversation(hub);
+  const { s, language } = useI18n();
+  const status = useSpeechStatus(hub);
+  const speaker = useSpeaker(hub, language, status?.speak ?? []);
+  const conversation = useConversation(hub, (reply) => speaker.say(reply.speech.text, reply.language));
+  const { exchange, busy, say } = conversation;
+  // Barge-in: pressing the microphone silences the answer being spoken.
+  const voice = useVoice(hub, language, conversation, () => {
+    speaker.player.stop();
+    speaker.player.unlock();
+  });
   const [text, setText] = useState('');
 
   const submit = async () => {
@@ -26,10 +38,13 @@ export function Conversation({ hub }: { hub: Hub }) {
       <h2 id="conversation-title" class="panel-title">
         {s.conversationTitle}
       </h2>
+      <MicButton voice={voice} canHear={status?.hear.includes(language) ?? false} />
       <form
         class="say"
         onSubmit={(event) => {
           event.preventDefault();
+          speaker.player.stop();
+          speaker.player.unlock();
           void submit();
         }}
       >
@@ -80,6 +95,7 @@ export function Conversation({ hub }: { hub: Hub }) {
           />
         ) : null}
       </div>
+      <SoundControls speaker={speaker} />
     </section>
   );
 }

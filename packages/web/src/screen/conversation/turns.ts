@@ -8,9 +8,14 @@ export type TurnReply = TurnResponse;
 const SOCKET_TIMEOUT_MS = 20_000;
 let nextId = 0;
 
-function overSocket(hub: Hub, body: Record<string, unknown>): Promise<TurnReply> {
-  const id = ++nextId;
-  return new Promise<TurnReply>((resolve, reject) => {
+/** The answer to the turn sent (or heard by the hub) with this id, from the socket. */
+export function awaitTurn(
+  hub: Hub,
+  id: string | number,
+  timeoutMs = SOCKET_TIMEOUT_MS,
+): Promise<TurnReply> & { cancel(): void } {
+  let settle: (() => void) | null = null;
+  const promise = new Promise<TurnReply>((resolve, reject) => {
     const stop = hub.onMessage((message) => {
       if (message.id !== id) return;
       if (message.type !== 'turn' && message.type !== 'error') return;
@@ -32,13 +37,23 @@ function overSocket(hub: Hub, body: Record<string, unknown>): Promise<TurnReply>
     const timer = setTimeout(() => {
       stop();
       reject(new ApiError(0, 'network', 'The hub did not answer in time. Try again.'));
-    }, SOCKET_TIMEOUT_MS);
-    if (!hub.send({ type: 'turn', id, ...body })) {
+    }, timeoutMs);
+    settle = () => {
       stop();
       clearTimeout(timer);
-      reject(new SocketDown());
-    }
+    };
   });
+  return Object.assign(promise, { cancel: () => settle?.() });
+}
+
+function overSocket(hub: Hub, body: Record<string, unknown>): Promise<TurnReply> {
+  const id = ++nextId;
+  const reply = awaitTurn(hub, id);
+  if (!hub.send({ type: 'turn', id, ...body })) {
+    reply.cancel();
+    return Promise.reject(new SocketDown());
+  }
+  return reply;
 }
 
 class SocketDown extends Error {}
