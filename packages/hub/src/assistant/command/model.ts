@@ -62,6 +62,8 @@ export interface Command {
   correction?: boolean;
   /** "And the blinds as well": the previous request on these targets. */
   followUp?: boolean;
+  /** "Everything in the laundry": every device of a place; a place alone ("the garage") is its lights. */
+  everything?: boolean;
   /** Where the cleaning goes, for a vacuum's start ("vacuum the attic"). */
   where?: { id: string; text: string };
   language: Language;

@@ -17,6 +17,10 @@ interface Written {
   max: string[];
   min: string[];
   half: string[];
+  /** "Both", "tutte e due", "tous les deux": a quantity of targets, never a value. */
+  both: string[];
+  /** "Everything", "tutto", "tout", "所有": every device of a place, not only its lights. */
+  everything: string[];
   reference: string[];
   /** Endings of a verb that carry the object ("accendila", "mets-la"): Italian and French clitics. */
   clitics: string[];
@@ -71,11 +75,24 @@ const written: Record<Language, Written> = {
     max: ['maximum', 'max', 'full', 'fully', 'all the way up', 'highest', 'brightest', 'warmest'],
     min: ['minimum', 'min', 'lowest', 'all the way down', 'dimmest', 'coolest'],
     half: ['half', 'halfway', 'half way'],
+    both: ['both', 'both of', 'the two'],
+    everything: ['everything', 'all', 'every device', 'all devices', 'anything'],
     reference: ['it', 'them', 'that one', 'that', 'those', 'this one', 'the same'],
     clitics: [],
     correction: ['actually', 'no', 'instead', 'rather', 'i mean', 'sorry', 'make that'],
     and: ['and', 'plus', 'as well as'],
-    except: ['except', 'except for', 'but not', 'apart from', 'other than', 'besides', 'not'],
+    except: [
+      'except',
+      'except for',
+      'but not',
+      'apart from',
+      'other than',
+      'besides',
+      'not',
+      'but leave',
+      'but keep',
+      'leaving',
+    ],
     also: ['and', 'also', 'too', 'as well', 'and also'],
     others: ['the others', 'the other ones', 'everything else', 'the rest'],
     negation: ["don't", 'do not', 'not', 'never'],
@@ -178,11 +195,24 @@ const written: Record<Language, Written> = {
     max: ['al massimo', 'massimo', 'massima', 'tutta'],
     min: ['al minimo', 'minimo', 'minima'],
     half: ['a meta', 'meta', 'al cinquanta per cento'],
+    both: ['tutte e due', 'tutti e due', 'entrambe', 'entrambi', 'ambedue'],
+    everything: ['tutto', 'tutti', 'tutte', 'ogni cosa', 'qualsiasi cosa'],
     reference: ['quello', 'quella', 'quelli', 'quelle'],
     clitics: ['la', 'lo', 'li', 'le'],
     correction: ['anzi', 'no', 'invece', 'piuttosto', 'cioe', 'in realta'],
     and: ['e', 'ed', 'anche'],
-    except: ['tranne', 'eccetto', 'tranne che', 'a parte', 'fuorche', 'meno', 'ma non', 'non'],
+    except: [
+      'tranne',
+      'eccetto',
+      'tranne che',
+      'a parte',
+      'fuorche',
+      'meno',
+      'ma non',
+      'non',
+      'ma lascia',
+      'lasciando',
+    ],
     also: ['anche', 'e', 'pure', 'e anche'],
     others: ['gli altri', 'le altre', 'tutto il resto', 'il resto'],
     negation: ['non', 'mai'],
@@ -273,11 +303,13 @@ const written: Record<Language, Written> = {
     max: ['au maximum', 'au max', 'maximum', 'a fond', 'au plus fort'],
     min: ['au minimum', 'au min', 'minimum', 'au plus bas'],
     half: ['a moitie', 'a mi-hauteur', 'moitie', 'a demi'],
+    both: ['tous les deux', 'toutes les deux', 'les deux'],
+    everything: ['tout', 'tous', 'toutes', 'tous les appareils'],
     reference: ['celui-la', 'celle-la', 'ca'],
     clitics: ['la', 'le', 'les'],
     correction: ['plutot', 'non', 'en fait', 'finalement', 'pardon', 'je veux dire'],
     and: ['et', 'ainsi que'],
-    except: ['sauf', 'a part', 'excepte', 'hormis', 'mais pas', 'pas'],
+    except: ['sauf', 'a part', 'excepte', 'hormis', 'mais pas', 'pas', 'mais laisse', 'en laissant'],
     also: ['aussi', 'et', 'egalement', 'et aussi'],
     others: ['les autres', 'tout le reste', 'le reste'],
     negation: ['ne', "n'", 'pas', 'jamais'],
@@ -373,6 +405,8 @@ const written: Record<Language, Written> = {
     max: ['最大', '最亮', '最高', '开到最大', '调到最大', '最热'],
     min: ['最小', '最暗', '最低', '调到最小', '最冷'],
     half: ['一半'],
+    both: ['两个', '两盏', '两台', '两个都', '俩'],
+    everything: ['所有', '全部', '一切', '都'],
     reference: ['它们', '它', '那个', '这个', '那些'],
     clitics: [],
     correction: ['不对', '其实', '还是', '改成', '不是', '不', '算了'],
@@ -449,6 +483,8 @@ export interface Phrases {
   max: string[][];
   min: string[][];
   half: string[][];
+  both: string[][];
+  everything: string[][];
   reference: string[][];
   clitics: string[];
   correction: string[][];
@@ -484,6 +520,8 @@ export function phrases(language: Language): Phrases {
     max: tok(w.max),
     min: tok(w.min),
     half: tok(w.half),
+    both: tok(w.both),
+    everything: tok(w.everything),
     reference: tok(w.reference),
     clitics: w.clitics,
     correction: tok(w.correction),
@@ -520,6 +558,8 @@ function allWords(w: Written): string[] {
     w.max,
     w.min,
     w.half,
+    w.both,
+    w.everything,
     w.reference,
     w.correction,
     w.and,

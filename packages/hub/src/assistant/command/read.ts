@@ -96,7 +96,7 @@ const ABSOLUTE_BEFORE = new Set(['to', 'at', 'a', 'al', 'alla', 'au', 'sur', 'åˆ
 
 function readValue(tokens: readonly string[], language: Language, p: Phrases): Value | undefined {
   const phraseWords = new Set<number>();
-  for (const list of [p.bit, p.notch, p.reference, p.half])
+  for (const list of [p.bit, p.notch, p.reference, p.half, p.both])
     for (const m of find(tokens, list)) for (let k = m.start; k < m.end; k++) phraseWords.add(k);
   const n = number(tokens, language, p, phraseWords);
   const up = has(tokens, p.up);
@@ -490,6 +490,7 @@ export function readCommand(heard: ReadInput): Command | null {
     ...(kept ? { value: kept } : {}),
     ...(correction ? { correction } : {}),
     ...(where ? { where } : {}),
+    ...(has(heard.tokens, p.everything) ? { everything: true } : {}),
     language,
   };
 }

@@ -107,11 +107,28 @@ function soundsLike(target: Target, home: HomeView): Device[] {
   return found;
 }
 
+/** Words that make a cover a way in (a garage door, a gate): moved only when it is named. */
+const ENTRANCE_WORDS = /\b(door|gate|garage|porta|portone|cancello|porte|portail)\b|门/iu;
+
+/**
+ * A door or gate: never moved by a kind, a place or "everything" ("close all the blinds" must
+ * not close the garage door its maker filed as a curtain), only by its name.
+ */
+function isEntrance(device: Device): boolean {
+  return (
+    device.category === 'curtain' && [device.name, ...device.aliases].some((n) => ENTRANCE_WORDS.test(n))
+  );
+}
+
+/** What a place alone switches ("turn off the garage"): its lights, as a household means it. */
+const SWITCHED_WITH_THE_PLACE = new Set(['light', 'switch']);
+
 /** The devices one target points at, before capabilities are considered. */
 function candidates(
   target: Target,
   home: HomeView,
   previous: readonly string[],
+  scope: { placeMeansLights?: boolean } = {},
 ): Device[] | { missing: string } {
   if (target.unknown) {
     const heard = soundsLike(target, home);
@@ -125,8 +142,11 @@ function candidates(
       devices = devices.filter((d) => d.areaId === target.area?.id);
     return devices;
   }
+  devices = devices.filter((d) => !isEntrance(d));
   if (target.kind) devices = devices.filter((d) => d.category === target.kind?.value);
   if (target.area) devices = devices.filter((d) => d.areaId === target.area?.id);
+  if (target.area && !target.kind && scope.placeMeansLights)
+    devices = devices.filter((d) => SWITCHED_WITH_THE_PLACE.has(d.category));
   if (devices.length === 0)
     return { missing: [target.kind?.text, target.area?.text].filter(Boolean).join(' ') };
   return devices;
@@ -359,8 +379,10 @@ export async function resolve(
   let broad = false;
   let unsure = options.unsure ?? false;
   if (command.targets.some((t) => t.reference) && previous.length === 0) return { kind: 'which' };
+  const switching = command.action === 'turn_on' || command.action === 'turn_off';
+  const placeMeansLights = switching && !command.everything;
   for (const target of command.targets) {
-    const found = candidates(target, home, previous);
+    const found = candidates(target, home, previous, { placeMeansLights });
     if (!Array.isArray(found)) {
       const suggestion = closest(found.missing, home);
       return { kind: 'not_found', what: found.missing, ...(suggestion ? { suggestion } : {}) };
@@ -415,7 +437,9 @@ export async function resolve(
     return { kind: 'confirm', devices: operations.map((o) => o.device), operations };
   // Heard with doubt: whatever switches several devices or opens a cover is asked first.
   const opens = operations.some((o) => o.capability === 'position' && Number(o.value) > 0);
-  if (unsure && !options.confirmed && (opens || operations.length > 1))
+  // A name only close in spelling ("cucina" for "lucina") is a guess: asked, whatever it would do.
+  const guessed = command.targets.some((t) => t.name?.misheard);
+  if (!options.confirmed && (guessed || (unsure && (opens || operations.length > 1))))
     return { kind: 'confirm', devices: operations.map((o) => o.device), operations, unsure: true };
   return { kind: 'act', operations, devices: operations.map((o) => o.device) };
 }
