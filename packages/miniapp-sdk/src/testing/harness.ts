@@ -113,7 +113,7 @@ export async function createTestHarness(options: TestHarnessOptions): Promise<Te
       return active;
     },
     async say(text, language = options.language ?? fallback) {
-      const said = normalise(text);
+      const said = normalise(text).toLowerCase();
       if (active && exitWords[language].includes(said)) return deliver({ type: 'end', ...base(language) });
       const opened = matchInvocation(manifest, text, language);
       if (opened) {

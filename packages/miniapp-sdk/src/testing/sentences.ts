@@ -17,10 +17,9 @@ export class TemplateSyntaxError extends Error {}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Lower case, no punctuation, single spaces. */
+/** No punctuation, single spaces (case is kept: slots carry the user's words; matching ignores case). */
 export function normalise(text: string): string {
   return text
-    .toLowerCase()
     .replace(/[.,!?;:¿¡。，！？；：、"“”'’]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -53,7 +52,7 @@ export function compileSentence(template: string): CompiledTemplate {
     } else if (/\s/.test(ch)) {
       if (!source.endsWith('\\s*')) source += '\\s*';
     } else {
-      source += escape(normalise(ch) || '');
+      source += escape(normalise(ch));
     }
   }
   if (open.length) throw new TemplateSyntaxError(`unclosed ${open.at(-1)} in "${template}"`);
@@ -100,12 +99,12 @@ function slotValue(
   const definition = intent.slots?.[name];
   const words = text.trim();
   if (definition?.type === 'number') {
-    const value = /^-?\d+(\.\d+)?$/.test(words) ? Number(words) : numberWords[words];
+    const value = /^-?\d+(\.\d+)?$/.test(words) ? Number(words) : numberWords[words.toLowerCase()];
     return value === undefined ? null : { value, text: words };
   }
   if (definition?.type === 'list') {
     const values = definition.values?.[language] ?? [];
-    const found = values.find((v) => normalise(v) === normalise(words));
+    const found = values.find((v) => normalise(v).toLowerCase() === normalise(words).toLowerCase());
     return found === undefined ? null : { value: found, text: words };
   }
   return { value: words, text: words };
@@ -160,7 +159,7 @@ export function matchInvocation(
   text: string,
   language: Language,
 ): { rest: string | null } | null {
-  const names = (manifest.invocation[language] ?? []).map(normalise);
+  const names = (manifest.invocation[language] ?? []).map((n) => normalise(n).toLowerCase());
   const said = normalise(text);
   for (const kind of ['ask', 'open'] as const) {
     for (const template of invocations[language][kind]) {
@@ -168,7 +167,7 @@ export function matchInvocation(
       const match = pattern.exec(said);
       if (!match) continue;
       const app = match[slots.indexOf('app') + 1] ?? '';
-      if (!names.includes(normalise(app))) continue;
+      if (!names.includes(normalise(app).toLowerCase())) continue;
       const rest = slots.includes('rest') ? (match[slots.indexOf('rest') + 1] ?? null) : null;
       return { rest };
     }
