@@ -1,8 +1,8 @@
 import { watch } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Io, takeOptions, UsageError } from '../io.js';
-import { uploadPackage } from './miniapp-publish.js';
 import { readProject, writePackage } from './miniapp-pack.js';
+import { uploadPackage } from './miniapp-publish.js';
 import { readConversations, runConversations } from './miniapp-test.js';
 
 export const devUsage = `genio miniapp dev [DIR] [--hub URL --token T]

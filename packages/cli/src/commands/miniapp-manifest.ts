@@ -50,7 +50,7 @@ export function checkManifest(value: unknown): ManifestProblem[] {
   const list = (path: string, v: unknown, each: (path: string, item: unknown) => void, min = 1) => {
     if (!Array.isArray(v) || v.length < min)
       problem(path, `must be a list of at least ${min}, got ${show(v)}`);
-    else v.forEach((item, i) => each(`${path}[${i}]`, item));
+    else for (const [i, item] of v.entries()) each(`${path}[${i}]`, item);
   };
 
   if (typeof m.id !== 'string' || !/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*){1,5}$/.test(m.id))

@@ -1,4 +1,4 @@
-export { type EngineLogEntry, EngineError } from './engine.js';
+export { EngineError, type EngineLogEntry } from './engine.js';
 export {
   createFakeHome,
   type FakeHome,

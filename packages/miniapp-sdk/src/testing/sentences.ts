@@ -15,7 +15,7 @@ interface CompiledTemplate {
 /** A template that cannot be read, with where. */
 export class TemplateSyntaxError extends Error {}
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** No punctuation, single spaces (case is kept: slots carry the user's words; matching ignores case). */
 export function normalise(text: string): string {
@@ -52,7 +52,7 @@ export function compileSentence(template: string): CompiledTemplate {
     } else if (/\s/.test(ch)) {
       if (!source.endsWith('\\s*')) source += '\\s*';
     } else {
-      source += escape(normalise(ch));
+      source += escapeRegExp(normalise(ch));
     }
   }
   if (open.length) throw new TemplateSyntaxError(`unclosed ${open.at(-1)} in "${template}"`);
