@@ -4,20 +4,13 @@ import type { Language } from './manifest.js';
 /** A JSON value: the only thing that crosses between the app and the hub. */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** A slot the assistant filled from the user's words. */
-export interface SlotValue {
-  /** The value as the app should use it (a number for a number slot). */
-  value: JsonValue;
-  /** The words it came from. */
-  text: string;
-}
+/** A slot's value: a list slot's value, a number (a duration in seconds), or the words said. */
+export type SlotValue = string | number | null;
 
 /** How a payment the app asked for ended; the app never sees the PIN or the account. */
 export interface PaymentOutcome {
   orderId: string;
   status: 'paid' | 'failed' | 'cancelled';
-  amount: number;
-  currency: string;
 }
 
 interface EventBase {
@@ -53,13 +46,13 @@ export type AppEvent = LaunchEvent | IntentEvent | PaymentEvent | EndEvent;
 export type AppEventType = AppEvent['type'];
 
 /**
- * What an app answers: a sentence to speak, an optional card, and either a question (`ask` fills one
- * slot with the user's next words, `confirm` waits for yes or no) or `end` to give the conversation back.
+ * What an app answers: a sentence to speak (at most 600 characters), an optional card, and either a
+ * question (`ask: { slot }` fills that slot with the user's next words, `ask: 'confirm'` waits for yes
+ * or no, given as the slot `confirmed`) or `end` to give the conversation back.
  */
 export interface AppReply {
   speech: string;
   card?: Card;
-  ask?: { slot: string; prompt?: string };
-  confirm?: { prompt?: string };
+  ask?: { slot: string; prompt?: string } | 'confirm';
   end?: boolean;
 }

@@ -1,14 +1,21 @@
 import type { JsonValue } from './events.js';
 
+/** A capability of a device as an app reads it (the screen's capability state). */
+export interface HostCapability {
+  name: string;
+  kind: string;
+  value?: JsonValue;
+  [key: string]: JsonValue | undefined;
+}
+
 /** A device of the home as an app sees it: capabilities, never protocol identifiers. */
 export interface HostDevice {
   id: string;
   name: string;
   category: string;
-  area: string | null;
+  areaId: string | null;
   online: boolean;
-  /** Capability name -> current value ("power": true, "heartRate": 72). */
-  state: Record<string, JsonValue>;
+  capabilities: HostCapability[];
 }
 
 /** What a fetch through the hub answered. */
@@ -18,10 +25,17 @@ export interface FetchResponse {
   body: string;
 }
 
+/** One line of an order: an item of the merchant's menu by its ref. */
+export interface OrderLine {
+  ref: string;
+  quantity: number;
+  options?: Record<string, string[]>;
+}
+
 /**
  * The host API an app's handler receives. Each call crosses to the hub as a JSON copy; the hub checks
  * the manifest's permission AND the household's grant before it runs, and refuses with an Error
- * carrying `code` ("permission_denied", "quota_exceeded", "host_not_allowed", ...).
+ * carrying `code` ("forbidden", "payload_too_large", "validation_failed", "not_found", ...).
  */
 export interface Host {
   storage: {
@@ -29,7 +43,8 @@ export interface Host {
     get(args: { key: string }): Promise<JsonValue>;
     /** Store a JSON value; refused beyond the app's storage quota. */
     set(args: { key: string; value: JsonValue }): Promise<null>;
-    delete(args: { key: string }): Promise<null>;
+    /** Whether there was a value to delete. */
+    delete(args: { key: string }): Promise<boolean>;
     keys(args?: { prefix?: string }): Promise<string[]>;
   };
   network: {
@@ -42,36 +57,34 @@ export interface Host {
     }): Promise<FetchResponse>;
   };
   devices: {
-    list(args?: { category?: string }): Promise<HostDevice[]>;
-    /** Set one capability of a device (by id) or of every device of a category. */
-    control(args: {
-      deviceId?: string;
-      category?: string;
-      capability: string;
-      value: JsonValue;
-    }): Promise<{ controlled: string[] }>;
+    /** The home's devices, or those having one capability. */
+    list(args?: { capability?: string }): Promise<HostDevice[]>;
+    /** Set capabilities of one device (by id) or of every device of a category. */
+    control(
+      args: ({ deviceId: string; category?: never } | { category: string; deviceId?: never }) & {
+        values: Record<string, JsonValue>;
+      },
+    ): Promise<Array<{ deviceId: string; status: string }>>;
   };
   timers: {
-    start(args: { seconds: number; label?: string }): Promise<{ timerId: string }>;
-    cancel(args: { timerId: string }): Promise<null>;
+    start(args: { seconds: number; name?: string }): Promise<{ timerId: string; endsAt: number }>;
+    cancel(args: { timerId: string }): Promise<JsonValue>;
   };
   notifications: {
     send(args: { title: string; text: string }): Promise<null>;
   };
   payments: {
     /**
-     * Ask the platform to charge the household (minor units). The platform confirms with the user
-     * (PIN or challenge); the app learns the outcome in a `payment` event.
+     * Order from the manifest's merchant, priced from its menu; the platform asks the household to
+     * confirm (PIN or challenge) and the app learns the outcome in a `payment` event.
      */
     request(args: {
-      amount: number;
-      currency: string;
-      description: string;
-      items?: Array<{ id: string; title: string; quantity: number; price: number }>;
-    }): Promise<{ orderId: string; status: 'pending' }>;
+      items: OrderLine[];
+      storeRef?: string;
+    }): Promise<{ orderId: string; status: 'awaiting_confirmation' }>;
   };
   location: {
-    /** The home's coarse location (city level). */
-    get(): Promise<{ city: string | null; country: string | null; latitude: number; longitude: number }>;
+    /** The home's location, coarse (two decimals, about a kilometre), or null when it has none. */
+    get(): Promise<{ lat: number; lon: number } | null>;
   };
 }

@@ -9,8 +9,8 @@ export const languages = ['zh', 'en', 'it', 'fr'] as const;
 /** One of the languages Genio speaks. */
 export type Language = (typeof languages)[number];
 
-/** A text in one or more languages, for example `{ "en": "Kiki Chicken", "zh": "琪琪炸鸡" }`. */
-export type Localized<T = string> = Partial<Record<Language, T>>;
+/** A text per language; English is required: `{ "en": "Kiki Chicken", "zh": "琪琪炸鸡" }`. */
+export type Localized<T = string> = { en: T } & Partial<Record<Exclude<Language, 'en'>, T>>;
 
 /** What an app may ask a household to grant. */
 export const permissions = [
@@ -50,11 +50,20 @@ export interface PermissionRequest {
   reason: Localized;
 }
 
-/** A slot of an intent: free words (`text`), a number, or one of listed values. */
+/** A value of a list slot: what the user says (`text`) and what the app receives (`value`). */
+export interface SlotListValue {
+  text: string;
+  value: string;
+}
+
+/**
+ * A slot of an intent: any words (`text`), a number or a duration in seconds (the slot is then named
+ * `{number}` or `{duration}`), or one of listed values (`list`).
+ */
 export interface SlotDefinition {
-  type: 'text' | 'number' | 'list';
-  /** For `list`: the accepted values per language (what the user says). */
-  values?: Localized<string[]>;
+  type: 'text' | 'number' | 'duration' | 'list';
+  /** For `list`: the accepted values per language. */
+  values?: Localized<SlotListValue[]>;
 }
 
 /**
@@ -89,8 +98,8 @@ export interface Manifest {
   network?: { allowlist: string[] };
   resources?: Partial<ResourceLimits>;
   /** Who the app charges for and the most one order may cost, in minor units. */
-  payments?: { merchantId: string; maxPerOrder: number; currency?: string };
+  payments?: { merchantId: string; maxPerOrder: number };
 }
 
 /** The limits an app gets when its manifest names none. */
-export const defaultResources: ResourceLimits = { memoryMb: 32, cpuMsPerEvent: 50, storageKb: 256 };
+export const defaultResources: ResourceLimits = { memoryMb: 16, cpuMsPerEvent: 100, storageKb: 256 };

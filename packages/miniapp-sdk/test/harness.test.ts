@@ -12,10 +12,25 @@ const manifest: Manifest = {
     {
       name: 'order',
       slots: {
-        count: { type: 'number' },
-        item: { type: 'list', values: { en: ['wings', 'legs'], zh: ['鸡翅', '鸡腿'] } },
+        number: { type: 'number' },
+        item: {
+          type: 'list',
+          values: {
+            en: [
+              { text: 'wings', value: 'wing' },
+              { text: 'legs', value: 'leg' },
+            ],
+            zh: [
+              { text: '鸡翅', value: 'wing' },
+              { text: '鸡腿', value: 'leg' },
+            ],
+          },
+        },
       },
-      sentences: { en: ['[i want] {count} {item}', 'order {count} {item}'], zh: ['[我要]{count}个{item}'] },
+      sentences: {
+        en: ['[i want] {number} {item}', 'order {number} {item}'],
+        zh: ['[我要]{number}个{item}'],
+      },
     },
     { name: 'lights', sentences: { en: ['(dim|lower) the lights'] } },
   ],
@@ -25,24 +40,25 @@ const manifest: Manifest = {
   ],
   payments: { merchantId: 'mer_1', maxPerOrder: 5000 },
 };
+const menu = { wing: 450, leg: 520 };
 
 const bundle = `genio.register({
   async handle(event, host) {
     if (event.type === 'launch') return { speech: event.language === 'zh' ? '欢迎' : 'Welcome', card: { type: 'text', title: 'Kiki', text: 'Menu' } };
     if (event.type === 'payment') return { speech: 'Payment ' + event.payment.status, end: true };
     if (event.type === 'end') return { speech: 'Bye', end: true };
-    if (event.intent === 'lights') { await host.devices.control({ category: 'light', capability: 'brightness', value: 10 }); return { speech: 'dimmed' }; }
-    const count = event.slots.count.value;
-    await host.storage.set({ key: 'last', value: { count, item: event.slots.item.value } });
-    console.log('ordered', count);
-    const { orderId } = await host.payments.request({ amount: 450 * count, currency: 'EUR', description: count + ' ' + event.slots.item.value });
+    if (event.intent === 'lights') { await host.devices.control({ category: 'light', values: { brightness: 10 } }); return { speech: 'dimmed' }; }
+    const quantity = event.slots.number;
+    await host.storage.set({ key: 'last', value: { quantity, item: event.slots.item } });
+    console.log('ordered', quantity);
+    const { orderId } = await host.payments.request({ items: [{ ref: event.slots.item, quantity }] });
     return { speech: 'Confirm on the screen', card: { type: 'text', title: 'Order', text: orderId } };
   },
 });`;
 
 describe('createTestHarness', () => {
   it('opens the app, recognises sentences with slots, records storage and payments, delivers the outcome', async () => {
-    const h = await createTestHarness({ manifest, bundle });
+    const h = await createTestHarness({ manifest, bundle, home: { menu } });
     expect((await h.say('open Kiki Chicken')).reply).toMatchObject({
       speech: 'Welcome',
       card: { type: 'text' },
@@ -51,11 +67,11 @@ describe('createTestHarness', () => {
     expect(order.event).toMatchObject({
       type: 'intent',
       intent: 'order',
-      slots: { count: { value: 2 }, item: { value: 'wings' } },
+      slots: { number: 2, item: 'wing' },
     });
-    expect(h.home.storage.get('last')).toEqual({ count: 2, item: 'wings' });
+    expect(h.home.storage.get('last')).toEqual({ quantity: 2, item: 'wing' });
     expect(h.home.payments).toEqual([
-      expect.objectContaining({ orderId: 'order_1', amount: 900, currency: 'EUR' }),
+      { orderId: 'order_1', total: 900, items: [{ ref: 'wing', quantity: 2 }] },
     ]);
     expect(h.logs).toContainEqual({ level: 'info', message: 'ordered 2' });
     expect((await h.settlePayment('order_1')).reply).toEqual({ speech: 'Payment paid', end: true });
@@ -63,22 +79,30 @@ describe('createTestHarness', () => {
   });
 
   it('speaks Chinese, takes one-shot requests and refuses sentences the app does not declare', async () => {
-    const h = await createTestHarness({ manifest, bundle, language: 'zh' });
+    const h = await createTestHarness({ manifest, bundle, language: 'zh', home: { menu } });
     expect((await h.say('打开琪琪炸鸡')).reply.speech).toBe('欢迎');
-    expect((await h.say('我要三个鸡腿')).event).toMatchObject({
-      slots: { count: { value: 3 }, item: { value: '鸡腿' } },
+    expect((await h.say('我要三个鸡腿')).event).toMatchObject({ slots: { number: 3, item: 'leg' } });
+    expect((await h.say('问琪琪炸鸡我要两个鸡翅')).event).toMatchObject({
+      intent: 'order',
+      slots: { number: 2, item: 'wing' },
     });
-    const en = await createTestHarness({ manifest, bundle });
+    const en = await createTestHarness({ manifest, bundle, home: { menu } });
     expect((await en.say('ask Kiki Chicken for 2 legs')).event).toMatchObject({ intent: 'order' });
     await expect(en.say('open Pizza Place')).rejects.toThrow(NotRecognisedError);
+    await en.say('open Kiki Chicken');
     await expect(en.say('I want 2 pizzas')).rejects.toThrow(/none of the app's en sentences/);
+    expect((await en.say('exit')).event.type).toBe('end');
   });
 
   it('refuses a host call without the permission, as the hub does, and logs it', async () => {
     const h = await createTestHarness({
       manifest,
       bundle,
-      home: { devices: [{ id: 'd1', name: 'Lamp', category: 'light', area: null, online: true, state: {} }] },
+      home: {
+        devices: [
+          { id: 'd1', name: 'Lamp', category: 'light', areaId: null, online: true, capabilities: [] },
+        ],
+      },
     });
     await h.say('open Kiki Chicken');
     // devices.control is not declared: the method does not even exist in the sandbox.
@@ -86,18 +110,25 @@ describe('createTestHarness', () => {
     expect(h.home.commands).toEqual([]);
     expect(h.logs.some((l) => l.level === 'error')).toBe(true);
 
-    const refused = await createTestHarness({ manifest, bundle, home: { grants: ['storage'] } });
+    const refused = await createTestHarness({ manifest, bundle, home: { grants: ['storage'], menu } });
     await refused.say('open Kiki Chicken');
     await expect(refused.say('order 1 wings')).rejects.toThrow(/did not grant "payments"/);
     expect(refused.home.payments).toEqual([]);
-    await expect(refused.home.call('payments.request', { amount: 1 })).rejects.toBeInstanceOf(HostCallError);
+    await expect(refused.home.call('payments.request', { items: [] })).rejects.toBeInstanceOf(HostCallError);
   });
 
-  it('stops a payment above the manifest maximum and storage above the quota', async () => {
-    const h = await createTestHarness({ manifest: { ...manifest, resources: { storageKb: 1 } }, bundle });
-    await expect(
-      h.home.call('payments.request', { amount: 5001, currency: 'EUR', description: 'x' }),
-    ).rejects.toThrow(/maxPerOrder/);
+  it('stops an order above the manifest maximum, an item not on the menu and storage above the quota', async () => {
+    const h = await createTestHarness({
+      manifest: { ...manifest, resources: { storageKb: 1 } },
+      bundle,
+      home: { menu },
+    });
+    await expect(h.home.call('payments.request', { items: [{ ref: 'wing', quantity: 12 }] })).rejects.toThrow(
+      /costs 5400, over the app's maxPerOrder of 5000/,
+    );
+    await expect(h.home.call('payments.request', { items: [{ ref: 'pizza', quantity: 1 }] })).rejects.toThrow(
+      /no "pizza"/,
+    );
     await expect(h.home.call('storage.set', { key: 'big', value: 'x'.repeat(2000) })).rejects.toThrow(
       /quota/,
     );

@@ -36,9 +36,14 @@ export function checkManifest(value: unknown): ManifestProblem[] {
     else if (v.length > max) problem(path, `must be at most ${max} characters`);
   };
   const localized = <T>(path: string, v: unknown, each: (path: string, item: unknown) => T): Language[] => {
-    if (!isObject(v) || Object.keys(v).length === 0) {
-      problem(path, `must map languages (${languages.join(', ')}) to values, got ${show(v)}`);
-      return [];
+    if (!isObject(v) || !('en' in v)) {
+      problem(
+        isObject(v) ? `${path}.en` : path,
+        isObject(v)
+          ? 'is required (English is the fallback of every text)'
+          : `must map languages (${languages.join(', ')}) to values, got ${show(v)}`,
+      );
+      if (!isObject(v)) return [];
     }
     for (const [key, item] of Object.entries(v)) {
       if (!(languages as readonly string[]).includes(key))
@@ -47,23 +52,38 @@ export function checkManifest(value: unknown): ManifestProblem[] {
     }
     return Object.keys(v).filter((k): k is Language => (languages as readonly string[]).includes(k));
   };
-  const list = (path: string, v: unknown, each: (path: string, item: unknown) => void, min = 1) => {
+  const list = (path: string, v: unknown, each: (path: string, item: unknown) => void, min = 1, max = 50) => {
     if (!Array.isArray(v) || v.length < min)
       problem(path, `must be a list of at least ${min}, got ${show(v)}`);
+    else if (v.length > max) problem(path, `must be a list of at most ${max}`);
     else for (const [i, item] of v.entries()) each(`${path}[${i}]`, item);
   };
 
-  if (typeof m.id !== 'string' || !/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*){1,5}$/.test(m.id))
+  const known = [
+    'id',
+    'version',
+    'name',
+    'description',
+    'invocation',
+    'intents',
+    'permissions',
+    'network',
+    'resources',
+    'payments',
+  ];
+  for (const key of Object.keys(m))
+    if (!known.includes(key)) problem(key, `is not a manifest field (${known.join(', ')})`);
+  if (typeof m.id !== 'string' || m.id.length > 80 || !/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/.test(m.id))
     problem('id', `must be reverse-DNS in lower case, like "com.example.hello", got ${show(m.id)}`);
   if (
     typeof m.version !== 'string' ||
-    !/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(m.version)
+    !/^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$/.test(m.version)
   )
     problem('version', `must be a semantic version like "1.0.0", got ${show(m.version)}`);
   const spoken = localized('name', m.name, (p, v) => text(p, v, 60));
   localized('description', m.description, (p, v) => text(p, v, 500));
   const invoked = localized('invocation', m.invocation, (p, v) =>
-    list(p, v, (ip, name) => text(ip, name, 60)),
+    list(p, v, (ip, name) => text(ip, name, 40), 1, 5),
   );
   for (const language of spoken)
     if (!invoked.includes(language))
@@ -74,25 +94,46 @@ export function checkManifest(value: unknown): ManifestProblem[] {
     m.intents,
     (path, intent) => {
       if (!isObject(intent)) return problem(path, 'must be an object { name, slots?, sentences }');
-      if (typeof intent.name !== 'string' || !/^[a-z][a-zA-Z0-9_.-]*$/.test(intent.name))
-        problem(`${path}.name`, `must be a name like "order" or "order.add", got ${show(intent.name)}`);
+      if (typeof intent.name !== 'string' || !/^[a-z][a-z0-9_]{0,39}$/.test(intent.name))
+        problem(
+          `${path}.name`,
+          `must be lower case letters, digits and _ like "order_wings", got ${show(intent.name)}`,
+        );
       const slots = intent.slots ?? {};
       if (!isObject(slots)) problem(`${path}.slots`, 'must map slot names to { type }');
       else
         for (const [name, slot] of Object.entries(slots)) {
-          if (!isObject(slot) || !['text', 'number', 'list'].includes(String(slot.type)))
+          if (!/^[a-z][a-z0-9_]{0,29}$/.test(name))
+            problem(`${path}.slots.${name}`, 'a slot name is lower case letters, digits and _');
+          if (!isObject(slot) || !['text', 'number', 'duration', 'list'].includes(String(slot.type)))
             problem(
               `${path}.slots.${name}.type`,
-              `must be "text", "number" or "list", got ${show(isObject(slot) ? slot.type : slot)}`,
+              `must be "text", "number", "duration" or "list", got ${show(isObject(slot) ? slot.type : slot)}`,
             );
+          else if ((slot.type === 'number' || slot.type === 'duration') && name !== slot.type)
+            problem(`${path}.slots.${name}`, `a ${slot.type} slot must be named {${slot.type}}`);
           else if (slot.type === 'list')
             localized(`${path}.slots.${name}.values`, slot.values, (p, v) =>
-              list(p, v, (vp, w) => text(vp, w, 60)),
+              list(
+                p,
+                v,
+                (vp, w) => {
+                  if (!isObject(w))
+                    return problem(
+                      vp,
+                      `must be { "text": words said, "value": what the app gets }, got ${show(w)}`,
+                    );
+                  text(`${vp}.text`, w.text, 60);
+                  text(`${vp}.value`, w.value, 60);
+                },
+                1,
+                200,
+              ),
             );
         }
       localized(`${path}.sentences`, intent.sentences, (p, v) =>
         list(p, v, (sp, sentence) => {
-          text(sp, sentence, 300);
+          text(sp, sentence, 200);
           if (typeof sentence !== 'string') return;
           try {
             const { slots: used } = compileSentence(sentence);
@@ -120,7 +161,7 @@ export function checkManifest(value: unknown): ManifestProblem[] {
       else if (declared.has(entry.name as Permission))
         problem(`${path}.name`, `"${entry.name}" is listed twice`);
       else declared.add(entry.name as Permission);
-      const reasons = localized(`${path}.reason`, entry.reason, (p, v) => text(p, v, 300));
+      const reasons = localized(`${path}.reason`, entry.reason, (p, v) => text(p, v, 200));
       for (const language of spoken)
         if (!reasons.includes(language))
           problem(`${path}.reason.${language}`, `the household reads why in ${language}: add a reason`);
@@ -135,13 +176,14 @@ export function checkManifest(value: unknown): ManifestProblem[] {
         'network.allowlist',
         m.network.allowlist,
         (p, host) => {
-          if (
-            typeof host !== 'string' ||
-            !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(host)
-          )
-            problem(p, `must be a host name like "api.example.com" (no scheme, no path), got ${show(host)}`);
+          if (typeof host !== 'string' || host.length > 255 || !/^[a-z0-9.-]+(:\d{1,5})?$/.test(host))
+            problem(
+              p,
+              `must be a host name like "api.example.com" or "127.0.0.1:8080" (no scheme, no path), got ${show(host)}`,
+            );
         },
         0,
+        20,
       );
   }
   if (
@@ -149,12 +191,19 @@ export function checkManifest(value: unknown): ManifestProblem[] {
     !(isObject(m.network) && Array.isArray(m.network.allowlist) && m.network.allowlist.length)
   )
     problem('network.allowlist', 'the "network" permission needs the hosts the app calls');
+  if (
+    !declared.has('network') &&
+    isObject(m.network) &&
+    Array.isArray(m.network.allowlist) &&
+    m.network.allowlist.length
+  )
+    problem('network', 'an allowlist needs the "network" permission');
 
   if (m.resources !== undefined) {
     const bounds: Record<string, [number, number]> = {
-      memoryMb: [1, 64],
-      cpuMsPerEvent: [1, 1000],
-      storageKb: [0, 10240],
+      memoryMb: [4, 64],
+      cpuMsPerEvent: [10, 1000],
+      storageKb: [1, 1024],
     };
     if (!isObject(m.resources)) problem('resources', 'must be { memoryMb?, cpuMsPerEvent?, storageKb? }');
     else

@@ -73,7 +73,7 @@ genio.register({
       case 'launch':
         return { speech: say.hello, card: { type: 'text', title: say.title, text: say.hello } };
       case 'intent': {
-        const person = event.slots.person?.value ?? '?';
+        const person = event.slots.person ?? '?';
         const count = ((await host.storage.get({ key: 'greetings' })) ?? 0) + 1;
         await host.storage.set({ key: 'greetings', value: count });
         const text = say.greet(person, count);

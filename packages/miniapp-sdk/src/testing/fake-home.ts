@@ -29,7 +29,10 @@ export class HostCallError extends Error {
 export interface FakeHomeOptions {
   homeId?: string;
   devices?: HostDevice[];
-  location?: { city: string | null; country: string | null; latitude: number; longitude: number };
+  /** The home's location (default Milan); `null` for a home without one. */
+  location?: { lat: number; lon: number } | null;
+  /** The merchant's menu: item ref -> price in minor units (what `payments.request` is priced from). */
+  menu?: Record<string, number>;
   /** Answers `network.fetch` for allowlisted hosts; without it the harness refuses every fetch. */
   fetch?: (request: {
     url: string;
@@ -50,13 +53,11 @@ export interface RecordedCommand {
   value: JsonValue;
 }
 
-/** A payment the app asked for. */
+/** A payment the app asked for: its lines and their total from the menu. */
 export interface RecordedPayment {
   orderId: string;
-  amount: number;
-  currency: string;
-  description: string;
-  items: JsonValue;
+  total: number;
+  items: Array<{ ref: string; quantity: number }>;
 }
 
 /** The fake home's state, for assertions. */
@@ -66,7 +67,7 @@ export interface FakeHome {
   readonly devices: HostDevice[];
   readonly commands: RecordedCommand[];
   readonly payments: RecordedPayment[];
-  readonly timers: Array<{ timerId: string; seconds: number; label: string | null; cancelled: boolean }>;
+  readonly timers: Array<{ timerId: string; seconds: number; name: string | null; cancelled: boolean }>;
   readonly notifications: Array<{ title: string; text: string }>;
   readonly calls: Array<{ method: string; args: JsonValue }>;
   grants: Set<Permission>;
@@ -78,7 +79,7 @@ const obj = (args: JsonValue): Record<string, JsonValue> =>
 const str = (args: JsonValue, name: string): string => {
   const value = obj(args)[name];
   if (typeof value !== 'string' || !value)
-    throw new HostCallError('bad_request', `${name} must be a non-empty string`);
+    throw new HostCallError('validation_failed', `${name} must be a non-empty string`);
   return value;
 };
 
@@ -109,7 +110,7 @@ export function createFakeHome(manifest: Manifest, options: FakeHomeOptions = {}
           `${method} needs the "${permission}" permission in the manifest`,
         );
       if (!home.grants.has(permission))
-        throw new HostCallError('permission_denied', `the household did not grant "${permission}"`);
+        throw new HostCallError('forbidden', `the household did not grant "${permission}"`);
       return run(method as HostMethod, args);
     },
   };
@@ -134,8 +135,7 @@ export function createFakeHome(manifest: Manifest, options: FakeHomeOptions = {}
         return null;
       }
       case 'storage.delete':
-        home.storage.delete(str(args, 'key'));
-        return null;
+        return home.storage.delete(str(args, 'key'));
       case 'storage.keys': {
         const prefix = typeof obj(args).prefix === 'string' ? (obj(args).prefix as string) : '';
         return [...home.storage.keys()].filter((k) => k.startsWith(prefix));
@@ -162,65 +162,83 @@ export function createFakeHome(manifest: Manifest, options: FakeHomeOptions = {}
         return { status: answer.status, headers: answer.headers ?? {}, body: answer.body };
       }
       case 'devices.list': {
-        const category = obj(args).category;
-        return home.devices.filter((d) => !category || d.category === category) as unknown as JsonValue;
+        const capability = obj(args).capability;
+        return home.devices.filter(
+          (d) => !capability || d.capabilities.some((c) => c.name === capability),
+        ) as unknown as JsonValue;
       }
       case 'devices.control': {
         const a = obj(args);
-        const capability = str(args, 'capability');
+        const values = a.values;
+        if (!values || typeof values !== 'object' || Array.isArray(values) || !Object.keys(values).length)
+          throw new HostCallError('validation_failed', 'values must name capabilities and their values');
+        if (!a.deviceId === !a.category)
+          throw new HostCallError('validation_failed', 'give a deviceId or a category');
         const targets = home.devices.filter((d) =>
-          a.deviceId ? d.id === a.deviceId : a.category ? d.category === a.category : false,
+          a.deviceId ? d.id === a.deviceId : d.category === a.category,
         );
         if (!targets.length) throw new HostCallError('not_found', 'no device matches deviceId or category');
         for (const device of targets) {
-          home.commands.push({ deviceId: device.id, capability, value: a.value ?? null });
-          device.state[capability] = a.value ?? null;
+          for (const [capability, value] of Object.entries(values)) {
+            home.commands.push({ deviceId: device.id, capability, value });
+            const state = device.capabilities.find((c) => c.name === capability);
+            if (state) state.value = value;
+          }
         }
-        return { controlled: targets.map((d) => d.id) };
+        return targets.map((d) => ({ deviceId: d.id, status: 'replied' }));
       }
       case 'timers.start': {
         const seconds = obj(args).seconds;
-        if (typeof seconds !== 'number' || seconds <= 0)
-          throw new HostCallError('bad_request', 'seconds must be a positive number');
+        if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1 || seconds > 86_400)
+          throw new HostCallError('validation_failed', 'seconds must be a whole number from 1 to 86400');
         const timerId = `timer_${++timers}`;
-        const label = obj(args).label;
+        const name = obj(args).name;
         home.timers.push({
           timerId,
           seconds,
-          label: typeof label === 'string' ? label : null,
+          name: typeof name === 'string' ? name : null,
           cancelled: false,
         });
-        return { timerId };
+        return { timerId, endsAt: Date.now() + seconds * 1000 };
       }
       case 'timers.cancel': {
         const timer = home.timers.find((t) => t.timerId === str(args, 'timerId'));
         if (!timer) throw new HostCallError('not_found', 'no such timer');
         timer.cancelled = true;
-        return null;
+        return true;
       }
       case 'notifications.send':
         home.notifications.push({ title: str(args, 'title'), text: str(args, 'text') });
         return null;
       case 'payments.request': {
-        const a = obj(args);
-        const amount = a.amount;
-        if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0)
-          throw new HostCallError('bad_request', 'amount must be a positive integer in minor units');
-        const max = manifest.payments?.maxPerOrder;
-        if (max !== undefined && amount > max)
+        const items = obj(args).items;
+        if (!Array.isArray(items) || !items.length)
           throw new HostCallError(
-            'payment_limit',
-            `amount ${amount} is over the manifest's maxPerOrder ${max}`,
+            'validation_failed',
+            "items must list the menu's items: [{ ref, quantity }]",
+          );
+        const menu = options.menu ?? {};
+        const lines = items.map((item, i) => {
+          const line = obj(item);
+          const ref = String(line.ref ?? '');
+          const price = menu[ref];
+          if (price === undefined)
+            throw new HostCallError(
+              'not_found',
+              `items[${i}]: the merchant's menu has no "${ref}" (the test home's menu: createTestHarness({ home: { menu } }))`,
+            );
+          return { ref, quantity: typeof line.quantity === 'number' ? line.quantity : 1, price };
+        });
+        const total = lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
+        const max = manifest.payments?.maxPerOrder ?? 0;
+        if (total > max)
+          throw new HostCallError(
+            'validation_failed',
+            `the order costs ${total}, over the app's maxPerOrder of ${max}`,
           );
         const orderId = `order_${++orders}`;
-        home.payments.push({
-          orderId,
-          amount,
-          currency: str(args, 'currency'),
-          description: str(args, 'description'),
-          items: a.items ?? null,
-        });
-        return { orderId, status: 'pending' };
+        home.payments.push({ orderId, total, items: lines.map(({ ref, quantity }) => ({ ref, quantity })) });
+        return { orderId, status: 'awaiting_confirmation' };
       }
       case 'location.get':
         return (options.location ?? {

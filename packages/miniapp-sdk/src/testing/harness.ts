@@ -84,8 +84,7 @@ export async function createTestHarness(options: TestHarnessOptions): Promise<Te
   const fallback = (Object.keys(manifest.invocation)[0] as Language | undefined) ?? 'en';
   let session = 0;
   let active = false;
-  let pending: { intent: string; slot?: string; confirm?: boolean; slots: Record<string, SlotValue> } | null =
-    null;
+  let pending: { intent: string; slot: string; slots: Record<string, SlotValue> } | null = null;
 
   const deliver = async (event: AppEvent): Promise<Exchange> => {
     const reply = (await app.handle(event as unknown as JsonValue, home)) as unknown as AppReply;
@@ -95,10 +94,8 @@ export async function createTestHarness(options: TestHarnessOptions): Promise<Te
     const intent = event.type === 'intent' ? event.intent : '';
     const slots = event.type === 'intent' ? event.slots : {};
     pending = reply.ask
-      ? { intent, slot: reply.ask.slot, slots }
-      : reply.confirm
-        ? { intent, confirm: true, slots }
-        : null;
+      ? { intent, slot: reply.ask === 'confirm' ? 'confirmed' : reply.ask.slot, slots }
+      : null;
     return { event, reply };
   };
   const base = (language: Language) => {
@@ -114,7 +111,8 @@ export async function createTestHarness(options: TestHarnessOptions): Promise<Te
     },
     async say(text, language = options.language ?? fallback) {
       const said = normalise(text).toLowerCase();
-      if (active && exitWords[language].includes(said)) return deliver({ type: 'end', ...base(language) });
+      if (active && exitWords[language].some((words) => normalise(words).toLowerCase() === said))
+        return deliver({ type: 'end', ...base(language) });
       const opened = matchInvocation(manifest, text, language);
       if (opened) {
         if (opened.rest === null) return deliver({ type: 'launch', ...base(language) });
@@ -125,23 +123,32 @@ export async function createTestHarness(options: TestHarnessOptions): Promise<Te
       }
       if (active && pending) {
         const asked = pending;
-        if (asked.slot) {
-          return deliver({
-            type: 'intent',
-            ...base(language),
-            intent: asked.intent,
-            slots: { ...asked.slots, [asked.slot]: { value: text.trim(), text: text.trim() } },
-          });
+        let value: SlotValue = text.trim();
+        if (asked.slot === 'confirmed') {
+          const yes = [
+            'yes',
+            'ok',
+            'okay',
+            'sure',
+            '是',
+            '好',
+            '好的',
+            '对',
+            '可以',
+            'sì',
+            'si',
+            'certo',
+            'oui',
+          ].includes(said);
+          const no = ['no', 'nope', '不', '不要', '别', 'non'].includes(said);
+          value = yes ? 'yes' : no ? 'no' : value;
         }
-        const yes = ['yes', 'ok', '是', '好', '对', 'sì', 'si', 'oui'].includes(said);
-        const no = ['no', '不', '不要', 'non'].includes(said);
-        if (yes || no)
-          return deliver({
-            type: 'intent',
-            ...base(language),
-            intent: asked.intent,
-            slots: { ...asked.slots, confirmed: { value: yes, text: text.trim() } },
-          });
+        return deliver({
+          type: 'intent',
+          ...base(language),
+          intent: asked.intent,
+          slots: { ...asked.slots, [asked.slot]: value },
+        });
       }
       if (active) {
         const matched = matchIntent(manifest, text, language);
@@ -158,14 +165,10 @@ export async function createTestHarness(options: TestHarnessOptions): Promise<Te
       return deliver({ ...partial, ...base(language) } as AppEvent);
     },
     async settlePayment(orderId, status = 'paid') {
-      const payment = home.payments.find((p) => p.orderId === orderId);
-      if (!payment) throw new Error(`the app never requested payment ${orderId}`);
+      if (!home.payments.some((p) => p.orderId === orderId))
+        throw new Error(`the app never requested payment ${orderId}`);
       const language = options.language ?? fallback;
-      return deliver({
-        type: 'payment',
-        ...base(language),
-        payment: { orderId, status, amount: payment.amount, currency: payment.currency },
-      });
+      return deliver({ type: 'payment', ...base(language), payment: { orderId, status } });
     },
     dispose: () => app.dispose(),
   };

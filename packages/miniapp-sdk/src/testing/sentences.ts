@@ -95,19 +95,28 @@ function slotValue(
   name: string,
   text: string,
   language: Language,
-): SlotValue | null {
+): SlotValue | undefined {
   const definition = intent.slots?.[name];
   const words = text.trim();
   if (definition?.type === 'number') {
-    const value = /^-?\d+(\.\d+)?$/.test(words) ? Number(words) : numberWords[words.toLowerCase()];
-    return value === undefined ? null : { value, text: words };
+    return /^-?\d+(\.\d+)?$/.test(words) ? Number(words) : numberWords[words.toLowerCase()];
+  }
+  if (definition?.type === 'duration') {
+    const match =
+      /^(\d+)\s*(seconds?|minutes?|hours?|秒|分钟|小时|secondi|minuti|ore|secondes|minutes|heures)$/i.exec(
+        words,
+      );
+    if (!match) return undefined;
+    const unit = (match[2] ?? '').toLowerCase();
+    const scale = /^(h|小时|ore|heure)/.test(unit) ? 3600 : /^(m|分钟)/.test(unit) ? 60 : 1;
+    return Number(match[1]) * scale;
   }
   if (definition?.type === 'list') {
     const values = definition.values?.[language] ?? [];
-    const found = values.find((v) => normalise(v).toLowerCase() === normalise(words).toLowerCase());
-    return found === undefined ? null : { value: found, text: words };
+    const found = values.find((v) => normalise(v.text).toLowerCase() === normalise(words).toLowerCase());
+    return found?.value;
   }
-  return { value: words, text: words };
+  return words;
 }
 
 /** The first intent of the app one of whose sentences says `text`, with its slots. */
@@ -128,8 +137,8 @@ export function matchIntent(
         const captured = match[index + 1];
         if (captured === undefined) return;
         const value = slotValue(intent, name, captured, language);
-        if (value) values[name] = value;
-        else ok = false;
+        if (value === undefined) ok = false;
+        else values[name] = value;
       });
       if (ok) return { intent: intent.name, slots: values };
     }
@@ -139,18 +148,21 @@ export function matchIntent(
 
 /** How a user opens an app in each language; `{rest}` is a one-shot request. */
 const invocations: Record<Language, { open: string[]; ask: string[] }> = {
-  en: { open: ['(open|start|launch) {app}'], ask: ['ask {app} (to|for) {rest}'] },
-  zh: { open: ['(打开|启动){app}'], ask: ['(让|叫){app}{rest}'] },
-  it: { open: ['(apri|avvia) {app}'], ask: ['chiedi a {app} (di|per) {rest}'] },
-  fr: { open: ['(ouvre|lance) {app}'], ask: ['demande à {app} (de|pour) {rest}'] },
+  en: {
+    open: ['(open|launch|start) [the] [app] {app}'],
+    ask: ['ask {app} (for|to|about) {rest}', 'tell {app} [to] {rest}'],
+  },
+  zh: { open: ['(打开|启动){app}'], ask: ['(问|让|叫){app}{rest}'] },
+  it: { open: ["(apri|avvia) [l'] [app] {app}"], ask: ['chiedi (a|ad) {app} {rest}'] },
+  fr: { open: ["(ouvre|lance) [l'application] {app}"], ask: ['demande à {app} [de] {rest}'] },
 };
 
 /** Words that leave the app. */
 export const exitWords: Record<Language, string[]> = {
-  en: ['exit', 'quit', 'stop', 'goodbye'],
-  zh: ['退出', '再见'],
-  it: ['esci', 'basta'],
-  fr: ['quitte', 'quitter', 'au revoir'],
+  en: ['exit', 'quit', 'leave', 'exit the app', 'quit the app', 'leave the app', 'close the app'],
+  zh: ['退出', '退出应用'],
+  it: ['esci', "esci dall'app"],
+  fr: ['quitte', "quitte l'application"],
 };
 
 /** Whether `text` opens the app (`rest` is the one-shot request after its name, if any). */
@@ -159,17 +171,19 @@ export function matchInvocation(
   text: string,
   language: Language,
 ): { rest: string | null } | null {
-  const names = (manifest.invocation[language] ?? []).map((n) => normalise(n).toLowerCase());
+  // An English name is also said in other languages ("apri Kiki Chicken"), as on a speaker.
+  const names = [...new Set([...(manifest.invocation[language] ?? []), ...manifest.invocation.en])]
+    .map((name) => name.replace(/[()[\]{}<>|]/g, ' ').trim())
+    .filter(Boolean);
   const said = normalise(text);
   for (const kind of ['ask', 'open'] as const) {
     for (const template of invocations[language][kind]) {
-      const { pattern, slots } = compileSentence(template);
-      const match = pattern.exec(said);
-      if (!match) continue;
-      const app = match[slots.indexOf('app') + 1] ?? '';
-      if (!names.includes(normalise(app).toLowerCase())) continue;
-      const rest = slots.includes('rest') ? (match[slots.indexOf('rest') + 1] ?? null) : null;
-      return { rest };
+      for (const name of names) {
+        const { pattern, slots } = compileSentence(template.replace('{app}', name));
+        const match = pattern.exec(said);
+        if (!match) continue;
+        return { rest: slots.includes('rest') ? (match[slots.indexOf('rest') + 1] ?? null) : null };
+      }
     }
   }
   return null;
