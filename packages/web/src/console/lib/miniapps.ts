@@ -5,7 +5,7 @@
 import type { ConsoleApi } from './console-api.js';
 
 /** The policy actions that open the mini-app pages (GET /api/v1/me `can`). */
-export const MINIAPP_ACTIONS = { develop: 'miniapp.list', review: 'miniapp.review' } as const;
+export const MINIAPP_ACTIONS = { develop: 'miniapp.upload', review: 'miniapp.review' } as const;
 
 export type Localized = Partial<Record<'en' | 'zh' | 'it' | 'fr', string>>;
 export type VersionStatus = 'in_review' | 'published' | 'rejected' | 'superseded' | string;
@@ -17,41 +17,36 @@ export interface Check {
   detail: string | null;
 }
 
+/** A permission an app asks for, with the reason the household reads, per language. */
 export interface PermissionRequest {
   name: string;
   reason: Localized;
 }
 
-/** The parts of a version's manifest the console shows. */
-export interface ManifestView {
-  id: string;
-  version: string;
-  name: Localized;
-  description: Localized;
-  invocation: Partial<Record<string, string[]>>;
-  intents: Array<{ name: string; sentences: Partial<Record<string, string[]>> }>;
-  permissions: PermissionRequest[];
-  network?: { allowlist: string[] };
-  resources?: { memoryMb?: number; cpuMsPerEvent?: number; storageKb?: number };
-  payments?: { merchantId: string; maxPerOrder: number };
-}
-
+/** One uploaded version (`MiniAppVersionSchema` of @genio/contracts). */
 export interface AppVersion {
   version: string;
   status: VersionStatus;
   reason: string | null;
   uploadedAt: number | null;
+  reviewedAt: number | null;
   packageBytes: number | null;
   bundleBytes: number | null;
   checks: Check[];
-  manifest: ManifestView | null;
+  /** The permissions this version asks for (names). */
+  permissions: string[];
 }
 
+/** An app with its versions (`MiniAppDetailSchema`; a list row has no versions). */
 export interface MiniApp {
   appId: string;
   name: Localized;
   description: Localized;
   publishedVersion: string | null;
+  latestVersion: string | null;
+  latestStatus: VersionStatus | null;
+  /** Permissions of the published version (else the latest), with their reasons. */
+  permissions: PermissionRequest[];
   versions: AppVersion[];
 }
 
@@ -66,6 +61,7 @@ export interface LogLine {
 type Raw = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The app's name in English, else any language, else its id. */
 export function nameOf(app: { name: Localized; appId?: string }, language: keyof Localized = 'en'): string {
@@ -73,33 +69,38 @@ export function nameOf(app: { name: Localized; appId?: string }, language: keyof
 }
 
 export function readVersion(raw: Raw): AppVersion {
-  const sizes = (raw.sizes ?? {}) as Raw;
-  const checks = Array.isArray(raw.checks) ? (raw.checks as Raw[]) : [];
+  const checks = Array.isArray(raw.checks) ? raw.checks.filter(isObject) : [];
   return {
     version: String(raw.version ?? ''),
     status: String(raw.status ?? ''),
-    reason: str(raw.reason) ?? str(raw.reviewReason),
-    uploadedAt: num(raw.uploadedAt) ?? num(raw.createdAt),
-    packageBytes: num(raw.packageBytes) ?? num(sizes.package),
-    bundleBytes: num(raw.bundleBytes) ?? num(sizes.bundle),
+    reason: str(raw.reason),
+    uploadedAt: num(raw.uploadedAt),
+    reviewedAt: num(raw.reviewedAt),
+    packageBytes: num(raw.packageBytes),
+    bundleBytes: num(raw.bundleBytes),
     checks: checks.map((c) => ({
-      name: String(c.name ?? c.check ?? ''),
-      ok: c.ok === true || c.passed === true || c.status === 'pass' || c.status === 'ok',
-      detail: str(c.detail) ?? str(c.message),
+      name: String(c.name ?? ''),
+      ok: c.ok === true,
+      detail: str(c.detail) || null,
     })),
-    manifest: (raw.manifest as ManifestView | undefined) ?? null,
+    permissions: Array.isArray(raw.permissions) ? raw.permissions.map(String) : [],
   };
 }
 
 export function readApp(raw: Raw): MiniApp {
-  const versions = Array.isArray(raw.versions) ? (raw.versions as Raw[]).map(readVersion) : [];
-  const latest = versions.find((v) => v.manifest)?.manifest;
+  const versions = Array.isArray(raw.versions) ? raw.versions.filter(isObject).map(readVersion) : [];
+  const permissions = Array.isArray(raw.permissions) ? raw.permissions.filter(isObject) : [];
   return {
-    appId: String(raw.appId ?? raw.id ?? ''),
-    name: (raw.name as Localized | undefined) ?? latest?.name ?? {},
-    description: (raw.description as Localized | undefined) ?? latest?.description ?? {},
-    publishedVersion:
-      str(raw.publishedVersion) ?? versions.find((v) => v.status === 'published')?.version ?? null,
+    appId: String(raw.id ?? raw.appId ?? ''),
+    name: isObject(raw.name) ? (raw.name as Localized) : {},
+    description: isObject(raw.description) ? (raw.description as Localized) : {},
+    publishedVersion: str(raw.publishedVersion),
+    latestVersion: str(raw.latestVersion) ?? versions[0]?.version ?? null,
+    latestStatus: str(raw.latestStatus) ?? versions[0]?.status ?? null,
+    permissions: permissions.map((p) => ({
+      name: String(p.name ?? ''),
+      reason: isObject(p.reason) ? (p.reason as Localized) : {},
+    })),
     versions,
   };
 }
@@ -118,7 +119,7 @@ export async function getApp(api: ConsoleApi, appId: string): Promise<MiniApp> {
 export async function getLogs(api: ConsoleApi, appId: string): Promise<LogLine[]> {
   const raw = await api.get<Raw[] | { items: Raw[] }>(`${path(appId)}/logs`);
   return (Array.isArray(raw) ? raw : raw.items).map((l) => ({
-    time: num(l.time) ?? num(l.at) ?? num(l.createdAt) ?? 0,
+    time: num(l.at) ?? 0,
     level: String(l.level ?? 'info'),
     message: String(l.message ?? ''),
     code: str(l.code),

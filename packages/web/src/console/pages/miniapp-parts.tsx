@@ -1,4 +1,4 @@
-import type { AppVersion, Check, ManifestView } from '../lib/miniapps.js';
+import type { AppVersion, Check, MiniApp } from '../lib/miniapps.js';
 import { formatBytes, statusText } from '../lib/miniapps.js';
 
 /** A version's review status as a badge. */
@@ -33,10 +33,13 @@ export function CheckList(props: { checks: Check[]; label: string }) {
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', zh: 'Chinese', it: 'Italian', fr: 'French' };
 
-/** Every permission with its reason in each language the app gave. */
-export function PermissionTable(props: { manifest: ManifestView; label: string }) {
-  const { permissions } = props.manifest;
-  if (permissions.length === 0) return <p class="muted">Asks for no permission.</p>;
+/**
+ * Every permission a version asks for, with the reason the household will read in each language. The
+ * hub gives reasons for the app's catalogue version (else its latest); a permission without one says so.
+ */
+export function PermissionTable(props: { app: MiniApp; version: AppVersion; label: string }) {
+  const { app, version } = props;
+  if (version.permissions.length === 0) return <p class="muted">Asks for no permission.</p>;
   return (
     <table class="table compact" aria-label={props.label}>
       <thead>
@@ -46,63 +49,49 @@ export function PermissionTable(props: { manifest: ManifestView; label: string }
         </tr>
       </thead>
       <tbody>
-        {permissions.map((permission) => (
-          <tr key={permission.name} data-permission={permission.name}>
-            <th scope="row" data-label="Permission">
-              {permission.name}
-            </th>
-            <td data-label="Reason">
-              {Object.entries(permission.reason).map(([language, reason]) => (
-                <div key={language}>
-                  <span class="muted">{LANGUAGE_NAMES[language] ?? language}:</span> {reason}
-                </div>
-              ))}
-            </td>
-          </tr>
-        ))}
+        {version.permissions.map((name) => {
+          const reason = app.permissions.find((p) => p.name === name)?.reason;
+          const newHere =
+            app.publishedVersion !== null &&
+            !app.versions.find((v) => v.version === app.publishedVersion)?.permissions.includes(name);
+          return (
+            <tr key={name} data-permission={name}>
+              <th scope="row" data-label="Permission">
+                {name}
+                {newHere ? <span class="badge"> new</span> : null}
+              </th>
+              <td data-label="Reason">
+                {reason
+                  ? Object.entries(reason).map(([language, text]) => (
+                      <div key={language}>
+                        <span class="muted">{LANGUAGE_NAMES[language] ?? language}:</span> {text}
+                      </div>
+                    ))
+                  : 'in the package (not yet in the catalogue)'}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );
 }
 
-/** What the manifest of a version declares, beyond its permissions. */
-export function ManifestSummary(props: { manifest: ManifestView; version: AppVersion }) {
-  const { manifest, version } = props;
-  const sentences = manifest.intents.reduce(
-    (n, intent) => n + Object.values(intent.sentences).reduce((m, list) => m + (list?.length ?? 0), 0),
-    0,
-  );
+/** What a version is: the app's id and description, its sizes and when it came. */
+export function VersionSummary(props: { app: MiniApp; version: AppVersion }) {
+  const { app, version } = props;
   return (
     <dl class="pairs">
       <dt>App id</dt>
-      <dd class="break">{manifest.id}</dd>
+      <dd class="break">{app.appId}</dd>
       <dt>Description</dt>
-      <dd>{manifest.description.en ?? Object.values(manifest.description)[0] ?? 'none'}</dd>
-      <dt>Invocation names</dt>
+      <dd>{app.description.en ?? Object.values(app.description)[0] ?? 'none'}</dd>
+      <dt>Other names</dt>
       <dd>
-        {Object.entries(manifest.invocation)
-          .map(([language, names]) => `${language}: ${(names ?? []).join(', ')}`)
-          .join(' · ')}
-      </dd>
-      <dt>Intents</dt>
-      <dd>
-        {manifest.intents.map((i) => i.name).join(', ') || 'none'} ({sentences} sentences)
-      </dd>
-      <dt>Network hosts</dt>
-      <dd class="break" data-testid="allowlist">
-        {manifest.network?.allowlist.join(', ') || 'none'}
-      </dd>
-      <dt>Resources</dt>
-      <dd>
-        {manifest.resources?.memoryMb ?? 'default'} MB memory,{' '}
-        {manifest.resources?.cpuMsPerEvent ?? 'default'} ms CPU per event,{' '}
-        {manifest.resources?.storageKb ?? 'default'} KB storage
-      </dd>
-      <dt>Payments</dt>
-      <dd>
-        {manifest.payments
-          ? `merchant ${manifest.payments.merchantId}, at most ${manifest.payments.maxPerOrder} minor units per order`
-          : 'none'}
+        {(['zh', 'it', 'fr'] as const)
+          .map((language) => app.name[language])
+          .filter(Boolean)
+          .join(' · ') || 'none'}
       </dd>
       <dt>Sizes</dt>
       <dd data-testid="sizes">

@@ -16,7 +16,7 @@ import {
   rollBack,
 } from '../lib/miniapps.js';
 import { useLoad } from '../lib/use-load.js';
-import { CheckList, ManifestSummary, PermissionTable, StatusBadge } from './miniapp-parts.js';
+import { CheckList, PermissionTable, StatusBadge, VersionSummary } from './miniapp-parts.js';
 
 /** The operator's review queue: every version waiting, with what it asks for; publish, reject, roll back. */
 export function MiniAppReviewPage() {
@@ -91,15 +91,9 @@ function VersionReview(props: { app: MiniApp; version: AppVersion; onReviewed: (
         Uploaded {formatDateTime(version.uploadedAt)}
         {app.publishedVersion ? `; ${app.publishedVersion} is live` : '; never published'}
       </p>
-      {version.manifest ? (
-        <>
-          <ManifestSummary manifest={version.manifest} version={version} />
-          <h3>Permissions</h3>
-          <PermissionTable manifest={version.manifest} label={`Permissions of ${label}`} />
-        </>
-      ) : (
-        <p class="notice">The hub sent no manifest for this version.</p>
-      )}
+      <VersionSummary app={app} version={version} />
+      <h3>Permissions</h3>
+      <PermissionTable app={app} version={version} label={`Permissions of ${label}`} />
       <h3>Automated checks{failed ? ` (${failed} failed)` : ''}</h3>
       <CheckList checks={version.checks} label={`Checks of ${label}`} />
       <div class="actions">

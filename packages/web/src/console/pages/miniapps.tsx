@@ -35,15 +35,16 @@ export function MiniAppsPage() {
           </thead>
           <tbody>
             {apps.data.map((app) => {
-              const latest = app.versions[0];
               return (
                 <tr key={app.appId}>
                   <td data-label="App">
                     <a href={href('miniapps', app.appId)}>{nameOf(app)}</a>
                     <div class="muted break">{app.appId}</div>
                   </td>
-                  <td data-label="Latest version">{latest?.version ?? '-'}</td>
-                  <td data-label="Review">{latest ? <StatusBadge status={latest.status} /> : '-'}</td>
+                  <td data-label="Latest version">{app.latestVersion ?? '-'}</td>
+                  <td data-label="Review">
+                    {app.latestStatus ? <StatusBadge status={app.latestStatus} /> : '-'}
+                  </td>
                   <td data-label="Published">{app.publishedVersion ?? 'not yet'}</td>
                 </tr>
               );

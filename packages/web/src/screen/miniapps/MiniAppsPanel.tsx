@@ -58,8 +58,7 @@ export function MiniAppsPanel({ hub, onClose }: { hub: Hub; onClose: () => void 
       <ul class="app-list" aria-label={s.installedApps}>
         {(apps.installed ?? []).map((installed) => {
           const app = byId.get(installed.appId);
-          const name = app ? pick(app.name, language) : installed.appId;
-          const invocation = app?.invocation[language]?.[0] ?? app?.invocation.en?.[0];
+          const name = pick(installed.name, language) || installed.appId;
           const grants = installed.grants.map((g) => permissionLabel(s, g));
           return (
             <li
@@ -71,7 +70,7 @@ export function MiniAppsPanel({ hub, onClose }: { hub: Hub; onClose: () => void 
               <div class="app-text">
                 <strong>{name}</strong>
                 <span class="muted">
-                  {installed.enabled ? (invocation ? f('openHint', { invocation }) : s.installed) : s.appOff}
+                  {installed.enabled ? f('openHint', { invocation: name }) : s.appOff}
                 </span>
                 <span class="muted small">
                   {grants.length ? f('grantedList', { list: grants.join(', ') }) : s.grantedNone}

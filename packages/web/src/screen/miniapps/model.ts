@@ -14,19 +14,19 @@ export interface PermissionAsk {
   reason: Localized;
 }
 
-/** A published app a household may install. */
+/** A published app a household may install (a row of `GET /api/v1/miniapps` for a household). */
 export interface CatalogueApp {
   appId: string;
   version: string;
   name: Localized;
   description: Localized;
-  invocation: Partial<Record<Language, string[]>>;
   permissions: PermissionAsk[];
 }
 
 /** An app this home installed. */
 export interface InstalledApp {
   appId: string;
+  name: Localized;
   version: string;
   enabled: boolean;
   grants: string[];
@@ -35,58 +35,35 @@ export interface InstalledApp {
 }
 
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const items = (raw: unknown): Raw[] =>
-  (Array.isArray(raw) ? raw : isObject(raw) && Array.isArray(raw.items) ? raw.items : []).filter(isObject);
-
-/** The manifest of the published version, wherever the hub put it. */
-function publishedManifest(raw: Raw): Raw {
-  if (isObject(raw.manifest)) return raw.manifest;
-  const versions = Array.isArray(raw.versions) ? raw.versions.filter(isObject) : [];
-  const published = versions.find((v) => v.status === 'published' && isObject(v.manifest));
-  return published && isObject(published.manifest) ? published.manifest : raw;
-}
+const rows = (raw: unknown): Raw[] => (Array.isArray(raw) ? raw.filter(isObject) : []);
+const localized = (v: unknown): Localized => (isObject(v) ? (v as Localized) : {});
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 export function readCatalogue(raw: unknown): CatalogueApp[] {
-  return items(raw)
-    .filter(
-      (app) =>
-        app.publishedVersion !== null &&
-        (app.status === undefined || app.status === 'published' || app.publishedVersion),
-    )
-    .map((app) => {
-      const manifest = publishedManifest(app);
-      const permissions = Array.isArray(manifest.permissions) ? manifest.permissions.filter(isObject) : [];
-      return {
-        appId: String(app.appId ?? app.id ?? manifest.id ?? ''),
-        version: String(app.publishedVersion ?? manifest.version ?? ''),
-        name: (isObject(manifest.name) ? manifest.name : isObject(app.name) ? app.name : {}) as Localized,
-        description: (isObject(manifest.description) ? manifest.description : {}) as Localized,
-        invocation: (isObject(manifest.invocation) ? manifest.invocation : {}) as CatalogueApp['invocation'],
-        permissions: permissions.map((p) => ({
-          name: String(p.name ?? p.permission ?? ''),
-          reason: (isObject(p.reason) ? p.reason : {}) as Localized,
-        })),
-      };
-    });
+  return rows(raw)
+    .filter((app) => typeof app.publishedVersion === 'string')
+    .map((app) => ({
+      appId: String(app.id ?? ''),
+      version: String(app.publishedVersion),
+      name: localized(app.name),
+      description: localized(app.description),
+      permissions: rows(app.permissions).map((p) => ({
+        name: String(p.name ?? ''),
+        reason: localized(p.reason),
+      })),
+    }));
 }
 
 export function readInstalled(raw: unknown): InstalledApp[] {
-  return items(raw).map((app) => {
-    const update = isObject(app.update) ? app.update : null;
+  return rows(raw).map((app) => {
     const available = typeof app.availableVersion === 'string' ? app.availableVersion : null;
     return {
-      appId: String(app.appId ?? app.id ?? ''),
+      appId: String(app.appId ?? ''),
+      name: localized(app.name),
       version: String(app.version ?? ''),
       enabled: app.enabled !== false,
-      grants: Array.isArray(app.grants) ? app.grants.map(String) : [],
-      update: update
-        ? {
-            version: String(update.version ?? ''),
-            newPermissions: Array.isArray(update.newPermissions) ? update.newPermissions.map(String) : [],
-          }
-        : available && available !== app.version
-          ? { version: available, newPermissions: [] }
-          : null,
+      grants: strings(app.grants),
+      update: available ? { version: available, newPermissions: strings(app.pendingPermissions) } : null,
     };
   });
 }
