@@ -112,7 +112,12 @@ describe('createTestHarness', () => {
 
     const refused = await createTestHarness({ manifest, bundle, home: { grants: ['storage'], menu } });
     await refused.say('open Kiki Chicken');
-    await expect(refused.say('order 1 wings')).rejects.toThrow(/did not grant "payments"/);
+    await expect(refused.say('order 1 wings')).rejects.toThrow();
+    expect(refused.logs).toContainEqual({
+      level: 'error',
+      code: 'forbidden',
+      message: 'payments.request: the household did not grant "payments"',
+    });
     expect(refused.home.payments).toEqual([]);
     await expect(refused.home.call('payments.request', { items: [] })).rejects.toBeInstanceOf(HostCallError);
   });

@@ -81,13 +81,29 @@ export async function createTestHarness(options: TestHarnessOptions): Promise<Te
     limits: limitsOf(manifest),
     log: (entry) => logs.push(entry),
   });
+  // A refused host call goes to the log, as the hub writes it to the developer's log.
+  const bridge = {
+    async call(method: string, args: JsonValue): Promise<JsonValue> {
+      try {
+        return await home.call(method, args);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        logs.push({
+          level: 'error',
+          message: `${method}: ${(error as Error).message}`,
+          ...(code ? { code } : {}),
+        });
+        throw error;
+      }
+    },
+  };
   const fallback = (Object.keys(manifest.invocation)[0] as Language | undefined) ?? 'en';
   let session = 0;
   let active = false;
   let pending: { intent: string; slot: string; slots: Record<string, SlotValue> } | null = null;
 
   const deliver = async (event: AppEvent): Promise<Exchange> => {
-    const reply = (await app.handle(event as unknown as JsonValue, home)) as unknown as AppReply;
+    const reply = (await app.handle(event as unknown as JsonValue, bridge)) as unknown as AppReply;
     if (typeof reply?.speech !== 'string')
       throw new Error(`the app answered without speech: ${JSON.stringify(reply)}`);
     active = !reply.end && event.type !== 'end';

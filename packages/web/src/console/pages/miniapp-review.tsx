@@ -33,7 +33,12 @@ export function MiniAppReviewPage() {
   );
   return (
     <div class="page">
-      <h1>Mini-app review</h1>
+      <div class="title-row">
+        <h1>Mini-app review</h1>
+        <button type="button" onClick={apps.reload} disabled={apps.loading}>
+          Refresh
+        </button>
+      </div>
       {apps.error ? <LoadError error={apps.error} retry={apps.reload} /> : null}
       {apps.loading && !apps.data ? <Loading what="the review queue" /> : null}
       {apps.data && waiting.length === 0 ? <Empty>No version waits for review.</Empty> : null}
