@@ -45,6 +45,16 @@ export {
   NameGendersSchema,
 } from './resources.js';
 export {
+  type AudioTurnResponse,
+  AudioTurnResponseSchema,
+  type SpeechStatus,
+  SpeechStatusSchema,
+  type SynthesizeRequest,
+  SynthesizeRequestSchema,
+  type Transcript,
+  TranscriptSchema,
+} from './speech.js';
+export {
   SlotSchema,
   type TurnRequest,
   TurnRequestSchema,

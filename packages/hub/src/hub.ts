@@ -27,6 +27,7 @@ import { orderRoutes } from './http/routes/orders.js';
 import { paymentWebhookRoutes } from './http/routes/payment-webhooks.js';
 import { productRoutes } from './http/routes/products.js';
 import { screenRoutes } from './http/routes/screens.js';
+import { speechRoutes } from './http/routes/speech.js';
 import { timerRoutes } from './http/routes/timers.js';
 import { tokenRoutes } from './http/routes/tokens.js';
 import { webRoutes } from './http/routes/web.js';
@@ -38,6 +39,13 @@ import { createLogger, type Logger } from './log/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
 import { type Broker, createBroker } from './mqtt/index.js';
 import { closeServer, listenOn, trackSockets } from './net/index.js';
+import { loadSecretKey } from './secrets/index.js';
+import {
+  createSpeechEngines,
+  createSpeechService,
+  createWyomingServer,
+  type SpeechService,
+} from './speech/index.js';
 import { migrations, openStorage, type Storage } from './storage/index.js';
 import { version } from './version.js';
 
@@ -57,9 +65,11 @@ export interface Hub {
   devices: DevicesModule;
   assistant: Assistant;
   commerce: CommerceModule;
+  /** Speech recognition and synthesis with the engines this machine and configuration offer. */
+  speech: SpeechService;
   http: GenioApp;
   /** Ports actually bound (differ from config when it asked for port 0). */
-  ports: { http: number; mqtt: number; mqttWs: number | null };
+  ports: { http: number; mqtt: number; mqttWs: number | null; wyoming: number | null };
   /** The operator token when this start generated one (first run only). */
   generatedOperatorToken: string | null;
   stop(): Promise<void>;
@@ -165,7 +175,12 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       start: () => assistant.start(),
       stop: async () => assistant.stop(),
     });
-    const commerce = createCommerceModule({ db: storage.db, bus, providers });
+    const commerce = createCommerceModule({
+      db: storage.db,
+      bus,
+      providers,
+      secretKey: loadSecretKey(config.secretKey, config.dataDir),
+    });
     await lifecycle.run({ name: 'commerce', start: () => commerce.start(), stop: () => commerce.stop() });
     const stopAnnouncing = announceReadyOrders({
       bus,
@@ -178,6 +193,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       commerce,
       homeLocation: async (homeId) => (await homes.getHome(homeId)).location,
     });
+    const speech = createSpeechService(createSpeechEngines({ config, assistant, devices, homes }));
     const converse = withVoiceOrdering({ turn: (request) => assistant.turn(request), ordering, homes });
     const startedAt = Date.now();
     const http = await createHttpServer({
@@ -206,6 +222,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         productRoutes(devices),
         deviceRoutes(devices, simulators),
         conversationRoutes(converse),
+        speechRoutes({ speech, homes, turn: converse }),
         eventRoutes({ bus, metrics, turn: converse }),
         screenRoutes({ pairing: createScreenPairing({ db: storage.db, tokens }), homes }),
         timerRoutes({ timers: assistant.timers, homes }),
@@ -237,6 +254,32 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       env: 'GENIO_HTTP_PORT',
     });
     listening = true;
+    let wyomingPort: number | null = null;
+    if (config.wyomingPort !== undefined) {
+      const wyoming = createWyomingServer({
+        speech,
+        version,
+        defaultLanguage: 'en',
+        homeId: async () => {
+          if (config.wyomingHomeId) return config.wyomingHomeId;
+          const all = await homes.listHomes();
+          return all.length === 1 ? (all[0]?.id ?? null) : null;
+        },
+        // Wyoming has no caller identity: its turns go to the assistant, never to voice ordering and payment.
+        handle: async (text, language, homeId) =>
+          (await assistant.turn({ text, homeId, language })).speech.text,
+      });
+      const wyomingSockets = trackSockets(wyoming);
+      lifecycle.onStop('wyoming', async () => {
+        wyomingSockets.destroyAll();
+        await closeServer(wyoming);
+      });
+      wyomingPort = await listenOn(wyoming, config.wyomingPort, config.wyomingHost, {
+        service: 'Wyoming',
+        flag: '--wyoming-port',
+        env: 'GENIO_WYOMING_PORT',
+      });
+    }
     // Only once every port is bound: a start that fails must not store an operator token it never showed.
     const generatedOperatorToken = await tokens.ensureOperator(config.adminToken);
 
@@ -252,8 +295,9 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       devices,
       assistant,
       commerce,
+      speech,
       http,
-      ports: { http: httpPort, mqtt: broker.port, mqttWs: broker.wsPort },
+      ports: { http: httpPort, mqtt: broker.port, mqttWs: broker.wsPort, wyoming: wyomingPort },
       generatedOperatorToken,
       stop: unwind,
     };

@@ -3,7 +3,15 @@ import { accessSync, constants, mkdirSync, rmSync, writeFileSync } from 'node:fs
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type GenioConfig, openStorage } from '@genio/hub';
+import {
+  createEspeakTts,
+  createPocketsphinxStt,
+  createSpeechService,
+  createWyomingStt,
+  createWyomingTts,
+  type GenioConfig,
+  openStorage,
+} from '@genio/hub';
 import { hubAddresses } from '../addresses.js';
 import type { Io } from '../io.js';
 import { configFrom } from './start.js';
@@ -110,12 +118,6 @@ const optionalTools = [
     install: 'apt-get install espeak-ng',
   },
   {
-    command: 'pocketsphinx',
-    args: ['help'],
-    purpose: 'speech recognition in English',
-    install: 'apt-get install pocketsphinx pocketsphinx-en-us',
-  },
-  {
     command: 'ffmpeg',
     args: ['-version'],
     purpose: 'live streams and audio conversion',
@@ -147,6 +149,44 @@ async function toolCheck(tool: (typeof optionalTools)[number]): Promise<Check> {
   }
 }
 
+/** Which languages the hub can hear and speak with this machine's engines and configuration. */
+export async function speechChecks(config: GenioConfig): Promise<Check[]> {
+  const speech = createSpeechService({
+    stt: [
+      ...(config.sttWyomingUrl ? [createWyomingStt({ url: config.sttWyomingUrl })] : []),
+      createPocketsphinxStt(),
+    ],
+    tts: [
+      ...(config.ttsWyomingUrl ? [createWyomingTts({ url: config.ttsWyomingUrl })] : []),
+      createEspeakTts(),
+    ],
+  });
+  const status = await speech.status();
+  const by = (kind: 'stt' | 'tts') =>
+    status.engines
+      .filter((e) => e.kind === kind && e.languages.length)
+      .map((e) => `${e.id}: ${e.languages.join(', ')}`)
+      .join('; ');
+  return [
+    status.hear.length
+      ? { name: 'Hearing', status: 'ok', detail: `${status.hear.join(', ')} (${by('stt')})` }
+      : {
+          name: 'Hearing',
+          status: 'warn',
+          detail: 'no language can be heard (optional: spoken commands)',
+          fix: 'apt-get install pocketsphinx pocketsphinx-en-us libblas3 liblapack3 (English), or --stt-wyoming-url tcp://host:10300 (any language)',
+        },
+    status.speak.length
+      ? { name: 'Speaking', status: 'ok', detail: `${status.speak.join(', ')} (${by('tts')})` }
+      : {
+          name: 'Speaking',
+          status: 'warn',
+          detail: 'no language can be spoken (optional: spoken answers)',
+          fix: 'apt-get install espeak-ng, or --tts-wyoming-url tcp://host:10200 (piper)',
+        },
+  ];
+}
+
 /** Run every check; the hub's own needs fail, optional tools only warn. */
 export async function runChecks(config: GenioConfig, nodeVersion = process.version): Promise<Check[]> {
   const checks: Check[] = [nodeCheck(nodeVersion), await sqliteDriverCheck(), dataDirCheck(config.dataDir)];
@@ -154,6 +194,7 @@ export async function runChecks(config: GenioConfig, nodeVersion = process.versi
   checks.push(await portCheck('MQTT', config.mqttHost, config.mqttPort, '--mqtt-port', 'GENIO_MQTT_PORT'));
   checks.push(await databaseCheck(config));
   for (const tool of optionalTools) checks.push(await toolCheck(tool));
+  checks.push(...(await speechChecks(config)));
   return checks;
 }
 

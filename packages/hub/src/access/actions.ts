@@ -26,6 +26,7 @@ export const actions = [
   'token.list',
   'token.revoke',
   'conversation.turn',
+  'speech.synthesize',
   'events.subscribe',
   'timer.read',
   'timer.manage',

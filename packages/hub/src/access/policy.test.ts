@@ -39,6 +39,7 @@ function resourcesFor(action: Action, p: Principal): Record<string, Resource> {
       'merchant.create',
       'merchant.list',
       'ledger.read',
+      'speech.synthesize',
     ].includes(action)
   )
     return { hub: { kind: 'hub' } };
@@ -141,6 +142,7 @@ token.create | own:Y other:Y operator:Y | own:Y other:n operator:n | own:Y other
 token.list | hub:Y | hub:Y | hub:Y | hub:n | hub:n
 token.revoke | own:Y other:Y operator:Y | own:Y other:n operator:n | own:Y other:n operator:n | own:n other:n operator:n | own:n other:n operator:n
 conversation.turn | own:Y other:Y | own:Y other:n | own:Y other:n | own:Y other:n | own:n other:n
+speech.synthesize | hub:Y | hub:Y | hub:Y | hub:Y | hub:n
 events.subscribe | own:Y other:Y | own:Y other:n | own:Y other:n | own:Y other:n | own:n other:n
 timer.read | own:Y other:Y | own:Y other:n | own:Y other:n | own:Y other:n | own:n other:n
 timer.manage | own:Y other:Y | own:Y other:n | own:Y other:n | own:Y other:n | own:n other:n

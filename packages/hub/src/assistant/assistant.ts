@@ -33,7 +33,12 @@ export interface TurnRequest {
   conversationId?: string;
   /** The id of the item tapped in the "Which one?" card; must be one the conversation's open question offered. */
   choice?: string;
+  /** How sure speech recognition was of the words (0..1); absent for typed text. */
+  confidence?: number;
 }
+
+/** Below this recognition confidence, switching several devices and moving covers are confirmed first. */
+export const CONFIRM_BELOW = 0.7;
 
 /** A turn as answered. */
 export interface TurnResponse {
@@ -283,6 +288,7 @@ export function createAssistant(deps: {
         context,
         devices: deps.devices,
         now: new Date(now()),
+        unsure: request.confidence !== undefined && request.confidence < CONFIRM_BELOW,
       };
 
       // A tapped choice answers the open question, whatever its words would be recognised as.

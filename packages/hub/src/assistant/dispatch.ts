@@ -52,6 +52,11 @@ export interface TurnScope {
   context: HomeContext;
   devices: DevicesModule;
   now: Date;
+  /**
+   * The words came from speech recognition that was not sure of them: switching several devices,
+   * moving covers and other risky acts are confirmed first.
+   */
+  unsure?: boolean;
 }
 
 type Targets =
@@ -288,6 +293,8 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
       values = { position: intent === 'device.turn_on' ? 100 : 0 };
     }
   }
+  if (scope.unsure && !slots.confirmed && found.kind === 'devices' && 'position' in values)
+    return unsureQuestion(scope, intent, slots, found.devices);
   if (found.kind === 'none') return { speech: found.speech };
   if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);
   if (
@@ -295,7 +302,7 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
     !slots.name &&
     !slots.category &&
     !slots.confirmed &&
-    found.devices.length >= CONFIRM_AT
+    (found.devices.length >= CONFIRM_AT || (scope.unsure && found.devices.length > 1))
   ) {
     const speech = render(responses.confirm_many, {
       action: (intent === 'device.turn_on' ? responses.action_on : responses.action_off) as string,
@@ -596,4 +603,22 @@ export async function dispatch(
     default:
       return { speech: responses.no_match as string };
   }
+}
+
+/** "I may have misheard you": a yes/no question before a risky act on words recognition was unsure of. */
+export function unsureQuestion(
+  scope: TurnScope,
+  intent: string,
+  slots: Record<string, SlotValue>,
+  devices: readonly Device[],
+): Outcome {
+  return {
+    speech: render(scope.responses.confirm_unsure, { devices: devices.map((d) => d.name).join(', ') }),
+    pending: {
+      intent,
+      slots: { ...slots, confirmed: { value: true, text: '' } },
+      candidates: [],
+      confirm: true,
+    },
+  };
 }

@@ -1,4 +1,10 @@
-export { type Assistant, createAssistant, type TurnRequest, type TurnResponse } from './assistant.js';
+export {
+  type Assistant,
+  CONFIRM_BELOW,
+  createAssistant,
+  type TurnRequest,
+  type TurnResponse,
+} from './assistant.js';
 export type { Card } from './dispatch.js';
 export type {
   IntentDefinition,
@@ -11,5 +17,12 @@ export { createLlmFallback, type LlmFallback } from './llm-fallback.js';
 export { loadGrammar, loadGrammars } from './nlu/grammar.js';
 export { tokenize } from './nlu/normalize.js';
 export { readNumber } from './nlu/numbers.js';
-export { LanguageRecognizer, type ListEntry, type Recognition } from './nlu/recognizer.js';
+export {
+  type Grammar,
+  LanguageRecognizer,
+  type ListEntry,
+  numberSlots,
+  type Recognition,
+} from './nlu/recognizer.js';
+export { parseRules, parseTemplate, type TemplateNode } from './nlu/template.js';
 export { MAX_TIMER_SECONDS, type Timers } from './timers.js';

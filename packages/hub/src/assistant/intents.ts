@@ -57,6 +57,8 @@ export interface IntentRegistry {
   register(definition: IntentDefinition): void;
   unregister(id: string): boolean;
   list(): RegisteredIntent[];
+  /** Every registered intent's sentence templates and slot lists in one language (for speech grammars). */
+  sentences(language: Language): Array<{ sentences: string[]; lists: Record<string, ListEntry[]> }>;
   /** The best contributed intent for an utterance, the holder's first when one holds the conversation. */
   recognize(
     text: string,
@@ -110,6 +112,13 @@ export function createIntentRegistry(): IntentRegistry {
         owner: e.owner,
         languages: Object.keys(e.recognizers) as Language[],
       })),
+    sentences: (language) =>
+      [...entries.values()]
+        .filter((e) => e.recognizers[language])
+        .map((e) => ({
+          sentences: e.definition.sentences[language] ?? [],
+          lists: e.definition.lists?.[language] ?? {},
+        })),
     recognize(text, language, holder) {
       let best: { definition: IntentDefinition; recognition: Recognition; held: boolean } | null = null;
       for (const entry of entries.values()) {

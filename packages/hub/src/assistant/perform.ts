@@ -63,7 +63,10 @@ export async function perform(
   confirmed = false,
 ): Promise<Performed> {
   const r = scope.responses;
-  const resolution = await resolve(command, view(scope), previous, { confirmed });
+  const resolution = await resolve(command, view(scope), previous, {
+    confirmed,
+    unsure: scope.unsure === true,
+  });
   const slots = { [COMMAND_SLOT]: { value: command, text: '' } };
   switch (resolution.kind) {
     case 'not_found':
@@ -83,6 +86,12 @@ export async function perform(
     case 'ask':
       return { ...ask(scope, intent, slots, resolution.choices), acted: [] };
     case 'confirm': {
+      if (resolution.unsure)
+        return {
+          speech: render(r.confirm_unsure, { devices: resolution.devices.map((d) => d.name).join(', ') }),
+          pending: { intent, slots, candidates: [], confirm: true },
+          acted: [],
+        };
       const area = command.targets.find((t) => t.area)?.area?.id;
       const speech = render(r.confirm_many, {
         action: (command.action === 'turn_on' ? r.action_on : r.action_off) as string,

@@ -62,6 +62,8 @@ export function createCommerceModule(deps: {
   clock?: () => number;
   /** External payment providers orders may be paid through (the configured network). */
   providers?: readonly PaymentProvider[];
+  /** The hub's secret key; payment PINs are keyed with it (without one they do not survive a restart). */
+  secretKey?: Buffer;
 }): CommerceModule {
   const { db } = deps;
   const clock = deps.clock ?? Date.now;
@@ -72,7 +74,7 @@ export function createCommerceModule(deps: {
   const merchants = createMerchantService({ db, clock });
   const stores = createStoreService({ db, clock });
   const menus = createMenuService({ db, clock });
-  const guard = createPaymentGuard({ db, clock });
+  const guard = createPaymentGuard({ db, clock, ...(deps.secretKey ? { pinKey: deps.secretKey } : {}) });
   const wallet = createWalletService({ ledger });
   const merchantWebhooks = createMerchantWebhooks({ db: db as unknown as CommerceDb, clock });
   const onMoved = merchantWebhooks.enqueue;

@@ -97,6 +97,29 @@ export const configShape = {
     .optional()
     .describe('Home that devices imported from Home Assistant discovery belong to'),
   haDiscoveryPrefix: z.string().min(1).default('homeassistant').describe('Discovery topic prefix'),
+  wyomingPort: port
+    .optional()
+    .describe('Port of the Wyoming server (Home Assistant voice protocol: asr, tts, handle); off when unset'),
+  wyomingHost: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('Address the Wyoming server listens on (Wyoming has no authentication: keep it local)'),
+  wyomingHomeId: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Home the Wyoming server serves (its names shape recognition); default: the only home'),
+  sttWyomingUrl: z
+    .string()
+    .regex(/^tcp:\/\/[^/]+:\d+\/?$/, 'must be tcp://host:port')
+    .optional()
+    .describe('Wyoming speech-to-text server (faster-whisper, speech-to-phrase), tried before pocketsphinx'),
+  ttsWyomingUrl: z
+    .string()
+    .regex(/^tcp:\/\/[^/]+:\d+\/?$/, 'must be tcp://host:port')
+    .optional()
+    .describe('Wyoming text-to-speech server (piper), tried before espeak-ng'),
   publicUrl: z
     .string()
     .url()

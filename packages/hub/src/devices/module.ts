@@ -5,12 +5,12 @@ import type { GenioConfig } from '../config/index.js';
 import { loadHubId } from '../ids/index.js';
 import type { Metrics } from '../metrics/index.js';
 import type { Broker } from '../mqtt/index.js';
+import { createSecretBox, loadSecretKey } from '../secrets/index.js';
 import type { Database } from '../storage/index.js';
 import { createDeviceCommands, type DeviceCommands } from './commands.js';
 import { createDeviceGateway, type DeviceGateway } from './gateway.js';
 import { createProductService, type ProductService } from './products.js';
 import { createDeviceRegistry, type DeviceRegistry } from './registry.js';
-import { createSecretBox, loadSecretKey } from './secret-box.js';
 import { createShadow, type Shadow } from './shadow.js';
 
 /** The devices module: products, devices, shadow, commands and the MQTT gateway. */

@@ -4,10 +4,10 @@ import type { Bus } from '../bus/index.js';
 import { GenioError } from '../errors/index.js';
 import { newId } from '../ids/index.js';
 import { createFailureLimiter } from '../limits/index.js';
+import type { SecretBox } from '../secrets/index.js';
 import type { Database, DevicesTable } from '../storage/index.js';
 import type { Category } from './capabilities/index.js';
 import type { ProductService } from './products.js';
-import type { SecretBox } from './secret-box.js';
 
 /** The grammatical gender of a device's name in a language whose replies agree with it. */
 export type NameGenders = Partial<Record<'it' | 'fr', 'masculine' | 'feminine'>>;

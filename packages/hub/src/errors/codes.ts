@@ -30,6 +30,14 @@ export const errorCodes = {
   payment_limit: { http: 403, alink: 6813, title: 'Over the payment limit' },
   payment_declined: { http: 402, alink: 400, title: 'Payment declined' },
   signature_invalid: { http: 401, alink: 460, title: 'Signature refused' },
+  miniapp_timeout: { http: 504, alink: 400, title: 'Mini-app took too long' },
+  miniapp_memory: { http: 502, alink: 400, title: 'Mini-app ran out of memory' },
+  miniapp_stack: { http: 502, alink: 400, title: 'Mini-app overflowed its stack' },
+  miniapp_too_large: { http: 502, alink: 400, title: 'Mini-app message too large' },
+  miniapp_error: { http: 502, alink: 400, title: 'Mini-app failed' },
+  miniapp_disposed: { http: 503, alink: 400, title: 'Mini-app stopped' },
+  miniapp_host_calls: { http: 502, alink: 400, title: 'Mini-app made too many host calls' },
+  language_unsupported: { http: 422, alink: 460, title: 'Language not supported here' },
 } as const satisfies Record<string, { http: number; alink: number; title: string }>;
 
 /** A stable error code from the closed table. */

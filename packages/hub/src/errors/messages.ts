@@ -59,6 +59,15 @@ export const messages: Record<ErrorCode, Record<Language, Render>> = {
     it: () => "Qualcosa è andato storto nell'hub.",
     fr: () => "Une erreur s'est produite dans le hub.",
   },
+  language_unsupported: {
+    en: (p) =>
+      `Nothing here can ${str(p.task) || 'do that'} in ${str(p.language)}; available: ${str(p.available) || 'none'}.`,
+    zh: (p) => `这里无法用 ${str(p.language)} ${str(p.task) || '处理'}；可用：${str(p.available) || '无'}。`,
+    it: (p) =>
+      `Qui nessun motore sa ${str(p.task) || 'farlo'} in ${str(p.language)}; disponibili: ${str(p.available) || 'nessuna'}.`,
+    fr: (p) =>
+      `Rien ici ne sait ${str(p.task) || 'le faire'} en ${str(p.language)} ; disponibles : ${str(p.available) || 'aucune'}.`,
+  },
   unavailable: {
     en: (p) => `${str(p.what) || 'The service'} is not available right now.`,
     zh: (p) => `${str(p.what) || '服务'}暂时不可用。`,
@@ -200,5 +209,47 @@ export const messages: Record<ErrorCode, Record<Language, Render>> = {
     zh: (p) => `签名被拒绝${p.reason ? `：${str(p.reason)}` : ''}。`,
     it: (p) => `La firma è stata rifiutata${p.reason ? `: ${str(p.reason)}` : ''}.`,
     fr: (p) => `La signature a été refusée${p.reason ? ` : ${str(p.reason)}` : ''}.`,
+  },
+  miniapp_timeout: {
+    en: (p) => `The mini-app took longer than ${str(p.limitMs)} ms${p.kind ? ` (${str(p.kind)})` : ''}.`,
+    zh: (p) => `小程序运行超过了 ${str(p.limitMs)} 毫秒${p.kind ? `（${str(p.kind)}）` : ''}。`,
+    it: (p) => `La mini-app ha superato ${str(p.limitMs)} ms${p.kind ? ` (${str(p.kind)})` : ''}.`,
+    fr: (p) => `La mini-app a dépassé ${str(p.limitMs)} ms${p.kind ? ` (${str(p.kind)})` : ''}.`,
+  },
+  miniapp_memory: {
+    en: (p) => `The mini-app ran out of its ${str(p.limitBytes)} bytes of memory.`,
+    zh: (p) => `小程序用完了 ${str(p.limitBytes)} 字节的内存。`,
+    it: (p) => `La mini-app ha esaurito i suoi ${str(p.limitBytes)} byte di memoria.`,
+    fr: (p) => `La mini-app a épuisé ses ${str(p.limitBytes)} octets de mémoire.`,
+  },
+  miniapp_stack: {
+    en: () => 'The mini-app overflowed its stack (too deep a recursion).',
+    zh: () => '小程序栈溢出（递归太深）。',
+    it: () => 'La mini-app ha esaurito il suo stack (ricorsione troppo profonda).',
+    fr: () => 'La mini-app a dépassé sa pile (récursion trop profonde).',
+  },
+  miniapp_too_large: {
+    en: (p) => `The mini-app's ${str(p.what) || 'message'} is larger than ${str(p.limitBytes)} bytes.`,
+    zh: (p) => `小程序的${str(p.what) || '消息'}超过了 ${str(p.limitBytes)} 字节。`,
+    it: (p) => `${str(p.what) || 'Il messaggio'} della mini-app supera ${str(p.limitBytes)} byte.`,
+    fr: (p) => `${str(p.what) || 'Le message'} de la mini-app dépasse ${str(p.limitBytes)} octets.`,
+  },
+  miniapp_error: {
+    en: (p) => `The mini-app failed${p.reason ? `: ${str(p.reason)}` : ''}.`,
+    zh: (p) => `小程序出错${p.reason ? `：${str(p.reason)}` : ''}。`,
+    it: (p) => `La mini-app ha avuto un errore${p.reason ? `: ${str(p.reason)}` : ''}.`,
+    fr: (p) => `La mini-app a échoué${p.reason ? ` : ${str(p.reason)}` : ''}.`,
+  },
+  miniapp_disposed: {
+    en: () => 'The mini-app was stopped and must be loaded again.',
+    zh: () => '小程序已停止，需要重新加载。',
+    it: () => 'La mini-app è stata fermata e va ricaricata.',
+    fr: () => 'La mini-app a été arrêtée et doit être rechargée.',
+  },
+  miniapp_host_calls: {
+    en: (p) => `The mini-app made more than ${str(p.limit)} host calls for one request.`,
+    zh: (p) => `小程序处理一个请求时调用宿主接口超过了 ${str(p.limit)} 次。`,
+    it: (p) => `La mini-app ha fatto più di ${str(p.limit)} chiamate all'host per una richiesta.`,
+    fr: (p) => `La mini-app a fait plus de ${str(p.limit)} appels à l'hôte pour une requête.`,
   },
 };

@@ -15,6 +15,20 @@ export interface PcmAudio {
 export interface RecognitionVocabulary {
   /** Sentences the assistant understands, already expanded or as templates. */
   sentences: string[];
+  /**
+   * Template syntax of the assistant's sentences: `(a|b)`, `[optional]`, `<rule>`, `{slot}`.
+   * Named rules the templates refer to as `<name>`.
+   */
+  rules?: Record<string, string>;
+  /** What each `{slot}` may be, as templates; a sentence with a slot not listed here is left out. */
+  lists?: Record<string, string[]>;
+  /**
+   * Other names a slot's values go by (device aliases in several languages): kept only when the
+   * recogniser knows every word, so one language's names do not crowd another's grammar.
+   */
+  aliases?: Record<string, string[]>;
+  /** Words said around a request that carry nothing ("please", "thank you"). */
+  fillers?: string[];
 }
 
 export interface Transcript {

@@ -7,6 +7,7 @@ import {
   Migrator,
   PostgresDialect,
   SqliteDialect,
+  type SqliteDialectConfig,
   sql,
 } from 'kysely';
 import pg from 'pg';
@@ -71,8 +72,35 @@ function openSqlite(path: string): Kysely<Database> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
+
+/**
+ * Kysely prepares every query anew; preparing costs about as much as running a small query, and the
+ * hub runs the same few hundred queries over and over. Statements are kept by their SQL text (the
+ * oldest dropped past a bound, so ad-hoc SQL cannot grow it without end). Kysely holds the single
+ * connection for one query at a time, so a kept statement is never in use twice.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectConfig['database'] {
+  const kept = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close() {
+      kept.clear();
+      sqlite.close();
+    },
+    prepare(sql: string) {
+      let statement = kept.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (kept.size >= STATEMENTS_KEPT) kept.delete(kept.keys().next().value as string);
+        kept.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+const STATEMENTS_KEPT = 1000;
 
 function sqlitePath(url: string | undefined, dataDir: string): string {
   if (url?.startsWith('sqlite:')) {

@@ -49,7 +49,7 @@ export type Resolution =
   /** A reference with nothing before it to refer to. */
   | { kind: 'which' }
   /** Switching many devices of a place or kind at once: asked first. */
-  | { kind: 'confirm'; devices: Device[] };
+  | { kind: 'confirm'; devices: Device[]; unsure?: boolean };
 
 /** Switching this many devices at once by area or "all" is confirmed first. */
 export const CONFIRM_AT = 4;
@@ -245,7 +245,7 @@ export async function resolve(
   command: Command,
   home: HomeView,
   previous: readonly string[] = [],
-  options: { confirmed?: boolean } = {},
+  options: { confirmed?: boolean; unsure?: boolean } = {},
 ): Promise<Resolution> {
   const chosen: Device[] = [];
   let broad = false;
@@ -290,5 +290,13 @@ export async function resolve(
     operations.length >= CONFIRM_AT &&
     (command.action === 'turn_on' || command.action === 'turn_off');
   if (many && !options.confirmed) return { kind: 'confirm', devices: operations.map((o) => o.device) };
+  // Words recognition was unsure of: several devices switched at once, or covers moved, are asked first.
+  const switching = command.action === 'turn_on' || command.action === 'turn_off';
+  const moving =
+    command.action === 'open' ||
+    command.action === 'close' ||
+    operations.some((o) => o.capability === 'position');
+  if (options.unsure && !options.confirmed && ((switching && operations.length > 1) || moving))
+    return { kind: 'confirm', devices: operations.map((o) => o.device), unsure: true };
   return { kind: 'act', operations, devices: operations.map((o) => o.device) };
 }

@@ -345,6 +345,13 @@ export function createLedger(deps: { db: Kysely<Database>; clock?: () => number 
         });
       const id = accountId(input);
       return run(tx, async (t) => {
+        // Accounts are opened on every payment but created once: look before writing.
+        const existing = await t
+          .selectFrom('ledger_accounts')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (existing) return toAccount(existing);
         await t
           .insertInto('ledger_accounts')
           .values({

@@ -17,7 +17,7 @@ import type { PaymentGuard, SecondFactor } from '../payments/settings.js';
 import type { StoreService } from '../stores/stores.js';
 import type { CommerceTables, OrdersTable } from '../tables.js';
 import { decideMove, type OrderStatus, paidStatuses } from './lifecycle.js';
-import { type OrderMoveListener, recordMove } from './moves.js';
+import { lockOrder, type OrderMoveListener, recordMove } from './moves.js';
 
 /** An order as the API shows it. */
 export interface Order {
@@ -239,12 +239,19 @@ export function createOrderService(deps: {
       });
       const fee = Math.floor((total * FEE_BASIS_POINTS) / 10_000);
       await inTransaction(async (tx) => {
-        const fresh = await tx
-          .selectFrom('orders')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirstOrThrow();
+        // Held until commit: a provider charge starting now waits, then sees the order paid.
+        const fresh = await lockOrder(tx, id);
         if (fresh.status !== row.status) return; // paid (or moved) by a concurrent request
+        const throughProvider = await tx
+          .selectFrom('order_payments')
+          .select('provider')
+          .where('order_id', '=', id)
+          .where('status', 'not in', ['declined', 'voided'])
+          .executeTakeFirst();
+        if (throughProvider)
+          throw new GenioError('conflict', {
+            reason: `order ${id} is being paid through ${throughProvider.provider}`,
+          });
         const names = walletAccounts(row.home_id, row.merchant_id, row.currency);
         const wallet = await ledger.openAccount(names.wallet, joined(tx));
         const payable = await ledger.openAccount(names.payable, joined(tx));

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +34,7 @@ async function setup(backend: Backend) {
     .execute();
   let at = Date.parse('2026-12-01T08:00:00Z');
   const clock = { now: () => at, advance: (ms: number) => (at += ms) };
-  return { guard: createPaymentGuard({ db: storage.db, clock: clock.now }), clock };
+  return { guard: createPaymentGuard({ db: storage.db, clock: clock.now }), clock, db: storage.db };
 }
 
 const pay = (factor: { pin: string } | { challenge: string }, amount = 500) => ({
@@ -137,5 +137,33 @@ describe.each(backends)('voice payment guard on %s', (backend) => {
     ).rejects.toMatchObject({
       params: { field: 'perOrderLimit' },
     });
+  });
+
+  it('re-makes a PIN hash of the earlier, unkeyed kind the first time the right PIN is given', async () => {
+    const { guard, db } = await setup(backend);
+    await guard.set('h1', { enabled: true, pin: '9999', perOrderLimit: 1000, dailyLimit: 5000 });
+    const salt = randomBytes(16);
+    const legacy = `scrypt$${salt.toString('base64')}$${scryptSync('2468', salt, 32).toString('base64')}`;
+    const table = db.withTables<{ payment_settings: { home_id: string; pin_hash: string | null } }>();
+    await table
+      .updateTable('payment_settings')
+      .set({ pin_hash: legacy })
+      .where('home_id', '=', 'h1')
+      .execute();
+    const stored = async () =>
+      (
+        await table
+          .selectFrom('payment_settings')
+          .select('pin_hash')
+          .where('home_id', '=', 'h1')
+          .executeTakeFirst()
+      )?.pin_hash;
+    await expect(guard.authorize('h1', pay({ pin: '1111' }))).rejects.toMatchObject({
+      code: 'payment_pin_wrong',
+    });
+    expect(await stored()).toBe(legacy);
+    await guard.authorize('h1', pay({ pin: '2468' }));
+    expect(await stored()).toMatch(/^scrypt2\$/);
+    await guard.authorize('h1', pay({ pin: '2468' }));
   });
 });

@@ -5,14 +5,12 @@
  * all count. A one-time challenge (two digits shown on the home's screen, valid two minutes, used
  * once) makes an overheard PIN worthless. Limits are per order and per rolling 24 hours.
  */
-import { randomBytes, randomInt, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
+import { randomInt } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { GenioError } from '../../errors/index.js';
 import type { Database } from '../../storage/index.js';
 import type { CommerceTables, PaymentSettingsTable } from '../tables.js';
-
-const scrypt = promisify(scryptCallback) as (pin: string, salt: Buffer, length: number) => Promise<Buffer>;
+import { createPinHasher } from './pin-hash.js';
 
 /** Wrong answers before payments lock. */
 export const MAX_WRONG = 5;
@@ -62,21 +60,6 @@ export interface PaymentGuard {
   ): Promise<void>;
 }
 
-async function hashSecret(secret: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await scrypt(secret, salt, 32);
-  return `scrypt$${salt.toString('base64')}$${hash.toString('base64')}`;
-}
-
-async function matches(secret: string, stored: string | null): Promise<boolean> {
-  if (!stored) return false;
-  const [scheme, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const want = Buffer.from(hash, 'base64');
-  const got = await scrypt(secret, Buffer.from(salt, 'base64'), want.length);
-  return timingSafeEqual(got, want);
-}
-
 function toSettings(row: PaymentSettingsTable, at: number): PaymentSettings {
   return {
     homeId: row.home_id,
@@ -99,9 +82,16 @@ function checkLimit(value: unknown, field: string): void {
 }
 
 /** Build the guard over the database. */
-export function createPaymentGuard(deps: { db: Kysely<Database>; clock?: () => number }): PaymentGuard {
+export function createPaymentGuard(deps: {
+  db: Kysely<Database>;
+  clock?: () => number;
+  /** The hub's secret key: PINs are keyed with it before hashing (see pin-hash.ts). */
+  pinKey?: Buffer;
+}): PaymentGuard {
   const db = deps.db.withTables<CommerceTables>();
   const now = deps.clock ?? Date.now;
+  const pins = createPinHasher(deps.pinKey);
+  const hashSecret = (secret: string) => pins.hash(secret);
 
   async function row(homeId: string): Promise<PaymentSettingsTable | undefined> {
     return db.selectFrom('payment_settings').selectAll().where('home_id', '=', homeId).executeTakeFirst();
@@ -227,13 +217,23 @@ export function createPaymentGuard(deps: { db: Kysely<Database>; clock?: () => n
 
       let right: boolean;
       if ('pin' in input.factor) {
-        right = typeof input.factor.pin === 'string' && (await matches(input.factor.pin, found.pin_hash));
+        const pin = input.factor.pin;
+        const checked =
+          typeof pin === 'string' ? await pins.verify(pin, found.pin_hash) : { right: false, stale: false };
+        right = checked.right;
+        if (checked.stale && typeof pin === 'string')
+          await db
+            .updateTable('payment_settings')
+            .set({ pin_hash: await pins.hash(pin) })
+            .where('home_id', '=', homeId)
+            .where('pin_hash', '=', found.pin_hash)
+            .execute();
       } else {
         const live = Number(found.challenge_expires_at) > at;
         right =
           live &&
           typeof input.factor.challenge === 'string' &&
-          (await matches(input.factor.challenge, found.challenge_hash));
+          (await pins.verify(input.factor.challenge, found.challenge_hash)).right;
         // A challenge is good for one answer, right or wrong.
         await db
           .updateTable('payment_settings')
@@ -246,11 +246,12 @@ export function createPaymentGuard(deps: { db: Kysely<Database>; clock?: () => n
         if (left <= 0) throw new GenioError('payment_locked', { minutes: Math.ceil(LOCK_MS / 60_000) });
         throw new GenioError('payment_pin_wrong', { attemptsLeft: left });
       }
-      await db
-        .updateTable('payment_settings')
-        .set({ failed_attempts: 0 })
-        .where('home_id', '=', homeId)
-        .execute();
+      if (Number(found.failed_attempts) > 0)
+        await db
+          .updateTable('payment_settings')
+          .set({ failed_attempts: 0 })
+          .where('home_id', '=', homeId)
+          .execute();
       if (input.amount > Number(found.per_order_limit))
         throw new GenioError('payment_limit', { limit: `per order (${found.per_order_limit})` });
       if (input.spentToday + input.amount > Number(found.daily_limit))

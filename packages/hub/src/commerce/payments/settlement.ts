@@ -175,9 +175,17 @@ export function createPaymentSettlement(deps: {
     });
   }
 
-  /** Claim the order for this provider and say which authorization attempt this is. */
-  async function begin(order: OrdersTable, provider: string): Promise<number> {
+  /** Claim the order for this provider and say which authorization attempt this is (null: already paid). */
+  async function begin(order: OrdersTable, provider: string): Promise<number | null> {
     return db.transaction().execute(async (tx) => {
+      // Held until commit, as the wallet path holds it: of a wallet payment and a provider charge
+      // racing, the second sees the first and stops before any money moves.
+      const current = await lockOrder(tx, order.id);
+      if (fundsStatuses.includes(current.status as OrderStatus)) return null;
+      if (current.status !== 'placed' && current.status !== 'payment_failed')
+        throw new GenioError('conflict', {
+          reason: `order ${order.id} is ${current.status} and cannot be paid`,
+        });
       const payment = await tx
         .selectFrom('order_payments')
         .selectAll()
@@ -232,6 +240,10 @@ export function createPaymentSettlement(deps: {
           reason: `order ${orderId} is ${order.status} and cannot be paid`,
         });
       const attempt = await begin(order, provider.name);
+      if (attempt === null) {
+        const paid = await loadOrder(orderId);
+        return { orderId, status: paid.status as OrderStatus, changed: false };
+      }
       // Keys derived from the order: whoever retries, and however often, this order is charged once.
       const key = `order:${orderId}:${attempt}`;
       const authorized = await provider.authorize({

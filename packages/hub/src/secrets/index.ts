@@ -1,0 +1,1 @@
+export { createSecretBox, loadSecretKey, type SecretBox } from './secret-box.js';
