@@ -1,4 +1,4 @@
-export { EngineError, type EngineLogEntry } from './engine.js';
+export type { EngineLogEntry } from './engine.js';
 export {
   createFakeHome,
   type FakeHome,
