@@ -97,9 +97,9 @@ function VersionReview(props: { app: MiniApp; version: AppVersion; onReviewed: (
         {app.publishedVersion ? `; ${app.publishedVersion} is live` : '; never published'}
       </p>
       <VersionSummary app={app} version={version} />
-      <h3>Permissions</h3>
+      <h3 class="section-title">Permissions</h3>
       <PermissionTable app={app} version={version} label={`Permissions of ${label}`} />
-      <h3>Automated checks{failed ? ` (${failed} failed)` : ''}</h3>
+      <h3 class="section-title">Automated checks{failed ? ` (${failed} failed)` : ''}</h3>
       <CheckList checks={version.checks} label={`Checks of ${label}`} />
       <div class="actions">
         <button
