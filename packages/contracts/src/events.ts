@@ -42,6 +42,13 @@ export const eventPayloadSchemas = {
     title: Type.String(),
     speech: Type.String(),
   }),
+  /** A mini-app's notification for the screen (plain text, never HTML). */
+  'miniapp.notification': Type.Object({
+    homeId: Type.String(),
+    appId: Type.String(),
+    title: Type.String(),
+    text: Type.String(),
+  }),
 } as const;
 
 /** The events a screen follows: name -> payload. */

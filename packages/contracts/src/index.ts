@@ -35,6 +35,31 @@ export {
 export { type EventMessage, EventMessageSchema, eventPayloadSchemas, type ScreenEventMap } from './events.js';
 export { isLanguage, type Language, LanguageSchema, languages } from './languages.js';
 export {
+  type ManifestIssue,
+  MiniAppCheckSchema,
+  MiniAppDetailSchema,
+  type MiniAppEvent,
+  MiniAppEventSchema,
+  MiniAppInstallSchema,
+  type MiniAppIntent,
+  MiniAppIntentSchema,
+  MiniAppLogEntrySchema,
+  type MiniAppManifest,
+  MiniAppManifestSchema,
+  type MiniAppPermission,
+  type MiniAppResult,
+  MiniAppResultSchema,
+  MiniAppSummarySchema,
+  MiniAppUploadedSchema,
+  MiniAppVersionSchema,
+  type MiniAppVersionStatus,
+  miniAppLimits,
+  miniAppPermissions,
+  miniAppText,
+  miniAppVersionStatuses,
+  validateManifest,
+} from './miniapps.js';
+export {
   type Area,
   AreaSchema,
   type Device,

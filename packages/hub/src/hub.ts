@@ -23,6 +23,7 @@ import { healthRoutes } from './http/routes/health.js';
 import { homeRoutes } from './http/routes/homes.js';
 import { hubInfoRoutes } from './http/routes/hub-info.js';
 import { merchantRoutes } from './http/routes/merchants.js';
+import { miniAppRoutes } from './http/routes/miniapps.js';
 import { orderRoutes } from './http/routes/orders.js';
 import { paymentWebhookRoutes } from './http/routes/payment-webhooks.js';
 import { productRoutes } from './http/routes/products.js';
@@ -37,6 +38,12 @@ import { createLifecycle, migrationsOf } from './lifecycle/index.js';
 import { createHaDiscoveryBridge } from './links/ha-discovery/index.js';
 import { createLogger, type Logger } from './log/index.js';
 import { createMetrics, type Metrics } from './metrics/index.js';
+import {
+  type AppLoader,
+  createMiniAppsModule,
+  type MiniAppsModule,
+  miniAppsMigrations,
+} from './miniapps/index.js';
 import { type Broker, createBroker } from './mqtt/index.js';
 import { closeServer, listenOn, trackSockets } from './net/index.js';
 import { loadSecretKey } from './secrets/index.js';
@@ -65,6 +72,7 @@ export interface Hub {
   devices: DevicesModule;
   assistant: Assistant;
   commerce: CommerceModule;
+  miniapps: MiniAppsModule;
   /** Speech recognition and synthesis with the engines this machine and configuration offer. */
   speech: SpeechService;
   http: GenioApp;
@@ -80,6 +88,8 @@ export interface HubOptions {
   log?: Logger;
   /** PostgreSQL schema to use; tests isolate runs with it. */
   pgSchema?: string;
+  /** How mini-app bundles are loaded into their sandbox (the sandbox module's loader by default). */
+  miniAppLoader?: AppLoader;
 }
 
 /**
@@ -100,7 +110,10 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       dataDir: config.dataDir,
       pgSchema: options.pgSchema,
       // Each domain module brings its own schema changes; the core ones come first.
-      migrations: migrationsOf(migrations, [{ migrations: commerceMigrations }]),
+      migrations: migrationsOf(migrations, [
+        { migrations: commerceMigrations },
+        { migrations: miniAppsMigrations },
+      ]),
     });
     lifecycle.onStop('storage', () => storage.close());
     const applied = await storage.migrate();
@@ -193,8 +206,22 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       commerce,
       homeLocation: async (homeId) => (await homes.getHome(homeId)).location,
     });
+    const miniapps = createMiniAppsModule({
+      db: storage.db,
+      bus,
+      devices,
+      homes,
+      assistant,
+      commerce,
+      ...(options.miniAppLoader ? { load: options.miniAppLoader } : {}),
+      log: log.child({ module: 'miniapps' }),
+    });
+    await lifecycle.run(miniapps);
+    // A mini-app payment waiting for the household's PIN takes the turn first; then ordering, then the assistant.
+    const converse = miniapps.converseWith(
+      withVoiceOrdering({ turn: (request) => assistant.turn(request), ordering, homes }),
+    );
     const speech = createSpeechService(createSpeechEngines({ config, assistant, devices, homes }));
-    const converse = withVoiceOrdering({ turn: (request) => assistant.turn(request), ordering, homes });
     const startedAt = Date.now();
     const http = await createHttpServer({
       log,
@@ -229,6 +256,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
         merchantRoutes({ commerce, tokens }),
         orderRoutes({ commerce, homes }),
         paymentWebhookRoutes(commerce),
+        miniAppRoutes({ miniapps, homes }),
         webRoutes(config.webDir),
       ],
     });
@@ -295,6 +323,7 @@ export async function startHub(config: GenioConfig, options: HubOptions = {}): P
       devices,
       assistant,
       commerce,
+      miniapps,
       speech,
       http,
       ports: { http: httpPort, mqtt: broker.port, mqttWs: broker.wsPort, wyoming: wyomingPort },

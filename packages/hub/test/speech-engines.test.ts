@@ -179,5 +179,12 @@ describeSpeech('the built-in engines and the Wyoming server', () => {
     });
     expect(closed).toBe(true);
     expect((await describeWyoming(url())).asr).toEqual(['en']);
+    const connection = await openWyoming(url());
+    try {
+      connection.send({ type: 'synthesize', data: { text: 'a'.repeat(2001), voice: { language: 'en' } } });
+      await expect(connection.next('audio-start')).rejects.toMatchObject({ code: 'unavailable' });
+    } finally {
+      connection.close();
+    }
   });
 });

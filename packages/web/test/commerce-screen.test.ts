@@ -154,7 +154,7 @@ describeBrowser('ordering on the screen', () => {
     );
     const notification = page.locator('.notification').filter({ hasText: order.pickupCode });
     await notification.waitFor();
-    expect(await notification.innerText()).toContain('Morning Bakery');
+    expect(await notification.textContent()).toContain('Morning Bakery');
     await page.screenshot({ path: `${SCREENSHOTS_DIR}/screen-order-ready.png` });
   });
 });

@@ -22,6 +22,10 @@ export function banner(hub: Hub): string[] {
     `  MQTT broker  ${urls.mqtt} (port ${hub.ports.mqtt})`,
   ];
   if (hub.ports.mqttWs !== null) lines.push(`  MQTT over ws port ${hub.ports.mqttWs} (subprotocol mqtt)`);
+  if (hub.ports.wyoming !== null)
+    lines.push(
+      `  Wyoming      tcp://${hub.config.wyomingHost}:${hub.ports.wyoming} (speech for Home Assistant)`,
+    );
   if (hub.generatedOperatorToken) {
     lines.push(
       '',

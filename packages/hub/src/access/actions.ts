@@ -49,6 +49,13 @@ export const actions = [
   'wallet.topup',
   'payments.configure',
   'ledger.read',
+  'miniapp.upload',
+  'miniapp.list',
+  'miniapp.read',
+  'miniapp.logs',
+  'miniapp.review',
+  'miniapp.installed',
+  'miniapp.install',
 ] as const;
 
 /** One thing a caller can ask to do. */

@@ -39,10 +39,20 @@ function resourcesFor(action: Action, p: Principal): Record<string, Resource> {
       'merchant.create',
       'merchant.list',
       'ledger.read',
+      'miniapp.list',
       'speech.synthesize',
     ].includes(action)
   )
     return { hub: { kind: 'hub' } };
+  if (['miniapp.installed', 'miniapp.install'].includes(action))
+    return { own: { kind: 'home', homeId: ownHome(p) }, other: { kind: 'home', homeId: 'H2' } };
+  // A mini-app the caller uploaded, another's in review, and another's in the published catalog.
+  if (kind === 'miniapp')
+    return {
+      own: { kind: 'miniapp', ownerTokenId: p.tokenId, published: false },
+      other: { kind: 'miniapp', ownerTokenId: 'tok_other_dev', published: false },
+      published: { kind: 'miniapp', ownerTokenId: 'tok_other_dev', published: true },
+    };
   // M1 is the merchant token's merchant; M2 another merchant.
   if (['merchant', 'store', 'menu', 'catalog'].includes(kind as string))
     return { own: { kind: 'merchant', merchantId: 'M1' }, other: { kind: 'merchant', merchantId: 'M2' } };
@@ -165,4 +175,11 @@ wallet.read | own:Y other:Y | own:Y other:n | own:Y other:n | own:n other:n | ow
 wallet.topup | own:Y other:Y | own:Y other:n | own:Y other:n | own:n other:n | own:n other:n
 payments.configure | own:Y other:Y | own:Y other:n | own:Y other:n | own:n other:n | own:n other:n
 ledger.read | hub:Y | hub:n | hub:n | hub:n | hub:n
+miniapp.upload | own:Y other:Y published:Y | own:n other:n published:n | own:n other:n published:n | own:Y other:n published:n | own:n other:n published:n
+miniapp.list | hub:Y | hub:Y | hub:Y | hub:Y | hub:n
+miniapp.read | own:Y other:Y published:Y | own:n other:n published:Y | own:n other:n published:Y | own:Y other:n published:n | own:n other:n published:n
+miniapp.logs | own:Y other:Y published:Y | own:n other:n published:n | own:n other:n published:n | own:Y other:n published:n | own:n other:n published:n
+miniapp.review | own:Y other:Y published:Y | own:n other:n published:n | own:n other:n published:n | own:n other:n published:n | own:n other:n published:n
+miniapp.installed | own:Y other:Y | own:Y other:n | own:Y other:n | own:Y other:n | own:n other:n
+miniapp.install | own:Y other:Y | own:Y other:n | own:Y other:n | own:Y other:n | own:n other:n
 `;

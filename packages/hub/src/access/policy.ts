@@ -19,7 +19,9 @@ export type Resource =
   /** A merchant's own records: profile, stores, menu. */
   | { kind: 'merchant'; merchantId: string }
   /** An order: the home that placed it and the merchant it is for. */
-  | { kind: 'order'; homeId: string; merchantId: string };
+  | { kind: 'order'; homeId: string; merchantId: string }
+  /** A mini-app: the token that uploaded it, and whether a version of it is published (in the catalog). */
+  | { kind: 'miniapp'; ownerTokenId: string | null; published: boolean };
 
 /** The answer of the policy. */
 export type Decision = { allow: true } | { allow: false; reason: string };
@@ -33,6 +35,8 @@ export type Decision = { allow: true } | { allow: false; reason: string };
  * - `anyProduct`: every product (households read the products of their devices);
  * - `householdTokenOfOwnHome`: a household token of the caller's own home;
  * - `ownMerchant`: the merchant (or an order for the merchant) the caller's merchant token acts for;
+ * - `ownApp`: a mini-app the caller uploaded (a new app id is the caller's own);
+ * - `publishedApp`: a mini-app with a published version (the households' catalog);
  * - `never`.
  */
 type Rule =
@@ -43,6 +47,8 @@ type Rule =
   | 'anyProduct'
   | 'householdTokenOfOwnHome'
   | 'ownMerchant'
+  | 'ownApp'
+  | 'publishedApp'
   | 'never';
 
 const none: Record<Action, Rule> = Object.fromEntries(actions.map((a) => [a, 'never'])) as Record<
@@ -83,6 +89,10 @@ const household: Record<Action, Rule> = {
   'wallet.read': 'ownHome',
   'wallet.topup': 'ownHome',
   'payments.configure': 'ownHome',
+  'miniapp.list': 'any',
+  'miniapp.read': 'publishedApp',
+  'miniapp.installed': 'ownHome',
+  'miniapp.install': 'ownHome',
 };
 
 // A developer (brand) tries its own products in test homes it creates; it never reaches other homes.
@@ -111,6 +121,12 @@ const developer: Record<Action, Rule> = {
   'events.subscribe': 'ownHome',
   'timer.read': 'ownHome',
   'timer.manage': 'ownHome',
+  'miniapp.upload': 'ownApp',
+  'miniapp.list': 'any',
+  'miniapp.read': 'ownApp',
+  'miniapp.logs': 'ownApp',
+  'miniapp.installed': 'ownHome',
+  'miniapp.install': 'ownHome',
 };
 
 // A merchant token runs one merchant: its profile, stores, menu and the orders placed with it.
@@ -176,6 +192,10 @@ function judge(rule: Rule, principal: Principal, resource: Resource): boolean {
         !!principal.merchantId &&
         resource.merchantId === principal.merchantId
       );
+    case 'ownApp':
+      return resource.kind === 'miniapp' && resource.ownerTokenId === principal.tokenId;
+    case 'publishedApp':
+      return resource.kind === 'miniapp' && resource.published;
     case 'householdTokenOfOwnHome':
       return (
         resource.kind === 'token' &&
@@ -206,6 +226,8 @@ const ruleWords: Record<Rule, string> = {
   anyProduct: 'products',
   householdTokenOfOwnHome: 'household tokens of its own home',
   ownMerchant: 'its own merchant',
+  ownApp: 'its own mini-apps',
+  publishedApp: 'published mini-apps',
 };
 
 /** Throw forbidden (with the policy's reason) unless the principal may do this. */

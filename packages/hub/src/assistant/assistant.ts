@@ -86,6 +86,9 @@ const FOLLOWABLE = new Set([
 
 const CONVERSATION_TTL_MS = 5 * 60_000;
 
+/** Built-in intents that only stand in until a contributed intent names the thing ("open <an installed app>"). */
+const STAND_IN_INTENTS = new Set(['miniapp.open']);
+
 const yes: Record<Language, string[]> = {
   en: ['yes', 'yeah', 'yep', 'sure', 'ok', 'okay', 'do it', 'go ahead', 'please do'],
   it: ['si', 'certo', 'va bene', 'ok', 'procedi', 'vai', 'fallo'],
@@ -140,6 +143,11 @@ const ordinals: Record<Language, string[][]> = {
     ['第四个', '第四', '四'],
   ],
 };
+
+/** Short answers to the assistant's questions (yes, no, "the second one"), for speech grammars. */
+export function answerWords(language: Language): string[] {
+  return [...yes[language], ...no[language], ...ordinals[language].flat()];
+}
 
 /** Whether an open question offered this candidate (a yes/no question offers none). */
 function offered(pending: Pending | undefined, choice: string): boolean {
@@ -394,7 +402,8 @@ export function createAssistant(deps: {
         contributed &&
         (heldBy(contributed.definition.owner ?? contributed.definition.id) ||
           !recognition ||
-          (contributed.recognition.confidence >= 1 && recognition.confidence < 1))
+          (contributed.recognition.confidence >= 1 &&
+            (recognition.confidence < 1 || STAND_IN_INTENTS.has(recognition.intent))))
       ) {
         const { definition, recognition: found } = contributed;
         const reply = await intents.handle(definition, {

@@ -1,5 +1,6 @@
 export {
   type Assistant,
+  answerWords,
   CONFIRM_BELOW,
   createAssistant,
   type TurnRequest,

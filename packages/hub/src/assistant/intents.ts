@@ -5,6 +5,7 @@
  * it gives, or any words) and a handler. Registering compiles its sentences at once, so the
  * recogniser knows them on the next turn; no restart, no change to the assistant's code.
  */
+import type { Card } from '@genio/contracts';
 import { GenioError, isGenioError, type Language, languages } from '../errors/index.js';
 import {
   type Grammar,
@@ -28,7 +29,8 @@ export interface IntentRequest {
 /** What a handler answers. `hold: true` keeps the conversation with its owner for the next turn. */
 export interface IntentReply {
   speech: string;
-  card?: { type: 'text'; title: string; text: string };
+  /** One of the screen's cards (declarative JSON). */
+  card?: Card;
   hold?: boolean;
 }
 
@@ -38,6 +40,8 @@ export interface IntentDefinition {
   id: string;
   /** Who contributed it (a module or mini-app); intents of the owner holding a conversation win. */
   owner?: string;
+  /** Recognised only while its owner holds the conversation (a mini-app's own intents). */
+  heldOnly?: boolean;
   /** Sentence templates per language. */
   sentences: Partial<Record<Language, string[]>>;
   /** Slot lists per language: slot name -> values. */
@@ -125,6 +129,7 @@ export function createIntentRegistry(): IntentRegistry {
         const found = entry.recognizers[language]?.recognize(text);
         if (!found) continue;
         const held = holder !== undefined && entry.owner === holder;
+        if (entry.definition.heldOnly && !held) continue;
         // "{answer}" takes any words: a sentence of any words wins only while its owner holds the conversation.
         const lists = entry.definition.lists?.[language] ?? {};
         const wild = Object.keys(found.slots).some((slot) => !numberSlots.has(slot) && !(slot in lists));

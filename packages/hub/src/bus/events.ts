@@ -75,6 +75,8 @@ export interface EventMap {
     title: string;
     speech: string;
   };
+  /** A mini-app's notification for the home's screen (plain text). */
+  'miniapp.notification': { homeId: string; appId: string; title: string; text: string };
 }
 
 /** The name of a domain event. */
@@ -109,6 +111,7 @@ export const eventNames: readonly EventName[] = [
   'order.paid',
   'order.updated',
   'order.ready',
+  'miniapp.notification',
 ];
 
 /** Compile-time check: the events screens follow carry at least what the contract (`@genio/contracts`) promises them. */

@@ -4,7 +4,7 @@
  * Numbers and durations are spelled out as words, the way a recogniser hears them.
  */
 import type { Grammar, IntentRegistry } from '../assistant/index.js';
-import { numberSlots } from '../assistant/index.js';
+import { answerWords, numberSlots } from '../assistant/index.js';
 import type { Language } from '../errors/index.js';
 import type { RecognitionVocabulary } from './types.js';
 
@@ -91,9 +91,16 @@ export function buildVocabulary(
     for (const slot of numberSlots) if (slot !== 'duration') lists[slot] = ['<genio_number>'];
     lists.duration = numbers.duration;
   }
+  // Short answers to a question the assistant asked: "yes", "no", "the second one". A bare name or
+  // area as an answer is left out: as a sentence of its own it draws commands onto it.
+  const answers = [
+    ...answerWords(language).map(plain).filter(Boolean),
+    `[the] (${['first', 'second', 'third', 'fourth'].join('|')}) [one]`,
+  ];
   const sentences = [
     ...grammar.intents.flatMap((i) => i.sentences),
     ...contributed.flatMap((i) => i.sentences),
+    ...(language === 'en' ? answers : answers.slice(0, -1)),
   ].map(wholeWords);
   const rules = Object.fromEntries(
     Object.entries({ ...grammar.rules, ...(numbers?.rules ?? {}) }).map(([k, v]) => [k, wholeWords(v)]),

@@ -22,6 +22,9 @@ export interface WyomingServerDeps {
   version: string;
 }
 
+/** Longest text synthesised in one request, as over HTTP. */
+const MAX_SYNTHESIS_CHARS = 2000;
+
 const attribution = { name: 'Genio', url: 'https://github.com/genio' };
 
 function program(name: string, description: string, version: string) {
@@ -114,9 +117,10 @@ async function serve(socket: Socket, deps: WyomingServerDeps): Promise<void> {
           const nameLanguage = typeof voice.name === 'string' ? voice.name.replace(/^genio-/, '') : undefined;
           const spoken = languageFrom(voice.language ?? nameLanguage, deps.defaultLanguage);
           let started = false;
-          for await (const chunk of deps.speech.synthesize(String(event.data.text ?? ''), {
-            language: spoken,
-          })) {
+          const text = String(event.data.text ?? '');
+          if (text.length > MAX_SYNTHESIS_CHARS)
+            throw new Error(`text longer than ${MAX_SYNTHESIS_CHARS} characters`);
+          for await (const chunk of deps.speech.synthesize(text, { language: spoken })) {
             const format = { rate: chunk.rate, width: 2, channels: 1 };
             if (!started) send({ type: 'audio-start', data: format });
             started = true;
