@@ -1,9 +1,9 @@
 /**
  * Checks a manifest before it is packed, naming the field of each problem ("intents[0].sentences.en[1]:
- * unclosed ( ..."). PROVISIONAL: once `@genio/contracts` carries the mini-app manifest schema the hub
- * validates with, `checkManifest` calls it first and keeps only the checks the schema cannot express
- * (sentence syntax, reasons in every language).
+ * unclosed ( ..."): the hub's own validation (`validateManifest` of @genio/contracts), plus what a
+ * developer should hear before uploading (sentence syntax, a reason in every language the app speaks).
  */
+import { validateManifest } from '@genio/contracts';
 import { type Language, languages, type Manifest, type Permission, permissions } from '@genio/miniapp-sdk';
 import { compileSentence, TemplateSyntaxError } from '@genio/miniapp-sdk/testing';
 
@@ -24,8 +24,18 @@ const show = (v: unknown) => {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 };
 
-/** Check a parsed manifest.json; an empty list means it is good. */
+/** Check a parsed manifest.json as the hub will, and more; an empty list means it is good. */
 export function checkManifest(value: unknown): ManifestProblem[] {
+  const own = ownChecks(value);
+  const named = new Set(own.map((p) => p.path));
+  const hub = validateManifest(value).map((issue) => ({
+    path: issue.field.replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.'),
+    message: issue.reason,
+  }));
+  return [...own, ...hub.filter((p) => !named.has(p.path))];
+}
+
+function ownChecks(value: unknown): ManifestProblem[] {
   const problems: ManifestProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
   if (!isObject(value)) return [{ path: '(root)', message: 'the manifest must be a JSON object' }];
