@@ -1,5 +1,6 @@
 import { isGenioError } from '@genio/hub';
 import { doctorCommand } from './commands/doctor.js';
+import { miniappCommand, miniappUsage } from './commands/miniapp.js';
 import { sayCommand, sayUsage } from './commands/say.js';
 import { simCommand, simUsage } from './commands/sim.js';
 import { startCommand } from './commands/start.js';
@@ -14,6 +15,7 @@ Commands:
   token     Create, list and revoke API tokens
   say       Say something to the assistant of a running hub and print its answer
   sim       Run simulated devices (light, plug, fridge, vacuum, airConditioner, wearable) against a hub
+  miniapp   Make, test, pack and publish a mini-app (new, test, pack, publish, dev)
   help      Show this help
 
 Settings (every command; also GENIO_* variables and genio.yaml):
@@ -31,7 +33,10 @@ Assistant:
 ${sayUsage.replace(/^/gm, '  ')}
 
 Simulators:
-${simUsage.replace(/^/gm, '  ')}`;
+${simUsage.replace(/^/gm, '  ')}
+
+Mini-apps (docs/miniapps.md):
+${miniappUsage.replace(/^/gm, '  ')}`;
 
 type Command = (argv: readonly string[], io: Io) => Promise<number>;
 
@@ -41,6 +46,7 @@ const commands: Record<string, Command> = {
   token: tokenCommand,
   sim: simCommand,
   say: sayCommand,
+  miniapp: miniappCommand,
 };
 
 /** Run the CLI; returns the exit code. */

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ConsoleApi } from './lib/console-api.js';
 import { type ConsoleSession, SessionContext, useLiveState, useSession } from './lib/context.js';
 import { LiveEvents } from './lib/live.js';
+import { MINIAPP_ACTIONS } from './lib/miniapps.js';
 import { href, useRoute } from './lib/route.js';
 import { type Identity, identify, may, storedToken, storeToken } from './lib/session.js';
 import { ApplyPage } from './pages/apply.js';
@@ -12,6 +13,8 @@ import { EventsPage } from './pages/events.js';
 import { HomesPage } from './pages/homes.js';
 import { MerchantPage } from './pages/merchant.js';
 import { MerchantsPage } from './pages/merchants.js';
+import { MiniAppReviewPage } from './pages/miniapp-review.js';
+import { MiniAppDetail, MiniAppsPage } from './pages/miniapps.js';
 import { ProductDetail } from './pages/product-detail.js';
 import { ProductsPage } from './pages/products.js';
 import { SignIn } from './pages/sign-in.js';
@@ -97,6 +100,8 @@ const NAV = [
   ['events', 'Live log', 'events.subscribe'],
   ['merchant', 'Merchant', 'merchant.read'],
   ['merchants', 'Merchants', 'merchant.review'],
+  ['miniapps', 'Mini-apps', MINIAPP_ACTIONS.develop],
+  ['miniapp-review', 'Mini-app review', MINIAPP_ACTIONS.review],
 ] as const;
 
 type PageKey = (typeof NAV)[number][0];
@@ -131,6 +136,10 @@ function Page(props: { route: string[]; pages: readonly PageKey[] }): ComponentC
       return id ? <ProductDetail productKey={id} /> : <ProductsPage />;
     case 'tokens':
       return <TokensPage />;
+    case 'miniapps':
+      return id ? <MiniAppDetail appId={id} /> : <MiniAppsPage />;
+    case 'miniapp-review':
+      return <MiniAppReviewPage />;
     case 'events':
       return <EventsPage />;
     case 'homes':

@@ -1,6 +1,7 @@
 /**
  * The operators' console, served at /console (hash routes: #/homes[/id], #/devices, #/device/id,
- * #/products[/productKey], #/tokens, #/events, #/merchant[/section], #/merchants, #/apply).
+ * #/products[/productKey], #/tokens, #/events, #/merchant[/section], #/merchants, #/miniapps[/appId],
+ * #/miniapp-review, #/apply).
  *
  * Stable selectors for tests (labels for getByLabel, names for getByRole('button'|'link')):
  * - Sign in:  label "Token"; button "Sign in"; header shows role in `.role`; button "Sign out".
@@ -48,6 +49,16 @@
  * - Apply (#/apply, link "Apply as a merchant" on sign-in): labels "Business name in English|Chinese|Italian|French",
  *             "Currency", "Contact email|phone|person"; button "Apply"; token in [data-testid=merchant-token];
  *             button "Open the merchant console".
+ * - Mini-apps (developer, #/miniapps[/appId]): form "Upload a mini-app" with label "Package (.gapp)", button
+ *             "Upload for review", result [data-testid=upload-result]; table "My mini-apps" (apps are links by name).
+ *             App page: list "Versions" (li[data-version]) with [data-testid=version-status], the reviewer's
+ *             reason [data-testid=review-reason], list "Checks of <version>" (li[data-check][data-ok]); button
+ *             "Refresh log", list "App log".
+ * - Mini-app review (operator, #/miniapp-review): list "Review queue", per version an article
+ *             "Review <name> <version>" with table "Permissions of <name> <version>" (tr[data-permission]),
+ *             [data-testid=sizes], list "Checks of <name> <version>"; buttons "Publish <name> <version>",
+ *             "Reject <name> <version>" (label "Reason for rejecting <name> <version>", button "Reject with this
+ *             reason"); forms "Roll back <name>" (label "Version of <name> to go back to", button "Roll back").
  * - Live log: labels "Event name starts with", "Only events of home"; buttons "Pause"/"Resume", "Clear";
  *             connection state in [data-testid=live-state] ("Connected"); rows in `ol.log > li`.
  */

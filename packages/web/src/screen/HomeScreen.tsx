@@ -1,10 +1,11 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionState } from '../lib/events.js';
 import type { Language } from '../lib/i18n.js';
 import { Conversation } from './conversation/Conversation.js';
 import { DeviceTiles } from './devices/DeviceTiles.js';
 import { type Hub, useHub } from './hub.js';
 import { useI18n } from './i18n.js';
+import { MiniAppsPanel } from './miniapps/MiniAppsPanel.js';
 import type { Session } from './session.js';
 import { Timers } from './timers/Timers.js';
 import { useHome } from './useHome.js';
@@ -32,6 +33,7 @@ export function HomeScreen({ session, onLanguage, onSignedOut, onUnpair }: Props
   const { s } = useI18n();
   const hub = useHub(session, onSignedOut);
   const { home, error } = useHome(hub);
+  const [showApps, setShowApps] = useState(false);
 
   useEffect(() => {
     if (home) onLanguage(home.language);
@@ -44,6 +46,9 @@ export function HomeScreen({ session, onLanguage, onSignedOut, onUnpair }: Props
           {home?.name ?? s.appName}
         </h1>
         <ConnectionBadge state={hub.state} />
+        <button type="button" class="quiet" aria-expanded={showApps} onClick={() => setShowApps(!showApps)}>
+          {s.miniApps}
+        </button>
         <button
           type="button"
           class="quiet"
@@ -66,6 +71,7 @@ export function HomeScreen({ session, onLanguage, onSignedOut, onUnpair }: Props
       ) : null}
       <main class="layout">
         <div class="column column-talk">
+          {showApps ? <MiniAppsPanel hub={hub} onClose={() => setShowApps(false)} /> : null}
           <Conversation hub={hub} />
           <Timers hub={hub} />
         </div>

@@ -25,13 +25,13 @@ export class ConsoleApi extends ApiClient {
   }
 
   /**
-   * A request with a body that is not JSON (a CSV upload) or with extra headers (Idempotency-Key);
+   * A request with a body that is not JSON (a CSV upload, a mini-app package) or with extra headers (Idempotency-Key);
    * failures come back as ApiErrors like every other request.
    */
   async send<T>(
     method: string,
     path: string,
-    options: { body?: string; contentType?: string; headers?: Record<string, string> } = {},
+    options: { body?: string | Blob; contentType?: string; headers?: Record<string, string> } = {},
   ): Promise<T> {
     const headers: Record<string, string> = { authorization: `Bearer ${this.bearer}`, ...options.headers };
     if (options.contentType) headers['content-type'] = options.contentType;
