@@ -253,7 +253,7 @@ const written: Record<Language, Written> = {
       'una',
       'anche',
     ],
-    locative: ['in', 'nel', 'nella', "nell'", 'del', 'della', "dell'", 'di', 'sul', 'sulla'],
+    locative: ['in', 'nel', 'nella', 'nello', 'negli', 'nelle', "nell'", 'del', 'della', 'dello', "dell'", 'di', 'sul', 'sulla', 'sullo'],
     verbs: {
       turn_on: ['accendi', 'accendere', 'attiva'],
       turn_off: ['spegni', 'spegnere', 'disattiva'],

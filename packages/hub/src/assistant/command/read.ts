@@ -331,8 +331,22 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
       return j >= tokens.length || verbs.some((m) => m.start === j);
     };
     const object = language === 'zh' && (tokens[i - 1] === '把' || verbEndsAt(i)) && verbOrEnd(end);
+    // "Switch off the TV in the sitting room": words the home does not know, right after the verb and
+    // before a place or the end, are the thing asked for; acting on the place instead would widen it.
+    let onward = end;
+    while (
+      onward < tokens.length &&
+      p.glue.has(tokens[onward] as string) &&
+      !p.locative.has(tokens[onward] as string)
+    )
+      onward++;
+    const placeOrEnd =
+      onward >= tokens.length ||
+      p.locative.has(tokens[onward] as string) ||
+      spans.some((s) => s.slot === 'area' && s.start === onward);
+    const objectOfVerb = language !== 'zh' && before >= 0 && verbEndsAt(before + 1) && placeOrEnd;
     if (kindAfter) out.push({ at: i, text: join([...run, ...tokens.slice(end, kindAfter.end)]) });
-    else if (object) out.push({ at: i, text: join(run) });
+    else if (object || objectOfVerb) out.push({ at: i, text: join(run) });
     else if (areaBefore && language !== 'en')
       out.push({ at: areaBefore.start, text: join(tokens.slice(areaBefore.start, end)) });
     else if (areaRightAfter && language === 'en')
@@ -414,13 +428,17 @@ export function readCommand(heard: ReadInput): Command | null {
   const slot = ['brightness', 'temperature', 'position', 'fan_speed']
     .map((k) => recognition?.slots[k]?.value)
     .find((v) => typeof v === 'number' || typeof v === 'string');
+  // "Spegni tutte e due le lampade": the two of "both" filled a number slot; it is no value.
+  const bothAsNumber = slot === 2 && has(tokens, p.both);
   const value: Value | undefined =
     said ??
-    (typeof slot === 'number'
-      ? { kind: 'absolute', amount: slot }
-      : typeof slot === 'string'
-        ? { kind: 'word', word: slot }
-        : undefined);
+    (bothAsNumber
+      ? undefined
+      : typeof slot === 'number'
+        ? { kind: 'absolute', amount: slot }
+        : typeof slot === 'string'
+          ? { kind: 'word', word: slot }
+          : undefined);
   const verb = readVerb(tokens, p);
   const { targets, except } = readTargets(input, p, verbAt);
   if (input.negated && except.length === 0) return null;

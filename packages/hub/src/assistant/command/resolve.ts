@@ -120,6 +120,20 @@ function isEntrance(device: Device): boolean {
   );
 }
 
+/** Devices whose name or alias holds every word of `words` ("skylight" in "skylight blind"). */
+function partOfName(words: string, home: HomeView): Device[] {
+  const wanted = foldText(words)
+    .split(/\s+/)
+    .filter((w) => w.length > 2);
+  if (wanted.length === 0) return [];
+  return home.devices.filter((d) =>
+    [d.name, ...d.aliases].some((n) => {
+      const name = foldText(n);
+      return wanted.every((w) => name.includes(w));
+    }),
+  );
+}
+
 /** What a place alone switches ("turn off the garage"): its lights, as a household means it. */
 const SWITCHED_WITH_THE_PLACE = new Set(['light', 'switch']);
 
@@ -410,6 +424,9 @@ export async function resolve(
   for (const target of command.except) {
     const found = candidates(target, home, previous);
     if (Array.isArray(found)) for (const d of found) excluded.add(d.id);
+    // "All the blinds except the skylight one": words that are part of a name leave that device out;
+    // leaving out too much is the safe side of an exception.
+    else if (target.unknown) for (const d of partOfName(target.unknown, home)) excluded.add(d.id);
   }
   const operations: Operation[] = [];
   for (const device of pool) {

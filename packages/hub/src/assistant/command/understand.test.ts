@@ -322,3 +322,76 @@ describe('relative steps, halves and values said with a cover verb', () => {
     ]);
   });
 });
+
+describe('what a kind or a place alone reaches', () => {
+  const acted = (result: unknown) => (Array.isArray(result) ? result.map((op) => (op as unknown[])[0]) : []);
+
+  it('never moves a door or gate filed as a cover unless it is named', async () => {
+    const bulk: Array<[Language, string]> = [
+      ['en', 'close all the curtains'],
+      ['it', 'chiudi tutte le tende'],
+      ['fr', 'ferme tous les rideaux'],
+      ['zh', '把所有窗帘都拉上'],
+    ];
+    for (const [language, text] of bulk)
+      expect(acted(await does(language, text)), text).not.toContain('gate');
+    expect(await does('en', 'close the garage gate')).toEqual([['gate', 'position', 0]]);
+    expect(await does('it', 'chiudi il cancello del garage')).toEqual([['gate', 'position', 0]]);
+  });
+
+  it('switches a place\'s lights when only the place is said, everything when "everything" is', async () => {
+    const lights: Array<[Language, string]> = [
+      ['en', 'turn off the study'],
+      ['it', 'spegni lo studio'],
+      ['fr', 'éteins le bureau'],
+      ['zh', '关掉书房'],
+    ];
+    for (const [language, text] of lights)
+      expect(acted(await does(language, text)).sort(), text).toEqual(['pendant', 'sconce']);
+    expect(acted(await does('en', 'turn off everything in the study')).sort()).toEqual([
+      'gust',
+      'pendant',
+      'sconce',
+    ]);
+    expect(acted(await does('it', 'spegni tutto nello studio')).sort()).toEqual([
+      'gust',
+      'pendant',
+      'sconce',
+    ]);
+  });
+
+  it('takes words it does not know right after the verb as the thing asked for, not the place', async () => {
+    const cases: Array<[Language, string]> = [
+      ['en', 'switch off the TV in the study'],
+      ['en', 'turn on the sprinklers on the porch'],
+      ['it', 'spegni la TV nello studio'],
+      ['fr', 'éteins la télé du bureau'],
+    ];
+    for (const [language, text] of cases) expect(await does(language, text), text).toBe('not_found');
+  });
+
+  it('asks before acting on a name only close in spelling', async () => {
+    expect(await does('en', 'turn on the sconse')).toBe('confirm');
+    expect(await does('en', 'turn on the sconce')).toEqual([['sconce', 'power', true]]);
+  });
+
+  it('never reads "both" as the number two', async () => {
+    for (const [language, text] of [
+      ['en', 'turn off both fans'],
+      ['it', 'spegni tutti e due i ventilatori'],
+      ['fr', 'éteins les deux ventilateurs'],
+    ] as Array<[Language, string]>) {
+      const result = await does(language, text);
+      expect(
+        Array.isArray(result) ? result.every((op) => (op as unknown[])[1] === 'power') : true,
+        text,
+      ).toBe(true);
+    }
+  });
+
+  it('leaves out what "but leave … on" names', async () => {
+    expect(
+      acted(await does('en', 'switch off everything in the study but leave the desk fan on')).sort(),
+    ).toEqual(['pendant', 'sconce']);
+  });
+});
