@@ -30,7 +30,7 @@ describe('recognition confidence in a turn', () => {
     home.clear();
     const asked = await turn('open the curtains', 0.3);
     expect(asked.continueConversation).toBe(true);
-    expect(asked.speech.text).toMatch(/misheard/i);
+    expect(asked.speech.text).toMatch(/open the curtains/i);
     expect(touched(home)).toEqual([]);
     const done = await turn('yes', 0.9, asked.conversationId);
     expect(home.sets('curtains')).toEqual([{ CurtainPosition: 100 }]);
@@ -39,7 +39,9 @@ describe('recognition confidence in a turn', () => {
 
   it('drops the unsure act on "no"', async () => {
     home.clear();
-    const asked = await turn('close the curtains', 0.2);
+    // Closing is not asked (the issue asks for opening covers, bulk switching and paying).
+    const asked = await turn('open the curtains', 0.2);
+    expect(asked.continueConversation).toBe(true);
     await turn('no', 0.9, asked.conversationId);
     expect(touched(home)).toEqual([]);
   });

@@ -488,7 +488,7 @@ describeBrowser('console for every role', () => {
     await signIn(page, hub.baseUrl, developer, 'developer');
     const menu = page.getByRole('navigation', { name: 'Console' });
     const links = await menu.getByRole('link').allTextContents();
-    expect(links).toEqual(['Homes and areas', 'Devices', 'Products', 'Live log']);
+    expect(links).toEqual(['Homes and areas', 'Devices', 'Products', 'Live log', 'Mini-apps']);
 
     // A product from the form's example, without typing a thing model.
     await menu.getByRole('link', { name: 'Products' }).click();

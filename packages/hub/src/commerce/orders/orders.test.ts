@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type Backend, backends, dropSchema, testPgUrl } from '../../../test/harness.js';
 import { migrations, openStorage } from '../../storage/index.js';
 import {
-  commerceMigration,
+  commerceMigrations,
   createLedger,
   createMenuService,
   createMerchantService,
@@ -14,7 +14,6 @@ import {
   createPaymentGuard,
   createStoreService,
   createWalletService,
-  ledgerMigration,
 } from '../index.js';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -27,7 +26,7 @@ const BREAKFAST = Date.parse('2026-12-01T07:00:00Z');
 
 async function shop(backend: Backend) {
   const dataDir = mkdtempSync(join(tmpdir(), 'genio-orders-'));
-  const all = [...migrations, ledgerMigration, commerceMigration];
+  const all = [...migrations, ...commerceMigrations];
   const schema = `genio_o_${randomBytes(6).toString('hex')}`;
   const storage =
     backend === 'sqlite'
