@@ -35,6 +35,8 @@ export {
 export { type EventMessage, EventMessageSchema, eventPayloadSchemas, type ScreenEventMap } from './events.js';
 export { isLanguage, type Language, LanguageSchema, languages } from './languages.js';
 export {
+  type HostMethod,
+  hostMethodPermissions,
   type ManifestIssue,
   MiniAppCheckSchema,
   MiniAppDetailSchema,

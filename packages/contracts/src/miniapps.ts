@@ -21,6 +21,24 @@ export const miniAppPermissions = [
 ] as const;
 /** One permission. */
 export type MiniAppPermission = (typeof miniAppPermissions)[number];
+
+/** The permission each host method needs. */
+export const hostMethodPermissions = {
+  'storage.get': 'storage',
+  'storage.set': 'storage',
+  'storage.delete': 'storage',
+  'storage.keys': 'storage',
+  'network.fetch': 'network',
+  'devices.list': 'devices.read',
+  'devices.control': 'devices.control',
+  'timers.start': 'timers',
+  'timers.cancel': 'timers',
+  'notifications.send': 'notifications',
+  'payments.request': 'payments',
+  'location.get': 'location',
+} as const satisfies Record<string, MiniAppPermission>;
+/** A host method's name. */
+export type HostMethod = keyof typeof hostMethodPermissions;
 const PermissionSchema = Type.Union([
   Type.Literal('storage'),
   Type.Literal('network'),

@@ -5,7 +5,7 @@
  * the developer's log and reaches the app as an error with a code.
  */
 import type { MiniAppManifest, MiniAppPermission } from '@genio/contracts';
-import { miniAppLimits } from '@genio/contracts';
+import { type HostMethod, hostMethodPermissions, miniAppLimits } from '@genio/contracts';
 import type { Kysely } from 'kysely';
 import type { Timers } from '../assistant/index.js';
 import type { Bus } from '../bus/index.js';
@@ -18,23 +18,7 @@ import { fetchAllowed } from './network.js';
 import type { HostBridge, JsonValue } from './sandbox/types.js';
 import type { MiniAppTables } from './tables.js';
 
-/** The permission each host method needs. */
-export const hostMethodPermissions = {
-  'storage.get': 'storage',
-  'storage.set': 'storage',
-  'storage.delete': 'storage',
-  'storage.keys': 'storage',
-  'network.fetch': 'network',
-  'devices.list': 'devices.read',
-  'devices.control': 'devices.control',
-  'timers.start': 'timers',
-  'timers.cancel': 'timers',
-  'notifications.send': 'notifications',
-  'payments.request': 'payments',
-  'location.get': 'location',
-} as const satisfies Record<string, MiniAppPermission>;
-/** A host method's name. */
-export type HostMethod = keyof typeof hostMethodPermissions;
+export { type HostMethod, hostMethodPermissions };
 /** Every host method, as the sandbox exposes them to every app (the hub decides per call). */
 export const hostMethods = Object.keys(hostMethodPermissions) as HostMethod[];
 
