@@ -10,7 +10,7 @@ import type { DevicesModule } from '../devices/index.js';
 import { GenioError, type Language, languages } from '../errors/index.js';
 import type { HomeService } from '../homes/index.js';
 import type { Database } from '../storage/index.js';
-import { type Command, phraseWords, readCommand } from './command/index.js';
+import { type Command, phraseWords, readCommand, withdrawn } from './command/index.js';
 import { createConversationStore } from './conversations.js';
 import { detectLanguage } from './detect.js';
 import { applyCommands, type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
@@ -440,6 +440,18 @@ export function createAssistant(deps: {
 
       const { tokens, spans } = recognizers[language].spans(request.text, lists);
       const negated = recognizers[language].negates(request.text);
+      const kept = { command: conversation?.command, acted: conversation?.acted };
+      // "Turn on the porch light… actually, never mind": taken back in the same breath, nothing moves.
+      if (withdrawn(tokens, spans, language))
+        return finish(
+          conversationId,
+          language,
+          { name: 'system.cancel', slots: {} },
+          { speech: responses[language].cancelled as string },
+          home.id,
+          conversation?.last,
+          kept,
+        );
       const said = readCommand({
         language,
         tokens,
@@ -502,6 +514,7 @@ export function createAssistant(deps: {
             );
           }
         }
+        // A turn not understood ("hmm") forgets nothing: "close them again" still means the curtains.
         return finish(
           conversationId,
           language,
@@ -509,6 +522,7 @@ export function createAssistant(deps: {
           { speech: responses[language].no_match as string },
           home.id,
           conversation?.last,
+          kept,
         );
       }
       // A negated request for devices that the command model did not read as "except" moves nothing.

@@ -46,6 +46,8 @@ export type Value =
       size: 'bit' | 'step' | 'amount';
       amount?: number;
       unit?: 'percent' | 'degrees';
+      /** No size said at all ("lower the blinds"): a cover goes to its end, anything else one step. */
+      bare?: boolean;
     }
   | { kind: 'extreme'; which: 'max' | 'min' | 'half' }
   /** A standard value word: a fan speed ("high"), later modes and colours. */
@@ -64,6 +66,8 @@ export interface Command {
   followUp?: boolean;
   /** "Everything in the laundry": every device of a place; a place alone ("the garage") is its lights. */
   everything?: boolean;
+  /** "Both desk lamps", "tutte e due", "两个…都": every device of a shared name, not a question. */
+  both?: boolean;
   /** Where the cleaning goes, for a vacuum's start ("vacuum the attic"). */
   where?: { id: string; text: string };
   language: Language;
