@@ -1,10 +1,10 @@
 import type { Bus } from '../bus/index.js';
 import type { Device, DevicesModule } from '../devices/index.js';
+import { type Language, languages } from '../errors/index.js';
 import type { Area, HomeService } from '../homes/index.js';
 import { pluralOf } from './command/plural.js';
 import { foldText } from './nlu/normalize.js';
 import type { ListEntry } from './nlu/recognizer.js';
-import { type Language, languages } from '../errors/index.js';
 
 /** What the assistant knows about a home for one turn: its devices, areas and slot lists. */
 export interface HomeContext {
