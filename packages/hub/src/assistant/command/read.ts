@@ -432,6 +432,25 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
 
 const SWITCHING = new Set<Action>(['turn_on', 'turn_off', 'open', 'close', 'start', 'pause', 'dock']);
 
+const AGAIN: Partial<Record<Language, string[]>> = { it: ['ri', 'r'], fr: ['re', 'r'] };
+
+/** "Richiudile", "referme", "rallume": a verb said again is that verb (its object still attached). */
+function withoutAgain(token: string, p: Phrases, language: Language): string {
+  const prefixes = AGAIN[language];
+  if (!prefixes) return token;
+  const verbs = p.verbs.filter((v) => v.phrase.length === 1).map((v) => v.phrase[0] as string);
+  const isVerb = (t: string) =>
+    verbs.some(
+      (v) => t === v || p.clitics.some((c) => t === `${v}${c}` || t === `${v.replace(/e$/, '')}${c}`),
+    );
+  if (isVerb(token)) return token;
+  for (const prefix of prefixes) {
+    const rest = token.slice(prefix.length);
+    if (token.startsWith(prefix) && rest.length > 2 && isVerb(rest)) return rest;
+  }
+  return token;
+}
+
 /** Corrections that never replace a target: "不是卧室的" leaves the bedroom out, it does not ask for it. */
 const NOT_A_TARGET_CORRECTION = new Set(['不', '不是', '还是']);
 
@@ -469,9 +488,10 @@ export function withdrawn(tokens: readonly string[], spans: readonly Span[], lan
 }
 
 /** Read a request as a command; null when it is not a request for devices. */
-export function readCommand(heard: ReadInput): Command | null {
+export function readCommand(given: ReadInput): Command | null {
+  const p = phrases(given.language);
+  const heard = { ...given, tokens: given.tokens.map((t) => withoutAgain(t, p, given.language)) };
   const { recognition, tokens, language } = heard;
-  const p = phrases(language);
   // "Switch off every light": a kind word that opens the request as its verb is the verb.
   const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
   const first = Math.min(...heard.spans.map((s) => s.start));

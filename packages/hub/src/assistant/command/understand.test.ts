@@ -4,6 +4,7 @@ import type { Language } from '../../errors/index.js';
 import type { Area } from '../../homes/index.js';
 import { loadGrammars } from '../nlu/grammar.js';
 import { LanguageRecognizer, type ListEntry } from '../nlu/recognizer.js';
+import { requestsWithValues, withoutTalk } from './clauses.js';
 import type { Command } from './model.js';
 import { phraseWords } from './phrases.js';
 import { pluralOf } from './plural.js';
@@ -476,5 +477,57 @@ describe('plural names', () => {
     expect(pluralOf('lampe de bureau', 'fr')).toBe('lampes de bureau');
     expect(pluralOf('plafonnier', 'fr')).toBe('plafonniers');
     expect(pluralOf('台灯', 'zh')).toBeNull();
+  });
+});
+
+describe('clauses: talk around a request, and a value for each device', () => {
+  const analyse = (language: Language) => (text: string) => recognizer(language).spans(text, lists);
+
+  it('drops the talk around a request and keeps every clause that shapes it', () => {
+    const cases: Array<[Language, string, string]> = [
+      ['en', 'turn on the sconce, the baby is asleep', 'turn on the sconce'],
+      ['it', "accendi l'applique, Marta dorme", "accendi l'applique"],
+      ['fr', "allume l'applique, il fait nuit noire", "allume l'applique"],
+      ['zh', '宝宝睡了，把壁灯关掉', '把壁灯关掉'],
+      // A correction, a place, a verb carrying its object and a number are all part of the request.
+      ['en', 'set the water heater to 50, no, 45', 'set the water heater to 50, no, 45'],
+      ['en', 'turn on the lights, in the study', 'turn on the lights, in the study'],
+      ['it', 'anzi, spegnile', 'anzi, spegnile'],
+      ['en', 'thanks, that is all', 'thanks, that is all'],
+    ];
+    for (const [language, text, expected] of cases)
+      expect(withoutTalk(text, language, analyse(language)), text).toBe(expected);
+  });
+
+  it('splits requests that each name a thing and give it a value, and nothing else', () => {
+    expect(
+      requestsWithValues('set the water heater to 50 and the pendant to 30 percent', 'en', analyse('en')),
+    ).toEqual(['set the water heater to 50', 'the pendant to 30 percent']);
+    expect(requestsWithValues('scaldabagno a 50 e sospensione a metà', 'it', analyse('it'))).toEqual([
+      'scaldabagno a 50',
+      'sospensione a metà',
+    ]);
+    expect(requestsWithValues('热水器调到50度，吊灯调到一半', 'zh', analyse('zh'))).toEqual([
+      '热水器调到50度',
+      '吊灯调到一半',
+    ]);
+    for (const [language, text] of [
+      ['en', 'turn off the sconce and the pendant'],
+      ['en', 'set the sconce and the pendant to 30 percent'],
+      ['fr', 'mets le chauffe-eau à 50, non, 45'],
+    ] as Array<[Language, string]>)
+      expect(requestsWithValues(text, language, analyse(language)), text).toEqual([text]);
+  });
+
+  it('reads a verb said again as that verb', () => {
+    for (const [language, text] of [
+      ['it', 'richiudila'],
+      ['it', 'riaccendile'],
+      ['fr', 'referme-les'],
+      ['fr', 'rallume-la'],
+    ] as Array<[Language, string]>)
+      expect(read(language, text)?.targets, text).toEqual([{ reference: true }]);
+    expect(read('it', 'richiudila')?.action).toBe('close');
+    expect(read('fr', 'rallume-la')?.action).toBe('turn_on');
   });
 });
