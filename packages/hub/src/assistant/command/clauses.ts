@@ -19,6 +19,8 @@ const AND: Record<Language, RegExp> = {
   zh: /(?:然后|并且|再把|和把)/u,
 };
 
+const PARTICLES = new Set(['on', 'off', 'up', 'down', 'su', 'giu']);
+
 function occurs(tokens: readonly string[], list: readonly string[][]): boolean {
   return tokens.some((_, i) => list.some((phrase) => phrase.every((w, k) => tokens[i + k] === w)));
 }
@@ -46,22 +48,31 @@ function verbWithObject(tokens: readonly string[], p: Phrases): boolean {
 
 /** Words that make a clause part of the request even with no name in it ("no, 22", "but not the fan", "both"). */
 function shapesTheRequest(tokens: readonly string[], p: Phrases): boolean {
-  return [
-    p.except,
-    p.correction,
-    p.cancel,
-    p.reference,
-    p.also,
-    p.others,
-    p.everything,
-    p.both,
-    p.max,
-    p.min,
-    p.half,
-    p.up,
-    p.down,
-    p.verbs.map((v) => v.phrase),
-  ].some((list) => occurs(tokens, list));
+  return (
+    [
+      p.except,
+      p.cancel,
+      p.dark,
+      p.reference,
+      p.also,
+      p.others,
+      p.everything,
+      p.both,
+      p.max,
+      p.min,
+      p.half,
+      p.up,
+      p.down,
+      // "On my screen" is no verb: a particle alone does not make a clause a request.
+      p.verbs
+        .map((v) => v.phrase)
+        .filter((phrase) => !(phrase.length === 1 && PARTICLES.has(phrase[0] as string))),
+    ].some((list) => occurs(tokens, list)) ||
+    // "No, 22", "anzi", "不对": a correction opens its clause; 不 inside one ("我们不在家") is no correction.
+    p.correction.some(
+      (phrase) => phrase.every((w, k) => tokens[k] === w) || phrase.every((w, k) => tokens[k + 1] === w),
+    )
+  );
 }
 
 /**

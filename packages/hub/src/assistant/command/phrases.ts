@@ -35,6 +35,8 @@ interface Written {
   negation: string[];
   /** "Never mind", "lascia stare", "laisse tomber", "算了": said after a request, they take it back. */
   cancel: string[];
+  /** "It's dark in the attic", "in garage non si vede niente": the place's lights, switched on. */
+  dark: string[];
   /** Words that never name a device: articles, prepositions, possessives, politeness. */
   glue: string[];
   /** Words that introduce a place: what follows them is an area. */
@@ -137,6 +139,15 @@ const written: Record<Language, Written> = {
       'leave it alone',
       "don't bother",
       "don't touch it",
+    ],
+    dark: [
+      "can't see a thing",
+      "can't see anything",
+      "it's dark",
+      "it's so dark",
+      'getting dark',
+      'too dark',
+      'pitch black',
     ],
     glue: [
       'the',
@@ -293,6 +304,7 @@ const written: Record<Language, Written> = {
       'non toccarlo',
       'annulla',
     ],
+    dark: ['e buio', 'troppo buio', 'non si vede niente', 'non si vede nulla', 'non ci si vede', 'fa buio'],
     glue: [
       'il',
       'lo',
@@ -442,6 +454,14 @@ const written: Record<Language, Written> = {
       'annule',
       'tant pis',
     ],
+    dark: [
+      "on n'y voit rien",
+      'on ne voit rien',
+      'il fait sombre',
+      'il fait noir',
+      'trop sombre',
+      'fait tout noir',
+    ],
     glue: [
       'le',
       'la',
@@ -556,6 +576,7 @@ const written: Record<Language, Written> = {
     others: ['其他', '其它', '别的', '其余'],
     negation: ['不要', '别', '不用', '不准', '不许'],
     cancel: ['算了', '不用了', '不用开了', '不用关了', '别动', '别动它', '不要动', '别碰', '取消吧'],
+    dark: ['太暗了', '太暗', '黑乎乎', '看不见', '好暗', '太黑了', '黑漆漆'],
     glue: [
       '的',
       '把',
@@ -636,6 +657,7 @@ export interface Phrases {
   also: string[][];
   negation: string[][];
   cancel: string[][];
+  dark: string[][];
   glue: Set<string>;
   locative: Set<string>;
   verbs: Array<{ action: Action; phrase: string[] }>;
@@ -678,6 +700,7 @@ export function phrases(language: Language): Phrases {
     also: tok(w.also),
     negation: tok(w.negation),
     cancel: tok(w.cancel),
+    dark: tok(w.dark),
     glue: new Set(w.glue.flatMap(tokenize)),
     locative: new Set(w.locative.flatMap(tokenize)),
     verbs: Object.entries(w.verbs).flatMap(([action, list]) =>
@@ -717,6 +740,7 @@ function allWords(w: Written): string[] {
     w.also,
     w.negation,
     w.cancel,
+    w.dark,
     w.glue,
   ];
   return [

@@ -163,8 +163,13 @@ function readValue(tokens: readonly string[], language: Language, p: Phrases): V
   for (const list of [p.bit, p.notch, p.reference, p.half, p.both])
     for (const m of find(tokens, list)) for (let k = m.start; k < m.end; k++) phraseWords.add(k);
   const n = numberSaid(tokens, language, p, phraseWords);
-  const up = has(tokens, p.up);
-  const down = has(tokens, p.down);
+  // "Up in the attic", "down in the cellar": a place, not a direction.
+  const directed = (list: string[][]) =>
+    find(tokens, list).some(
+      (m) => !(['up', 'down'].includes(tokens[m.start] ?? '') && p.locative.has(tokens[m.end] ?? '')),
+    );
+  const up = directed(p.up);
+  const down = directed(p.down);
   if (has(tokens, p.half) && !n) return { kind: 'extreme', which: 'half' };
   if (has(tokens, p.max)) return { kind: 'extreme', which: 'max' };
   if (has(tokens, p.min)) return { kind: 'extreme', which: 'min' };
@@ -541,7 +546,7 @@ export function readCommand(given: ReadInput): Command | null {
       (said.kind === 'absolute' && namedProperty === 'colorTemperature'));
   // A guess from loose words (no sentence matched whole) yields to a switching verb said with the
   // devices it names: "turn on the ceiling light, the night light and the fan" is no "night" mode.
-  const early = readVerb(tokens, p);
+  const early = readVerb(tokens, p) ?? (has(tokens, p.dark) ? 'turn_on' : undefined);
   const named = readTargets(input, p, verbAt).targets.length + (refers(tokens, p, input.spans) ? 1 : 0);
   const loose =
     recognition !== null && (recognition.confidence < 1 || recognition.intent.startsWith('system.'));
@@ -578,7 +583,7 @@ export function readCommand(given: ReadInput): Command | null {
     .find((v) => typeof v === 'number' || typeof v === 'string');
   // "Spegni tutte e due le lampade": the two of "both" filled a number slot; it is no value.
   const bothAsNumber = slot === 2 && has(tokens, p.both);
-  const value: Value | undefined =
+  let value: Value | undefined =
     said ??
     (bothAsNumber
       ? undefined
@@ -587,7 +592,19 @@ export function readCommand(given: ReadInput): Command | null {
         : typeof slot === 'string'
           ? { kind: 'word', word: slot }
           : undefined);
-  const verb = readVerb(tokens, p);
+  const verb = readVerb(tokens, p) ?? (has(tokens, p.dark) ? 'turn_on' : undefined);
+  // "Open the blinds a little", "稍微开一点": a step of the cover's way, not all of it.
+  // In Chinese 开/关 are open and close as well as on and off.
+  const opening =
+    verb === 'open' || verb === 'close'
+      ? verb
+      : language === 'zh' && (verb === 'turn_on' || verb === 'turn_off')
+        ? verb === 'turn_on'
+          ? 'open'
+          : 'close'
+        : undefined;
+  if (said === undefined && opening && has(tokens, p.bit))
+    value = { kind: 'relative', direction: opening === 'open' ? 1 : -1, size: 'bit' };
   const { targets, except } = readTargets(input, p, verbAt);
   if (input.negated && except.length === 0) return null;
   // "Actually, turn them off": a switching verb said makes a new request about the same devices, not a correction.

@@ -578,3 +578,36 @@ describe('what a change means on the device at hand', () => {
     expect(await does('zh', '把壁登关掉')).toEqual([['sconce', 'power', false]]);
   });
 });
+
+describe('requests said the way people talk', () => {
+  const acted = (result: unknown) =>
+    Array.isArray(result) ? result.map((op) => (op as unknown[])[0]).sort() : result;
+
+  it("switches on a place's lights when it is said to be dark there", async () => {
+    for (const [language, text] of [
+      ['en', "it's getting dark up in the study"],
+      ['en', "I can't see a thing in the study"],
+      ['it', 'nello studio è buio'],
+      ['fr', 'il fait sombre dans le bureau'],
+      ['zh', '书房里太暗了'],
+    ] as Array<[Language, string]>)
+      expect(acted(await does(language, text)), text).toEqual(['pendant', 'sconce']);
+    // A place the home does not have: nothing is switched on.
+    expect(Array.isArray(await does('en', "it's getting dark up in the cellar"))).toBe(false);
+  });
+
+  it('opens or closes a cover a little when "a little" is said', async () => {
+    expect(await does('en', 'open the garage gate a little')).toEqual([['gate', 'position', 40]]);
+    expect(await does('it', "apri un po' il cancello del garage")).toEqual([['gate', 'position', 40]]);
+    expect(await does('fr', 'ferme un peu la porte du garage')).toEqual([['gate', 'position', 20]]);
+    expect(await does('zh', '车库门稍微开一点')).toEqual([['gate', 'position', 40]]);
+  });
+
+  it('keeps talk that only looks like a request out of it', () => {
+    const analyse = (language: Language) => (text: string) => recognizer(language).spans(text, lists);
+    expect(withoutTalk("the sun's glaring on my screen, close the garage gate", 'en', analyse('en'))).toBe(
+      'close the garage gate',
+    );
+    expect(withoutTalk('把热水器关了，我们周末不在家', 'zh', analyse('zh'))).toBe('把热水器关了');
+  });
+});
