@@ -5,10 +5,13 @@
  * words that name something the home does not have (kept, so that resolution never widens them).
  */
 import type { Language } from '../../errors/index.js';
+import { tokenize } from '../nlu/normalize.js';
 import { readNumber } from '../nlu/numbers.js';
 import type { Recognition, Span } from '../nlu/recognizer.js';
 import type { Action, Command, Property, Target, Value } from './model.js';
 import { type Phrases, phrases } from './phrases.js';
+import { type FoundTask, findTask, kindSpans } from './read-task.js';
+import { taskGlue, taskSpecs } from './tasks.js';
 
 /** What the reader is given: the utterance's words, what the recogniser found in them, and its vocabulary. */
 export interface ReadInput {
@@ -20,6 +23,8 @@ export interface ReadInput {
   vocabulary: ReadonlySet<string>;
   /** "Don't turn on…": a negated request is never carried out. */
   negated: boolean;
+  /** Words a task took ("brew", "the lawn" of "mow the lawn"): known, and no name or place. */
+  claimed?: ReadonlySet<number>;
 }
 
 const fromIntent: Record<string, Action> = {
@@ -268,24 +273,31 @@ function readTargets(input: ReadInput, p: Phrases, verbAt: number): { targets: T
  * Words that name something the home does not have: unknown words right before a kind ("garage
  * light", "抬灯") or after a word for a place ("in the garage", "nel garage", "dans le garage").
  */
-function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: string }> {
+/** Which words are known: a name, place or kind heard, a word a task took, the grammar's words, a number. */
+function knownWords(input: ReadInput, p: Phrases): (i: number) => boolean {
   const { tokens, spans, vocabulary, language } = input;
-  const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
   const covered = new Set<number>();
   for (const s of spans) for (let k = s.start; k < s.end; k++) covered.add(k);
   // Chinese has no spaces: 掉 is known inside 关掉, not before 灯 in 掉灯 (吊灯 heard wrong).
   const explained = new Set<number>();
   if (language === 'zh')
     for (const m of find(tokens, p.known)) for (let k = m.start; k < m.end; k++) explained.add(k);
-  const known = (i: number) => {
+  return (i: number) => {
     const t = tokens[i] as string;
     return (
       covered.has(i) ||
+      input.claimed?.has(i) === true ||
       (language === 'zh' ? explained.has(i) : vocabulary.has(t) || p.glue.has(t)) ||
       /^\d/.test(t) ||
       readNumber(tokens, i, language) !== null
     );
   };
+}
+
+function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: string }> {
+  const { tokens, spans, language } = input;
+  const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
+  const known = knownWords(input, p);
   const out: Array<{ at: number; text: string }> = [];
   const join = (words: string[]) => words.join(language === 'zh' ? '' : ' ');
   for (let i = 0; i < tokens.length; i++) {
@@ -360,6 +372,89 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
 
 const SWITCHING = new Set<Action>(['turn_on', 'turn_off', 'open', 'close', 'start', 'pause', 'dock']);
 
+/** Whether a verb said beside a task asks for something else ("metti in pausa" is no start). */
+function against(verb: Action | undefined, action: Action): boolean {
+  if (verb === undefined || verb === 'set' || verb === action) return false;
+  const starting = new Set<Action>(['start', 'turn_on']);
+  return !(starting.has(verb) && starting.has(action));
+}
+
+/**
+ * A request that names a task (tasks.ts): its devices are those named, else the home's devices of
+ * the task's kind ("make me a coffee"); a place is where the work goes for a vacuum, and narrows the
+ * kind otherwise. Null when the words ask for something else, so the ordinary reading takes over.
+ */
+function readTask(input: ReadInput, found: FoundTask, p: Phrases, verbAt: number): Command | null {
+  const spec = taskSpecs[found.name];
+  const { tokens, language } = input;
+  const blank = tokens.map((t, i) => (found.claimed.has(i) ? '' : t));
+  if (against(readVerb(blank, p), spec.action)) return null;
+  // "Passa l'aspirapolvere" to a home whose vacuum is called "aspirapolvere": the name stays a name.
+  const isObject = (s: Span) => found.objects.some((o) => o.start === s.start && o.end === s.end);
+  const overlaps = (s: Span) => [...found.claimed].some((k) => k >= s.start && k < s.end);
+  const spans = input.spans.filter((s) => !overlaps(s) || (s.slot === 'name' && isObject(s)));
+  const claimed = new Set([...found.claimed].filter((k) => !spans.some((s) => k >= s.start && k < s.end)));
+  const first = Math.min(...found.claimed);
+  const last = Math.max(...found.claimed);
+  // "Don't make me a coffee", "不要煮咖啡", "le linge ne sèche pas": a task negated is never carried out.
+  if (find(tokens, p.negation).some((n) => n.start < first || n.start <= last + 1)) return null;
+  // "Mets le déshumidificateur en vitesse rapide, je veux sécher le linge": a value said is the request.
+  const taken = new Set([...found.claimed].map((k) => tokens[k]));
+  const valueSlot = ['brightness', 'temperature', 'position', 'fan_speed', 'mode', 'color', 'warmth'].some(
+    (k) => {
+      const slot = input.recognition?.slots[k];
+      return slot !== undefined && !tokenize(slot.text).every((t) => taken.has(t));
+    },
+  );
+  const heard: ReadInput = { ...input, spans, claimed };
+  const { targets, except } = readTargets(heard, p, verbAt);
+  if (targets.length === 0 && refers(blank, p, spans)) targets.push({ reference: true });
+  // "Send Rex out to mow the lawn": words the home does not know before the task name who is to do it.
+  if (!targets.some((t) => t.name || t.reference || t.unknown)) {
+    const known = knownWords(heard, p);
+    const little = taskGlue(language);
+    const unknown = tokens
+      .slice(0, first)
+      .filter(
+        (t, i) => !known(i) && !little.has(t) && (language === 'zh' || (!t.endsWith("'") && t.length > 1)),
+      );
+    if (unknown.length > 0) targets.push({ unknown: unknown.join(language === 'zh' ? '' : ' ') });
+  }
+  const said = readValue(blank, language, p);
+  // "Power up the heater to 22" or "warm the towel rail to 50 degrees" is a value: the ordinary reading's.
+  const cover = spec.action === 'open' || spec.action === 'close';
+  if (!cover && (said || valueSlot)) return null;
+  const named = targets.some((t) => t.name || t.reference || t.kind || t.unknown);
+  if (spec.namedOnly && !named) return null;
+  let where: Command['where'];
+  for (const target of targets) {
+    if (!target.area || target.name || target.kind || target.unknown || target.reference) continue;
+    if (spec.lights) target.kind = { value: 'light', text: found.text };
+    else if (spec.where && !where) where = target.area;
+    else if (spec.kind) target.kind = { value: spec.kind, text: found.text };
+  }
+  const kept = where ? targets.filter((t) => t.area?.id !== where?.id || t.kind || t.name) : targets;
+  if (kept.length === 0) {
+    if (spec.lights) kept.push({ kind: { value: 'light', text: found.text } });
+    else if (spec.kind) kept.push({ kind: { value: spec.kind, text: found.text }, implied: true });
+    // "Roll out" with nothing named: no cover is guessed (a gate could be the only one).
+    else return null;
+  }
+  const value = cover ? said : undefined;
+  return {
+    action: spec.action,
+    ...(value ? { value } : {}),
+    targets: kept,
+    except,
+    task: found.name,
+    ...(where ? { where } : {}),
+    language,
+  };
+}
+
+/** Intents whose words a task must not take ("set a coffee timer", "fai partire un timer bucato"). */
+const NOT_TASKS = /^(timer|time)\./;
+
 /** Read a request as a command; null when it is not a request for devices. */
 export function readCommand(heard: ReadInput): Command | null {
   const { recognition, tokens, language } = heard;
@@ -369,7 +464,7 @@ export function readCommand(heard: ReadInput): Command | null {
   const first = Math.min(...heard.spans.map((s) => s.start));
   // "The fan speed of Breeze": a kind word inside a longer property word names no device.
   const propertyWords = Object.values(p.properties).flatMap((list) => find(tokens, list));
-  const input: ReadInput = {
+  const filtered: ReadInput = {
     ...heard,
     spans: heard.spans.filter(
       (s) =>
@@ -385,12 +480,22 @@ export function readCommand(heard: ReadInput): Command | null {
         ),
     ),
   };
+  // "The coffee machine", "il tosaerba": appliance kinds no category tells apart.
+  const input: ReadInput = {
+    ...filtered,
+    spans: [...filtered.spans, ...kindSpans(tokens, filtered.spans, language)].sort(
+      (a, b) => a.start - b.start,
+    ),
+  };
   // A negation before the verb negates the request ("don't turn on…", "别开灯"): never carried out.
   // One after it leaves something out ("…, but not the fan", "厨房的别关"), read below as "except".
   const verbAt = Math.min(...verbs.map((m) => m.start));
   const negationAt = find(tokens, p.negation)[0]?.start;
   if (input.negated && (!Number.isFinite(verbAt) || negationAt === undefined || negationAt < verbAt))
     return null;
+  const found = NOT_TASKS.test(recognition?.intent ?? '') ? null : findTask(tokens, input.spans, language);
+  const tasked = found ? readTask(input, found, p, verbAt) : null;
+  if (tasked) return tasked;
   const intent = recognition?.intent;
   const fromSentence = intent !== undefined ? fromIntent[intent] : undefined;
   const said = readValue(tokens, language, p);
@@ -500,6 +605,9 @@ export function readCommand(heard: ReadInput): Command | null {
       else delete placed.area;
     }
   }
+  // "Start cleaning", "pause the cleaning": nothing named is the home's vacuum, never its mower.
+  if (intent?.startsWith('vacuum.') && targets.length === 0 && ['start', 'pause', 'dock'].includes(action))
+    targets.push({ kind: { value: 'vacuum', text: '' }, implied: true });
   return {
     action,
     ...(property ? { property } : {}),

@@ -19,7 +19,9 @@ import {
 import type { Area } from '../../homes/index.js';
 import { editDistance } from '../nlu/edit-distance.js';
 import { foldText } from '../nlu/normalize.js';
+import { deviceKind, isKind, type Kind } from './kinds.js';
 import type { Command, Property, Target, Value } from './model.js';
+import { taskSpecs } from './tasks.js';
 
 /** What resolution reads of a home. */
 export interface HomeView {
@@ -28,6 +30,8 @@ export interface HomeView {
   capabilities(device: Device): Promise<ResolvedCapabilities>;
   /** The device's property values as last reported. */
   properties(device: Device): Promise<Record<string, unknown>>;
+  /** What the device's product says of itself (its name, its services' names): its kind when its names do not tell. */
+  describe?(device: Device): Promise<string[]>;
 }
 
 /** One thing to do to one device: a capability value (with the value reached), or a service call. */
@@ -40,6 +44,8 @@ export interface Operation {
   /** For a fan speed: the speed reached as a reply says it ("4", "high"). */
   speed?: string;
   property?: Property;
+  /** The appliance the device is (kinds.ts), when anything tells. */
+  kind?: Kind;
 }
 
 /** What a command comes to in a home. */
@@ -142,7 +148,7 @@ function candidates(
   target: Target,
   home: HomeView,
   previous: readonly string[],
-  scope: { placeMeansLights?: boolean } = {},
+  scope: { placeMeansLights?: boolean; kinds: ReadonlyMap<string, Kind | undefined> },
 ): Device[] | { missing: string } {
   if (target.unknown) {
     const heard = soundsLike(target, home);
@@ -157,7 +163,10 @@ function candidates(
     return devices;
   }
   devices = devices.filter((d) => !isEntrance(d));
-  if (target.kind) devices = devices.filter((d) => d.category === target.kind?.value);
+  // An appliance kind is what the device is ("the coffee machine"); "the vacuum" never reaches a mower.
+  const kind = target.kind?.value;
+  if (kind !== undefined)
+    devices = devices.filter((d) => (isKind(kind) ? scope.kinds.get(d.id) === kind : d.category === kind));
   if (target.area) devices = devices.filter((d) => d.areaId === target.area?.id);
   if (target.area && !target.kind && scope.placeMeansLights)
     devices = devices.filter((d) => SWITCHED_WITH_THE_PLACE.has(d.category));
@@ -318,12 +327,25 @@ function settable(command: Command, caps: ResolvedCapabilities, named: boolean):
   return order.find((c) => caps[c]?.writable);
 }
 
-/** What a command does to one device, or null when the device cannot do it. */
+/** What a command does to one device (with the appliance it is), or null when the device cannot do it. */
 async function operation(
   command: Command,
   device: Device,
   home: HomeView,
   named: boolean,
+  kinds: ReadonlyMap<string, Kind | undefined>,
+): Promise<Operation | null> {
+  const kind = kinds.get(device.id);
+  const op = await operationOn(command, device, home, named, kind);
+  return op && kind ? { ...op, kind } : op;
+}
+
+async function operationOn(
+  command: Command,
+  device: Device,
+  home: HomeView,
+  named: boolean,
+  kind: Kind | undefined,
 ): Promise<Operation | null> {
   const caps = await home.capabilities(device);
   const service = (name: CapabilityName, params: Record<string, unknown> = {}): Operation | null =>
@@ -335,6 +357,37 @@ async function operation(
       : null;
   const power = (on: boolean): Operation | null =>
     caps.power ? { device, capability: 'power', value: on } : null;
+  const ends = (): Operation | null =>
+    caps.position?.writable
+      ? position(
+          command.value && command.value.kind !== 'word'
+            ? amount(command.value, 'position', caps.position, undefined)
+            : command.action === 'open'
+              ? 100
+              : 0,
+        )
+      : null;
+  // A task is carried only by its own capabilities, on a device of its kind ("Pepito, make me a
+  // coffee" does not send the mower out; "power up the blinds" moves no blind).
+  if (command.task) {
+    const spec = taskSpecs[command.task];
+    if (spec.kind && kind !== undefined && kind !== spec.kind) return null;
+    for (const need of spec.needs) {
+      const op =
+        need === 'start'
+          ? service('start', where && spec.where ? { area: where } : {})
+          : need === 'power'
+            ? // Power starts an appliance only when it is that appliance (a washer behind its plug).
+              spec.kind && kind !== spec.kind
+              ? null
+              : power(command.action !== 'turn_off' && command.action !== 'close')
+            : need === 'position'
+              ? ends()
+              : null;
+      if (op) return op;
+    }
+    return null;
+  }
   switch (command.action) {
     case 'turn_on':
       return power(true) ?? position(100) ?? service('start');
@@ -348,15 +401,7 @@ async function operation(
       return service('dock');
     case 'open':
     case 'close': {
-      if (caps.position?.writable) {
-        const value =
-          command.value && command.value.kind !== 'word'
-            ? amount(command.value, 'position', caps.position, undefined)
-            : command.action === 'open'
-              ? 100
-              : 0;
-        return position(value);
-      }
+      if (caps.position?.writable) return ends();
       // "Close the ceiling light" (Québec French): what has no position switches.
       return power(command.action === 'open');
     }
@@ -391,17 +436,22 @@ export async function resolve(
 ): Promise<Resolution> {
   const chosen: Device[] = [];
   let broad = false;
+  const kinds = new Map<string, Kind | undefined>();
+  for (const d of home.devices) kinds.set(d.id, deviceKind(d, (await home.describe?.(d)) ?? []));
   let unsure = options.unsure ?? false;
   if (command.targets.some((t) => t.reference) && previous.length === 0) return { kind: 'which' };
   const switching = command.action === 'turn_on' || command.action === 'turn_off';
   const placeMeansLights = switching && !command.everything;
   for (const target of command.targets) {
-    const found = candidates(target, home, previous, { placeMeansLights });
+    const found = candidates(target, home, previous, { placeMeansLights, kinds });
+    // A kind only implied ("make me a coffee" in a home without a coffee machine): nothing can do it.
+    if (!Array.isArray(found) && target.implied) return { kind: 'unable', temperature: false };
     if (!Array.isArray(found)) {
       const suggestion = closest(found.missing, home);
       return { kind: 'not_found', what: found.missing, ...(suggestion ? { suggestion } : {}) };
     }
-    if ((target.name || target.unknown) && found.length > 1) return { kind: 'ask', choices: found };
+    if ((target.name || target.unknown || target.implied) && found.length > 1)
+      return { kind: 'ask', choices: found };
     if (target.unknown || target.name?.misheard) unsure = true;
     if (!target.name && !target.kind && !target.reference) broad = true;
     for (const d of found) if (!chosen.includes(d)) chosen.push(d);
@@ -414,7 +464,7 @@ export async function resolve(
   if (unnamed && previous.length > 0 && command.action !== 'turn_on' && command.action !== 'turn_off') {
     const last = home.devices.filter((d) => previous.includes(d.id));
     const able: Device[] = [];
-    for (const d of last) if (await operation(command, d, home, true)) able.push(d);
+    for (const d of last) if (await operation(command, d, home, true, kinds)) able.push(d);
     if (able.length > 0) {
       pool = able;
       narrowed = true;
@@ -422,7 +472,7 @@ export async function resolve(
   }
   const excluded = new Set<string>();
   for (const target of command.except) {
-    const found = candidates(target, home, previous);
+    const found = candidates(target, home, previous, { kinds });
     if (Array.isArray(found)) for (const d of found) excluded.add(d.id);
     // "All the blinds except the skylight one": words that are part of a name leave that device out;
     // leaving out too much is the safe side of an exception.
@@ -431,7 +481,7 @@ export async function resolve(
   const operations: Operation[] = [];
   for (const device of pool) {
     if (excluded.has(device.id)) continue;
-    const op = await operation(command, device, home, !unnamed || narrowed);
+    const op = await operation(command, device, home, !unnamed || narrowed, kinds);
     if (op) operations.push(op);
   }
   if (unnamed && (command.action === 'turn_on' || command.action === 'turn_off'))

@@ -1,0 +1,128 @@
+/**
+ * Kinds of appliance that the capability categories do not tell apart: a coffee machine is filed
+ * as a switch, a robot mower as a vacuum, a washing machine behind a plug as a plug. A device's kind
+ * is read from its own names first, then from what its product says of itself (the product's name,
+ * its start service's name), then from its category; a verb for one kind ("brew", "mow") moves only
+ * devices of that kind, and "the vacuum" never reaches a mower.
+ */
+import type { Category, Device } from '../../devices/index.js';
+import type { Language } from '../../errors/index.js';
+import { tokenize } from '../nlu/normalize.js';
+
+/** The kinds of appliance a verb can be for. */
+export type Kind = 'coffee' | 'mower' | 'vacuum' | 'washer' | 'dishwasher' | 'dryer' | 'kettle';
+
+/** Words that name each kind, by language (the nouns a user says for the device). */
+const nouns: Record<Kind, Record<Language, string[]>> = {
+  coffee: {
+    en: ['coffee machine', 'coffee maker', 'espresso machine', 'coffee'],
+    it: ['macchina del caffè', 'macchinetta del caffè', 'macchina per il caffè', 'caffettiera', 'caffè'],
+    fr: ['machine à café', 'machine à expresso', 'cafetière', 'café'],
+    zh: ['咖啡机', '咖啡'],
+  },
+  mower: {
+    en: ['lawn mower', 'lawnmower', 'robot mower', 'mower'],
+    it: ['robot tosaerba', 'tosaerba', 'rasaerba', 'tagliaerba'],
+    fr: ['robot tondeuse', 'tondeuse'],
+    zh: ['割草机器人', '割草机'],
+  },
+  vacuum: {
+    en: ['robot vacuum', 'vacuum cleaner', 'vacuum', 'hoover'],
+    it: ['robot aspirapolvere', 'aspirapolvere'],
+    fr: ['robot aspirateur', 'aspirateur'],
+    zh: ['扫地机器人', '扫地机', '吸尘器'],
+  },
+  washer: {
+    en: ['washing machine', 'washer'],
+    it: ['lavatrice'],
+    fr: ['machine à laver', 'lave-linge'],
+    zh: ['洗衣机'],
+  },
+  dishwasher: {
+    en: ['dishwasher'],
+    it: ['lavastoviglie'],
+    fr: ['lave-vaisselle'],
+    zh: ['洗碗机'],
+  },
+  dryer: {
+    en: ['tumble dryer', 'dryer'],
+    it: ['asciugatrice'],
+    fr: ['sèche-linge'],
+    zh: ['烘干机', '干衣机'],
+  },
+  kettle: {
+    en: ['kettle'],
+    it: ['bollitore'],
+    fr: ['bouilloire'],
+    zh: ['电水壶', '烧水壶', '水壶'],
+  },
+};
+
+/** What a product may call what it does ("Start mowing", "Brew"), beyond the nouns. */
+const activities: Partial<Record<Kind, string[]>> = {
+  coffee: ['brew', 'espresso', 'cappuccino'],
+  mower: ['mow', 'mowing', 'lawn'],
+  vacuum: ['sweep', 'sweeping', 'vacuuming'],
+};
+
+/** The kind a category means when nothing else tells. */
+const byCategory: Partial<Record<Category, Kind>> = { vacuum: 'vacuum' };
+
+const kinds = Object.keys(nouns) as Kind[];
+const tok = (list: readonly string[]) => list.map(tokenize).filter((t) => t.length > 0);
+
+/** Every kind's words in every language, longest first: a home may name its devices in any of them. */
+const anyLanguage: Array<{ kind: Kind; words: string[] }> = kinds
+  .flatMap((kind) =>
+    tok([...Object.values(nouns[kind]).flat(), ...(activities[kind] ?? [])]).map((words) => ({
+      kind,
+      words,
+    })),
+  )
+  .sort((a, b) => b.words.length - a.words.length);
+
+/** Whether `words` occur in `tokens` as a whole (Chinese characters anywhere in a run). */
+function holds(tokens: readonly string[], words: readonly string[]): boolean {
+  for (let i = 0; i + words.length <= tokens.length; i++)
+    if (words.every((w, k) => tokens[i + k] === w)) return true;
+  return false;
+}
+
+/** The kind some text names, if any (the longest words win: "robot mower" over "robot"). */
+export function kindIn(text: string): Kind | undefined {
+  const tokens = tokenize(text);
+  return anyLanguage.find((k) => holds(tokens, k.words))?.kind;
+}
+
+/**
+ * A device's kind: from its names, else from what its product says of itself, else from its
+ * category. Undefined when nothing tells (a lamp, a plug called "Bosch").
+ */
+export function deviceKind(device: Device, product: readonly string[] = []): Kind | undefined {
+  for (const text of [device.name, ...device.aliases]) {
+    const kind = kindIn(text);
+    if (kind) return kind;
+  }
+  for (const text of product) {
+    const kind = kindIn(text);
+    if (kind) return kind;
+  }
+  return byCategory[device.category];
+}
+
+/** A language's nouns for each kind, tokenised, longest first. */
+export function kindNouns(language: Language): Array<{ kind: Kind; words: string[] }> {
+  return kinds
+    .flatMap((kind) => tok(nouns[kind][language]).map((words) => ({ kind, words })))
+    .sort((a, b) => b.words.length - a.words.length);
+}
+
+/** Every word of a language's kind nouns (known words, never a name the home lacks). */
+export function kindWords(language: Language): string[] {
+  return kinds.flatMap((kind) => nouns[kind][language].flatMap(tokenize));
+}
+
+/** Whether a value of Target.kind is one of these kinds (not a capability category). */
+export function isKind(value: string): value is Kind {
+  return (kinds as string[]).includes(value);
+}
