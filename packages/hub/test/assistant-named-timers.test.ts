@@ -70,6 +70,56 @@ describe('named timers', () => {
       expect(await running(), again.speech.text).toEqual([c.left]);
     });
 
+  // Said the way people say them: the name right against the timer word, the time after a comma.
+  const beside = [
+    {
+      language: 'en',
+      start: ['a rice timer, 12 minutes', 'start a tea timer for 4 minutes'],
+      names: ['rice', 'tea'],
+      cancel: 'cancel the rice timer',
+      left: 'tea',
+    },
+    {
+      language: 'it',
+      start: ['fai partire un timer risotto da 18 minuti', 'e un timer tisana di 5 minuti'],
+      names: ['risotto', 'tisana'],
+      cancel: 'annulla il timer del risotto',
+      left: 'tisana',
+    },
+    {
+      language: 'fr',
+      start: ['mets un minuteur gâteau de 30 minutes', 'et un minuteur pour le riz, 12 minutes'],
+      names: ['gâteau', 'riz'],
+      cancel: 'annule le minuteur du gâteau',
+      left: 'riz',
+    },
+    {
+      language: 'zh',
+      start: ['设一个米饭计时器，20分钟', '再来一个饺子计时器，8分钟'],
+      names: ['米饭', '饺子'],
+      cancel: '把米饭的计时器取消',
+      left: '饺子',
+    },
+  ];
+  for (const c of beside)
+    it(`takes the name said beside the timer word (${c.language})`, async () => {
+      await t.hub.assistant.timers.cancel(home.homeId);
+      for (const text of c.start) {
+        const turn = await home.say(text);
+        expect(turn.intent?.name, text).toBe('timer.start');
+      }
+      expect(await running()).toEqual(c.names);
+      await home.say(c.cancel);
+      expect(await running(), c.cancel).toEqual([c.left]);
+    });
+
+  it('gives no name made of little words ("another", 的)', async () => {
+    await t.hub.assistant.timers.cancel(home.homeId);
+    await home.say('start another timer for 5 minutes');
+    await home.say('再设一个5分钟的计时器');
+    expect(await running()).toEqual([null, null]);
+  });
+
   it('says the name back, and what is left on a named timer', async () => {
     await t.hub.assistant.timers.cancel(home.homeId);
     expect((await home.say('set a pasta timer for 10 minutes')).speech.text).toBe(
