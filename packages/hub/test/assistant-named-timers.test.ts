@@ -8,7 +8,7 @@ let home: CommandHome;
 
 beforeAll(async () => {
   t = await startTestHub('sqlite');
-  home = await buildCommandHome(t, { only: [] });
+  home = await buildCommandHome(t, { only: ['printer'] });
 });
 afterAll(async () => {
   await home?.close();
@@ -99,6 +99,14 @@ describe('named timers', () => {
       names: ['米饭', '饺子'],
       cancel: '把米饭的计时器取消',
       left: '饺子',
+    },
+    {
+      // A name that with the timer word sounds like a device's (打印计 and the printer's 打印机) is still the timer's.
+      language: 'zh',
+      start: ['定一个打印计时器，10分钟', '再来一个汤圆计时器，6分钟'],
+      names: ['打印', '汤圆'],
+      cancel: '把打印的计时器取消',
+      left: '汤圆',
     },
   ];
   for (const c of beside)

@@ -86,7 +86,7 @@ interface Parts {
   cues: Map<CueName, number>;
   unexplained: number;
   tokens: number;
-  /** Per word: the cue that explains it, if a cue does; and whether nothing explains it. */
+  /** Per word: the cue that explains it, if a cue does; and whether nothing but a guess explains it. */
   cueAt: Array<CueName | undefined>;
   free: boolean[];
 }
@@ -239,6 +239,7 @@ function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Par
   const cueAt: Array<CueName | undefined> = tokens.map(() => undefined);
   const found = findCues(tokens, cues, cueCovered, 1, cueAt);
   // Then misheard names, only where nothing else explains the words (guessing is the costly part).
+  const guessed: boolean[] = tokens.map(() => false);
   for (let pos = 0; pos < tokens.length; pos++) {
     if (cueCovered[pos]) continue;
     let best: { slot: EntitySlot; found: FoundValue } | null = null;
@@ -249,7 +250,10 @@ function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Par
     }
     if (!best) continue;
     entities[best.slot] = best.found;
-    for (let k = pos; k < best.found.end; k++) cueCovered[k] = true;
+    for (let k = pos; k < best.found.end; k++) {
+      cueCovered[k] = true;
+      guessed[k] = true;
+    }
     pos = best.found.end - 1;
   }
   const unexplained = cueCovered.filter((c) => !c).length;
@@ -261,7 +265,8 @@ function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Par
     unexplained,
     tokens: tokens.length,
     cueAt,
-    free: cueCovered.map((c) => !c),
+    // A name only guessed is free words too: 洗衣 of a laundry timer is no misheard 洗衣机.
+    free: cueCovered.map((c, k) => !c || guessed[k] === true),
   };
 }
 
