@@ -10,7 +10,16 @@ import type { Language } from '../../errors/index.js';
 import { tokenize } from '../nlu/normalize.js';
 
 /** The kinds of appliance a verb can be for. */
-export type Kind = 'coffee' | 'mower' | 'vacuum' | 'washer' | 'dishwasher' | 'dryer' | 'kettle';
+export type Kind =
+  | 'coffee'
+  | 'mower'
+  | 'vacuum'
+  | 'washer'
+  | 'dishwasher'
+  | 'dryer'
+  | 'kettle'
+  | 'sprinkler'
+  | 'feeder';
 
 /** Words that name each kind, by language (the nouns a user says for the device). */
 const nouns: Record<Kind, Record<Language, string[]>> = {
@@ -56,6 +65,18 @@ const nouns: Record<Kind, Record<Language, string[]>> = {
     fr: ['bouilloire'],
     zh: ['电水壶', '烧水壶', '水壶'],
   },
+  sprinkler: {
+    en: ['sprinklers', 'sprinkler', 'irrigation', 'watering system'],
+    it: ['irrigatore', 'irrigatori', 'irrigazione', 'impianto di irrigazione'],
+    fr: ['arroseur', 'arroseurs', 'arrosage', 'système d’arrosage'],
+    zh: ['洒水器', '喷灌', '浇水系统', '灌溉系统'],
+  },
+  feeder: {
+    en: ['pet feeder', 'cat feeder', 'feeder'],
+    it: ['distributore di cibo', 'mangiatoia'],
+    fr: ['distributeur de croquettes', 'distributeur de nourriture'],
+    zh: ['喂食器', '自动喂食器'],
+  },
 };
 
 /** What a product may call what it does ("Start mowing", "Brew"), beyond the nouns. */
@@ -63,6 +84,8 @@ const activities: Partial<Record<Kind, string[]>> = {
   coffee: ['brew', 'espresso', 'cappuccino'],
   mower: ['mow', 'mowing', 'lawn'],
   vacuum: ['sweep', 'sweeping', 'vacuuming'],
+  sprinkler: ['watering'],
+  feeder: ['feed', 'feeding'],
 };
 
 /** The kind a category means when nothing else tells. */

@@ -6,7 +6,7 @@
 import type { Language } from '../../errors/index.js';
 import type { Span } from '../nlu/recognizer.js';
 import { type Kind, kindNouns } from './kinds.js';
-import { type TaskName, taskWords } from './tasks.js';
+import { type TaskName, taskArticles, taskWords } from './tasks.js';
 
 /** Where some words were found. */
 export interface At {
@@ -52,9 +52,12 @@ export function findTask(
 ): FoundTask | null {
   let best: (FoundTask & { score: number; at: number }) | null = null;
   const join = (at: At) => tokens.slice(at.start, at.end).join(language === 'zh' ? '' : ' ');
+  const articles = taskArticles(language);
+  // "Turn off the vacuum": a verb that is also a noun is the noun after an article.
+  const noun = (m: At) => articles.has(tokens[m.start - 1] ?? '');
   for (const said of taskWords(language)) {
     const own = (list: string[][]) => findAll(tokens, list).filter((m) => !inside(m, spans));
-    const verbs = own(said.verbs);
+    const verbs = own(said.verbs).filter((m) => !noun(m));
     const objects = own(said.objects);
     const makers = objects.length > 0 ? own(said.makers) : [];
     if (verbs.length === 0 && makers.length === 0) continue;

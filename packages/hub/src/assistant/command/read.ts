@@ -397,7 +397,12 @@ function readTask(input: ReadInput, found: FoundTask, p: Phrases, verbAt: number
   const first = Math.min(...found.claimed);
   const last = Math.max(...found.claimed);
   // "Don't make me a coffee", "不要煮咖啡", "le linge ne sèche pas": a task negated is never carried out.
-  if (find(tokens, p.negation).some((n) => n.start < first || n.start <= last + 1)) return null;
+  // English says it inside a word too: "the washing won't dry", "it isn't mowing".
+  const contracted = tokens.flatMap((t, i) =>
+    t.endsWith("n'") && tokens[i + 1] === 't' ? [{ start: i }] : [],
+  );
+  if ([...find(tokens, p.negation), ...contracted].some((n) => n.start < first || n.start <= last + 1))
+    return null;
   // "Mets le déshumidificateur en vitesse rapide, je veux sécher le linge": a value said is the request.
   const taken = new Set([...found.claimed].map((k) => tokens[k]));
   const valueSlot = ['brightness', 'temperature', 'position', 'fan_speed', 'mode', 'color', 'warmth'].some(

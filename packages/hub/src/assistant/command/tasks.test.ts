@@ -23,8 +23,9 @@ const names: Record<string, string[]> = {
   radiator: ['towel radiator', 'termosifone', 'radiateur', '暖气片'],
   lamp: ['reading lamp', 'lampada da lettura', 'lampe de lecture', '阅读灯'],
   gate: ['side gate', 'cancelletto', 'portillon', '侧门'],
+  drip: ['drip valve', 'valvola a goccia', 'vanne goutte à goutte', '滴灌阀'],
+  bowl: ['kibble box', 'ciotola smart', 'gamelle', '猫粮机'],
 };
-const index: Record<Language, number> = { en: 0, it: 1, fr: 2, zh: 3 };
 
 const device = (id: string, category: Device['category'], areaId: string | null): Device => ({
   id,
@@ -66,12 +67,16 @@ const caps: Record<string, ResolvedCapabilities> = {
   radiator: { power: bool('On'), targetTemperature: percent('Set') },
   lamp: { power: bool('On') },
   gate: { position: percent('Open') },
+  drip: { power: bool('Valve') },
+  bowl: { start: service('Dispense') },
 };
 // What each product says of itself: the coffee machine and the mower are known by it alone.
 const products: Record<string, string[]> = {
   gaggia: ['Gaggia Classic bean-to-cup coffee machine', 'Pull a shot'],
   bruno: ['Verdura robot lawn mower', 'Start'],
   dusty: ['Polvo robot vacuum cleaner', 'Start'],
+  drip: ['Aqua smart irrigation controller'],
+  bowl: ['Miao smart pet feeder', 'Dispense a portion'],
 };
 
 const devices = [
@@ -84,6 +89,8 @@ const devices = [
   device('radiator', 'airConditioner', 'scullery'),
   device('lamp', 'light', 'den'),
   device('gate', 'curtain', 'yard'),
+  device('drip', 'switch', 'yard'),
+  device('bowl', 'switch', 'kitchen'),
 ];
 const view = (ids?: string[]): HomeView => ({
   devices: ids ? devices.filter((d) => ids.includes(d.id)) : devices,
@@ -202,6 +209,27 @@ describe('a verb for what a kind of device does reaches that device’s start', 
       expect(await does(language, text), text).toEqual(sweeping);
   });
 
+  it('waters the garden and feeds the cat, by what each product says it is', async () => {
+    const watering = [['drip', 'power', true]];
+    const feeding = [['bowl', 'start', {}]];
+    await check([
+      ['en', 'water the plants', watering],
+      ['it', 'annaffia il prato', watering],
+      ['fr', 'arrose la pelouse', watering],
+      ['zh', '给花园浇水', watering],
+      ['en', 'feed the cat', feeding],
+      ['it', 'dai da mangiare al gatto', feeding],
+      ['fr', 'donne à manger au chat', feeding],
+      ['zh', '喂猫', feeding],
+    ]);
+  });
+
+  it('reads a verb that is also a noun as the verb only where no article makes it the noun', async () => {
+    expect(await does('en', 'hoover the den')).toEqual([['dusty', 'start', { area: 'den' }]]);
+    expect(await does('en', 'pause the hoover')).toEqual([['dusty', 'pause', {}]]);
+    expect(read('en', 'send the vacuum back to its base')?.action).toBe('dock');
+  });
+
   it('starts a dishwasher and runs a washing machine behind a plug', async () => {
     const dishes = [['dishwasher', 'start', {}]];
     const laundry = [['washer', 'power', true]];
@@ -306,6 +334,9 @@ describe('safety: a task moves only a device that can do it and that the words n
     expect(read('en', 'set a coffee timer for 4 minutes')).toBeNull();
     expect(read('it', 'fai partire un timer bucato da 40 minuti')).toBeNull();
     expect(await does('it', 'metti in pausa Bruno')).toEqual([['bruno', 'pause', {}]]);
+    // Another verb said beside a task is the request; a task word inside a kind is the kind.
+    expect(await does('en', "stop Bruno, I'll cut the grass myself")).toEqual([['bruno', 'pause', {}]]);
+    expect(await does('zh', '割草机暂停一下')).toEqual([['bruno', 'pause', {}]]);
     expect(await does('en', "don't make me a coffee")).toBe('not understood');
     // A task negated in a clause of its own is no request ("…, le linge ne sèche pas").
     expect(read('fr', 'le linge ne sèche pas')?.task).toBeUndefined();

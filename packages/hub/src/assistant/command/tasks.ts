@@ -21,6 +21,8 @@ export type TaskName =
   | 'dishes'
   | 'dry'
   | 'boil'
+  | 'water'
+  | 'feed'
   | 'heat'
   | 'powerOn'
   | 'powerOff'
@@ -51,6 +53,8 @@ export const taskSpecs: Record<TaskName, TaskSpec> = {
   dishes: { action: 'start', needs: ['start', 'power'], kind: 'dishwasher' },
   dry: { action: 'start', needs: ['start', 'power'], kind: 'dryer' },
   boil: { action: 'start', needs: ['start', 'power'], kind: 'kettle' },
+  water: { action: 'start', needs: ['start', 'power'], kind: 'sprinkler' },
+  feed: { action: 'start', needs: ['start'], kind: 'feeder' },
   heat: { action: 'turn_on', needs: ['power'], namedOnly: true },
   powerOn: { action: 'turn_on', needs: ['power'] },
   powerOff: { action: 'turn_off', needs: ['power'] },
@@ -75,7 +79,7 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
     },
     mow: { verbs: ['mow', 'mowing'], makers: ['cut', 'trim'], objects: ['lawn', 'grass', 'lawns'] },
     clean: {
-      verbs: ['sweep', 'sweeping', 'mop', 'mopping'],
+      verbs: ['sweep', 'sweeping', 'mop', 'mopping', 'vacuum', 'hoover'],
       makers: ['clean', 'do'],
       objects: ['floor', 'floors', 'carpet', 'carpets', 'rugs'],
     },
@@ -86,6 +90,11 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
     dishes: { makers: ['do', 'run', 'start', 'wash'], objects: ['dishes'] },
     dry: { verbs: ['tumble dry'], makers: ['dry'], objects: ['clothes', 'washing', 'laundry', 'towels'] },
     boil: { makers: ['boil', 'heat', 'heat up', 'put on'], objects: ['water', 'kettle'] },
+    water: { makers: ['water'], objects: ['garden', 'lawn', 'plants', 'flowers', 'beds'] },
+    feed: {
+      makers: ['feed', 'give food to'],
+      objects: ['cat', 'cats', 'dog', 'dogs', 'fish', 'pet', 'pets'],
+    },
     heat: { verbs: ['warm up', 'heat up', 'preheat', 'pre heat'] },
     powerOn: { verbs: ['power up', 'power on', 'give power to'] },
     powerOff: { verbs: ['power down', 'power off', 'cut the power to', 'cut power to'] },
@@ -130,6 +139,14 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
       makers: ['bolli', 'bollire', 'fai bollire', 'scalda', 'scaldare', 'metti su'],
       objects: ['acqua', 'bollitore'],
     },
+    water: {
+      verbs: ['annaffia', 'innaffia', 'annaffiare', 'innaffiare'],
+      objects: ['giardino', 'prato', 'piante', 'fiori'],
+    },
+    feed: {
+      makers: ['dai da mangiare', 'dare da mangiare', 'nutri'],
+      objects: ['gatto', 'gatti', 'cane', 'cani', 'pesci', 'pesciolini'],
+    },
     heat: { verbs: ['scalda', 'scaldare', 'riscalda', 'riscaldare', 'fai scaldare', 'preriscalda'] },
     powerOn: { verbs: ['dai corrente', 'dai la corrente', 'dare corrente', 'metti sotto tensione'] },
     powerOff: { verbs: ['togli corrente', 'togli la corrente', 'stacca la corrente'] },
@@ -162,6 +179,11 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
       makers: ['fais bouillir', 'faire bouillir', 'fais chauffer', 'chauffe', 'mets'],
       objects: ['eau', 'bouilloire'],
     },
+    water: { verbs: ['arrose', 'arroser'], objects: ['jardin', 'pelouse', 'plantes', 'fleurs'] },
+    feed: {
+      makers: ['donne à manger', 'donner à manger', 'nourris', 'nourrir'],
+      objects: ['chat', 'chats', 'chien', 'chiens', 'poissons'],
+    },
     heat: { verbs: ['chauffe', 'réchauffe', 'fais chauffer', 'préchauffe'] },
     powerOn: { verbs: ['sous tension', 'donne du courant à', 'remets le courant'] },
     powerOff: { verbs: ['hors tension', 'coupe le courant', "coupe l'alimentation"] },
@@ -177,6 +199,8 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
     dishes: { verbs: ['洗碗'], makers: ['洗'], objects: ['碗筷', '碗'] },
     dry: { verbs: ['烘衣服'], makers: ['烘', '烘干'], objects: ['衣服'] },
     boil: { verbs: ['烧水', '烧开水'], makers: ['烧', '煮'], objects: ['开水', '水'] },
+    water: { verbs: ['浇水', '浇花', '浇草坪'], makers: ['浇'], objects: ['花园', '草坪', '花'] },
+    feed: { verbs: ['喂猫', '喂狗', '喂鱼'], makers: ['喂'], objects: ['猫', '狗', '鱼', '宠物'] },
     heat: { verbs: ['热一下', '热热', '预热'] },
     powerOn: { verbs: ['通电', '通个电', '上电', '接通电源'] },
     powerOff: { verbs: ['断电', '断个电', '断开电源', '切断电源'] },
@@ -193,6 +217,19 @@ const around: Record<Language, string[]> = {
   fr: ['envoie', 'envoyer', 'dis', 'demande', 'tasse', 'petit'],
   zh: ['让', '叫', '去', '请', '来', '要', '杯', '壶', '份'],
 };
+
+/** Articles: a task verb that is also a noun ("vacuum", "hoover") is no verb after one ("turn off the vacuum"). */
+const articles: Record<Language, string[]> = {
+  en: ['the', 'a', 'an', 'my', 'our', 'your', 'this', 'that'],
+  it: ['il', 'lo', 'la', "l'", 'i', 'gli', 'le', 'un', 'una', 'mio', 'mia'],
+  fr: ['le', 'la', "l'", 'les', 'un', 'une', 'mon', 'ma'],
+  zh: ['这个', '那个', '的'],
+};
+
+/** A language's articles. */
+export function taskArticles(language: Language): ReadonlySet<string> {
+  return new Set(articles[language].flatMap(tokenize));
+}
 
 /** A language's words said around tasks. */
 export function taskGlue(language: Language): ReadonlySet<string> {
