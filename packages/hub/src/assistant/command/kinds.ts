@@ -24,7 +24,7 @@ export type Kind =
 /** Words that name each kind, by language (the nouns a user says for the device). */
 const nouns: Record<Kind, Record<Language, string[]>> = {
   coffee: {
-    en: ['coffee machine', 'coffee maker', 'espresso machine', 'coffee'],
+    en: ['coffee machine', 'coffee maker', 'espresso machine', 'espresso maker', 'coffee'],
     it: ['macchina del caffè', 'macchinetta del caffè', 'macchina per il caffè', 'caffettiera', 'caffè'],
     fr: ['machine à café', 'machine à expresso', 'cafetière', 'café'],
     zh: ['咖啡机', '咖啡'],
@@ -82,7 +82,7 @@ const nouns: Record<Kind, Record<Language, string[]>> = {
 /** What a product may call what it does ("Start mowing", "Brew"), beyond the nouns. */
 const activities: Partial<Record<Kind, string[]>> = {
   coffee: ['brew', 'espresso', 'cappuccino'],
-  mower: ['mow', 'mowing', 'lawn'],
+  mower: ['mow', 'mowing'],
   vacuum: ['sweep', 'sweeping', 'vacuuming'],
   sprinkler: ['watering'],
   feeder: ['feed', 'feeding'],
@@ -94,15 +94,15 @@ const byCategory: Partial<Record<Category, Kind>> = { vacuum: 'vacuum' };
 const kinds = Object.keys(nouns) as Kind[];
 const tok = (list: readonly string[]) => list.map(tokenize).filter((t) => t.length > 0);
 
-/** Every kind's words in every language, longest first: a home may name its devices in any of them. */
+/** Every kind's nouns in every language, longest first: a home may name its devices in any of them. */
 const anyLanguage: Array<{ kind: Kind; words: string[] }> = kinds
-  .flatMap((kind) =>
-    tok([...Object.values(nouns[kind]).flat(), ...(activities[kind] ?? [])]).map((words) => ({
-      kind,
-      words,
-    })),
-  )
+  .flatMap((kind) => tok(Object.values(nouns[kind]).flat()).map((words) => ({ kind, words })))
   .sort((a, b) => b.words.length - a.words.length);
+/** The same with what products call what they do ("Start mowing"), for product words only. */
+const productWords: Array<{ kind: Kind; words: string[] }> = [
+  ...anyLanguage,
+  ...kinds.flatMap((kind) => tok(activities[kind] ?? []).map((words) => ({ kind, words }))),
+].sort((a, b) => b.words.length - a.words.length);
 
 /** Whether `words` occur in `tokens` as a whole (Chinese characters anywhere in a run). */
 function holds(tokens: readonly string[], words: readonly string[]): boolean {
@@ -112,9 +112,9 @@ function holds(tokens: readonly string[], words: readonly string[]): boolean {
 }
 
 /** The kind some text names, if any (the longest words win: "robot mower" over "robot"). */
-export function kindIn(text: string): Kind | undefined {
+export function kindIn(text: string, words = anyLanguage): Kind | undefined {
   const tokens = tokenize(text);
-  return anyLanguage.find((k) => holds(tokens, k.words))?.kind;
+  return words.find((k) => holds(tokens, k.words))?.kind;
 }
 
 /**
@@ -127,7 +127,7 @@ export function deviceKind(device: Device, product: readonly string[] = []): Kin
     if (kind) return kind;
   }
   for (const text of product) {
-    const kind = kindIn(text);
+    const kind = kindIn(text, productWords);
     if (kind) return kind;
   }
   return byCategory[device.category];

@@ -450,8 +450,13 @@ export async function resolve(
       const suggestion = closest(found.missing, home);
       return { kind: 'not_found', what: found.missing, ...(suggestion ? { suggestion } : {}) };
     }
-    if ((target.name || target.unknown || target.implied) && found.length > 1)
-      return { kind: 'ask', choices: found };
+    // Implied by a task: the devices of the kind that can do it; asked among several.
+    const able: Device[] = [];
+    if (target.implied)
+      for (const d of found) if (await operation(command, d, home, true, kinds)) able.push(d);
+    if (target.implied && able.length === 0) return { kind: 'unable', temperature: false };
+    if (target.implied && able.length > 1) return { kind: 'ask', choices: able };
+    if ((target.name || target.unknown) && found.length > 1) return { kind: 'ask', choices: found };
     if (target.unknown || target.name?.misheard) unsure = true;
     if (!target.name && !target.kind && !target.reference) broad = true;
     for (const d of found) if (!chosen.includes(d)) chosen.push(d);

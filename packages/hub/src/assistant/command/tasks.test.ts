@@ -25,6 +25,8 @@ const names: Record<string, string[]> = {
   gate: ['side gate', 'cancelletto', 'portillon', '侧门'],
   drip: ['drip valve', 'valvola a goccia', 'vanne goutte à goutte', '滴灌阀'],
   bowl: ['kibble box', 'ciotola smart', 'gamelle', '猫粮机'],
+  moka: ['moka coffee maker', 'moka', 'moka', '摩卡咖啡机'],
+  lawnlights: ['lawn lights', 'luci del prato', 'lumières de la pelouse', '草坪灯'],
 };
 
 const device = (id: string, category: Device['category'], areaId: string | null): Device => ({
@@ -69,13 +71,15 @@ const caps: Record<string, ResolvedCapabilities> = {
   gate: { position: percent('Open') },
   drip: { power: bool('Valve') },
   bowl: { start: service('Dispense') },
+  moka: { start: service('Brew') },
+  lawnlights: { power: bool('On') },
 };
 // What each product says of itself: the coffee machine and the mower are known by it alone.
 const products: Record<string, string[]> = {
   gaggia: ['Gaggia Classic bean-to-cup coffee machine', 'Pull a shot'],
   bruno: ['Verdura robot lawn mower', 'Start'],
   dusty: ['Polvo robot vacuum cleaner', 'Start'],
-  drip: ['Aqua smart irrigation controller'],
+  drip: ['Aqua smart watering controller'],
   bowl: ['Miao smart pet feeder', 'Dispense a portion'],
 };
 
@@ -92,8 +96,11 @@ const devices = [
   device('drip', 'switch', 'yard'),
   device('bowl', 'switch', 'kitchen'),
 ];
+// Not in the main home: a second coffee machine, and lights named after the lawn.
+const more = [device('moka', 'switch', 'den'), device('lawnlights', 'light', 'yard')];
+
 const view = (ids?: string[]): HomeView => ({
-  devices: ids ? devices.filter((d) => ids.includes(d.id)) : devices,
+  devices: ids ? [...devices, ...more].filter((d) => ids.includes(d.id)) : devices,
   areas: [area('kitchen'), area('yard'), area('den'), area('scullery')],
   capabilities: async (d) => caps[d.id] ?? {},
   properties: async () => ({}),
@@ -311,6 +318,9 @@ describe('safety: a task moves only a device that can do it and that the words n
     // Nothing named and no device of the kind: nothing is guessed.
     expect(await does('en', 'make me a coffee', view(['bruno', 'dusty', 'lamp']))).toBe('unable');
     expect(await does('zh', '割草', view(['dusty', 'lamp']))).toBe('unable');
+    // Two devices of the kind that can do it: asked; a name that only holds a task's object is no kind.
+    expect(await does('en', 'make me a coffee', view(['gaggia', 'moka', 'lamp']))).toBe('ask');
+    expect(await does('en', 'mow the lawn', view(['bruno', 'lawnlights']))).toEqual([['bruno', 'start', {}]]);
     // A cover is never guessed for a bare "roll out" (the gate could be the only one).
     expect(await does('en', 'roll out', view(['gate']))).toBe('not understood');
   });
