@@ -10,7 +10,14 @@ import type { DevicesModule } from '../devices/index.js';
 import { GenioError, type Language, languages } from '../errors/index.js';
 import type { HomeService } from '../homes/index.js';
 import type { Database } from '../storage/index.js';
-import { type Command, phraseWords, readCommand } from './command/index.js';
+import {
+  type Command,
+  phraseWords,
+  readCommand,
+  requestsWithValues,
+  withdrawn,
+  withoutTalk,
+} from './command/index.js';
 import { createConversationStore } from './conversations.js';
 import { detectLanguage } from './detect.js';
 import { applyCommands, type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
@@ -19,8 +26,8 @@ import { createIntentRegistry, type IntentRegistry } from './intents.js';
 import type { LlmFallback } from './llm-fallback.js';
 import { loadGrammars } from './nlu/grammar.js';
 import { tokenize } from './nlu/normalize.js';
-import { LanguageRecognizer, type SlotValue } from './nlu/recognizer.js';
-import { pendingCommand, perform } from './perform.js';
+import { LanguageRecognizer, type ListEntry, type SlotValue } from './nlu/recognizer.js';
+import { type Performed, pendingCommand, perform } from './perform.js';
 import { slotsAsWritten } from './replies/index.js';
 import { formatDuration, loadResponses, render } from './responses.js';
 import { createTimers, type Timers } from './timers.js';
@@ -440,8 +447,24 @@ export function createAssistant(deps: {
         );
       }
 
-      const { tokens, spans } = recognizers[language].spans(request.text, lists);
-      const negated = recognizers[language].negates(request.text);
+      const analyse = (text: string) => recognizers[language].spans(text, lists);
+      const kept = { command: conversation?.command, acted: conversation?.acted };
+      // "Roll out the awning, the sun is blazing": the talk around a request is not part of it.
+      const text = withoutTalk(request.text, language, analyse);
+      if (text !== request.text) recognition = recognizers[language].recognize(text, lists);
+      const { tokens, spans } = analyse(text);
+      const negated = recognizers[language].negates(text);
+      // "Turn on the porch light… actually, never mind": taken back in the same breath, nothing moves.
+      if (withdrawn(tokens, spans, language))
+        return finish(
+          conversationId,
+          language,
+          { name: 'system.cancel', slots: {} },
+          { speech: responses[language].cancelled as string },
+          home.id,
+          conversation?.last,
+          kept,
+        );
       const said = readCommand({
         language,
         tokens,
@@ -451,6 +474,34 @@ export function createAssistant(deps: {
         negated,
       });
       const previousCommand = conversation?.command;
+      // "The heating to 22 and the wine fridge to 14": each request with its own value, in turn.
+      const requests = requestsWithValues(text, language, analyse);
+      const several = requests.length > 1 ? readEach(requests, language, lists) : null;
+      if (several) {
+        let acted = conversation?.acted ?? [];
+        const spoken: string[] = [];
+        let last: Performed | undefined;
+        let lastCommand: Command | undefined;
+        for (const { command, intent } of several) {
+          last = await perform(scope, intent, command, acted, false, scope.unsure);
+          spoken.push(last.speech);
+          if (last.acted.length) {
+            acted = last.acted;
+            lastCommand = command;
+          }
+          if (last.pending) break;
+        }
+        const outcome = { ...(last as Performed), speech: spoken.join(' ') };
+        return finish(
+          conversationId,
+          language,
+          { name: several[0]?.intent ?? 'device.set', slots: {} },
+          outcome,
+          home.id,
+          conversation?.last,
+          lastCommand ? { command: lastCommand, acted } : kept,
+        );
+      }
       if (said && (!said.followUp || previousCommand)) {
         const command = said.correction
           ? corrected(said, previousCommand)
@@ -504,6 +555,7 @@ export function createAssistant(deps: {
             );
           }
         }
+        // A turn not understood ("hmm") forgets nothing: "close them again" still means the curtains.
         return finish(
           conversationId,
           language,
@@ -511,6 +563,7 @@ export function createAssistant(deps: {
           { speech: responses[language].no_match as string },
           home.id,
           conversation?.last,
+          kept,
         );
       }
       // A negated request for devices that the command model did not read as "except" moves nothing.
@@ -556,6 +609,35 @@ export function createAssistant(deps: {
       );
     },
   };
+
+  /** Each request of a turn read as a command; null when any of them is not one. */
+  function readEach(
+    texts: string[],
+    language: Language,
+    lists: Record<string, readonly ListEntry[]>,
+  ): Array<{ command: Command; intent: string }> | null {
+    const read: Array<{ command: Command; intent: string }> = [];
+    for (const text of texts) {
+      const recognizer = recognizers[language];
+      const { tokens, spans } = recognizer.spans(text, lists);
+      const recognition = recognizer.recognize(text, lists);
+      const command = readCommand({
+        language,
+        tokens,
+        spans,
+        recognition,
+        vocabulary: recognizer.vocabulary,
+        negated: recognizer.negates(text),
+      });
+      if (!command || command.correction || command.followUp || command.targets.length === 0) return null;
+      read.push({
+        command,
+        intent:
+          recognition && !recognition.intent.startsWith('system.') ? recognition.intent : intentOf(command),
+      });
+    }
+    return read;
+  }
 
   async function finish(
     conversationId: string,

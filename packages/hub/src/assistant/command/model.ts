@@ -49,6 +49,8 @@ export type Value =
       size: 'bit' | 'step' | 'amount';
       amount?: number;
       unit?: 'percent' | 'degrees';
+      /** No size said at all ("lower the blinds"): a cover goes to its end, anything else one step. */
+      bare?: boolean;
     }
   | { kind: 'extreme'; which: 'max' | 'min' | 'half' }
   /** A standard value word: a fan speed ("high"), later modes and colours. */
@@ -69,6 +71,8 @@ export interface Command {
   everything?: boolean;
   /** A verb for what a device does ("brew", "mow the lawn", "roll out"): only the capabilities of tasks.ts carry it. */
   task?: TaskName;
+  /** "Both desk lamps", "tutte e due", "两个…都": every device of a shared name, not a question. */
+  both?: boolean;
   /** Where the cleaning goes, for a vacuum's start ("vacuum the attic"). */
   where?: { id: string; text: string };
   language: Language;

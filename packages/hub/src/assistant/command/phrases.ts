@@ -35,6 +35,8 @@ interface Written {
   others: string[];
   /** Words that negate: a request negated before its verb is never carried out. */
   negation: string[];
+  /** "Never mind", "lascia stare", "laisse tomber", "算了": said after a request, they take it back. */
+  cancel: string[];
   /** Words that never name a device: articles, prepositions, possessives, politeness. */
   glue: string[];
   /** Words that introduce a place: what follows them is an area. */
@@ -98,6 +100,17 @@ const written: Record<Language, Written> = {
     also: ['and', 'also', 'too', 'as well', 'and also'],
     others: ['the others', 'the other ones', 'everything else', 'the rest'],
     negation: ["don't", 'do not', 'not', 'never'],
+    cancel: [
+      'never mind',
+      'forget it',
+      'forget that',
+      'scratch that',
+      'cancel that',
+      'leave it',
+      'leave it alone',
+      "don't bother",
+      "don't touch it",
+    ],
     glue: [
       'the',
       'my',
@@ -218,6 +231,18 @@ const written: Record<Language, Written> = {
     also: ['anche', 'e', 'pure', 'e anche'],
     others: ['gli altri', 'le altre', 'tutto il resto', 'il resto'],
     negation: ['non', 'mai'],
+    cancel: [
+      'lascia stare',
+      'lascia perdere',
+      'lasciamo stare',
+      'lasciamo perdere',
+      'non importa',
+      'lasciala stare',
+      'lascialo stare',
+      'non toccarla',
+      'non toccarlo',
+      'annulla',
+    ],
     glue: [
       'il',
       'lo',
@@ -331,6 +356,18 @@ const written: Record<Language, Written> = {
     also: ['aussi', 'et', 'egalement', 'et aussi'],
     others: ['les autres', 'tout le reste', 'le reste'],
     negation: ['ne', "n'", 'pas', 'jamais'],
+    cancel: [
+      'laisse tomber',
+      'laissez tomber',
+      'oublie',
+      'oubliez',
+      'laisse-la',
+      'laisse-le',
+      'laisse comme ca',
+      "n'y touche pas",
+      'annule',
+      'tant pis',
+    ],
     glue: [
       'le',
       'la',
@@ -429,10 +466,11 @@ const written: Record<Language, Written> = {
     clitics: [],
     correction: ['不对', '其实', '还是', '改成', '不是', '不', '算了'],
     and: ['和', '跟', '还有', '以及', '与'],
-    except: ['除了'],
+    except: ['除了', '不是', '不包括', '但不'],
     also: ['还有', '也', '和', '再'],
     others: ['其他', '其它', '别的', '其余'],
     negation: ['不要', '别', '不用', '不准', '不许'],
+    cancel: ['算了', '不用了', '不用开了', '不用关了', '别动', '别动它', '不要动', '别碰', '取消吧'],
     glue: [
       '的',
       '把',
@@ -511,6 +549,7 @@ export interface Phrases {
   others: string[][];
   also: string[][];
   negation: string[][];
+  cancel: string[][];
   glue: Set<string>;
   locative: Set<string>;
   verbs: Array<{ action: Action; phrase: string[] }>;
@@ -520,6 +559,10 @@ export interface Phrases {
   /** Every command phrase and little word, whole: in Chinese a character is known only inside one. */
   known: string[][];
 }
+
+/** Words that make a device a light whatever its maker filed it as (a relay called "utility light"). */
+export const LIGHT_WORDS =
+  /\b(lights?|lamps?|bulbs?|luce|luci|lampad[aei]n?[ae]?|lumieres?|lampes?|ampoules?|eclairage)\b|灯/u;
 
 const cache = new Map<Language, Phrases>();
 const tok = (list: string[]) => list.map(tokenize).filter((t) => t.length > 0);
@@ -548,6 +591,7 @@ export function phrases(language: Language): Phrases {
     others: tok(w.others),
     also: tok(w.also),
     negation: tok(w.negation),
+    cancel: tok(w.cancel),
     glue: new Set(w.glue.flatMap(tokenize)),
     locative: new Set(w.locative.flatMap(tokenize)),
     verbs: Object.entries(w.verbs).flatMap(([action, list]) =>
@@ -585,6 +629,7 @@ function allWords(w: Written): string[] {
     w.others,
     w.also,
     w.negation,
+    w.cancel,
     w.glue,
   ];
   return [

@@ -15,6 +15,8 @@ import { taskGlue, taskSpecs } from './tasks.js';
 
 /** What the reader is given: the utterance's words, what the recogniser found in them, and its vocabulary. */
 export interface ReadInput {
+  /** Targets are read from this word on (what a correction replaced comes before it). */
+  from?: number;
   language: Language;
   tokens: string[];
   spans: Span[];
@@ -92,9 +94,71 @@ function number(
     // An article read as one ("a notch", "un po'") is no number anyone said.
     if (n.value === 1 && !/\d/.test(tokens[at] ?? '') && !percentFirst) continue;
     const { unit, end } = percentFirst ? { unit: 'percent' as const, end: n.end } : unitAt(tokens, n.end, p);
-    return { amount: n.value, ...(unit ? { unit } : {}), start: i, end };
+    // "21度半", "22 gradi e mezzo", "22 degrees and a half": the half after the unit.
+    const half = unit ? halfAfter(tokens, end, language) : 0;
+    return {
+      amount: n.value + (half ? 0.5 : 0),
+      ...(unit ? { unit } : {}),
+      start: i,
+      end: end + half,
+    };
   }
   return null;
+}
+
+const HALVES: Record<Language, string[][]> = {
+  en: [['and', 'a', 'half']],
+  it: [
+    ['e', 'mezzo'],
+    ['e', 'mezza'],
+  ],
+  fr: [
+    ['et', 'demi'],
+    ['et', 'demie'],
+  ],
+  zh: [['半']],
+};
+/** How many words of "and a half" stand at `at` (0 when none). */
+function halfAfter(tokens: readonly string[], at: number, language: Language): number {
+  return HALVES[language].find((h) => h.every((w, k) => tokens[at + k] === w))?.length ?? 0;
+}
+
+const HALF_WORDS = new Set(['half', 'mezzo', 'mezza', 'demi', 'demie', '半']);
+/** "Half a degree", "mezzo grado", "un demi-degré", "半度": half of the unit said. */
+function halfOfUnit(
+  tokens: readonly string[],
+  p: Phrases,
+  from: number,
+): { amount: number; unit?: 'percent' | 'degrees'; start: number; end: number } | null {
+  for (let i = from; i < tokens.length; i++) {
+    if (!HALF_WORDS.has(tokens[i] as string)) continue;
+    const at = tokens[i + 1] === 'a' || tokens[i + 1] === 'un' ? i + 2 : i + 1;
+    const { unit, end } = unitAt(tokens, at, p);
+    if (unit) return { amount: 0.5, unit, start: i, end };
+  }
+  return null;
+}
+
+/**
+ * The number said, after the last correction when one follows it ("23, no, 22", "al 30 per cento,
+ * anzi no, al 50", "30 percent, sorry, make that 50"); a unit said only before the correction holds.
+ */
+function numberSaid(
+  tokens: readonly string[],
+  language: Language,
+  p: Phrases,
+  skip: ReadonlySet<number>,
+): { amount: number; unit?: 'percent' | 'degrees'; start: number; end: number } | null {
+  const first = number(tokens, language, p, skip) ?? halfOfUnit(tokens, p, 0);
+  if (!first) return null;
+  const corrections = find(tokens, p.correction).filter((m) => m.start >= first.end);
+  const last = corrections[corrections.length - 1];
+  if (!last) return first;
+  const after = new Set(skip);
+  for (let k = 0; k < last.end; k++) after.add(k);
+  const later = number(tokens, language, p, after) ?? halfOfUnit(tokens, p, last.end);
+  if (!later) return first;
+  return { ...later, ...(later.unit || !first.unit ? {} : { unit: first.unit }) };
 }
 
 const ABSOLUTE_BEFORE = new Set(['to', 'at', 'a', 'al', 'alla', 'au', 'sur', '到', '成', '为']);
@@ -103,7 +167,7 @@ function readValue(tokens: readonly string[], language: Language, p: Phrases): V
   const phraseWords = new Set<number>();
   for (const list of [p.bit, p.notch, p.reference, p.half, p.both])
     for (const m of find(tokens, list)) for (let k = m.start; k < m.end; k++) phraseWords.add(k);
-  const n = number(tokens, language, p, phraseWords);
+  const n = numberSaid(tokens, language, p, phraseWords);
   const up = has(tokens, p.up);
   const down = has(tokens, p.down);
   if (has(tokens, p.half) && !n) return { kind: 'extreme', which: 'half' };
@@ -119,7 +183,10 @@ function readValue(tokens: readonly string[], language: Language, p: Phrases): V
         amount: n.amount,
         ...(n.unit ? { unit: n.unit } : {}),
       };
-    return { kind: 'relative', direction, size: has(tokens, p.notch) ? 'step' : 'bit' };
+    const notch = has(tokens, p.notch);
+    // "Lower the blinds" with no "a bit": a cover goes all the way (resolve.ts decides by the device).
+    const bare = !notch && !has(tokens, p.bit);
+    return { kind: 'relative', direction, size: notch ? 'step' : 'bit', ...(bare ? { bare } : {}) };
   }
   if (n) return { kind: 'absolute', amount: n.amount, ...(n.unit ? { unit: n.unit } : {}) };
   return undefined;
@@ -300,7 +367,7 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
   const known = knownWords(input, p);
   const out: Array<{ at: number; text: string }> = [];
   const join = (words: string[]) => words.join(language === 'zh' ? '' : ' ');
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = input.from ?? 0; i < tokens.length; i++) {
     if (known(i)) continue;
     let end = i;
     while (end < tokens.length && !known(end)) end++;
@@ -313,7 +380,12 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
       !p.locative.has(tokens[next] as string)
     )
       next++;
-    const kindAfter = spans.find((s) => s.start === next && s.slot === 'category');
+    // "阁楼的风扇" with no attic: a place the home does not have, said of a name, is not that device.
+    const kindAfter = spans.find(
+      (s) =>
+        s.start === next &&
+        (s.slot === 'category' || (language === 'zh' && s.slot === 'name' && tokens[next - 1] === '的')),
+    );
     let before = i - 1;
     while (before >= 0 && p.glue.has(tokens[before] as string) && !p.locative.has(tokens[before] as string))
       before--;
@@ -460,10 +532,66 @@ function readTask(input: ReadInput, found: FoundTask, p: Phrases, verbAt: number
 /** Intents whose words a task must not take ("set a coffee timer", "fai partire un timer bucato"). */
 const NOT_TASKS = /^(timer|time)\./;
 
-/** Read a request as a command; null when it is not a request for devices. */
-export function readCommand(heard: ReadInput): Command | null {
-  const { recognition, tokens, language } = heard;
+const AGAIN: Partial<Record<Language, string[]>> = { it: ['ri', 'r'], fr: ['re', 'r'] };
+
+/** "Richiudile", "referme", "rallume": a verb said again is that verb (its object still attached). */
+function withoutAgain(token: string, p: Phrases, language: Language): string {
+  const prefixes = AGAIN[language];
+  if (!prefixes) return token;
+  const verbs = p.verbs.filter((v) => v.phrase.length === 1).map((v) => v.phrase[0] as string);
+  const isVerb = (t: string) =>
+    verbs.some(
+      (v) => t === v || p.clitics.some((c) => t === `${v}${c}` || t === `${v.replace(/e$/, '')}${c}`),
+    );
+  if (isVerb(token)) return token;
+  for (const prefix of prefixes) {
+    const rest = token.slice(prefix.length);
+    if (token.startsWith(prefix) && rest.length > 2 && isVerb(rest)) return rest;
+  }
+  return token;
+}
+
+/** Corrections that never replace a target: "不是卧室的" leaves the bedroom out, it does not ask for it. */
+const NOT_A_TARGET_CORRECTION = new Set(['不', '不是', '还是']);
+
+/** Where the targets named after a correction start, when something was named before it too. */
+function targetCorrection(tokens: readonly string[], spans: readonly Span[], p: Phrases): number | undefined {
+  const first = Math.min(...spans.map((s) => s.start));
+  const at = find(tokens, p.correction)
+    .filter(
+      (m) =>
+        m.start > first &&
+        !NOT_A_TARGET_CORRECTION.has(tokens.slice(m.start, m.end).join('')) &&
+        spans.some((s) => s.start >= m.end && s.slot !== 'area'),
+    )
+    .pop();
+  return at?.end;
+}
+
+/**
+ * "Turn on the porch light… actually no, never mind", "打开门廊灯……算了，不用开了", "别动它": a request
+ * taken back after its verb, with nothing named after the taking back. In Chinese a name right before
+ * 别动 is what is left out ("门廊灯别动"), not a withdrawal.
+ */
+export function withdrawn(tokens: readonly string[], spans: readonly Span[], language: Language): boolean {
   const p = phrases(language);
+  const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
+  if (verbs.length === 0) return false;
+  const afterVerb = Math.min(...verbs.map((m) => m.end));
+  return find(tokens, p.cancel).some((c) => {
+    if (c.start < afterVerb) return false;
+    if (spans.some((s) => s.start >= c.end) || tokens.slice(c.end).some((t) => /^\d/.test(t))) return false;
+    let before = c.start - 1;
+    while (before >= 0 && p.glue.has(tokens[before] as string)) before--;
+    return !(language === 'zh' && spans.some((s) => s.end === before + 1));
+  });
+}
+
+/** Read a request as a command; null when it is not a request for devices. */
+export function readCommand(given: ReadInput): Command | null {
+  const p = phrases(given.language);
+  const heard = { ...given, tokens: given.tokens.map((t) => withoutAgain(t, p, given.language)) };
+  const { recognition, tokens, language } = heard;
   // "Switch off every light": a kind word that opens the request as its verb is the verb.
   const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
   const first = Math.min(...heard.spans.map((s) => s.start));
@@ -486,12 +614,18 @@ export function readCommand(heard: ReadInput): Command | null {
     ),
   };
   // "The coffee machine", "il tosaerba": appliance kinds no category tells apart.
-  const input: ReadInput = {
+  const input: ReadInput & { spans: Span[] } = {
     ...filtered,
     spans: [...filtered.spans, ...kindSpans(tokens, filtered.spans, language)].sort(
       (a, b) => a.start - b.start,
     ),
   };
+  // "Close the roof blinds, no wait, I mean the blackout blind": what is named after a correction replaces what came before it.
+  const corrected = targetCorrection(tokens, input.spans, p);
+  if (corrected !== undefined) {
+    input.spans = input.spans.filter((s) => s.start >= corrected);
+    input.from = corrected;
+  }
   // A negation before the verb negates the request ("don't turn on…", "别开灯"): never carried out.
   // One after it leaves something out ("…, but not the fan", "厨房的别关"), read below as "except".
   const verbAt = Math.min(...verbs.map((m) => m.start));
@@ -533,7 +667,19 @@ export function readCommand(heard: ReadInput): Command | null {
     named > 0 &&
     has(tokens, p.also) &&
     !refers(tokens, p, input.spans);
-  if (intent && !fromSentence && intent !== 'miniapp.open' && !ours && !overruled && !followUp) return null;
+  // "算了，还是13度吧", "no, 22": a correction that carries a value, whatever the sentence matched ("算了" alone cancels).
+  const correctsValue =
+    said !== undefined && named === 0 && find(tokens, p.correction).some((m) => m.start <= 1);
+  if (
+    intent &&
+    !fromSentence &&
+    intent !== 'miniapp.open' &&
+    !ours &&
+    !overruled &&
+    !followUp &&
+    !correctsValue
+  )
+    return null;
   if (recognition?.slots.compartment) return null;
   const slot = ['brightness', 'temperature', 'position', 'fan_speed']
     .map((k) => recognition?.slots[k]?.value)
@@ -569,7 +715,12 @@ export function readCommand(heard: ReadInput): Command | null {
   if (!fromSentence && targets.length === 0 && !unnamed) return null;
   if (followUp) return { action: 'turn_on', targets, except, followUp: true, language };
   if (!fromSentence && !verb && !value) return null;
-  let action: Action = fromSentence ?? verb ?? 'set';
+  // A loose guess ("wait" read as pause) yields to a switching verb said: "turn on the sconce, no wait, the pendant".
+  // Only a verb outside the names and kinds counts: 扫地 inside 扫地机 says no "start".
+  const blanked = tokens.map((t, i) => (input.spans.some((s) => s.start <= i && s.end > i) ? '' : t));
+  const free = readVerb(blanked, p);
+  const saidVerb = loose && free !== undefined && SWITCHING.has(free) ? free : undefined;
+  let action: Action = saidVerb ?? fromSentence ?? verb ?? 'set';
   if (value?.kind === 'relative') action = 'adjust';
   else if (value && (action === 'turn_on' || action === 'turn_off') && value.kind !== 'extreme')
     action = 'set';
@@ -622,6 +773,7 @@ export function readCommand(heard: ReadInput): Command | null {
     ...(correction ? { correction } : {}),
     ...(where ? { where } : {}),
     ...(has(heard.tokens, p.everything) ? { everything: true } : {}),
+    ...(has(heard.tokens, p.both) ? { both: true } : {}),
     language,
   };
 }

@@ -21,6 +21,8 @@ import { editDistance } from '../nlu/edit-distance.js';
 import { foldText } from '../nlu/normalize.js';
 import { deviceKind, isKind, type Kind } from './kinds.js';
 import type { Command, Property, Target, Value } from './model.js';
+import { LIGHT_WORDS } from './phrases.js';
+import { isPluralOf } from './plural.js';
 import { taskSpecs } from './tasks.js';
 
 /** What resolution reads of a home. */
@@ -140,6 +142,15 @@ function partOfName(words: string, home: HomeView): Device[] {
   );
 }
 
+/** A relay or switch its household calls a light ("utility light", "luce della lavanderia") is one of "the lights". */
+function namedALight(device: Device, target: Target): boolean {
+  return (
+    target.kind?.value === 'light' &&
+    device.category === 'switch' &&
+    [device.name, ...device.aliases].some((n) => LIGHT_WORDS.test(foldText(n)))
+  );
+}
+
 /** What a place alone switches ("turn off the garage"): its lights, as a household means it. */
 const SWITCHED_WITH_THE_PLACE = new Set(['light', 'switch']);
 
@@ -166,7 +177,9 @@ function candidates(
   // An appliance kind is what the device is ("the coffee machine"); "the vacuum" never reaches a mower.
   const kind = target.kind?.value;
   if (kind !== undefined)
-    devices = devices.filter((d) => (isKind(kind) ? scope.kinds.get(d.id) === kind : d.category === kind));
+    devices = devices.filter((d) =>
+      isKind(kind) ? scope.kinds.get(d.id) === kind : d.category === kind || namedALight(d, target),
+    );
   if (target.area) devices = devices.filter((d) => d.areaId === target.area?.id);
   if (target.area && !target.kind && scope.placeMeansLights)
     devices = devices.filter((d) => SWITCHED_WITH_THE_PLACE.has(d.category));
@@ -216,6 +229,8 @@ function amount(
   const percent = capability !== 'targetTemperature';
   let wanted: number;
   if (value.kind === 'absolute') wanted = value.amount;
+  else if (value.kind === 'relative' && value.bare && capability === 'position')
+    wanted = value.direction > 0 ? max : min;
   else if (value.kind === 'extreme')
     wanted = value.which === 'max' ? max : value.which === 'min' ? min : percent ? 50 : (min + max) / 2;
   else {
@@ -456,7 +471,12 @@ export async function resolve(
       for (const d of found) if (await operation(command, d, home, true, kinds)) able.push(d);
     if (target.implied && able.length === 0) return { kind: 'unable', temperature: false };
     if (target.implied && able.length > 1) return { kind: 'ask', choices: able };
-    if ((target.name || target.unknown) && found.length > 1) return { kind: 'ask', choices: found };
+    // "Both desk lamps", "the desk lamps": every device of the shared name; "the desk lamp" asks which.
+    const every =
+      command.both ||
+      (target.name !== undefined &&
+        found.every((d) => isPluralOf(target.name?.text ?? '', [d.name, ...d.aliases], command.language)));
+    if ((target.name || target.unknown) && found.length > 1 && !every) return { kind: 'ask', choices: found };
     if (target.unknown || target.name?.misheard) unsure = true;
     if (!target.name && !target.kind && !target.reference) broad = true;
     for (const d of found) if (!chosen.includes(d)) chosen.push(d);

@@ -4,9 +4,11 @@ import type { Language } from '../../errors/index.js';
 import type { Area } from '../../homes/index.js';
 import { loadGrammars } from '../nlu/grammar.js';
 import { LanguageRecognizer, type ListEntry } from '../nlu/recognizer.js';
+import { requestsWithValues, withoutTalk } from './clauses.js';
 import type { Command } from './model.js';
 import { phraseWords } from './phrases.js';
-import { readCommand } from './read.js';
+import { pluralOf } from './plural.js';
+import { readCommand, withdrawn } from './read.js';
 import { type HomeView, type Resolution, resolve } from './resolve.js';
 
 // Words to devices in four languages, on a home of its own (names from no evaluation set): what a
@@ -393,5 +395,139 @@ describe('what a kind or a place alone reaches', () => {
     expect(
       acted(await does('en', 'switch off everything in the study but leave the desk fan on')).sort(),
     ).toEqual(['pendant', 'sconce']);
+  });
+});
+
+describe('corrections, halves and requests taken back in one breath', () => {
+  it('takes the value said after a correction, keeping the unit said before it', async () => {
+    const cases: Array<[Language, string, unknown]> = [
+      ['en', 'set the water heater to 50, no, 45', [['boiler', 'targetTemperature', 45]]],
+      ['it', 'scaldabagno a 50 gradi, anzi 45', [['boiler', 'targetTemperature', 45]]],
+      ['fr', 'mets le chauffe-eau à 50, non, 45', [['boiler', 'targetTemperature', 45]]],
+      ['zh', '热水器调到50度，不对，45度', [['boiler', 'targetTemperature', 45]]],
+      ['en', 'pendant to 30 percent, sorry, make that 50', [['pendant', 'brightness', 50]]],
+    ];
+    for (const [language, text, expected] of cases)
+      expect(await does(language, text), text).toEqual(expected);
+  });
+
+  it('moves by half a degree and reads "45 and a half"', async () => {
+    const cases: Array<[Language, string, unknown]> = [
+      ['en', 'turn the water heater down half a degree', [['boiler', 'targetTemperature', 44.5]]],
+      ['it', 'abbassa lo scaldabagno di mezzo grado', [['boiler', 'targetTemperature', 44.5]]],
+      ['fr', "baisse le chauffe-eau d'un demi-degré", [['boiler', 'targetTemperature', 44.5]]],
+      ['zh', '热水器调低半度', [['boiler', 'targetTemperature', 44.5]]],
+      ['zh', '热水器调到46度半', [['boiler', 'targetTemperature', 46.5]]],
+      ['it', 'scaldabagno a 46 gradi e mezzo', [['boiler', 'targetTemperature', 46.5]]],
+    ];
+    for (const [language, text, expected] of cases)
+      expect(await does(language, text), text).toEqual(expected);
+  });
+
+  it('acts only on what is named after a correction', async () => {
+    const cases: Array<[Language, string]> = [
+      ['en', 'turn on the sconce, no wait, I mean the pendant'],
+      ['it', "accendi l'applique, anzi no, la sospensione"],
+      ['fr', "allume l'applique, euh non, la suspension"],
+      ['zh', '打开壁灯，哦不对，是吊灯'],
+    ];
+    for (const [language, text] of cases)
+      expect(await does(language, text), text).toEqual([['pendant', 'power', true]]);
+    // "不是…" leaves out what follows it; it never asks for it.
+    expect(await does('zh', '打开书房的灯，不是壁灯')).not.toContainEqual(['sconce', 'power', true]);
+  });
+
+  it('knows a request taken back after its verb, and not an exception said the Chinese way', () => {
+    const takenBack = (language: Language, text: string) => {
+      const { tokens, spans } = recognizer(language).spans(text, lists);
+      return withdrawn(tokens, spans, language);
+    };
+    for (const [language, text] of [
+      ['en', 'turn on the sconce... actually no, never mind'],
+      ['it', "accendi l'applique... anzi no, lascia stare"],
+      ['fr', "allume l'applique… non, laisse tomber"],
+      ['zh', '打开壁灯……算了，不用开了'],
+      ['zh', '车库门今晚就关着，别动它'],
+    ] as Array<[Language, string]>)
+      expect(takenBack(language, text), text).toBe(true);
+    for (const [language, text] of [
+      ['en', 'never mind, turn on the sconce'],
+      ['zh', '把灯都关了，壁灯别动'],
+      ['en', 'turn on the sconce'],
+      ['it', "lascia stare, accendi l'applique"],
+    ] as Array<[Language, string]>)
+      expect(takenBack(language, text), text).toBe(false);
+  });
+
+  it('sends a cover all the way when lowered or raised with no amount, a step when "a bit" is said', async () => {
+    expect(await does('en', 'lower the garage gate')).toEqual([['gate', 'position', 0]]);
+    expect(await does('it', 'alza il cancello del garage')).toEqual([['gate', 'position', 100]]);
+    expect(await does('fr', 'baisse la porte du garage')).toEqual([['gate', 'position', 0]]);
+    expect(await does('en', 'raise the garage gate a bit')).toEqual([['gate', 'position', 40]]);
+    expect(await does('en', 'dim the pendant')).toEqual([['pendant', 'brightness', 50]]);
+  });
+});
+
+describe('plural names', () => {
+  it('makes the plural of a name the way each language does', () => {
+    expect(pluralOf('desk lamp', 'en')).toBe('desk lamps');
+    expect(pluralOf('floor lamp by the bench', 'en')).toBe('floor lamps by the bench');
+    expect(pluralOf('lampada da scrivania', 'it')).toBe('lampade da scrivania');
+    expect(pluralOf('plafoniera', 'it')).toBe('plafoniere');
+    expect(pluralOf('lampe de bureau', 'fr')).toBe('lampes de bureau');
+    expect(pluralOf('plafonnier', 'fr')).toBe('plafonniers');
+    expect(pluralOf('台灯', 'zh')).toBeNull();
+  });
+});
+
+describe('clauses: talk around a request, and a value for each device', () => {
+  const analyse = (language: Language) => (text: string) => recognizer(language).spans(text, lists);
+
+  it('drops the talk around a request and keeps every clause that shapes it', () => {
+    const cases: Array<[Language, string, string]> = [
+      ['en', 'turn on the sconce, the baby is asleep', 'turn on the sconce'],
+      ['it', "accendi l'applique, Marta dorme", "accendi l'applique"],
+      ['fr', "allume l'applique, il fait nuit noire", "allume l'applique"],
+      ['zh', '宝宝睡了，把壁灯关掉', '把壁灯关掉'],
+      // A correction, a place, a verb carrying its object and a number are all part of the request.
+      ['en', 'set the water heater to 50, no, 45', 'set the water heater to 50, no, 45'],
+      ['en', 'turn on the lights, in the study', 'turn on the lights, in the study'],
+      ['it', 'anzi, spegnile', 'anzi, spegnile'],
+      ['en', 'thanks, that is all', 'thanks, that is all'],
+    ];
+    for (const [language, text, expected] of cases)
+      expect(withoutTalk(text, language, analyse(language)), text).toBe(expected);
+  });
+
+  it('splits requests that each name a thing and give it a value, and nothing else', () => {
+    expect(
+      requestsWithValues('set the water heater to 50 and the pendant to 30 percent', 'en', analyse('en')),
+    ).toEqual(['set the water heater to 50', 'the pendant to 30 percent']);
+    expect(requestsWithValues('scaldabagno a 50 e sospensione a metà', 'it', analyse('it'))).toEqual([
+      'scaldabagno a 50',
+      'sospensione a metà',
+    ]);
+    expect(requestsWithValues('热水器调到50度，吊灯调到一半', 'zh', analyse('zh'))).toEqual([
+      '热水器调到50度',
+      '吊灯调到一半',
+    ]);
+    for (const [language, text] of [
+      ['en', 'turn off the sconce and the pendant'],
+      ['en', 'set the sconce and the pendant to 30 percent'],
+      ['fr', 'mets le chauffe-eau à 50, non, 45'],
+    ] as Array<[Language, string]>)
+      expect(requestsWithValues(text, language, analyse(language)), text).toEqual([text]);
+  });
+
+  it('reads a verb said again as that verb', () => {
+    for (const [language, text] of [
+      ['it', 'richiudila'],
+      ['it', 'riaccendile'],
+      ['fr', 'referme-les'],
+      ['fr', 'rallume-la'],
+    ] as Array<[Language, string]>)
+      expect(read(language, text)?.targets, text).toEqual([{ reference: true }]);
+    expect(read('it', 'richiudila')?.action).toBe('close');
+    expect(read('fr', 'rallume-la')?.action).toBe('turn_on');
   });
 });

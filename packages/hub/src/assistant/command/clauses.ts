@@ -1,0 +1,119 @@
+/**
+ * Clauses of one utterance. People wrap a request in talk ("roll out the awning, the sun is blazing",
+ * "卢卡睡了，把儿童房的东西全关掉") and give each device its own value in one breath ("the heating to 22
+ * and the wine fridge to 14"). Talk is dropped; several requests with their own values are read one by one.
+ */
+import type { Language } from '../../errors/index.js';
+import { readNumber } from '../nlu/numbers.js';
+import type { Span } from '../nlu/recognizer.js';
+import { type Phrases, phrases } from './phrases.js';
+
+/** What the caller's recogniser finds in a piece of text. */
+export type Analyse = (text: string) => { tokens: string[]; spans: Span[] };
+
+const PUNCTUATION = /\s*(?:[,;!?，；。！？、…]+|\.{2,}|\.(?=\s|$)|\s+[-–—]\s+)\s*/u;
+const AND: Record<Language, RegExp> = {
+  en: /\s+(?:and|then|plus)\s+/iu,
+  it: /\s+(?:e|ed|poi)\s+/iu,
+  fr: /\s+(?:et|puis)\s+/iu,
+  zh: /(?:然后|并且|再把|和把)/u,
+};
+
+function occurs(tokens: readonly string[], list: readonly string[][]): boolean {
+  return tokens.some((_, i) => list.some((phrase) => phrase.every((w, k) => tokens[i + k] === w)));
+}
+
+function hasNumber(tokens: readonly string[], language: Language): boolean {
+  return tokens.some((t, i) => /\d/.test(t) || readNumber(tokens, i, language) !== null);
+}
+
+/** "Spegnile", "richiudila": a verb carrying its object (Italian and French clitics). */
+function verbWithObject(tokens: readonly string[], p: Phrases): boolean {
+  const verbs = new Set(p.verbs.filter((v) => v.phrase.length === 1).map((v) => v.phrase[0] as string));
+  return tokens.some((t) =>
+    p.clitics.some((c) => {
+      if (!t.endsWith(c) || t.length <= c.length + 2) return false;
+      const base = t.slice(0, -c.length);
+      return (
+        verbs.has(base) ||
+        verbs.has(`${base}e`) ||
+        verbs.has(base.replace(/^ri/, '')) ||
+        verbs.has(`${base.replace(/^ri/, '')}e`)
+      );
+    }),
+  );
+}
+
+/** Words that make a clause part of the request even with no name in it ("no, 22", "but not the fan", "both"). */
+function shapesTheRequest(tokens: readonly string[], p: Phrases): boolean {
+  return [
+    p.except,
+    p.correction,
+    p.cancel,
+    p.reference,
+    p.also,
+    p.others,
+    p.everything,
+    p.both,
+    p.max,
+    p.min,
+    p.half,
+    p.up,
+    p.down,
+    p.verbs.map((v) => v.phrase),
+  ].some((list) => occurs(tokens, list));
+}
+
+/**
+ * The utterance without the talk around it: clauses that name nothing the home has, hold no verb,
+ * number or word that shapes a request. Unchanged when every clause is talk, or none is.
+ */
+export function withoutTalk(text: string, language: Language, analyse: Analyse): string {
+  const clauses = text.split(PUNCTUATION).filter((c) => c.trim().length > 0);
+  if (clauses.length < 2) return text;
+  const p = phrases(language);
+  const kept = clauses.filter((clause) => {
+    const { tokens, spans } = analyse(clause);
+    return (
+      spans.length > 0 ||
+      hasNumber(tokens, language) ||
+      shapesTheRequest(tokens, p) ||
+      verbWithObject(tokens, p)
+    );
+  });
+  // Only around a request for something: "thanks, that's all" stays as said.
+  const request = kept.some((clause) => {
+    const { tokens, spans } = analyse(clause);
+    return (
+      spans.length > 0 ||
+      occurs(
+        tokens,
+        p.verbs.map((v) => v.phrase),
+      ) ||
+      verbWithObject(tokens, p)
+    );
+  });
+  if (!request || kept.length === clauses.length) return text;
+  return kept.join(', ');
+}
+
+/**
+ * Requests with a value each: "the pendants at 30 % and the playroom light at half" is two. Split only
+ * when every piece names a thing and has a value of its own; otherwise the text comes back whole.
+ */
+export function requestsWithValues(text: string, language: Language, analyse: Analyse): string[] {
+  const p = phrases(language);
+  const pieces = text
+    .split(PUNCTUATION)
+    .flatMap((c) => c.split(AND[language]))
+    .filter((c) => c.trim().length > 0);
+  if (pieces.length < 2) return [text];
+  const whole = pieces.every((piece) => {
+    const { tokens, spans } = analyse(piece);
+    const named = spans.some((s) => s.slot === 'name' || s.slot === 'category');
+    const valued =
+      hasNumber(tokens, language) || occurs(tokens, p.half) || occurs(tokens, p.max) || occurs(tokens, p.min);
+    return named && valued && !occurs(tokens, p.correction) && !occurs(tokens, p.except);
+  });
+  return whole ? pieces : [text];
+}
