@@ -498,10 +498,11 @@ function readTask(input: ReadInput, found: FoundTask, p: Phrases, verbAt: number
     if (unknown.length > 0) targets.push({ unknown: unknown.join(language === 'zh' ? '' : ' ') });
   }
   const said = readValue(blank, language, p);
-  // "Power up the heater to 22" or "warm the towel rail to 50 degrees" is a value: the ordinary reading's.
-  const cover = spec.action === 'open' || spec.action === 'close';
-  if (!cover && (said || valueSlot)) return null;
   const named = targets.some((t) => t.name || t.reference || t.kind || t.unknown);
+  // "Power up the heater to 22" or "warm the towel rail to 50 degrees" is a value for the device
+  // named: the ordinary reading's. Said of a task alone ("un caffè forte") it is about the task.
+  const cover = spec.action === 'open' || spec.action === 'close';
+  if (!cover && named && (said || valueSlot)) return null;
   if (spec.namedOnly && !named) return null;
   let where: Command['where'];
   for (const target of targets) {
