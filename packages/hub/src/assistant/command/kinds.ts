@@ -19,7 +19,8 @@ export type Kind =
   | 'dryer'
   | 'kettle'
   | 'sprinkler'
-  | 'feeder';
+  | 'feeder'
+  | 'awning';
 
 /** Words that name each kind, by language (the nouns a user says for the device). */
 const nouns: Record<Kind, Record<Language, string[]>> = {
@@ -70,6 +71,12 @@ const nouns: Record<Kind, Record<Language, string[]>> = {
     it: ['irrigatore', 'irrigatori', 'irrigazione', 'impianto di irrigazione'],
     fr: ['arroseur', 'arroseurs', 'arrosage', 'système d’arrosage'],
     zh: ['洒水器', '喷灌', '浇水系统', '灌溉系统'],
+  },
+  awning: {
+    en: ['awning', 'sunshade', 'sun shade', 'canopy'],
+    it: ['tenda da sole', 'tenda parasole', 'tendalino', 'tenda a bracci'],
+    fr: ['store banne', 'banne', 'auvent', 'marquise'],
+    zh: ['遮阳篷', '遮阳棚', '雨篷', '凉篷'],
   },
   feeder: {
     en: ['pet feeder', 'cat feeder', 'feeder'],

@@ -23,6 +23,8 @@ export interface FoundTask {
   objects: At[];
   /** The words that said it, for a reply ("coffee", "割草"). */
   text: string;
+  /** Where the task's own verb ends, when one said it ("roll out| the pergola"). */
+  verbEnd?: number;
 }
 
 /** Where each phrase of a list occurs (longest phrase at a position). */
@@ -68,7 +70,16 @@ export function findTask(
     const claimed = new Set<number>();
     for (const m of [...used, ...objects]) for (let k = m.start; k < m.end; k++) claimed.add(k);
     const first = verbs[0] ?? objects[0] ?? (makers[0] as At);
-    best = { name: said.task, claimed, objects, text: join(first), score, at };
+    const verbEnd = verbs[0]?.end;
+    best = {
+      name: said.task,
+      claimed,
+      objects,
+      text: join(first),
+      score,
+      at,
+      ...(verbEnd !== undefined ? { verbEnd } : {}),
+    };
   }
   if (!best) return null;
   const { score: _s, at: _a, ...found } = best;

@@ -486,16 +486,23 @@ function readTask(input: ReadInput, found: FoundTask, p: Phrases, verbAt: number
   const heard: ReadInput = { ...input, spans, claimed };
   const { targets, except } = readTargets(heard, p, verbAt);
   if (targets.length === 0 && refers(blank, p, spans)) targets.push({ reference: true });
-  // "Send Rex out to mow the lawn": words the home does not know before the task name who is to do it.
+  // "Send Rex out to mow the lawn", "roll out the pergola": words the home does not know before the
+  // task, or right after its verb, name who or what is to do it.
   if (!targets.some((t) => t.name || t.reference || t.unknown)) {
     const known = knownWords(heard, p);
     const little = taskGlue(language);
-    const unknown = tokens
-      .slice(0, first)
-      .filter(
-        (t, i) => !known(i) && !little.has(t) && (language === 'zh' || (!t.endsWith("'") && t.length > 1)),
-      );
-    if (unknown.length > 0) targets.push({ unknown: unknown.join(language === 'zh' ? '' : ' ') });
+    const strange = (i: number) => {
+      const t = tokens[i] as string;
+      return !known(i) && !little.has(t) && (language === 'zh' || (!t.endsWith("'") && t.length > 1));
+    };
+    const unknown = tokens.map((_, i) => i).filter((i) => i < first && strange(i));
+    if (found.verbEnd !== undefined && language !== 'zh') {
+      let at = found.verbEnd;
+      while (at < tokens.length && !found.claimed.has(at) && p.glue.has(tokens[at] as string)) at++;
+      while (at < tokens.length && strange(at)) unknown.push(at++);
+    }
+    if (unknown.length > 0)
+      targets.push({ unknown: unknown.map((i) => tokens[i]).join(language === 'zh' ? '' : ' ') });
   }
   const said = readValue(blank, language, p);
   const named = targets.some((t) => t.name || t.reference || t.kind || t.unknown);
@@ -515,7 +522,7 @@ function readTask(input: ReadInput, found: FoundTask, p: Phrases, verbAt: number
   if (kept.length === 0) {
     if (spec.lights) kept.push({ kind: { value: 'light', text: found.text } });
     else if (spec.kind) kept.push({ kind: { value: spec.kind, text: found.text }, implied: true });
-    // "Roll out" with nothing named: no cover is guessed (a gate could be the only one).
+    // "Power up" with nothing named: nothing is guessed.
     else return null;
   }
   const value = cover ? said : undefined;

@@ -386,7 +386,7 @@ async function operationOn(
   // coffee" does not send the mower out; "power up the blinds" moves no blind).
   if (command.task) {
     const spec = taskSpecs[command.task];
-    if (spec.kind && kind !== undefined && kind !== spec.kind) return null;
+    if (spec.kind && (spec.strict || kind !== undefined) && kind !== spec.kind) return null;
     for (const need of spec.needs) {
       const op =
         need === 'start'

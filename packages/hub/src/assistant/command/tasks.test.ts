@@ -323,8 +323,10 @@ describe('safety: a task moves only a device that can do it and that the words n
     // Two devices of the kind that can do it: asked; a name that only holds a task's object is no kind.
     expect(await does('en', 'make me a coffee', view(['gaggia', 'moka', 'lamp']))).toBe('ask');
     expect(await does('en', 'mow the lawn', view(['bruno', 'lawnlights']))).toEqual([['bruno', 'start', {}]]);
-    // A cover is never guessed for a bare "roll out" (the gate could be the only one).
-    expect(await does('en', 'roll out', view(['gate']))).toBe('not understood');
+    // "Roll out" is an awning's: never a gate, nor a blind it would mean the opposite for.
+    expect(await does('en', 'roll out', view(['gate']))).toBe('unable');
+    expect(await does('en', 'roll out', view(['canopy', 'gate']))).toEqual([['canopy', 'position', 100]]);
+    expect(await does('en', 'retract the side gate')).toEqual([]);
   });
 
   it('moves nothing for a name the home does not have', async () => {

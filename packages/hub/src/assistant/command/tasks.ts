@@ -39,6 +39,8 @@ export interface TaskSpec {
   kind?: Kind;
   /** Only ever on a device the words name ("warm up the towel rail"; "warm up the lounge" is not ours). */
   namedOnly?: boolean;
+  /** Only on a device known to be of the kind: "retract" opens a roller blind but closes an awning. */
+  strict?: boolean;
   /** The place said is where the work is done (a vacuum's room), not where the device stands. */
   where?: boolean;
   /** For the lights: "lights out in the lounge". */
@@ -58,8 +60,8 @@ export const taskSpecs: Record<TaskName, TaskSpec> = {
   heat: { action: 'turn_on', needs: ['power'], namedOnly: true },
   powerOn: { action: 'turn_on', needs: ['power'] },
   powerOff: { action: 'turn_off', needs: ['power'] },
-  extend: { action: 'open', needs: ['position'] },
-  retract: { action: 'close', needs: ['position'] },
+  extend: { action: 'open', needs: ['position'], kind: 'awning', strict: true },
+  retract: { action: 'close', needs: ['position'], kind: 'awning', strict: true },
   lightsOut: { action: 'turn_off', needs: ['power'], lights: true },
 };
 
@@ -74,7 +76,20 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
   en: {
     brew: {
       verbs: ['brew'],
-      makers: ['make', 'get', 'prepare', 'pour', 'fix', 'want', 'like', 'love', 'fancy', 'have'],
+      makers: [
+        'make',
+        'get',
+        'prepare',
+        'pour',
+        'fix',
+        'want',
+        'like',
+        'love',
+        'fancy',
+        'have',
+        'put',
+        'start',
+      ],
       objects: ['coffee', 'coffees', 'espresso', 'cappuccino', 'latte', 'americano'],
     },
     mow: { verbs: ['mow', 'mowing'], makers: ['cut', 'trim'], objects: ['lawn', 'grass', 'lawns'] },
@@ -93,7 +108,7 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
     water: { makers: ['water'], objects: ['garden', 'lawn', 'plants', 'flowers', 'beds'] },
     feed: {
       makers: ['feed', 'give food to'],
-      objects: ['cat', 'cats', 'dog', 'dogs', 'fish', 'pet', 'pets'],
+      objects: ['cat', 'cats', 'dog', 'dogs', 'fish', 'pet', 'pets', 'chickens', 'hens'],
     },
     heat: { verbs: ['warm up', 'heat up', 'preheat', 'pre heat'] },
     powerOn: { verbs: ['power up', 'power on', 'give power to'] },
@@ -116,6 +131,7 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
         'vorrei',
         'voglio',
         'servimi',
+        'metti su',
       ],
       objects: ['caffè', 'caffettino', 'espresso', 'cappuccino'],
     },
@@ -145,7 +161,7 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
     },
     feed: {
       makers: ['dai da mangiare', 'dare da mangiare', 'nutri'],
-      objects: ['gatto', 'gatti', 'cane', 'cani', 'pesci', 'pesciolini'],
+      objects: ['gatto', 'gatti', 'cane', 'cani', 'pesci', 'pesciolini', 'galline'],
     },
     heat: { verbs: ['scalda', 'scaldare', 'riscalda', 'riscaldare', 'fai scaldare', 'preriscalda'] },
     powerOn: { verbs: ['dai corrente', 'dai la corrente', 'dare corrente', 'metti sotto tensione'] },
@@ -156,7 +172,7 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
   },
   fr: {
     brew: {
-      makers: ['fais', 'faire', 'prepare', 'preparer', 'sers', 'voudrais', 'veux', 'aimerais'],
+      makers: ['fais', 'faire', 'prepare', 'preparer', 'sers', 'voudrais', 'veux', 'aimerais', 'lance'],
       objects: ['café', 'cafés', 'expresso', 'espresso', 'cappuccino'],
     },
     mow: {
@@ -182,7 +198,7 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
     water: { verbs: ['arrose', 'arroser'], objects: ['jardin', 'pelouse', 'plantes', 'fleurs'] },
     feed: {
       makers: ['donne à manger', 'donner à manger', 'nourris', 'nourrir'],
-      objects: ['chat', 'chats', 'chien', 'chiens', 'poissons'],
+      objects: ['chat', 'chats', 'chien', 'chiens', 'poissons', 'poules'],
     },
     heat: { verbs: ['chauffe', 'réchauffe', 'fais chauffer', 'préchauffe'] },
     powerOn: { verbs: ['sous tension', 'donne du courant à', 'remets le courant'] },
@@ -200,7 +216,11 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
     dry: { verbs: ['烘衣服'], makers: ['烘', '烘干'], objects: ['衣服'] },
     boil: { verbs: ['烧水', '烧开水'], makers: ['烧', '煮'], objects: ['开水', '水'] },
     water: { verbs: ['浇水', '浇花', '浇草坪'], makers: ['浇'], objects: ['花园', '草坪', '花'] },
-    feed: { verbs: ['喂猫', '喂狗', '喂鱼'], makers: ['喂'], objects: ['猫', '狗', '鱼', '宠物'] },
+    feed: {
+      verbs: ['喂猫', '喂狗', '喂鱼', '喂鸡'],
+      makers: ['喂'],
+      objects: ['猫', '狗', '鱼', '宠物', '鸡'],
+    },
     heat: { verbs: ['热一下', '热热', '预热'] },
     powerOn: { verbs: ['通电', '通个电', '上电', '接通电源'] },
     powerOff: { verbs: ['断电', '断个电', '断开电源', '切断电源'] },
