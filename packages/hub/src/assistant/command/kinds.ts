@@ -128,12 +128,15 @@ export function kindIn(text: string, words = anyLanguage): Kind | undefined {
  * A device's kind: from its names, else from what its product says of itself, else from its
  * category. Undefined when nothing tells (a lamp, a plug called "Bosch").
  */
-export function deviceKind(device: Device, product: readonly string[] = []): Kind | undefined {
+export async function deviceKind(
+  device: Device,
+  product: () => Promise<readonly string[]> = async () => [],
+): Promise<Kind | undefined> {
   for (const text of [device.name, ...device.aliases]) {
     const kind = kindIn(text);
     if (kind) return kind;
   }
-  for (const text of product) {
+  for (const text of await product()) {
     const kind = kindIn(text, productWords);
     if (kind) return kind;
   }

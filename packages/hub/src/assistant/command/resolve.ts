@@ -451,8 +451,15 @@ export async function resolve(
 ): Promise<Resolution> {
   const chosen: Device[] = [];
   let broad = false;
+  // What each device is, read only when the request is about kinds or what devices do.
   const kinds = new Map<string, Kind | undefined>();
-  for (const d of home.devices) kinds.set(d.id, deviceKind(d, (await home.describe?.(d)) ?? []));
+  const aboutKinds =
+    command.task !== undefined ||
+    ['start', 'pause', 'dock'].includes(command.action) ||
+    [...command.targets, ...command.except].some((t) => t.kind && isKind(t.kind.value));
+  if (aboutKinds)
+    for (const d of home.devices)
+      kinds.set(d.id, await deviceKind(d, async () => (await home.describe?.(d)) ?? []));
   let unsure = options.unsure ?? false;
   if (command.targets.some((t) => t.reference) && previous.length === 0) return { kind: 'which' };
   const switching = command.action === 'turn_on' || command.action === 'turn_off';
