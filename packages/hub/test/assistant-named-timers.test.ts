@@ -121,6 +121,18 @@ describe('named timers', () => {
       expect(await running(), c.cancel).toEqual([c.left]);
     });
 
+  it('takes a name said after the time, in four languages', async () => {
+    await t.hub.assistant.timers.cancel(home.homeId);
+    for (const text of [
+      'a timer, 8 minutes, for the soup',
+      'metti un timer di 9 minuti per la zuppa',
+      'lance un minuteur de 7 minutes pour la soupe',
+      '给汤圆定一个5分钟的计时器',
+    ])
+      expect((await home.say(text)).intent?.name, text).toBe('timer.start');
+    expect(await running()).toEqual(['soup', 'soupe', 'zuppa', '汤圆']);
+  });
+
   it('gives no name made of little words ("another", 的)', async () => {
     await t.hub.assistant.timers.cancel(home.homeId);
     await home.say('start another timer for 5 minutes');

@@ -301,7 +301,11 @@ function timerName(tokens: readonly string[], parts: Parts, language: Language):
   const before = run(at - 1, -1, (k) => language === 'zh' && tokens[k] === '的');
   const after = run(end, 1, (k) => parts.cueAt[k] === 'stopword');
   // Italian and French name it after ("timer della pasta"); English and Chinese before.
-  return language === 'it' || language === 'fr' ? (after ?? before) : (before ?? after);
+  const beside = language === 'it' || language === 'fr' ? (after ?? before) : (before ?? after);
+  if (beside || !parts.duration || parts.cueAt[parts.duration.end] !== 'stopword') return beside;
+  // "Un timer di 10 minuti per la pasta": last, after the time and a little word, up to the end.
+  const last = run(parts.duration.end, 1, (k) => parts.cueAt[k] === 'stopword');
+  return last?.end === tokens.length ? last : undefined;
 }
 
 const LIGHTING = new Set(['light']);
