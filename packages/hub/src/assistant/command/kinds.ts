@@ -20,7 +20,8 @@ export type Kind =
   | 'kettle'
   | 'sprinkler'
   | 'feeder'
-  | 'awning';
+  | 'awning'
+  | 'fireplace';
 
 /** Words that name each kind, by language (the nouns a user says for the device). */
 const nouns: Record<Kind, Record<Language, string[]>> = {
@@ -77,6 +78,12 @@ const nouns: Record<Kind, Record<Language, string[]>> = {
     it: ['tenda da sole', 'tenda parasole', 'tendalino', 'tenda a bracci'],
     fr: ['store banne', 'banne', 'auvent', 'marquise'],
     zh: ['遮阳篷', '遮阳棚', '雨篷', '凉篷'],
+  },
+  fireplace: {
+    en: ['fireplace', 'wood stove', 'log burner', 'pellet stove'],
+    it: ['camino', 'caminetto', 'stufa a pellet', 'stufa a legna'],
+    fr: ['cheminée', 'poêle à bois', 'poêle à granulés', 'insert'],
+    zh: ['壁炉', '火炉'],
   },
   feeder: {
     en: ['pet feeder', 'cat feeder', 'feeder'],

@@ -26,6 +26,7 @@ const names: Record<string, string[]> = {
   drip: ['drip valve', 'valvola a goccia', 'vanne goutte à goutte', '滴灌阀'],
   bowl: ['kibble box', 'ciotola smart', 'gamelle', '猫粮机'],
   moka: ['moka coffee maker', 'moka', 'moka', '摩卡咖啡机'],
+  hearth: ['Ember', 'Ember', 'Ember', '小火'],
   lawnlights: ['lawn lights', 'luci del prato', 'lumières de la pelouse', '草坪灯'],
 };
 
@@ -72,6 +73,7 @@ const caps: Record<string, ResolvedCapabilities> = {
   drip: { power: bool('Valve') },
   bowl: { start: service('Dispense') },
   moka: { start: service('Brew') },
+  hearth: { power: bool('Flame') },
   lawnlights: { power: bool('On') },
 };
 // What each product says of itself: the coffee machine and the mower are known by it alone.
@@ -81,6 +83,7 @@ const products: Record<string, string[]> = {
   dusty: ['Polvo robot vacuum cleaner', 'Start'],
   drip: ['Aqua smart watering controller'],
   bowl: ['Miao smart pet feeder', 'Dispense a portion'],
+  hearth: ['Focolare pellet stove'],
 };
 
 const devices = [
@@ -95,6 +98,7 @@ const devices = [
   device('gate', 'curtain', 'yard'),
   device('drip', 'switch', 'yard'),
   device('bowl', 'switch', 'kitchen'),
+  device('hearth', 'plug', 'den'),
 ];
 // Not in the main home: a second coffee machine, and lights named after the lawn.
 const more = [device('moka', 'switch', 'den'), device('lawnlights', 'light', 'yard')];
@@ -218,7 +222,7 @@ describe('a verb for what a kind of device does reaches that device’s start', 
       expect(await does(language, text), text).toEqual(sweeping);
   });
 
-  it('waters the garden and feeds the cat, by what each product says it is', async () => {
+  it('waters the garden, feeds the cat and lights the fire, by what each product says it is', async () => {
     const watering = [['drip', 'power', true]];
     const feeding = [['bowl', 'start', {}]];
     await check([
@@ -230,6 +234,13 @@ describe('a verb for what a kind of device does reaches that device’s start', 
       ['it', 'dai da mangiare al gatto', feeding],
       ['fr', 'donne à manger au chat', feeding],
       ['zh', '喂猫', feeding],
+    ]);
+    const fire = [['hearth', 'power', true]];
+    await check([
+      ['en', 'light the fire', fire],
+      ['it', 'accendi il fuoco', fire],
+      ['fr', 'allume le feu', fire],
+      ['zh', '生个火', fire],
     ]);
   });
 

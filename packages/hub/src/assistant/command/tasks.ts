@@ -23,6 +23,7 @@ export type TaskName =
   | 'boil'
   | 'water'
   | 'feed'
+  | 'fire'
   | 'heat'
   | 'powerOn'
   | 'powerOff'
@@ -57,6 +58,7 @@ export const taskSpecs: Record<TaskName, TaskSpec> = {
   boil: { action: 'start', needs: ['start', 'power'], kind: 'kettle' },
   water: { action: 'start', needs: ['start', 'power'], kind: 'sprinkler' },
   feed: { action: 'start', needs: ['start'], kind: 'feeder' },
+  fire: { action: 'start', needs: ['start', 'power'], kind: 'fireplace' },
   heat: { action: 'turn_on', needs: ['power'], namedOnly: true },
   powerOn: { action: 'turn_on', needs: ['power'] },
   powerOff: { action: 'turn_off', needs: ['power'] },
@@ -110,6 +112,7 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
       makers: ['feed', 'give food to'],
       objects: ['cat', 'cats', 'dog', 'dogs', 'fish', 'pet', 'pets', 'chickens', 'hens'],
     },
+    fire: { makers: ['light', 'start', 'get'], objects: ['fire', 'a fire', 'the fire'] },
     heat: { verbs: ['warm up', 'heat up', 'preheat', 'pre heat'] },
     powerOn: { verbs: ['power up', 'power on', 'give power to'] },
     powerOff: { verbs: ['power down', 'power off', 'cut the power to', 'cut power to'] },
@@ -163,6 +166,7 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
       makers: ['dai da mangiare', 'dare da mangiare', 'nutri'],
       objects: ['gatto', 'gatti', 'cane', 'cani', 'pesci', 'pesciolini', 'galline'],
     },
+    fire: { makers: ['accendi', 'accendere', 'fai'], objects: ['fuoco', 'il fuoco'] },
     heat: { verbs: ['scalda', 'scaldare', 'riscalda', 'riscaldare', 'fai scaldare', 'preriscalda'] },
     powerOn: { verbs: ['dai corrente', 'dai la corrente', 'dare corrente', 'metti sotto tensione'] },
     powerOff: { verbs: ['togli corrente', 'togli la corrente', 'stacca la corrente'] },
@@ -200,6 +204,7 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
       makers: ['donne à manger', 'donner à manger', 'nourris', 'nourrir'],
       objects: ['chat', 'chats', 'chien', 'chiens', 'poissons', 'poules'],
     },
+    fire: { makers: ['allume', 'allumer', 'fais', 'faire'], objects: ['feu', 'du feu', 'un feu', 'le feu'] },
     heat: { verbs: ['chauffe', 'réchauffe', 'fais chauffer', 'préchauffe'] },
     powerOn: { verbs: ['sous tension', 'donne du courant à', 'remets le courant'] },
     powerOff: { verbs: ['hors tension', 'coupe le courant', "coupe l'alimentation"] },
@@ -221,6 +226,7 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
       makers: ['喂'],
       objects: ['猫', '狗', '鱼', '宠物', '鸡'],
     },
+    fire: { verbs: ['生火', '生个火', '点火'] },
     heat: { verbs: ['热一下', '热热', '预热'] },
     powerOn: { verbs: ['通电', '通个电', '上电', '接通电源'] },
     powerOff: { verbs: ['断电', '断个电', '断开电源', '切断电源'] },
