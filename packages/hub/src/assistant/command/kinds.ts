@@ -150,11 +150,18 @@ export async function deviceKind(
   return byCategory[device.category];
 }
 
+const byLanguage = new Map<Language, Array<{ kind: Kind; words: string[] }>>();
+
 /** A language's nouns for each kind, tokenised, longest first. */
 export function kindNouns(language: Language): Array<{ kind: Kind; words: string[] }> {
-  return kinds
-    .flatMap((kind) => tok(nouns[kind][language]).map((words) => ({ kind, words })))
-    .sort((a, b) => b.words.length - a.words.length);
+  let found = byLanguage.get(language);
+  if (!found) {
+    found = kinds
+      .flatMap((kind) => tok(nouns[kind][language]).map((words) => ({ kind, words })))
+      .sort((a, b) => b.words.length - a.words.length);
+    byLanguage.set(language, found);
+  }
+  return found;
 }
 
 /** Every word of a language's kind nouns (known words, never a name the home lacks). */

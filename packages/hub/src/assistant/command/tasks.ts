@@ -254,12 +254,22 @@ const articles: Record<Language, string[]> = {
 
 /** A language's articles. */
 export function taskArticles(language: Language): ReadonlySet<string> {
-  return new Set(articles[language].flatMap(tokenize));
+  return once(`articles:${language}`, () => new Set(articles[language].flatMap(tokenize)));
 }
+
+const sets = new Map<string, ReadonlySet<string>>();
+const once = (key: string, make: () => ReadonlySet<string>) => {
+  let found = sets.get(key);
+  if (!found) {
+    found = make();
+    sets.set(key, found);
+  }
+  return found;
+};
 
 /** A language's words said around tasks. */
 export function taskGlue(language: Language): ReadonlySet<string> {
-  return new Set(around[language].flatMap(tokenize));
+  return once(`around:${language}`, () => new Set(around[language].flatMap(tokenize)));
 }
 
 /** One task as a language says it, tokenised. */
