@@ -8,6 +8,7 @@ import type { Language } from '../../errors/index.js';
 import { tokenize } from '../nlu/normalize.js';
 import { readNumber } from '../nlu/numbers.js';
 import type { Recognition, Span } from '../nlu/recognizer.js';
+import { kindIn } from './kinds.js';
 import type { Action, Command, Property, Target, Value } from './model.js';
 import { type Phrases, phrases } from './phrases.js';
 import { type FoundTask, findTask, kindSpans } from './read-task.js';
@@ -460,11 +461,14 @@ function readTask(input: ReadInput, found: FoundTask, p: Phrases, verbAt: number
   const spec = taskSpecs[found.name];
   const { tokens, language } = input;
   const blank = tokens.map((t, i) => (found.claimed.has(i) ? '' : t));
-  if (against(readVerb(blank, p), spec.action)) return null;
-  // "Passa l'aspirapolvere" to a home whose vacuum is called "aspirapolvere": the name stays a name.
-  const isObject = (s: Span) => found.objects.some((o) => o.start === s.start && o.end === s.end);
-  const overlaps = (s: Span) => [...found.claimed].some((k) => k >= s.start && k < s.end);
-  const spans = input.spans.filter((s) => !overlaps(s) || (s.slot === 'name' && isObject(s)));
+  const verb = readVerb(blank, p);
+  if (against(verb, spec.action)) return null;
+  const spans = taskFree(input.spans, found);
+  // "Turn on the lamp and make me a coffee": a switching verb of its own for devices of another kind
+  // is a request of its own (the ordinary reading's), not the task's devices.
+  const ofTheKind = (s: Span) =>
+    s.slot === 'area' || (s.slot === 'category' ? s.value === spec.kind : kindIn(s.text) === spec.kind);
+  if (spec.kind && verb !== undefined && verb !== 'set' && !spans.every(ofTheKind)) return null;
   const claimed = new Set([...found.claimed].filter((k) => !spans.some((s) => k >= s.start && k < s.end)));
   const first = Math.min(...found.claimed);
   const last = Math.max(...found.claimed);
@@ -535,6 +539,13 @@ function readTask(input: ReadInput, found: FoundTask, p: Phrases, verbAt: number
     ...(where ? { where } : {}),
     language,
   };
+}
+
+/** The spans a task leaves: none over its words, but a name that is its object ("passa l'aspirapolvere" to a vacuum called so). */
+function taskFree(spans: Span[], found: FoundTask): Span[] {
+  const isObject = (s: Span) => found.objects.some((o) => o.start === s.start && o.end === s.end);
+  const overlaps = (s: Span) => [...found.claimed].some((k) => k >= s.start && k < s.end);
+  return spans.filter((s) => !overlaps(s) || (s.slot === 'name' && isObject(s)));
 }
 
 /** Intents whose words a task must not take ("set a coffee timer", "fai partire un timer bucato"). */
@@ -643,6 +654,8 @@ export function readCommand(given: ReadInput): Command | null {
   const found = NOT_TASKS.test(recognition?.intent ?? '') ? null : findTask(tokens, input.spans, language);
   const tasked = found ? readTask(input, found, p, verbAt) : null;
   if (tasked) return tasked;
+  // A task's words are no target of the ordinary reading ("…e fammi un caffè" turns off no coffee machine).
+  if (found) input.spans = taskFree(input.spans, found);
   const intent = recognition?.intent;
   const fromSentence = intent !== undefined ? fromIntent[intent] : undefined;
   const said = readValue(tokens, language, p);

@@ -362,6 +362,16 @@ describe('safety: a task moves only a device that can do it and that the words n
     // Another verb said beside a task is the request; a task word inside a kind is the kind.
     expect(await does('en', "stop Bruno, I'll cut the grass myself")).toEqual([['bruno', 'pause', {}]]);
     expect(await does('zh', '割草机暂停一下')).toEqual([['bruno', 'pause', {}]]);
+    // Two requests in one breath: the switching verb's own devices, never the task's object as one.
+    expect(await does('it', 'spegni la lampada da lettura e fammi un caffè')).toEqual([
+      ['lamp', 'power', false],
+    ]);
+    expect(await does('en', 'turn on the reading lamp and make me a coffee')).toEqual([
+      ['lamp', 'power', true],
+    ]);
+    expect(await does('it', 'accendi la macchina del caffè e fammi un caffè')).toEqual([
+      ['gaggia', 'start', {}],
+    ]);
     expect(await does('en', "don't make me a coffee")).toBe('not understood');
     // A task negated in a clause of its own is no request ("…, le linge ne sèche pas").
     expect(read('fr', 'le linge ne sèche pas')?.task).toBeUndefined();
