@@ -154,4 +154,16 @@ describe('replies a native speaker would write', () => {
     });
     expect(bad.status).toBe(400);
   });
+
+  it('answers "how cold is it outside?" from a thermometer outdoors, and says when there is none', async () => {
+    expect((await say('how cold is it outside?', 'en')).speech.text).toBe(
+      "I don't know of a thermometer outside in this home.",
+    );
+    const sensor = await product('sensor', thermometerModel, { currentTemperature: 'Temperature' });
+    await addDevice(sensor, 'garden thermometer', { Temperature: 6.5 });
+    expect((await say('how cold is it outside?', 'en')).speech.text).toContain('6.5 °C');
+    expect((await say('quanti gradi ci sono fuori?', 'it')).speech.text).toContain('6,5 °C');
+    expect((await say('il fait combien dehors ?', 'fr')).speech.text).toContain('6,5 °C');
+    expect((await say('外面现在几度？', 'zh')).speech.text).toContain('6.5°C');
+  });
 });

@@ -12,7 +12,7 @@ import {
 } from '../devices/index.js';
 import { isGenioError, type Language } from '../errors/index.js';
 import type { HomeContext } from './home-context.js';
-import { tokenize } from './nlu/normalize.js';
+import { foldText, tokenize } from './nlu/normalize.js';
 import type { SlotValue } from './nlu/recognizer.js';
 import {
   type Mention,
@@ -460,6 +460,33 @@ async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promis
   return { speech: sayNoValue(responses, scope.language, said, attribute) };
 }
 
+/** Words that put a place or a device outdoors. A sunroom or a veranda is indoors. */
+const OUTDOOR =
+  /\b(outside|outdoors?|exterior|garden|terrace|balcony|porch|patio|yard|courtyard|deck|esterno|esterna|esterni|fuori|giardino|terrazz[oa]|balcone|portico|cortile|exterieur|exterieure|dehors|jardin|terrasse|balcon|porche|cour)\b|室外|户外|外面|花园|院子|庭院|阳台|露台|门廊/u;
+
+/** "How cold is it outside?": the thermometer of a place outdoors (or named so), said like any reading. */
+async function outside(scope: TurnScope): Promise<Outcome> {
+  const outdoors = (d: Device) => {
+    const area = scope.context.areas.find((a) => a.id === d.areaId);
+    return [d.name, ...d.aliases, area?.name ?? '', ...(area?.aliases ?? [])].some((n) =>
+      OUTDOOR.test(foldText(n)),
+    );
+  };
+  const found: Device[] = [];
+  for (const d of scope.context.devices) {
+    if (!outdoors(d)) continue;
+    const product = await scope.devices.products.get(d.productKey);
+    if (product.resolved.currentTemperature) found.push(d);
+  }
+  // A sensor is the thermometer; a heater or an AC outdoors only measures its own air.
+  const sensor = found.find((d) => d.category === 'sensor') ?? found[0];
+  if (!sensor) return { speech: scope.responses.no_outdoor_sensor as string };
+  return query(scope, {
+    name: { value: sensor.id, text: sensor.name },
+    attribute: { value: 'currentTemperature', text: '' },
+  });
+}
+
 function listDevices(scope: TurnScope, slots: Record<string, SlotValue>): Outcome {
   const areaId = value(slots, 'area') as string;
   const area = areaName(scope, areaId);
@@ -540,6 +567,8 @@ export async function dispatch(
       return query(scope, { ...slots, attribute: { value: 'workState', text: '' } });
     case 'device.query_setpoint':
       return query(scope, { ...slots, attribute: { value: 'targetTemperature', text: '' } });
+    case 'device.query_outside':
+      return outside(scope);
     case 'device.list':
       return listDevices(scope, slots);
     case 'system.help':

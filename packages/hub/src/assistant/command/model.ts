@@ -19,7 +19,7 @@ export type Action =
   | 'dock';
 
 /** The property a value is for, when the words say it. */
-export type Property = 'brightness' | 'temperature' | 'position' | 'fanSpeed';
+export type Property = 'brightness' | 'temperature' | 'position' | 'fanSpeed' | 'colorTemperature';
 
 /** One thing the request points at, as said. */
 export interface Target {

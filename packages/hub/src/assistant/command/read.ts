@@ -205,7 +205,7 @@ function readProperty(
   const free = tokens.map((t, i) => (named.has(i) ? '' : t));
   // The longest word wins: 亮度 is brightness although its 度 alone would be degrees.
   let best: { property: Property; length: number } | undefined;
-  for (const property of ['temperature', 'brightness', 'position', 'fanSpeed'] as const)
+  for (const property of ['temperature', 'brightness', 'position', 'fanSpeed', 'colorTemperature'] as const)
     for (const phrase of p.properties[property])
       if (phrase.length > (best?.length ?? 0) && find(free, [phrase]).length > 0)
         best = { property, length: phrase.length };
@@ -664,10 +664,12 @@ export function readCommand(given: ReadInput): Command | null {
   const slotIsExtreme = Object.values(recognition?.slots ?? {}).some((slot) =>
     extremeWords.some((w) => slot.text === w || slot.text.endsWith(` ${w}`)),
   );
+  // A colour temperature in kelvin is ours as well ("set the colour temperature of the lamp to 3000").
+  const namedProperty = readProperty(tokens, p, input.spans);
   const ours =
     said !== undefined &&
-    said.kind !== 'absolute' &&
-    (readProperty(tokens, p, input.spans) !== undefined || slotIsExtreme);
+    ((said.kind !== 'absolute' && (namedProperty !== undefined || slotIsExtreme)) ||
+      (said.kind === 'absolute' && namedProperty === 'colorTemperature'));
   // A guess from loose words (no sentence matched whole) yields to a switching verb said with the
   // devices it names: "turn on the ceiling light, the night light and the fan" is no "night" mode.
   const early = readVerb(tokens, p);

@@ -75,6 +75,7 @@ const PROPERTY_CAPABILITY: Record<Property, CapabilityName> = {
   temperature: 'targetTemperature',
   position: 'position',
   fanSpeed: 'fanSpeed',
+  colorTemperature: 'colorTemperature',
 };
 
 /** How words sound: Chinese by its toneless pinyin, anything else as written (folded). */
@@ -113,6 +114,15 @@ function soundsLike(target: Target, home: HomeView): Device[] {
   if (target.area && found.some((d) => d.areaId === target.area?.id))
     found = found.filter((d) => d.areaId === target.area?.id);
   return found;
+}
+
+/** A Chinese name heard with other characters of the very same sound (咖啡鸡 for 咖啡机): heard, not guessed. */
+function heardByItsSound(target: Target, home: HomeView): boolean {
+  const said = target.name?.text ?? '';
+  if (!/\p{Script=Han}/u.test(said)) return false;
+  return home.devices.some(
+    (d) => target.name?.ids.includes(d.id) && [d.name, ...d.aliases].some((n) => sound(n) === sound(said)),
+  );
 }
 
 /** Words that make a cover a way in (a garage door, a gate): moved only when it is named. */
@@ -209,6 +219,8 @@ function scale(
   const specs = numeric(target);
   if (capability === 'targetTemperature')
     return { min: specs.min ?? 5, max: specs.max ?? 35, step: specs.step ?? 0.5 };
+  if (capability === 'colorTemperature')
+    return { min: specs.min ?? 2700, max: specs.max ?? 6500, step: specs.step ?? 1 };
   // A percent property keeps its own ends when its unit is %; any other range is spoken as 0..100.
   if (specs.unit === '%') return { min: specs.min ?? 0, max: specs.max ?? 100, step: 1 };
   return { min: 0, max: 100, step: 1 };
@@ -226,7 +238,9 @@ function amount(
   current: unknown,
 ): number {
   const { min, max, step } = scale(capability, target);
-  const percent = capability !== 'targetTemperature';
+  const percent = capability !== 'targetTemperature' && capability !== 'colorTemperature';
+  // Kelvin: "a bit" and "a notch" are a tenth of the lamp's range.
+  const tenth = capability === 'colorTemperature' ? (max - min) / 10 : undefined;
   let wanted: number;
   if (value.kind === 'absolute') wanted = value.amount;
   else if (value.kind === 'relative' && value.bare && capability === 'position')
@@ -238,13 +252,7 @@ function amount(
     const by =
       value.size === 'amount'
         ? (value.amount ?? 1)
-        : value.size === 'step'
-          ? percent
-            ? 10
-            : step
-          : percent
-            ? 10
-            : 1;
+        : (tenth ?? (value.size === 'step' ? (percent ? 10 : step) : percent ? 10 : 1));
     wanted = now + value.direction * by;
   }
   return onStep(clamp(wanted, min, max), min, step);
@@ -321,14 +329,48 @@ function fanSpeed(
   return { value: reached, said: String(reached) };
 }
 
+/** Warm and cool words said of a lamp with a colour temperature and no set point. */
+function warmthOfLight(command: Command, caps: ResolvedCapabilities): boolean {
+  const unit = command.value && 'unit' in command.value ? command.value.unit : undefined;
+  return (
+    command.property === 'temperature' &&
+    unit !== 'degrees' &&
+    command.value?.kind !== 'absolute' &&
+    !caps.targetTemperature?.writable &&
+    caps.colorTemperature?.writable === true
+  );
+}
+
+function warmthAsKelvin(value: Exclude<Value, { kind: 'word' }>): Exclude<Value, { kind: 'word' }> {
+  if (value.kind === 'relative') return { ...value, direction: value.direction === 1 ? -1 : 1 };
+  if (value.kind === 'extreme' && value.which !== 'half')
+    return { ...value, which: value.which === 'max' ? 'min' : 'max' };
+  return value;
+}
+
 /** Which capability a set or adjust means on a device: the property said, the unit said, or what it has. */
-function settable(command: Command, caps: ResolvedCapabilities, named: boolean): CapabilityName | undefined {
+function settable(
+  command: Command,
+  caps: ResolvedCapabilities,
+  named: boolean,
+  category?: string,
+): CapabilityName | undefined {
   const unit = command.value && 'unit' in command.value ? command.value.unit : undefined;
   // "Alza un po' la lampada" may read as raising a cover: a relative or extreme change falls back to
   // what the device has; an absolute number in degrees never becomes a brightness.
   const loose = named && (command.value?.kind !== 'absolute' || unit === 'percent');
   // A speed word ("high") is only ever a fan speed.
   if (command.value?.kind === 'word') return caps.fanSpeed?.writable ? 'fanSpeed' : undefined;
+  // "A warmer light", "più calda la luce": on a lamp that has no set point, warmth is its colour temperature.
+  if (warmthOfLight(command, caps)) return 'colorTemperature';
+  // "Turn the fan up a notch": a fan's own change is its speed, not the light it may carry.
+  if (
+    !command.property &&
+    command.value?.kind !== 'absolute' &&
+    caps.fanSpeed?.writable &&
+    category === 'fan'
+  )
+    return 'fanSpeed';
   const order: CapabilityName[] = command.property
     ? [
         PROPERTY_CAPABILITY[command.property],
@@ -422,7 +464,7 @@ async function operationOn(
     }
     case 'set':
     case 'adjust': {
-      const capability = settable(command, caps, named);
+      const capability = settable(command, caps, named, device.category);
       const target = capability ? caps[capability] : undefined;
       if (!capability || !target || !command.value) return null;
       const raw = (await home.properties(device))[target.identifier];
@@ -434,7 +476,9 @@ async function operationOn(
       }
       if (command.value.kind === 'word') return null;
       const current = raw === undefined ? undefined : fromDeviceValue(capability, raw, target);
-      const reached = amount(command.value, capability, target, current);
+      // Warmer light is fewer kelvin: the words' direction turns round on a colour temperature.
+      const value = warmthOfLight(command, caps) ? warmthAsKelvin(command.value) : command.value;
+      const reached = amount(value, capability, target, current);
       const property = (Object.entries(PROPERTY_CAPABILITY).find(([, c]) => c === capability)?.[0] ??
         undefined) as Property | undefined;
       return { device, capability, value: reached, reached, ...(property ? { property } : {}) };
@@ -460,7 +504,8 @@ export async function resolve(
   if (aboutKinds)
     for (const d of home.devices)
       kinds.set(d.id, await deviceKind(d, async () => (await home.describe?.(d)) ?? []));
-  let unsure = options.unsure ?? false;
+  const unsure = options.unsure ?? false;
+  let bySound = false;
   if (command.targets.some((t) => t.reference) && previous.length === 0) return { kind: 'which' };
   const switching = command.action === 'turn_on' || command.action === 'turn_off';
   const placeMeansLights = switching && !command.everything;
@@ -484,7 +529,8 @@ export async function resolve(
       (target.name !== undefined &&
         found.every((d) => isPluralOf(target.name?.text ?? '', [d.name, ...d.aliases], command.language)));
     if ((target.name || target.unknown) && found.length > 1 && !every) return { kind: 'ask', choices: found };
-    if (target.unknown || target.name?.misheard) unsure = true;
+    // Chinese heard by its sound alone (抬灯 for 台灯, 咖啡鸡 for 咖啡机): acted on, but a cover is not opened on it.
+    if (target.unknown || (target.name?.misheard && heardByItsSound(target, home))) bySound = true;
     if (!target.name && !target.kind && !target.reference) broad = true;
     for (const d of found) if (!chosen.includes(d)) chosen.push(d);
   }
@@ -537,8 +583,8 @@ export async function resolve(
   // Heard with doubt: whatever switches several devices or opens a cover is asked first.
   const opens = operations.some((o) => o.capability === 'position' && Number(o.value) > 0);
   // A name only close in spelling ("cucina" for "lucina") is a guess: asked, whatever it would do.
-  const guessed = command.targets.some((t) => t.name?.misheard);
-  if (!options.confirmed && (guessed || (unsure && (opens || operations.length > 1))))
+  const guessed = command.targets.some((t) => t.name?.misheard && !heardByItsSound(t, home));
+  if (!options.confirmed && (guessed || (unsure && (opens || operations.length > 1)) || (bySound && opens)))
     return { kind: 'confirm', devices: operations.map((o) => o.device), operations, unsure: true };
   return { kind: 'act', operations, devices: operations.map((o) => o.device) };
 }

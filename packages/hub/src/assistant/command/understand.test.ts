@@ -22,6 +22,7 @@ const names: Record<string, string[]> = {
   gust: ['desk fan', 'ventilatore da tavolo', 'ventilateur de bureau', '台扇'],
   breeze: ['pillar fan', 'ventilatore a torre', 'ventilateur tour', '落地扇'],
   boiler: ['water heater', 'scaldabagno', 'chauffe-eau', '热水器'],
+  tint: ['bedside lamp', 'abat-jour', 'lampe de chevet', '床头灯'],
 };
 
 const device = (id: string, category: Device['category'], areaId: string | null): Device => ({
@@ -67,7 +68,17 @@ const caps: Record<string, ResolvedCapabilities> = {
   pendant: { ...light, brightness: num('Level', 'int', 0, 100, 1, '%') },
   gate: { position: num('Open', 'int', 0, 100, 1, '%') },
   // A desk fan with speeds 1..6, and a tower fan whose speeds are an enum of labelled steps.
-  gust: { power: bool('On'), fanSpeed: num('Speed', 'int', 1, 6, 1) },
+  // It carries a light of its own: a change said of the fan is still its speed.
+  gust: {
+    power: bool('On'),
+    fanSpeed: num('Speed', 'int', 1, 6, 1),
+    brightness: num('Glow', 'int', 0, 100, 1, '%'),
+  },
+  tint: {
+    power: bool('On'),
+    brightness: num('Level', 'int', 0, 100, 1, '%'),
+    colorTemperature: num('Kelvin', 'int', 2700, 6500, 100, 'K'),
+  },
   breeze: {
     power: bool('On'),
     fanSpeed: {
@@ -86,6 +97,7 @@ const state: Record<string, Record<string, unknown>> = {
   boiler: { Set: 45 },
   pendant: { Level: 60 },
   gate: { Open: 30 },
+  tint: { Level: 50, Kelvin: 4000 },
 };
 
 const home: HomeView = {
@@ -97,6 +109,7 @@ const home: HomeView = {
     device('gust', 'fan', 'study'),
     device('breeze', 'fan', 'nursery'),
     device('boiler', 'plug', 'scullery'),
+    device('tint', 'light', 'nursery'),
   ],
   areas: [area('study'), area('nursery'), area('scullery'), area('porch')],
   capabilities: async (d) => caps[d.id] ?? {},
@@ -223,9 +236,11 @@ describe('safety: nothing the home does not have, and no negated request, ever m
       expect(await does(language, text), text).toEqual([
         ['lantern', 'power', false],
         ['pendant', 'power', false],
+        ['tint', 'power', false],
       ]);
     expect(await does('zh', '关掉所有的灯，书房的别关'), 'a place left out').toEqual([
       ['lantern', 'power', false],
+      ['tint', 'power', false],
     ]);
   });
 });
@@ -529,5 +544,37 @@ describe('clauses: talk around a request, and a value for each device', () => {
       expect(read(language, text)?.targets, text).toEqual([{ reference: true }]);
     expect(read('it', 'richiudila')?.action).toBe('close');
     expect(read('fr', 'rallume-la')?.action).toBe('turn_on');
+  });
+});
+
+describe('what a change means on the device at hand', () => {
+  it('reads warmth said of a lamp with no set point as its colour temperature, warmer being fewer kelvin', async () => {
+    const cases: Array<[Language, string, unknown]> = [
+      ['en', 'make the bedside lamp a bit warmer', [['tint', 'colorTemperature', 3600]]],
+      ['it', "rendi un po' più calda l'abat-jour", [['tint', 'colorTemperature', 3600]]],
+      ['fr', 'rends la lampe de chevet un peu plus chaude', [['tint', 'colorTemperature', 3600]]],
+      ['zh', '床头灯暖一点', [['tint', 'colorTemperature', 3600]]],
+      ['en', 'bedside lamp a bit cooler', [['tint', 'colorTemperature', 4400]]],
+      ['en', 'set the colour temperature of the bedside lamp to 3000', [['tint', 'colorTemperature', 3000]]],
+    ];
+    for (const [language, text, expected] of cases)
+      expect(await does(language, text), text).toEqual(expected);
+    // Warmer on a water heater is still degrees.
+    expect(await does('en', 'make the water heater a bit warmer')).toEqual([
+      ['boiler', 'targetTemperature', 46],
+    ]);
+  });
+
+  it('takes extremes said as "as cold as it goes", "più bassa possibile", "le plus froid possible"', async () => {
+    for (const [language, text] of [
+      ['en', 'set the water heater as low as it goes'],
+      ['it', 'metti lo scaldabagno alla temperatura più bassa possibile'],
+      ['fr', 'mets le chauffe-eau le plus bas possible'],
+    ] as Array<[Language, string]>)
+      expect(await does(language, text), text).toEqual([['boiler', 'targetTemperature', 30]]);
+  });
+
+  it('acts on a Chinese name heard with characters of the same sound, without asking', async () => {
+    expect(await does('zh', '把壁登关掉')).toEqual([['sconce', 'power', false]]);
   });
 });
