@@ -8,7 +8,7 @@ let home: CommandHome;
 
 beforeAll(async () => {
   t = await startTestHub('sqlite');
-  home = await buildCommandHome(t, { only: [] });
+  home = await buildCommandHome(t, { only: ['printer'] });
 });
 afterAll(async () => {
   await home?.close();
@@ -69,6 +69,76 @@ describe('named timers', () => {
       const again = await home.say(c.cancel);
       expect(await running(), again.speech.text).toEqual([c.left]);
     });
+
+  // Said the way people say them: the name right against the timer word, the time after a comma.
+  const beside = [
+    {
+      language: 'en',
+      start: ['a rice timer, 12 minutes', 'start a tea timer for 4 minutes'],
+      names: ['rice', 'tea'],
+      cancel: 'cancel the rice timer',
+      left: 'tea',
+    },
+    {
+      language: 'it',
+      start: ['fai partire un timer risotto da 18 minuti', 'e un timer tisana di 5 minuti'],
+      names: ['risotto', 'tisana'],
+      cancel: 'annulla il timer del risotto',
+      left: 'tisana',
+    },
+    {
+      language: 'fr',
+      start: ['mets un minuteur gâteau de 30 minutes', 'et un minuteur pour le riz, 12 minutes'],
+      names: ['gâteau', 'riz'],
+      cancel: 'annule le minuteur du gâteau',
+      left: 'riz',
+    },
+    {
+      language: 'zh',
+      start: ['设一个米饭计时器，20分钟', '再来一个饺子计时器，8分钟'],
+      names: ['米饭', '饺子'],
+      cancel: '把米饭的计时器取消',
+      left: '饺子',
+    },
+    {
+      // A name that with the timer word sounds like a device's (打印计 and the printer's 打印机) is still the timer's.
+      language: 'zh',
+      start: ['定一个打印计时器，10分钟', '再来一个汤圆计时器，6分钟'],
+      names: ['打印', '汤圆'],
+      cancel: '把打印的计时器取消',
+      left: '汤圆',
+    },
+  ];
+  for (const c of beside)
+    it(`takes the name said beside the timer word (${c.language})`, async () => {
+      await t.hub.assistant.timers.cancel(home.homeId);
+      for (const text of c.start) {
+        const turn = await home.say(text);
+        expect(turn.intent?.name, text).toBe('timer.start');
+      }
+      expect(await running()).toEqual(c.names);
+      await home.say(c.cancel);
+      expect(await running(), c.cancel).toEqual([c.left]);
+    });
+
+  it('takes a name said after the time, in four languages', async () => {
+    await t.hub.assistant.timers.cancel(home.homeId);
+    for (const text of [
+      'a timer, 8 minutes, for the soup',
+      'metti un timer di 9 minuti per la zuppa',
+      'lance un minuteur de 7 minutes pour la soupe',
+      '给汤圆定一个5分钟的计时器',
+    ])
+      expect((await home.say(text)).intent?.name, text).toBe('timer.start');
+    expect(await running()).toEqual(['soup', 'soupe', 'zuppa', '汤圆']);
+  });
+
+  it('gives no name made of little words ("another", 的)', async () => {
+    await t.hub.assistant.timers.cancel(home.homeId);
+    await home.say('start another timer for 5 minutes');
+    await home.say('再设一个5分钟的计时器');
+    expect(await running()).toEqual([null, null]);
+  });
 
   it('says the name back, and what is left on a named timer', async () => {
     await t.hub.assistant.timers.cancel(home.homeId);

@@ -195,6 +195,8 @@ function followedUp(command: Command, previous: Command): Command {
 
 /** An intent name for a command read from words no sentence matched. */
 function intentOf(command: Command): string {
+  // "Make me a coffee", "mow the lawn": the start of what the verb is for, not a vacuum's.
+  if (command.task && command.task !== 'clean' && command.action === 'start') return 'device.start';
   if (command.action === 'start' || command.action === 'pause' || command.action === 'dock')
     return `vacuum.${command.action}`;
   if (command.action === 'set' || command.action === 'adjust')
@@ -507,7 +509,7 @@ export function createAssistant(deps: {
             ? followedUp(said, previousCommand)
             : said;
         const intent =
-          recognition && !said.followUp && recognition.intent !== 'context.follow_up'
+          recognition && !said.followUp && !said.task && recognition.intent !== 'context.follow_up'
             ? recognition.intent
             : intentOf(command);
         const unsure = request.confidence !== undefined && request.confidence < CONFIRM_BELOW;

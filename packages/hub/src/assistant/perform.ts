@@ -29,6 +29,10 @@ function view(scope: TurnScope): HomeView {
     areas: scope.context.areas,
     capabilities: async (d) => (await scope.devices.products.get(d.productKey)).resolved,
     properties: async (d) => (await scope.devices.registry.get(d.id)).properties,
+    describe: async (d) => {
+      const product = await scope.devices.products.get(d.productKey);
+      return [product.name, ...product.thingModel.services.map((s) => s.name)];
+    },
   };
 }
 
@@ -49,7 +53,8 @@ function success(
     case 'position':
       return { text: r.position_set as string, extra: { value } };
     case 'start':
-      return { text: r.vacuum_started as string, extra: {} };
+      // "Started cleaning" is a vacuum's; a coffee machine or a mower is only started.
+      return { text: (op.kind === 'vacuum' ? r.vacuum_started : r.device_started) as string, extra: {} };
     case 'pause':
       return { text: r.vacuum_paused as string, extra: {} };
     case 'dock':

@@ -4,6 +4,7 @@
  * "it"); resolve.ts decides which devices they are.
  */
 import type { Language } from '../../errors/index.js';
+import type { TaskName } from './tasks.js';
 
 /** What to do. `set` and `adjust` name the property they change. */
 export type Action =
@@ -24,8 +25,10 @@ export type Property = 'brightness' | 'temperature' | 'position' | 'fanSpeed' | 
 export interface Target {
   /** A name heard: the ids of the names it matched (several when names are shared), the words, and whether they were only close to it. */
   name?: { ids: string[]; text: string; misheard?: boolean };
-  /** A kind of device: "the lights". */
+  /** A kind of device: "the lights" (a category), or an appliance kind of kinds.ts ("the coffee machine"). */
   kind?: { value: string; text: string };
+  /** A kind the verb implies, nothing named ("make me a coffee" is the coffee machine): one device, asked among several. */
+  implied?: boolean;
   /** A place: "in the attic". */
   area?: { id: string; text: string };
   /** Words that name a device or place the home does not have ("the garage", "抬灯"). */
@@ -66,6 +69,8 @@ export interface Command {
   followUp?: boolean;
   /** "Everything in the laundry": every device of a place; a place alone ("the garage") is its lights. */
   everything?: boolean;
+  /** A verb for what a device does ("brew", "mow the lawn", "roll out"): only the capabilities of tasks.ts carry it. */
+  task?: TaskName;
   /** "Both desk lamps", "tutte e due", "两个…都": every device of a shared name, not a question. */
   both?: boolean;
   /** Where the cleaning goes, for a vacuum's start ("vacuum the attic"). */

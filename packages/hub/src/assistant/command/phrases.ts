@@ -5,7 +5,9 @@
  */
 import type { Language } from '../../errors/index.js';
 import { tokenize } from '../nlu/normalize.js';
+import { kindWords } from './kinds.js';
 import type { Action, Property } from './model.js';
+import { taskVocabulary } from './tasks.js';
 
 /** One language's command words, as written (folded into tokens by `phrases()`). */
 interface Written {
@@ -755,5 +757,6 @@ function allWords(w: Written): string[] {
 
 /** Every word of a language's command phrases (so that telling languages apart knows them too). */
 export function phraseWords(language: Language): string[] {
-  return [...new Set(allWords(written[language]).flatMap(tokenize))];
+  const words = [...allWords(written[language]), ...taskVocabulary(language), ...kindWords(language)];
+  return [...new Set(words.flatMap(tokenize))];
 }

@@ -5,10 +5,14 @@
  * words that name something the home does not have (kept, so that resolution never widens them).
  */
 import type { Language } from '../../errors/index.js';
+import { tokenize } from '../nlu/normalize.js';
 import { readNumber } from '../nlu/numbers.js';
 import type { Recognition, Span } from '../nlu/recognizer.js';
+import { kindIn } from './kinds.js';
 import type { Action, Command, Property, Target, Value } from './model.js';
 import { type Phrases, phrases } from './phrases.js';
+import { type FoundTask, findTask, kindSpans } from './read-task.js';
+import { taskGlue, taskSpecs } from './tasks.js';
 
 /** What the reader is given: the utterance's words, what the recogniser found in them, and its vocabulary. */
 export interface ReadInput {
@@ -22,6 +26,8 @@ export interface ReadInput {
   vocabulary: ReadonlySet<string>;
   /** "Don't turn on…": a negated request is never carried out. */
   negated: boolean;
+  /** Words a task took ("brew", "the lawn" of "mow the lawn"): known, and no name or place. */
+  claimed?: ReadonlySet<number>;
 }
 
 const fromIntent: Record<string, Action> = {
@@ -340,24 +346,31 @@ function readTargets(input: ReadInput, p: Phrases, verbAt: number): { targets: T
  * Words that name something the home does not have: unknown words right before a kind ("garage
  * light", "抬灯") or after a word for a place ("in the garage", "nel garage", "dans le garage").
  */
-function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: string }> {
+/** Which words are known: a name, place or kind heard, a word a task took, the grammar's words, a number. */
+function knownWords(input: ReadInput, p: Phrases): (i: number) => boolean {
   const { tokens, spans, vocabulary, language } = input;
-  const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
   const covered = new Set<number>();
   for (const s of spans) for (let k = s.start; k < s.end; k++) covered.add(k);
   // Chinese has no spaces: 掉 is known inside 关掉, not before 灯 in 掉灯 (吊灯 heard wrong).
   const explained = new Set<number>();
   if (language === 'zh')
     for (const m of find(tokens, p.known)) for (let k = m.start; k < m.end; k++) explained.add(k);
-  const known = (i: number) => {
+  return (i: number) => {
     const t = tokens[i] as string;
     return (
       covered.has(i) ||
+      input.claimed?.has(i) === true ||
       (language === 'zh' ? explained.has(i) : vocabulary.has(t) || p.glue.has(t)) ||
       /^\d/.test(t) ||
       readNumber(tokens, i, language) !== null
     );
   };
+}
+
+function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: string }> {
+  const { tokens, spans, language } = input;
+  const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
+  const known = knownWords(input, p);
   const out: Array<{ at: number; text: string }> = [];
   const join = (words: string[]) => words.join(language === 'zh' ? '' : ' ');
   for (let i = input.from ?? 0; i < tokens.length; i++) {
@@ -437,6 +450,112 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
 
 const SWITCHING = new Set<Action>(['turn_on', 'turn_off', 'open', 'close', 'start', 'pause', 'dock']);
 
+/** Whether a verb said beside a task asks for something else ("metti in pausa" is no start). */
+function against(verb: Action | undefined, action: Action): boolean {
+  if (verb === undefined || verb === 'set' || verb === action) return false;
+  const starting = new Set<Action>(['start', 'turn_on']);
+  return !(starting.has(verb) && starting.has(action));
+}
+
+/**
+ * A request that names a task (tasks.ts): its devices are those named, else the home's devices of
+ * the task's kind ("make me a coffee"); a place is where the work goes for a vacuum, and narrows the
+ * kind otherwise. Null when the words ask for something else, so the ordinary reading takes over.
+ */
+function readTask(input: ReadInput, found: FoundTask, p: Phrases, verbAt: number): Command | null {
+  const spec = taskSpecs[found.name];
+  const { tokens, language } = input;
+  const blank = tokens.map((t, i) => (found.claimed.has(i) ? '' : t));
+  const verb = readVerb(blank, p);
+  if (against(verb, spec.action)) return null;
+  const spans = taskFree(input.spans, found);
+  // "Turn on the lamp and make me a coffee": a switching verb of its own for devices of another kind
+  // is a request of its own (the ordinary reading's), not the task's devices.
+  const ofTheKind = (s: Span) =>
+    s.slot === 'area' || (s.slot === 'category' ? s.value === spec.kind : kindIn(s.text) === spec.kind);
+  if (spec.kind && verb !== undefined && verb !== 'set' && !spans.every(ofTheKind)) return null;
+  const claimed = new Set([...found.claimed].filter((k) => !spans.some((s) => k >= s.start && k < s.end)));
+  const first = Math.min(...found.claimed);
+  const last = Math.max(...found.claimed);
+  // "Don't make me a coffee", "不要煮咖啡", "le linge ne sèche pas": a task negated is never carried out.
+  // English says it inside a word too: "the washing won't dry", "it isn't mowing".
+  const contracted = tokens.flatMap((t, i) =>
+    t.endsWith("n'") && tokens[i + 1] === 't' ? [{ start: i }] : [],
+  );
+  if ([...find(tokens, p.negation), ...contracted].some((n) => n.start < first || n.start <= last + 1))
+    return null;
+  // "Mets le déshumidificateur en vitesse rapide, je veux sécher le linge": a value said is the request.
+  const taken = new Set([...found.claimed].map((k) => tokens[k]));
+  const valueSlot = ['brightness', 'temperature', 'position', 'fan_speed', 'mode', 'color', 'warmth'].some(
+    (k) => {
+      const slot = input.recognition?.slots[k];
+      return slot !== undefined && !tokenize(slot.text).every((t) => taken.has(t));
+    },
+  );
+  const heard: ReadInput = { ...input, spans, claimed };
+  const { targets, except } = readTargets(heard, p, verbAt);
+  if (targets.length === 0 && refers(blank, p, spans)) targets.push({ reference: true });
+  // "Send Rex out to mow the lawn", "roll out the pergola": words the home does not know before the
+  // task, or right after its verb, name who or what is to do it.
+  if (!targets.some((t) => t.name || t.reference || t.unknown)) {
+    const known = knownWords(heard, p);
+    const little = taskGlue(language);
+    const strange = (i: number) => {
+      const t = tokens[i] as string;
+      return !known(i) && !little.has(t) && (language === 'zh' || (!t.endsWith("'") && t.length > 1));
+    };
+    const unknown = tokens.map((_, i) => i).filter((i) => i < first && strange(i));
+    if (found.verbEnd !== undefined && language !== 'zh') {
+      let at = found.verbEnd;
+      while (at < tokens.length && !found.claimed.has(at) && p.glue.has(tokens[at] as string)) at++;
+      while (at < tokens.length && strange(at)) unknown.push(at++);
+    }
+    if (unknown.length > 0)
+      targets.push({ unknown: unknown.map((i) => tokens[i]).join(language === 'zh' ? '' : ' ') });
+  }
+  const said = readValue(blank, language, p);
+  const named = targets.some((t) => t.name || t.reference || t.kind || t.unknown);
+  // "Power up the heater to 22" or "warm the towel rail to 50 degrees" is a value for the device
+  // named: the ordinary reading's. Said of a task alone ("un caffè forte") it is about the task.
+  const cover = spec.action === 'open' || spec.action === 'close';
+  if (!cover && named && (said || valueSlot)) return null;
+  if (spec.namedOnly && !named) return null;
+  let where: Command['where'];
+  for (const target of targets) {
+    if (!target.area || target.name || target.kind || target.unknown || target.reference) continue;
+    if (spec.lights) target.kind = { value: 'light', text: found.text };
+    else if (spec.where && !where) where = target.area;
+    else if (spec.kind) target.kind = { value: spec.kind, text: found.text };
+  }
+  const kept = where ? targets.filter((t) => t.area?.id !== where?.id || t.kind || t.name) : targets;
+  if (kept.length === 0) {
+    if (spec.lights) kept.push({ kind: { value: 'light', text: found.text } });
+    else if (spec.kind) kept.push({ kind: { value: spec.kind, text: found.text }, implied: true });
+    // "Power up" with nothing named: nothing is guessed.
+    else return null;
+  }
+  const value = cover ? said : undefined;
+  return {
+    action: spec.action,
+    ...(value ? { value } : {}),
+    targets: kept,
+    except,
+    task: found.name,
+    ...(where ? { where } : {}),
+    language,
+  };
+}
+
+/** The spans a task leaves: none over its words, but a name that is its object ("passa l'aspirapolvere" to a vacuum called so). */
+function taskFree(spans: Span[], found: FoundTask): Span[] {
+  const isObject = (s: Span) => found.objects.some((o) => o.start === s.start && o.end === s.end);
+  const overlaps = (s: Span) => [...found.claimed].some((k) => k >= s.start && k < s.end);
+  return spans.filter((s) => !overlaps(s) || (s.slot === 'name' && isObject(s)));
+}
+
+/** Intents whose words a task must not take ("set a coffee timer", "fai partire un timer bucato"). */
+const NOT_TASKS = /^(timer|time)\./;
+
 const AGAIN: Partial<Record<Language, string[]>> = { it: ['ri', 'r'], fr: ['re', 'r'] };
 
 /** "Richiudile", "referme", "rallume": a verb said again is that verb (its object still attached). */
@@ -502,7 +621,7 @@ export function readCommand(given: ReadInput): Command | null {
   const first = Math.min(...heard.spans.map((s) => s.start));
   // "The fan speed of Breeze": a kind word inside a longer property word names no device.
   const propertyWords = Object.values(p.properties).flatMap((list) => find(tokens, list));
-  const input: ReadInput & { spans: Span[] } = {
+  const filtered: ReadInput = {
     ...heard,
     spans: heard.spans.filter(
       (s) =>
@@ -518,6 +637,13 @@ export function readCommand(given: ReadInput): Command | null {
         ),
     ),
   };
+  // "The coffee machine", "il tosaerba": appliance kinds no category tells apart.
+  const input: ReadInput & { spans: Span[] } = {
+    ...filtered,
+    spans: [...filtered.spans, ...kindSpans(tokens, filtered.spans, language)].sort(
+      (a, b) => a.start - b.start,
+    ),
+  };
   // "Close the roof blinds, no wait, I mean the blackout blind": what is named after a correction replaces what came before it.
   const corrected = targetCorrection(tokens, input.spans, p);
   if (corrected !== undefined) {
@@ -530,6 +656,11 @@ export function readCommand(given: ReadInput): Command | null {
   const negationAt = find(tokens, p.negation)[0]?.start;
   if (input.negated && (!Number.isFinite(verbAt) || negationAt === undefined || negationAt < verbAt))
     return null;
+  const found = NOT_TASKS.test(recognition?.intent ?? '') ? null : findTask(tokens, input.spans, language);
+  const tasked = found ? readTask(input, found, p, verbAt) : null;
+  if (tasked) return tasked;
+  // A task's words are no target of the ordinary reading ("…e fammi un caffè" turns off no coffee machine).
+  if (found) input.spans = taskFree(input.spans, found);
   const intent = recognition?.intent;
   const fromSentence = intent !== undefined ? fromIntent[intent] : undefined;
   const said = readValue(tokens, language, p);
@@ -670,6 +801,9 @@ export function readCommand(given: ReadInput): Command | null {
       else delete placed.area;
     }
   }
+  // "Start cleaning", "pause the cleaning": nothing named is the home's vacuum, never its mower.
+  if (intent?.startsWith('vacuum.') && targets.length === 0 && ['start', 'pause', 'dock'].includes(action))
+    targets.push({ kind: { value: 'vacuum', text: '' }, implied: true });
   return {
     action,
     ...(property ? { property } : {}),

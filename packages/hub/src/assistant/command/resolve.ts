@@ -19,9 +19,11 @@ import {
 import type { Area } from '../../homes/index.js';
 import { editDistance } from '../nlu/edit-distance.js';
 import { foldText } from '../nlu/normalize.js';
+import { deviceKind, isKind, type Kind } from './kinds.js';
 import type { Command, Property, Target, Value } from './model.js';
 import { LIGHT_WORDS } from './phrases.js';
 import { isPluralOf } from './plural.js';
+import { taskSpecs } from './tasks.js';
 
 /** What resolution reads of a home. */
 export interface HomeView {
@@ -30,6 +32,8 @@ export interface HomeView {
   capabilities(device: Device): Promise<ResolvedCapabilities>;
   /** The device's property values as last reported. */
   properties(device: Device): Promise<Record<string, unknown>>;
+  /** What the device's product says of itself (its name, its services' names): its kind when its names do not tell. */
+  describe?(device: Device): Promise<string[]>;
 }
 
 /** One thing to do to one device: a capability value (with the value reached), or a service call. */
@@ -42,6 +46,8 @@ export interface Operation {
   /** For a fan speed: the speed reached as a reply says it ("4", "high"). */
   speed?: string;
   property?: Property;
+  /** The appliance the device is (kinds.ts), when anything tells. */
+  kind?: Kind;
 }
 
 /** What a command comes to in a home. */
@@ -163,7 +169,7 @@ function candidates(
   target: Target,
   home: HomeView,
   previous: readonly string[],
-  scope: { placeMeansLights?: boolean } = {},
+  scope: { placeMeansLights?: boolean; kinds: ReadonlyMap<string, Kind | undefined> },
 ): Device[] | { missing: string } {
   if (target.unknown) {
     const heard = soundsLike(target, home);
@@ -178,8 +184,12 @@ function candidates(
     return devices;
   }
   devices = devices.filter((d) => !isEntrance(d));
-  if (target.kind)
-    devices = devices.filter((d) => d.category === target.kind?.value || namedALight(d, target));
+  // An appliance kind is what the device is ("the coffee machine"); "the vacuum" never reaches a mower.
+  const kind = target.kind?.value;
+  if (kind !== undefined)
+    devices = devices.filter((d) =>
+      isKind(kind) ? scope.kinds.get(d.id) === kind : d.category === kind || namedALight(d, target),
+    );
   if (target.area) devices = devices.filter((d) => d.areaId === target.area?.id);
   if (target.area && !target.kind && scope.placeMeansLights)
     devices = devices.filter((d) => SWITCHED_WITH_THE_PLACE.has(d.category));
@@ -374,12 +384,25 @@ function settable(
   return order.find((c) => caps[c]?.writable);
 }
 
-/** What a command does to one device, or null when the device cannot do it. */
+/** What a command does to one device (with the appliance it is), or null when the device cannot do it. */
 async function operation(
   command: Command,
   device: Device,
   home: HomeView,
   named: boolean,
+  kinds: ReadonlyMap<string, Kind | undefined>,
+): Promise<Operation | null> {
+  const kind = kinds.get(device.id);
+  const op = await operationOn(command, device, home, named, kind);
+  return op && kind ? { ...op, kind } : op;
+}
+
+async function operationOn(
+  command: Command,
+  device: Device,
+  home: HomeView,
+  named: boolean,
+  kind: Kind | undefined,
 ): Promise<Operation | null> {
   const caps = await home.capabilities(device);
   const service = (name: CapabilityName, params: Record<string, unknown> = {}): Operation | null =>
@@ -391,6 +414,37 @@ async function operation(
       : null;
   const power = (on: boolean): Operation | null =>
     caps.power ? { device, capability: 'power', value: on } : null;
+  const ends = (): Operation | null =>
+    caps.position?.writable
+      ? position(
+          command.value && command.value.kind !== 'word'
+            ? amount(command.value, 'position', caps.position, undefined)
+            : command.action === 'open'
+              ? 100
+              : 0,
+        )
+      : null;
+  // A task is carried only by its own capabilities, on a device of its kind ("Pepito, make me a
+  // coffee" does not send the mower out; "power up the blinds" moves no blind).
+  if (command.task) {
+    const spec = taskSpecs[command.task];
+    if (spec.kind && (spec.strict || kind !== undefined) && kind !== spec.kind) return null;
+    for (const need of spec.needs) {
+      const op =
+        need === 'start'
+          ? service('start', where && spec.where ? { area: where } : {})
+          : need === 'power'
+            ? // Power starts an appliance only when it is that appliance (a washer behind its plug).
+              spec.kind && kind !== spec.kind
+              ? null
+              : power(command.action !== 'turn_off' && command.action !== 'close')
+            : need === 'position'
+              ? ends()
+              : null;
+      if (op) return op;
+    }
+    return null;
+  }
   switch (command.action) {
     case 'turn_on':
       return power(true) ?? position(100) ?? service('start');
@@ -404,15 +458,7 @@ async function operation(
       return service('dock');
     case 'open':
     case 'close': {
-      if (caps.position?.writable) {
-        const value =
-          command.value && command.value.kind !== 'word'
-            ? amount(command.value, 'position', caps.position, undefined)
-            : command.action === 'open'
-              ? 100
-              : 0;
-        return position(value);
-      }
+      if (caps.position?.writable) return ends();
       // "Close the ceiling light" (Québec French): what has no position switches.
       return power(command.action === 'open');
     }
@@ -449,17 +495,34 @@ export async function resolve(
 ): Promise<Resolution> {
   const chosen: Device[] = [];
   let broad = false;
+  // What each device is, read only when the request is about kinds or what devices do.
+  const kinds = new Map<string, Kind | undefined>();
+  const aboutKinds =
+    command.task !== undefined ||
+    ['start', 'pause', 'dock'].includes(command.action) ||
+    [...command.targets, ...command.except].some((t) => t.kind && isKind(t.kind.value));
+  if (aboutKinds)
+    for (const d of home.devices)
+      kinds.set(d.id, await deviceKind(d, async () => (await home.describe?.(d)) ?? []));
   const unsure = options.unsure ?? false;
   let bySound = false;
   if (command.targets.some((t) => t.reference) && previous.length === 0) return { kind: 'which' };
   const switching = command.action === 'turn_on' || command.action === 'turn_off';
   const placeMeansLights = switching && !command.everything;
   for (const target of command.targets) {
-    const found = candidates(target, home, previous, { placeMeansLights });
+    const found = candidates(target, home, previous, { placeMeansLights, kinds });
+    // A kind only implied ("make me a coffee" in a home without a coffee machine): nothing can do it.
+    if (!Array.isArray(found) && target.implied) return { kind: 'unable', temperature: false };
     if (!Array.isArray(found)) {
       const suggestion = closest(found.missing, home);
       return { kind: 'not_found', what: found.missing, ...(suggestion ? { suggestion } : {}) };
     }
+    // Implied by a task: the devices of the kind that can do it; asked among several.
+    const able: Device[] = [];
+    if (target.implied)
+      for (const d of found) if (await operation(command, d, home, true, kinds)) able.push(d);
+    if (target.implied && able.length === 0) return { kind: 'unable', temperature: false };
+    if (target.implied && able.length > 1) return { kind: 'ask', choices: able };
     // "Both desk lamps", "the desk lamps": every device of the shared name; "the desk lamp" asks which.
     const every =
       command.both ||
@@ -479,7 +542,7 @@ export async function resolve(
   if (unnamed && previous.length > 0 && command.action !== 'turn_on' && command.action !== 'turn_off') {
     const last = home.devices.filter((d) => previous.includes(d.id));
     const able: Device[] = [];
-    for (const d of last) if (await operation(command, d, home, true)) able.push(d);
+    for (const d of last) if (await operation(command, d, home, true, kinds)) able.push(d);
     if (able.length > 0) {
       pool = able;
       narrowed = true;
@@ -487,7 +550,7 @@ export async function resolve(
   }
   const excluded = new Set<string>();
   for (const target of command.except) {
-    const found = candidates(target, home, previous);
+    const found = candidates(target, home, previous, { kinds });
     if (Array.isArray(found)) for (const d of found) excluded.add(d.id);
     // "All the blinds except the skylight one": words that are part of a name leave that device out;
     // leaving out too much is the safe side of an exception.
@@ -496,7 +559,7 @@ export async function resolve(
   const operations: Operation[] = [];
   for (const device of pool) {
     if (excluded.has(device.id)) continue;
-    const op = await operation(command, device, home, !unnamed || narrowed);
+    const op = await operation(command, device, home, !unnamed || narrowed, kinds);
     if (op) operations.push(op);
   }
   if (unnamed && (command.action === 'turn_on' || command.action === 'turn_off'))

@@ -86,6 +86,9 @@ interface Parts {
   cues: Map<CueName, number>;
   unexplained: number;
   tokens: number;
+  /** Per word: the cue that explains it, if a cue does; and whether nothing but a guess explains it. */
+  cueAt: Array<CueName | undefined>;
+  free: boolean[];
 }
 
 function phraseAt(tokens: readonly string[], pos: number, phrase: readonly string[]): boolean {
@@ -118,6 +121,7 @@ function findCues(
   cues: Cues,
   covered: boolean[],
   minLength = 1,
+  cueAt: Array<CueName | undefined> = [],
 ): Map<CueName, number> {
   const found = new Map<CueName, number>();
   const byFirstWord = cueIndex(cues);
@@ -129,7 +133,11 @@ function findCues(
     }
     if (!best) continue;
     found.set(best.cue, Math.max(found.get(best.cue) ?? 0, best.length));
-    if (best.length >= minLength) for (let k = pos; k < pos + best.length; k++) covered[k] = true;
+    if (best.length >= minLength)
+      for (let k = pos; k < pos + best.length; k++) {
+        if (!covered[k]) cueAt[k] = best.cue;
+        covered[k] = true;
+      }
     // Keep scanning inside the phrase too: "turn on" also holds shorter cues only when no longer one matched there.
     pos += best.length - 1;
   }
@@ -228,8 +236,10 @@ function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Par
     pos++;
   }
   const cueCovered = [...covered];
-  const found = findCues(tokens, cues, cueCovered);
+  const cueAt: Array<CueName | undefined> = tokens.map(() => undefined);
+  const found = findCues(tokens, cues, cueCovered, 1, cueAt);
   // Then misheard names, only where nothing else explains the words (guessing is the costly part).
+  const guessed: boolean[] = tokens.map(() => false);
   for (let pos = 0; pos < tokens.length; pos++) {
     if (cueCovered[pos]) continue;
     let best: { slot: EntitySlot; found: FoundValue } | null = null;
@@ -240,7 +250,10 @@ function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Par
     }
     if (!best) continue;
     entities[best.slot] = best.found;
-    for (let k = pos; k < best.found.end; k++) cueCovered[k] = true;
+    for (let k = pos; k < best.found.end; k++) {
+      cueCovered[k] = true;
+      guessed[k] = true;
+    }
     pos = best.found.end - 1;
   }
   const unexplained = cueCovered.filter((c) => !c).length;
@@ -251,7 +264,48 @@ function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Par
     cues: found,
     unexplained,
     tokens: tokens.length,
+    cueAt,
+    // A name only guessed is free words too: 洗衣 of a laundry timer is no misheard 洗衣机.
+    free: cueCovered.map((c, k) => !c || guessed[k] === true),
   };
+}
+
+/** Longest timer name taken from the words beside the timer word. */
+const NAME_WORDS = 3;
+
+/**
+ * The name of a timer, said beside the timer word with nothing else explaining it: "a bottle
+ * timer", "un timer lavatrice", "un minuteur pour les pâtes", "奶瓶计时器", "洗衣的计时器". Before
+ * the word only when right against it (Chinese may put 的 between); after it, past little words.
+ */
+function timerName(tokens: readonly string[], parts: Parts, language: Language): FoundValue | undefined {
+  const at = parts.cueAt.indexOf('timer');
+  if (at < 0) return undefined;
+  let end = at;
+  while (parts.cueAt[end] === 'timer') end++;
+  const run = (from: number, step: 1 | -1, skip: (k: number) => boolean): FoundValue | undefined => {
+    let k = from;
+    while (k >= 0 && k < tokens.length && skip(k)) k += step;
+    const first = k;
+    while (k >= 0 && k < tokens.length && parts.free[k]) k += step;
+    const [start, stop] = step === 1 ? [first, k] : [k + 1, first + 1];
+    const words = stop - start;
+    if (words <= 0 || words > (language === 'zh' ? NAME_WORDS + 2 : NAME_WORDS)) return undefined;
+    return {
+      value: tokens.slice(start, stop).join(language === 'zh' ? '' : ' '),
+      start,
+      end: stop,
+      edits: 0,
+    };
+  };
+  const before = run(at - 1, -1, (k) => language === 'zh' && tokens[k] === '的');
+  const after = run(end, 1, (k) => parts.cueAt[k] === 'stopword');
+  // Italian and French name it after ("timer della pasta"); English and Chinese before.
+  const beside = language === 'it' || language === 'fr' ? (after ?? before) : (before ?? after);
+  if (beside || !parts.duration || parts.cueAt[parts.duration.end] !== 'stopword') return beside;
+  // "Un timer di 10 minuti per la pasta": last, after the time and a little word, up to the end.
+  const last = run(parts.duration.end, 1, (k) => parts.cueAt[k] === 'stopword');
+  return last?.end === tokens.length ? last : undefined;
 }
 
 const LIGHTING = new Set(['light']);
@@ -291,6 +345,7 @@ export function matchFrame(
   const isCategory = (set: ReadonlySet<string>) => typeof category === 'string' && set.has(category);
 
   if (has('timer')) {
+    put('timer_name', timerName(tokens, parts, language));
     if (parts.duration && !has('cancel') && !has('remaining')) {
       put('duration', parts.duration);
       return result('timer.start');

@@ -33,6 +33,12 @@ export function refine(
   isCategoryWord: (text: string) => boolean = () => true,
 ): Recognition {
   const { intent, slots } = recognition;
+  // "Start another timer", "再设一个5分钟的计时器": little words are no timer's name.
+  const named = slots.timer_name;
+  if (named && tokenize(named.text).every((word) => mentions([word], cues.stopword))) {
+    const { timer_name: _, ...rest } = slots;
+    return { ...recognition, slots: rest };
+  }
   if ((intent === 'device.turn_on' || intent === 'device.turn_off') && !slots.name) {
     const category = slots.category?.value;
     if (typeof category === 'string' && COVERS.has(category)) {
