@@ -12,7 +12,7 @@ import { kindIn } from './kinds.js';
 import type { Action, Command, Property, Target, Value } from './model.js';
 import { type Phrases, phrases } from './phrases.js';
 import { type FoundTask, findTask, kindSpans } from './read-task.js';
-import { taskGlue, taskSpecs } from './tasks.js';
+import { taskGlue, taskObjects, taskSpecs } from './tasks.js';
 
 /** What the reader is given: the utterance's words, what the recogniser found in them, and its vocabulary. */
 export interface ReadInput {
@@ -355,12 +355,13 @@ function knownWords(input: ReadInput, p: Phrases): (i: number) => boolean {
   const explained = new Set<number>();
   if (language === 'zh')
     for (const m of find(tokens, p.known)) for (let k = m.start; k < m.end; k++) explained.add(k);
+  const objects = taskObjects(language);
   return (i: number) => {
     const t = tokens[i] as string;
     return (
       covered.has(i) ||
       input.claimed?.has(i) === true ||
-      (language === 'zh' ? explained.has(i) : vocabulary.has(t) || p.glue.has(t)) ||
+      (language === 'zh' ? explained.has(i) : (vocabulary.has(t) && !objects.has(t)) || p.glue.has(t)) ||
       /^\d/.test(t) ||
       readNumber(tokens, i, language) !== null
     );

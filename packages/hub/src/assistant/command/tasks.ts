@@ -299,6 +299,20 @@ export function taskWords(language: Language): TaskWords[] {
 }
 
 /** Every word of a language's tasks (known words, never a name the home lacks). */
+/**
+ * The objects of tasks ("garden", "lawn", "caffè"): words of the language, yet a place or a thing of
+ * their own unless a task took them ("the garden lights" in a home with no garden name no lights).
+ */
+export function taskObjects(language: Language): ReadonlySet<string> {
+  let found = objectsCache.get(language);
+  if (!found) {
+    found = new Set(Object.values(written[language]).flatMap((w) => (w?.objects ?? []).flatMap(tokenize)));
+    objectsCache.set(language, found);
+  }
+  return found;
+}
+const objectsCache = new Map<Language, ReadonlySet<string>>();
+
 export function taskVocabulary(language: Language): string[] {
   const said = Object.values(written[language]).flatMap((w) => [
     ...(w?.verbs ?? []),

@@ -210,6 +210,9 @@ describe('safety: nothing the home does not have, and no negated request, ever m
       ['fr', 'éteins les lumières du bureau des enfants'],
       ['zh', '打开地下室的灯'],
       ['zh', '打开阁楼的灯'],
+      // Words a task knows ("water the garden") are still a place the home does not have.
+      ['en', 'turn on the garden lights'],
+      ['fr', 'allume les lumières du jardin'],
     ];
     for (const [language, text] of cases) expect(await does(language, text), text).toBe('not_found');
   });
