@@ -20,6 +20,8 @@ const AND: Record<Language, RegExp> = {
 };
 
 const PARTICLES = new Set(['on', 'off', 'up', 'down', 'su', 'giu']);
+/** Verbs that make a whole request with their object: "turn off the heat mat" ("set the lamp" needs a value). */
+const SWITCHES = new Set(['turn_on', 'turn_off', 'open', 'close', 'start', 'pause', 'dock']);
 
 function occurs(tokens: readonly string[], list: readonly string[][]): boolean {
   return tokens.some((_, i) => list.some((phrase) => phrase.every((w, k) => tokens[i + k] === w)));
@@ -119,12 +121,20 @@ export function requestsWithValues(text: string, language: Language, analyse: An
     .flatMap((c) => c.split(AND[language]))
     .filter((c) => c.trim().length > 0);
   if (pieces.length < 2) return [text];
+  // "Open the roof vent halfway and turn off the heat mat": each piece with a verb or a value of its own.
   const whole = pieces.every((piece) => {
     const { tokens, spans } = analyse(piece);
     const named = spans.some((s) => s.slot === 'name' || s.slot === 'category');
     const valued =
       hasNumber(tokens, language) || occurs(tokens, p.half) || occurs(tokens, p.max) || occurs(tokens, p.min);
-    return named && valued && !occurs(tokens, p.correction) && !occurs(tokens, p.except);
+    const verb = occurs(
+      tokens,
+      p.verbs
+        .filter((v) => SWITCHES.has(v.action))
+        .map((v) => v.phrase)
+        .filter((phrase) => !(phrase.length === 1 && PARTICLES.has(phrase[0] as string))),
+    );
+    return named && (valued || verb) && !occurs(tokens, p.correction) && !occurs(tokens, p.except);
   });
   return whole ? pieces : [text];
 }

@@ -277,7 +277,9 @@ function refers(tokens: readonly string[], p: Phrases, spans: readonly Span[]): 
 function readTargets(input: ReadInput, p: Phrases, verbAt: number): { targets: Target[]; except: Target[] } {
   const { tokens, spans } = input;
   const ands = find(tokens, p.and).map((m) => m.start);
-  const excepts = find(tokens, p.except).map((m) => m.start);
+  const excepts = find(tokens, p.except)
+    .map((m) => m.start)
+    .filter((at) => at >= (input.from ?? 0));
   const others = find(tokens, p.others).map((m) => m.start);
   const ranges: Array<[number, number]> = [];
   const exceptAt = excepts[0];
@@ -557,6 +559,13 @@ function taskFree(spans: Span[], found: FoundTask): Span[] {
 /** Intents whose words a task must not take ("set a coffee timer", "fai partire un timer bucato"). */
 const NOT_TASKS = /^(timer|time)\./;
 
+const LEAVE: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['leave']),
+  it: new Set(['lascia', 'lasciate', 'lasciala', 'lascialo', 'lasciali', 'lasciale']),
+  fr: new Set(['laisse', 'laissez']),
+  zh: new Set(['保持']),
+};
+
 const AGAIN: Partial<Record<Language, string[]>> = { it: ['ri', 'r'], fr: ['re', 'r'] };
 
 /** "Richiudile", "referme", "rallume": a verb said again is that verb (its object still attached). */
@@ -582,6 +591,11 @@ const NOT_A_TARGET_CORRECTION = new Set(['不', '不是', '还是']);
 /** Where the targets named after a correction start, when something was named before it too. */
 function targetCorrection(tokens: readonly string[], spans: readonly Span[], p: Phrases): number | undefined {
   const first = Math.min(...spans.map((s) => s.start));
+  // "哦不是，是天窗帘": 不是 followed by 是 puts the right one in place of the first.
+  const instead = tokens.findIndex(
+    (t, i) => t === '是' && i > first && tokens[i - 1] === '是' && tokens[i - 2] === '不',
+  );
+  if (instead > 0 && spans.some((s) => s.start > instead)) return instead + 1;
   const at = find(tokens, p.correction)
     .filter(
       (m) =>
@@ -600,6 +614,14 @@ function targetCorrection(tokens: readonly string[], spans: readonly Span[], p: 
  */
 export function withdrawn(tokens: readonly string[], spans: readonly Span[], language: Language): boolean {
   const p = phrases(language);
+  // "Leave the compressor off", "lascia spento il compressore", "laisse le compresseur éteint": keep as it is.
+  const states = new Set(['on', 'off']);
+  const saidVerbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
+  if (
+    LEAVE[language].has(tokens[0] ?? '') &&
+    !saidVerbs.some((m) => !(m.end - m.start === 1 && states.has(tokens[m.start] ?? '')))
+  )
+    return true;
   const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
   if (verbs.length === 0) return false;
   const afterVerb = Math.min(...verbs.map((m) => m.end));

@@ -126,7 +126,8 @@ function heardByItsSound(target: Target, home: HomeView): boolean {
 }
 
 /** Words that make a cover a way in (a garage door, a gate): moved only when it is named. */
-const ENTRANCE_WORDS = /\b(door|gate|garage|porta|portone|cancello|porte|portail)\b|门/iu;
+const ENTRANCE_WORDS =
+  /\b(door|gate|garage|porta|portone|cancello|serranda|saracinesca|basculante|porte|portail)\b|门/iu;
 
 /**
  * A door or gate: never moved by a kind, a place or "everything" ("close all the blinds" must
@@ -181,6 +182,17 @@ function candidates(
     devices = devices.filter((d) => target.name?.ids.includes(d.id));
     if (target.area && devices.some((d) => d.areaId === target.area?.id))
       devices = devices.filter((d) => d.areaId === target.area?.id);
+    // "The light in the sauna" where "sauna" names the stove: a kind said with a name is a device of
+    // that kind (a plug or relay may carry a lamp), never the named device of another kind.
+    const kind = target.kind?.value;
+    if (kind && kind !== 'vacuum') {
+      const ofKind = devices.filter(
+        (d) =>
+          d.category === kind || (kind === 'light' && (d.category === 'plug' || d.category === 'switch')),
+      );
+      if (ofKind.length === 0) return { missing: `${target.kind?.text} ${target.name.text}` };
+      devices = ofKind;
+    }
     return devices;
   }
   devices = devices.filter((d) => !isEntrance(d));
@@ -362,7 +374,7 @@ function settable(
   // A speed word ("high") is only ever a fan speed.
   if (command.value?.kind === 'word') return caps.fanSpeed?.writable ? 'fanSpeed' : undefined;
   // "A warmer light", "più calda la luce": on a lamp that has no set point, warmth is its colour temperature.
-  if (warmthOfLight(command, caps)) return 'colorTemperature';
+  if (named && warmthOfLight(command, caps)) return 'colorTemperature';
   // "Turn the fan up a notch": a fan's own change is its speed, not the light it may carry.
   if (
     !command.property &&
@@ -447,9 +459,9 @@ async function operationOn(
   }
   switch (command.action) {
     case 'turn_on':
-      return power(true) ?? position(100) ?? service('start');
+      return power(true) ?? (named ? (position(100) ?? service('start')) : null);
     case 'turn_off':
-      return power(false) ?? position(0) ?? service('dock');
+      return power(false) ?? (named ? (position(0) ?? service('dock')) : null);
     case 'start':
       return service('start', where ? { area: where } : {}) ?? (named ? power(true) : null);
     case 'pause':
@@ -506,6 +518,7 @@ export async function resolve(
       kinds.set(d.id, await deviceKind(d, async () => (await home.describe?.(d)) ?? []));
   const unsure = options.unsure ?? false;
   let bySound = false;
+  const direct = new Set<string>();
   if (command.targets.some((t) => t.reference) && previous.length === 0) return { kind: 'which' };
   const switching = command.action === 'turn_on' || command.action === 'turn_off';
   const placeMeansLights = switching && !command.everything;
@@ -533,6 +546,8 @@ export async function resolve(
     if (target.unknown || (target.name?.misheard && heardByItsSound(target, home))) bySound = true;
     if (!target.name && !target.kind && !target.reference) broad = true;
     for (const d of found) if (!chosen.includes(d)) chosen.push(d);
+    // Named (or pointed back at): what the words said of the device itself, not of its place.
+    if (target.name || target.reference || target.unknown) for (const d of found) direct.add(d.id);
   }
   // Nothing named ("set the temperature to 22"): the home's devices that can, asked among several.
   const unnamed = command.targets.length === 0;
@@ -559,7 +574,9 @@ export async function resolve(
   const operations: Operation[] = [];
   for (const device of pool) {
     if (excluded.has(device.id)) continue;
-    const op = await operation(command, device, home, !unnamed || narrowed, kinds);
+    // A place or a kind ("everything in the greenhouse", "make the nursery warmer") reaches what each
+    // device plainly does: no cover closed for "off", no lamp dimmed for "warmer".
+    const op = await operation(command, device, home, direct.has(device.id) || narrowed, kinds);
     if (op) operations.push(op);
   }
   if (unnamed && (command.action === 'turn_on' || command.action === 'turn_off'))

@@ -74,6 +74,7 @@ const caps: Record<string, ResolvedCapabilities> = {
     fanSpeed: num('Speed', 'int', 1, 6, 1),
     brightness: num('Glow', 'int', 0, 100, 1, '%'),
   },
+  shade: { position: num('Pos', 'int', 0, 100, 1, '%') },
   tint: {
     power: bool('On'),
     brightness: num('Level', 'int', 0, 100, 1, '%'),
@@ -98,6 +99,7 @@ const state: Record<string, Record<string, unknown>> = {
   pendant: { Level: 60 },
   gate: { Open: 30 },
   tint: { Level: 50, Kelvin: 4000 },
+  shade: { Pos: 80 },
 };
 
 const home: HomeView = {
@@ -110,6 +112,7 @@ const home: HomeView = {
     device('breeze', 'fan', 'nursery'),
     device('boiler', 'plug', 'scullery'),
     device('tint', 'light', 'nursery'),
+    device('shade', 'curtain', 'nursery'),
   ],
   areas: [area('study'), area('nursery'), area('scullery'), area('porch')],
   capabilities: async (d) => caps[d.id] ?? {},
@@ -122,6 +125,7 @@ const lists = {
   area: [
     ['study', ['study', 'studio', 'bureau', '书房']],
     ['porch', ['porch', 'portico', 'porche', '门廊']],
+    ['nursery', ['nursery', 'cameretta', 'chambre de bébé', '婴儿房']],
   ].flatMap(([value, texts]) => (texts as string[]).map((text): ListEntry => ({ text, value }))),
 };
 
@@ -612,5 +616,45 @@ describe('requests said the way people talk', () => {
       'close the garage gate',
     );
     expect(withoutTalk('把热水器关了，我们周末不在家', 'zh', analyse('zh'))).toBe('把热水器关了');
+  });
+});
+
+describe('a place or a kind reaches what each device plainly does', () => {
+  const acted = (result: unknown) =>
+    Array.isArray(result) ? result.map((op) => (op as unknown[])[0]).sort() : [];
+
+  it('switches off everything in a place without closing its covers, and warms it without touching a lamp', async () => {
+    expect(acted(await does('en', 'switch off everything in the nursery'))).toEqual(['breeze', 'tint']);
+    expect(acted(await does('it', 'spegni tutto nella cameretta'))).not.toContain('shade');
+    expect(acted(await does('en', 'make the nursery a little warmer'))).not.toContain('tint');
+    expect(await does('en', 'close the nursery blind')).toEqual([['shade', 'position', 0]]);
+  });
+
+  it('never takes a named device of another kind for the kind said with it', async () => {
+    // "The light of the desk fan": the fan is no light (a plug or a relay may be one).
+    expect(await does('en', 'turn on the light of the desk fan')).toBe('not_found');
+    expect(await does('it', 'accendi la luce del ventilatore da tavolo')).toBe('not_found');
+  });
+
+  it('leaves a device as it is when asked to leave it', () => {
+    for (const [language, text] of [
+      ['en', 'leave the sconce off, it is late'],
+      ['it', "lascia spenta l'applique"],
+      ['fr', "laisse l'applique éteinte"],
+    ] as Array<[Language, string]>) {
+      const { tokens, spans } = recognizer(language).spans(text, lists);
+      expect(withdrawn(tokens, spans, language), text).toBe(true);
+    }
+  });
+
+  it('puts the device said after 不是…是 in place of the first', async () => {
+    expect(await does('zh', '把车库门打开，哦不是，是壁灯')).toEqual([['sconce', 'power', true]]);
+  });
+
+  it('carries out requests that each have their own verb', () => {
+    const analyse = (text: string) => recognizer('en').spans(text, lists);
+    expect(requestsWithValues('open the garage gate halfway and turn off the sconce', 'en', analyse)).toEqual(
+      ['open the garage gate halfway', 'turn off the sconce'],
+    );
   });
 });
