@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Backend, backends, dropSchema, testPgUrl } from '../../../test/harness.js';
 import { migrations, openStorage, type Storage } from '../../storage/index.js';
-import { createIdempotencyStore, createLedger, type Ledger, ledgerMigration } from './index.js';
+import { createIdempotencyStore, createLedger, type Ledger, ledgerMigrations } from './index.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 async function open(backend: Backend, clock?: () => number): Promise<{ storage: Storage; ledger: Ledger }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'genio-ledger-'));
-  const all = [...migrations, ledgerMigration];
+  const all = [...migrations, ...ledgerMigrations];
   const schema = `genio_l_${randomBytes(6).toString('hex')}`;
   const storage =
     backend === 'sqlite'
