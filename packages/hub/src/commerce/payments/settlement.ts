@@ -8,7 +8,7 @@
  * - external money enters through the provider's clearing account, so debits equal credits.
  */
 import { GenioError } from '../../errors/index.js';
-import type { Ledger, LedgerTx } from '../ledger/index.js';
+import type { Account, Ledger, LedgerTx } from '../ledger/index.js';
 import { type OrderStatus, paidStatuses } from '../orders/lifecycle.js';
 import {
   type CommerceDb,
@@ -57,12 +57,15 @@ export function createPaymentSettlement(deps: {
   const joined = (tx: CommerceTx) => tx as unknown as LedgerTx;
 
   async function accounts(tx: CommerceTx, provider: string, order: OrdersTable) {
-    const open = (a: { kind: string; owner: string; currency: string }) => ledger.openAccount(a, joined(tx));
-    return {
-      clearing: await open(clearingAccount(provider, order.currency)),
-      payable: await open({ kind: 'merchant_payable', owner: order.merchant_id, currency: order.currency }),
-      fees: await open({ kind: 'merchant_fees', owner: order.merchant_id, currency: order.currency }),
-    };
+    const [clearing, payable, fees] = (await ledger.openAccounts(
+      [
+        clearingAccount(provider, order.currency),
+        { kind: 'merchant_payable', owner: order.merchant_id, currency: order.currency },
+        { kind: 'merchant_fees', owner: order.merchant_id, currency: order.currency },
+      ],
+      joined(tx),
+    )) as [Account, Account, Account];
+    return { clearing, payable, fees };
   }
 
   /** Record that the provider holds the order's money, and mark the order paid if it may still be. */
