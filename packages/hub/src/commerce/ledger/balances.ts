@@ -7,7 +7,7 @@
  * flush instead of queueing one flush each behind a single hot row. The balance is the account row
  * plus its slot rows.
  */
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { GenioError } from '../../errors/index.js';
 import type { Database } from '../../storage/index.js';
 import type { LedgerAccountsTable, LedgerTables } from './tables.js';
@@ -43,22 +43,16 @@ export interface BalanceMove {
 const fields = ['debits_posted', 'credits_posted', 'debits_pending', 'credits_pending'] as const;
 type Field = (typeof fields)[number];
 
-const total = (eb: ExpressionBuilder<Database & LedgerTables, 'ledger_accounts'>, field: Field) =>
-  sql<number>`${eb.ref(`ledger_accounts.${field}`)} + coalesce((select sum(${sql.ref(`s.${field}`)}) from ledger_balance_slots s where s.account_id = ledger_accounts.id), 0)`;
-
-/** Accounts with their whole balances (row plus slots), to be narrowed with `where`. */
+/** Accounts with their whole balances (row plus slots), to be narrowed with `where` on `a.id`. */
 export function accountsWithBalances(executor: Db | Tx) {
+  const total = (field: Field) =>
+    sql<number>`${sql.ref(`a.${field}`)} + coalesce(sum(${sql.ref(`s.${field}`)}), 0)`.as(field);
   return executor
-    .selectFrom('ledger_accounts')
-    .select((eb) => [
-      'ledger_accounts.id',
-      'ledger_accounts.kind',
-      'ledger_accounts.owner',
-      'ledger_accounts.currency',
-      'ledger_accounts.no_overdraft',
-      'ledger_accounts.created_at',
-      ...fields.map((field) => total(eb, field).as(field)),
-    ]);
+    .selectFrom('ledger_accounts as a')
+    .leftJoin('ledger_balance_slots as s', 's.account_id', 'a.id')
+    .select(['a.id', 'a.kind', 'a.owner', 'a.currency', 'a.no_overdraft', 'a.created_at'])
+    .select(fields.map(total))
+    .groupBy('a.id');
 }
 
 /**

@@ -176,7 +176,7 @@ export function createLedger(deps: { db: Kysely<Database>; clock?: () => number 
     tx ? work(tx) : db.transaction().execute(work);
 
   async function loadAccount(executor: Db | Tx, id: string): Promise<Account> {
-    const row = await accountsWithBalances(executor).where('ledger_accounts.id', '=', id).executeTakeFirst();
+    const row = await accountsWithBalances(executor).where('a.id', '=', id).executeTakeFirst();
     if (!row) throw new GenioError('not_found', { kind: 'account', id });
     return toAccount(row);
   }
@@ -385,10 +385,7 @@ export function createLedger(deps: { db: Kysely<Database>; clock?: () => number 
     return run(tx, async (t) => {
       const read = async () =>
         new Map(
-          (await accountsWithBalances(t).where('ledger_accounts.id', 'in', ids).execute()).map((row) => [
-            row.id,
-            row,
-          ]),
+          (await accountsWithBalances(t).where('a.id', 'in', ids).execute()).map((row) => [row.id, row]),
         );
       // Accounts are opened on every payment but created once: look before writing.
       let found = await read();
@@ -466,7 +463,7 @@ export function createLedger(deps: { db: Kysely<Database>; clock?: () => number 
     },
 
     async trialBalance() {
-      const rows = await accountsWithBalances(db).orderBy('ledger_accounts.id').execute();
+      const rows = await accountsWithBalances(db).orderBy('a.id').execute();
       const accounts = rows.map(toAccount);
       const sum = (pick: (a: Account) => number) => accounts.reduce((total, a) => total + pick(a), 0);
       const debits = sum((a) => a.debitsPosted);
