@@ -81,8 +81,8 @@ export interface TrialBalance {
 /** The ledger's operations. Each runs in one transaction, alone or inside a caller's (`tx`). */
 export interface Ledger {
   openAccount(input: OpenAccountInput, tx?: Tx): Promise<Account>;
-  /** Open several accounts at once (one read when they all exist), returned in the order asked. */
-  openAccounts(inputs: readonly OpenAccountInput[], tx?: Tx): Promise<Account[]>;
+  /** Open several accounts at once (one read when they all exist); their ids, in the order asked. */
+  openAccounts(inputs: readonly OpenAccountInput[], tx?: Tx): Promise<string[]>;
   account(id: string, tx?: Tx): Promise<Account>;
   /** Move money; with several inputs, all of them or none (linked transfers). */
   transfer(inputs: TransferInput | TransferInput[], tx?: Tx): Promise<Transfer[]>;
@@ -373,64 +373,64 @@ export function createLedger(deps: { db: Kysely<Database>; clock?: () => number 
     return toTransfer(row);
   }
 
-  async function openAccounts(inputs: readonly OpenAccountInput[], tx?: Tx): Promise<Account[]> {
-    for (const input of inputs)
-      if (!/^[A-Z]{3}$/.test(input.currency))
-        throw new GenioError('validation_failed', {
-          field: 'currency',
-          reason: 'must be an ISO 4217 code such as EUR',
-        });
-    const ids = inputs.map(accountId);
-    if (!ids.length) return [];
-    return run(tx, async (t) => {
-      const read = async () =>
-        new Map(
-          (await accountsWithBalances(t).where('a.id', 'in', ids).execute()).map((row) => [row.id, row]),
-        );
-      // Accounts are opened on every payment but created once: look before writing.
-      let found = await read();
-      const missing = new Map<string, LedgerAccountsTable>();
-      inputs.forEach((input, i) => {
-        const id = ids[i] as string;
-        if (found.has(id) || missing.has(id)) return;
-        missing.set(id, {
-          id,
-          kind: input.kind,
-          owner: input.owner,
-          currency: input.currency,
-          no_overdraft: input.noOverdraft ? 1 : 0,
-          debits_posted: 0,
-          credits_posted: 0,
-          debits_pending: 0,
-          credits_pending: 0,
-          created_at: now(),
-        });
+  function checkCurrency(input: OpenAccountInput): void {
+    if (!/^[A-Z]{3}$/.test(input.currency))
+      throw new GenioError('validation_failed', {
+        field: 'currency',
+        reason: 'must be an ISO 4217 code such as EUR',
       });
-      if (missing.size) {
-        await t
-          .insertInto('ledger_accounts')
-          .values([...missing.values()].sort((a, b) => (a.id < b.id ? -1 : 1)))
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-        found = await read();
-      }
-      const known = seenIn(t);
-      return ids.map((id) => {
-        const row = found.get(id);
-        if (!row) throw new GenioError('not_found', { kind: 'account', id });
-        known.set(id, { id, currency: row.currency, no_overdraft: Number(row.no_overdraft) });
-        return toAccount(row);
+  }
+
+  /** Create whichever of these accounts does not exist yet; their ids, in the order asked. */
+  async function ensureAccounts(tx: Tx, inputs: readonly OpenAccountInput[]): Promise<string[]> {
+    for (const input of inputs) checkCurrency(input);
+    const ids = inputs.map(accountId);
+    // Accounts are opened on every payment but created once: look before writing.
+    const known = await accountsOf(tx, ids);
+    const missing = new Map<string, LedgerAccountsTable>();
+    inputs.forEach((input, i) => {
+      const id = ids[i] as string;
+      if (known.has(id) || missing.has(id)) return;
+      missing.set(id, {
+        id,
+        kind: input.kind,
+        owner: input.owner,
+        currency: input.currency,
+        no_overdraft: input.noOverdraft ? 1 : 0,
+        debits_posted: 0,
+        credits_posted: 0,
+        debits_pending: 0,
+        credits_pending: 0,
+        created_at: now(),
       });
     });
+    if (missing.size) {
+      await tx
+        .insertInto('ledger_accounts')
+        .values([...missing.values()].sort((a, b) => (a.id < b.id ? -1 : 1)))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      await accountsOf(tx, [...missing.keys()]);
+    }
+    for (const id of ids) if (!known.has(id)) throw new GenioError('not_found', { kind: 'account', id });
+    return ids;
   }
 
   return {
     async openAccount(input, tx) {
-      const [account] = await openAccounts([input], tx);
-      return account as Account;
+      checkCurrency(input);
+      const id = accountId(input);
+      return run(tx, async (t) => {
+        const row = await accountsWithBalances(t).where('a.id', '=', id).executeTakeFirst();
+        if (row) return toAccount(row);
+        await ensureAccounts(t, [input]);
+        return loadAccount(t, id);
+      });
     },
 
-    openAccounts,
+    openAccounts(inputs, tx) {
+      return inputs.length ? run(tx, (t) => ensureAccounts(t, inputs)) : Promise.resolve([]);
+    },
 
     account(id, tx) {
       return loadAccount(tx ?? db, id);

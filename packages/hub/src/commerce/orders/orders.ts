@@ -10,7 +10,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { GenioError } from '../../errors/index.js';
 import { newId } from '../../ids/index.js';
 import type { Database } from '../../storage/index.js';
-import type { Account, Ledger, LedgerTables, LedgerTx } from '../ledger/index.js';
+import type { Ledger, LedgerTables, LedgerTx } from '../ledger/index.js';
 import { type LineRequest, type Menu, type PricedLine, priceLine, unavailableReason } from '../menus/menu.js';
 import type { MerchantService } from '../merchants/merchants.js';
 import type { PaymentGuard, SecondFactor } from '../payments/settings.js';
@@ -284,12 +284,12 @@ export function createOrderService(deps: {
         const [wallet, payable, fees] = (await ledger.openAccounts(
           [names.wallet, names.payable, names.fees],
           joined(tx),
-        )) as [Account, Account, Account];
+        )) as [string, string, string];
         const moves = [
           {
             id: `pay:${id}`,
-            debitAccountId: wallet.id,
-            creditAccountId: payable.id,
+            debitAccountId: wallet,
+            creditAccountId: payable,
             amount: total,
             reference: `order:${id}`,
           },
@@ -297,8 +297,8 @@ export function createOrderService(deps: {
         if (fee > 0)
           moves.push({
             id: `fee:${id}`,
-            debitAccountId: payable.id,
-            creditAccountId: fees.id,
+            debitAccountId: payable,
+            creditAccountId: fees,
             amount: fee,
             reference: `order:${id}`,
           });
@@ -319,23 +319,23 @@ export function createOrderService(deps: {
         const [wallet, payable, fees] = (await ledger.openAccounts(
           [names.wallet, names.payable, names.fees],
           joined(tx),
-        )) as [Account, Account, Account];
+        )) as [string, string, string];
         const total = Number(row.total);
         const fee = Math.floor((total * FEE_BASIS_POINTS) / 10_000);
         const moves = [];
         if (fee > 0)
           moves.push({
             id: `refund-fee:${id}`,
-            debitAccountId: fees.id,
-            creditAccountId: payable.id,
+            debitAccountId: fees,
+            creditAccountId: payable,
             amount: fee,
             reference: `order:${id}`,
           });
         if (total > 0)
           moves.push({
             id: `refund:${id}`,
-            debitAccountId: payable.id,
-            creditAccountId: wallet.id,
+            debitAccountId: payable,
+            creditAccountId: wallet,
             amount: total,
             reference: `order:${id}`,
           });

@@ -8,7 +8,7 @@
  * - external money enters through the provider's clearing account, so debits equal credits.
  */
 import { GenioError } from '../../errors/index.js';
-import type { Account, Ledger, LedgerTx } from '../ledger/index.js';
+import type { Ledger, LedgerTx } from '../ledger/index.js';
 import { type OrderStatus, paidStatuses } from '../orders/lifecycle.js';
 import {
   type CommerceDb,
@@ -64,7 +64,7 @@ export function createPaymentSettlement(deps: {
         { kind: 'merchant_fees', owner: order.merchant_id, currency: order.currency },
       ],
       joined(tx),
-    )) as [Account, Account, Account];
+    )) as [string, string, string];
     return { clearing, payable, fees };
   }
 
@@ -74,9 +74,9 @@ export function createPaymentSettlement(deps: {
     const fee = Math.floor((total * FEE_BASIS_POINTS) / 10_000);
     const { clearing, payable, fees } = await accounts(tx, provider, order);
     const moves = [
-      { id: `netpay:${order.id}`, debitAccountId: clearing.id, creditAccountId: payable.id, amount: total },
+      { id: `netpay:${order.id}`, debitAccountId: clearing, creditAccountId: payable, amount: total },
       ...(fee > 0
-        ? [{ id: `fee:${order.id}`, debitAccountId: payable.id, creditAccountId: fees.id, amount: fee }]
+        ? [{ id: `fee:${order.id}`, debitAccountId: payable, creditAccountId: fees, amount: fee }]
         : []),
     ];
     await ledger.transfer(
@@ -104,16 +104,16 @@ export function createPaymentSettlement(deps: {
         ? [
             {
               id: `refund-fee:${order.id}`,
-              debitAccountId: fees.id,
-              creditAccountId: payable.id,
+              debitAccountId: fees,
+              creditAccountId: payable,
               amount: fee,
             },
           ]
         : []),
       {
         id: `netrefund:${order.id}`,
-        debitAccountId: payable.id,
-        creditAccountId: clearing.id,
+        debitAccountId: payable,
+        creditAccountId: clearing,
         amount: total,
       },
     ];
