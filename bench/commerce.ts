@@ -17,6 +17,7 @@ import {
   createOrderService,
   type PaymentGuard,
 } from '../packages/hub/src/commerce/index.js';
+import { createPinHasher } from '../packages/hub/src/commerce/payments/pin-hash.js';
 import { type Database, migrations, openStorage } from '../packages/hub/src/storage/index.js';
 import { cpuSecondsByPid } from './lib/proc.js';
 import { percentile, sorted } from './lib/stats.js';
@@ -160,6 +161,29 @@ function cpuNote(run: PaidRun): string {
   const server = run.postgresMs === null ? '' : ` + ${run.postgresMs.toFixed(2)} ms PostgreSQL`;
   const ceiling = (CORES * 1000) / (run.hubMs + (run.postgresMs ?? 0));
   return `CPU per order ${run.hubMs.toFixed(2)} ms hub${server}: at most ${ceiling.toFixed(0)}/s on ${CORES} cores`;
+}
+
+/**
+ * The PIN check's scrypt alone, one at a time: its CPU time per check bounds the orders per second
+ * the machine's cores can take with the PIN, whatever the database does.
+ */
+async function pinCheckAlone(options: BenchOptions): Promise<Row> {
+  const pins = createPinHasher(randomBytes(32));
+  const stored = await pins.hash('4321');
+  const times = new Float64Array(options.quick ? 50 : 300);
+  const cpuStart = process.cpuUsage();
+  for (let i = 0; i < times.length; i++) {
+    const start = process.hrtime.bigint();
+    if (!(await pins.verify('4321', stored)).right) throw new Error('the PIN did not verify');
+    times[i] = Number(process.hrtime.bigint() - start) / 1000;
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / times.length;
+  return row(
+    'PIN check alone (scrypt N=2^10, keyed), one at a time',
+    sorted(times),
+    `CPU ${cpuMs.toFixed(2)} ms per check: at most ${((CORES * 1000) / cpuMs).toFixed(0)} checks/s on ${CORES} cores, nothing else running`,
+  );
 }
 
 /**
@@ -421,6 +445,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     });
   }
 
+  rows.push(await pinCheckAlone(options));
   for (const engine of ['sqlite', 'postgres'] as const) {
     if (options.signal.aborted) break;
     const result = await payOrders(engine, points, options).catch((error: unknown) => {

@@ -5,7 +5,8 @@
  * transfer's change added to one of SLOTS slot rows, picked from the transfer's id: concurrent payments
  * to one merchant then take different row locks, and in PostgreSQL their commits can share one WAL
  * flush instead of queueing one flush each behind a single hot row. The balance is the account row
- * plus its slot rows.
+ * plus its slot rows; one slot alone means nothing (a reservation made in one slot may be released in
+ * another, leaving a negative pending sum there).
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { GenioError } from '../../errors/index.js';

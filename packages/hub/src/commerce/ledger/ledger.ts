@@ -9,7 +9,7 @@
  * Balances are caches of the transfers, kept in the account rows and their slot rows (balances.ts);
  * `verify()` recomputes them.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { GenioError } from '../../errors/index.js';
 import type { Database } from '../../storage/index.js';
 import { type AccountMeta, accountsWithBalances, applyMoves, type BalanceMove, slotOf } from './balances.js';
