@@ -2,19 +2,24 @@
  * Commerce figures: (a) nearest-5 of 100,000 stores through the kd-tree index against a linear
  * haversine scan of the same points in the same run; (b) importing 10,000 stores; (c) placing and
  * paying an order (PIN check, one transaction with the ledger) against a bare wallet top-up (one
- * ledger transfer) on the same database, and the trial balance after it all.
+ * ledger transfer) on the same database, the same payments without the PIN check, the CPU per order
+ * of the hub and of PostgreSQL with the ceiling it sets, and the trial balance after it all.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import {
   commerceMigrations,
   createCommerceModule,
   createGeoIndex,
+  createOrderService,
+  type PaymentGuard,
 } from '../packages/hub/src/commerce/index.js';
-import { migrations, openStorage } from '../packages/hub/src/storage/index.js';
+import { createPinHasher } from '../packages/hub/src/commerce/payments/pin-hash.js';
+import { type Database, migrations, openStorage } from '../packages/hub/src/storage/index.js';
+import { cpuSecondsByPid } from './lib/proc.js';
 import { percentile, sorted } from './lib/stats.js';
 import type { Benchmark, BenchOptions, BenchResult, Column, Ratio, Row } from './lib/types.js';
 
@@ -63,12 +68,129 @@ function row(label: string, times: Float64Array, note?: string): Row {
 
 const PAYERS = 16;
 const HOMES = 64;
+const CORES = 2;
 const PG_URL = process.env.GENIO_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const APPLICATION = 'genio-bench-commerce';
+
+/** The bench's URL, naming its connections so that their server processes can be told from others'. */
+function namedPgUrl(): string {
+  const url = new URL(PG_URL);
+  url.searchParams.set('application_name', APPLICATION);
+  return url.toString();
+}
+
+/**
+ * CPU seconds PostgreSQL spent for the bench between two readings of /proc: the bench's own backends
+ * (by application name) and the server's helpers (WAL writer, checkpointer...), not other clients'.
+ */
+async function postgresCpuSince(db: Kysely<Database>, before: Map<number, number>): Promise<number> {
+  const after = cpuSecondsByPid('postgres');
+  const ours = await sql<{ pid: number }>`SELECT pid FROM pg_stat_activity
+    WHERE application_name = ${APPLICATION} OR backend_type <> 'client backend'`.execute(db);
+  let seconds = 0;
+  for (const { pid } of ours.rows) seconds += (after.get(pid) ?? 0) - (before.get(pid) ?? 0);
+  return seconds;
+}
+
+/**
+ * A guard for the figure without the PIN check: the same read of the home's settings and the same
+ * limits, no second factor. Bench only; the hub has no such path.
+ */
+function withoutSecondFactor(guard: PaymentGuard): PaymentGuard {
+  return {
+    ...guard,
+    async authorize(homeId, input) {
+      const settings = await guard.get(homeId);
+      if (!settings.enabled || settings.lockedUntil !== null) throw new Error(`${homeId} may not pay`);
+      if (input.amount > settings.perOrderLimit || input.spentToday + input.amount > settings.dailyLimit)
+        throw new Error(`${homeId} is over a limit`);
+    },
+  };
+}
+
+interface PaidRun {
+  latencies: Float64Array;
+  failures: number;
+  wallS: number;
+  hubMs: number;
+  postgresMs: number | null;
+}
+
+/** Pay every order with PAYERS payers at once; CPU per order of this process and of PostgreSQL. */
+async function payAll(
+  db: Kysely<Database>,
+  engine: 'sqlite' | 'postgres',
+  ids: readonly string[],
+  pay: (id: string) => Promise<unknown>,
+): Promise<PaidRun> {
+  const latencies: number[] = [];
+  let cursor = 0;
+  let failures = 0;
+  const postgresBefore = engine === 'postgres' ? cpuSecondsByPid('postgres') : null;
+  const cpuStart = process.cpuUsage();
+  const wallStart = performance.now();
+  await Promise.all(
+    Array.from({ length: PAYERS }, async () => {
+      while (cursor < ids.length) {
+        const id = ids[cursor++] as string;
+        const start = process.hrtime.bigint();
+        try {
+          await pay(id);
+        } catch {
+          failures++;
+        }
+        latencies.push(Number(process.hrtime.bigint() - start) / 1000);
+      }
+    }),
+  );
+  const wallS = (performance.now() - wallStart) / 1000;
+  // This process's CPU (all its threads: scrypt runs on libuv's pool) moves less than the rate does on a
+  // shared machine; with PostgreSQL's it gives the most orders per second the machine's cores could take.
+  const cpu = process.cpuUsage(cpuStart);
+  const postgresS = postgresBefore ? await postgresCpuSince(db, postgresBefore) : null;
+  return {
+    latencies: sorted(Float64Array.from(latencies)),
+    failures,
+    wallS,
+    hubMs: (cpu.user + cpu.system) / 1000 / ids.length,
+    postgresMs: postgresS === null ? null : (postgresS * 1000) / ids.length,
+  };
+}
+
+function cpuNote(run: PaidRun): string {
+  const server = run.postgresMs === null ? '' : ` + ${run.postgresMs.toFixed(2)} ms PostgreSQL`;
+  const ceiling = (CORES * 1000) / (run.hubMs + (run.postgresMs ?? 0));
+  return `CPU per order ${run.hubMs.toFixed(2)} ms hub${server}: at most ${ceiling.toFixed(0)}/s on ${CORES} cores`;
+}
+
+/**
+ * The PIN check's scrypt alone, one at a time: its CPU time per check bounds the orders per second
+ * the machine's cores can take with the PIN, whatever the database does.
+ */
+async function pinCheckAlone(options: BenchOptions): Promise<Row> {
+  const pins = createPinHasher(randomBytes(32));
+  const stored = await pins.hash('4321');
+  const times = new Float64Array(options.quick ? 50 : 300);
+  const cpuStart = process.cpuUsage();
+  for (let i = 0; i < times.length; i++) {
+    const start = process.hrtime.bigint();
+    if (!(await pins.verify('4321', stored)).right) throw new Error('the PIN did not verify');
+    times[i] = Number(process.hrtime.bigint() - start) / 1000;
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / times.length;
+  return row(
+    'PIN check alone (scrypt N=2^10, keyed), one at a time',
+    sorted(times),
+    `CPU ${cpuMs.toFixed(2)} ms per check: at most ${((CORES * 1000) / cpuMs).toFixed(0)} checks/s on ${CORES} cores, nothing else running`,
+  );
+}
 
 /**
  * Place orders (not timed), then pay them with 16 payers at once through the order service: the
- * PIN check, the wallet, the ledger moves and the order's move in one transaction each. Counted after
- * the run: each order paid once, the wallet down by exactly the total, the trial balance zero.
+ * PIN check, the wallet, the ledger moves and the order's move in one transaction each. Then the same
+ * again through a guard without the second factor, for what the PIN's scrypt costs. Counted after the
+ * runs: each order paid once, the wallets down by exactly the totals, the trial balance zero.
  */
 async function payOrders(
   engine: 'sqlite' | 'postgres',
@@ -81,7 +203,7 @@ async function payOrders(
   const storage = await openStorage({
     dataDir: dir,
     migrations: [...migrations, ...commerceMigrations],
-    ...(engine === 'postgres' ? { url: PG_URL, pgSchema: schema } : {}),
+    ...(engine === 'postgres' ? { url: namedPgUrl(), pgSchema: schema } : {}),
   });
   try {
     await storage.migrate();
@@ -135,19 +257,24 @@ async function payOrders(
       });
     }
     const count = options.quick ? 128 : 1200;
-    options.log(`${engine}: placing ${count} orders for ${HOMES} homes`);
-    const ids: string[] = [];
-    for (let i = 0; i < count; i++)
-      ids.push(
-        (
-          await commerce.orders.place(
-            homes[i % HOMES] as string,
-            'tok_bench',
-            { merchantId: merchant.id, items: [{ ref: 'bun', quantity: 1 }] },
-            { lat: 45.46, lon: 9.19 },
-          )
-        ).id,
-      );
+    options.log(`${engine}: placing ${2 * count} orders for ${HOMES} homes`);
+    const place = async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++)
+        ids.push(
+          (
+            await commerce.orders.place(
+              homes[i % HOMES] as string,
+              'tok_bench',
+              { merchantId: merchant.id, items: [{ ref: 'bun', quantity: 1 }] },
+              { lat: 45.46, lon: 9.19 },
+            )
+          ).id,
+        );
+      return ids;
+    };
+    const ids = await place();
+    const unguardedIds = await place();
     const transfersBaseline = new Float64Array(PAYERS * 4);
     options.log(`${engine}: one ledger transfer at a time, ${transfersBaseline.length} times (baseline)`);
     for (let i = 0; i < transfersBaseline.length; i++) {
@@ -165,49 +292,59 @@ async function payOrders(
       for (const homeId of homes) total += (await commerce.wallet.balance(homeId, 'EUR')).balance;
       return total;
     };
+    const paidCount = async () => {
+      const paidRow = await sql<{
+        n: number | string;
+      }>`SELECT count(*) AS n FROM orders WHERE status = 'paid'`.execute(storage.db);
+      return Number(paidRow.rows[0]?.n ?? 0);
+    };
     const before = await walletsTotal();
     options.log(`${engine}: paying ${count} orders, ${PAYERS} at once`);
-    const latencies: number[] = [];
-    let cursor = 0;
-    let failures = 0;
-    const wallStart = performance.now();
-    const cpuStart = process.cpuUsage();
-    await Promise.all(
-      Array.from({ length: PAYERS }, async () => {
-        while (cursor < ids.length) {
-          const id = ids[cursor++] as string;
-          const start = process.hrtime.bigint();
-          try {
-            await commerce.orders.pay(id, { tokenId: 'tok_bench', factor: { pin: '4321' } });
-          } catch {
-            failures++;
-          }
-          latencies.push(Number(process.hrtime.bigint() - start) / 1000);
-        }
-      }),
+    const withPin = await payAll(storage.db, engine, ids, (id) =>
+      commerce.orders.pay(id, { tokenId: 'tok_bench', factor: { pin: '4321' } }),
     );
-    const wallS = (performance.now() - wallStart) / 1000;
-    const cpu = process.cpuUsage(cpuStart);
-    // CPU of this process (all its threads: scrypt runs on libuv's pool) per order: on a shared machine
-    // it moves less than the rate does. The database server's own CPU (PostgreSQL) is not in it.
-    const cpuMsPerOrder = (cpu.user + cpu.system) / 1000 / ids.length;
-    const after = await walletsTotal();
-    const paidRow = await sql<{
-      n: number | string;
-    }>`SELECT count(*) AS n FROM orders WHERE status = 'paid'`.execute(storage.db);
-    const paid = Number(paidRow.rows[0]?.n ?? 0);
-    const charged = (before - after) / 120;
+    const paid = await paidCount();
+    const charged = (before - (await walletsTotal())) / 120;
+
+    options.log(`${engine}: paying ${count} orders, ${PAYERS} at once, without the PIN check`);
+    const unguarded = createOrderService({
+      db: storage.db,
+      ledger: commerce.ledger,
+      merchants: commerce.merchants,
+      stores: commerce.stores,
+      guard: withoutSecondFactor(commerce.guard),
+      menuOf: (id) => commerce.menus.get(id),
+      onMoved: commerce.merchantWebhooks.enqueue,
+    });
+    const withoutPin = await payAll(storage.db, engine, unguardedIds, (id) =>
+      unguarded.pay(id, { tokenId: 'tok_bench', factor: { pin: 'not checked' } }),
+    );
+    const paidBoth = await paidCount();
+    const chargedBoth = (before - (await walletsTotal())) / 120;
+
     if (charged !== paid)
       warnings.push(`${engine}: ${charged} charges for ${paid} paid orders (double charge)`);
-    if (failures) warnings.push(`${engine}: ${failures} payments failed`);
+    if (chargedBoth !== paidBoth)
+      warnings.push(`${engine}: ${chargedBoth} charges for ${paidBoth} paid orders (double charge)`);
+    if (withPin.failures) warnings.push(`${engine}: ${withPin.failures} payments failed`);
+    if (withoutPin.failures) warnings.push(`${engine}: ${withoutPin.failures} payments without PIN failed`);
     const balance = await commerce.ledger.trialBalance();
     if (!balance.balanced)
       warnings.push(`${engine}: trial balance off (${balance.debits} vs ${balance.credits})`);
     const mismatches = await commerce.ledger.verify();
     if (mismatches.length)
       warnings.push(`${engine}: ${mismatches.length} accounts differ from their transfers`);
-    const paidTimes = sorted(Float64Array.from(latencies));
     const baseline = sorted(transfersBaseline);
+    const paidRow = (label: string, run: PaidRun, n: number, note: string): Row => ({
+      ...row(label, run.latencies),
+      metrics: {
+        n: run.latencies.length,
+        p50: percentile(run.latencies, 50),
+        p99: percentile(run.latencies, 99),
+        perSec: n / run.wallS,
+      },
+      note,
+    });
     return {
       rows: [
         {
@@ -216,21 +353,23 @@ async function payOrders(
           note: `${importMs.toFixed(0)} ms`,
         },
         row(`${engine}: one ledger transfer (baseline)`, baseline),
-        {
-          ...row(`${engine}: orders paid, ${PAYERS} payers (PIN check + ledger), ${HOMES} homes`, paidTimes),
-          metrics: {
-            n: paidTimes.length,
-            p50: percentile(paidTimes, 50),
-            p99: percentile(paidTimes, 99),
-            perSec: paid / wallS,
-          },
-          note: `${paid} paid, ${charged} charged, trial balance ${balance.balanced ? 'zero' : 'OFF'}, ${cpuMsPerOrder.toFixed(2)} ms CPU of the hub process per order`,
-        },
+        paidRow(
+          `${engine}: orders paid, ${PAYERS} payers (PIN check + ledger), ${HOMES} homes`,
+          withPin,
+          paid,
+          `${paid} paid, ${charged} charged, trial balance ${balance.balanced ? 'zero' : 'OFF'}; ${cpuNote(withPin)}`,
+        ),
+        paidRow(
+          `${engine}: the same without the PIN check (bench-only guard)`,
+          withoutPin,
+          paidBoth - paid,
+          `${paidBoth - paid} paid, ${chargedBoth - charged} charged; ${cpuNote(withoutPin)}`,
+        ),
       ],
       ratios: [
         {
           label: `${engine}: paid order p50 / one transfer p50`,
-          value: percentile(paidTimes, 50) / percentile(baseline, 50),
+          value: percentile(withPin.latencies, 50) / percentile(baseline, 50),
         },
       ],
       warnings,
@@ -306,6 +445,7 @@ async function run(options: BenchOptions): Promise<BenchResult> {
     });
   }
 
+  rows.push(await pinCheckAlone(options));
   for (const engine of ['sqlite', 'postgres'] as const) {
     if (options.signal.aborted) break;
     const result = await payOrders(engine, points, options).catch((error: unknown) => {

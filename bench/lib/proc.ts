@@ -1,6 +1,6 @@
 /** Readings from Linux /proc: per-process CPU time and memory, machine-wide CPU time. null elsewhere. */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 let clockTicks: number | undefined;
 function ticksPerSecond(): number {
@@ -56,4 +56,26 @@ export function machineCpuSeconds(): { busy: number; total: number } | null {
   } catch {
     return null;
   }
+}
+
+/** CPU seconds of every process whose command is `name` (e.g. each PostgreSQL process), by pid. */
+export function cpuSecondsByPid(name: string): Map<number, number> {
+  const found = new Map<number, number>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== name) continue;
+    } catch {
+      continue; // gone meanwhile
+    }
+    const seconds = processCpuSeconds(Number(entry));
+    if (seconds !== null) found.set(Number(entry), seconds);
+  }
+  return found;
 }

@@ -90,6 +90,21 @@ describe.each(backends)('storage on %s', (backend) => {
   });
 });
 
+describe.runIf(backends.includes('postgres'))('storage on postgres', () => {
+  it('prepares a query with parameters once per connection, whatever its values', async () => {
+    const storage = await open('postgres');
+    await storage.migrate();
+    const query = (id: string) => storage.db.selectFrom('homes').select('id').where('id', '=', id);
+    const prepared = await storage.db.transaction().execute(async (trx) => {
+      for (const id of ['h1', 'h2', 'h3'])
+        await trx.selectFrom('homes').select('id').where('id', '=', id).execute();
+      return sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(trx);
+    });
+    const text = query('h1').compile().sql;
+    expect(prepared.rows.filter((r) => r.statement === text)).toHaveLength(1);
+  });
+});
+
 describe('storage errors', () => {
   it('says which database it cannot reach', async () => {
     await expect(

@@ -7,6 +7,7 @@ import {
   type IdempotencyStore,
   type Ledger,
   ledgerMigration,
+  ledgerSlotsMigration,
 } from './ledger/index.js';
 import { createMenuService, type MenuService } from './menus/menus.js';
 import { createMerchantService, type MerchantService } from './merchants/merchants.js';
@@ -48,6 +49,7 @@ export const commerceMigrations: readonly Migration[] = [
   ledgerMigration,
   commerceMigration,
   commerceOutboxMigration,
+  ledgerSlotsMigration,
 ];
 
 const PRUNE_EVERY_MS = 3_600_000;

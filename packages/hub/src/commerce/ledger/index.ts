@@ -9,5 +9,5 @@ export {
   type TransferInput,
   type TrialBalance,
 } from './ledger.js';
-export { ledgerMigration } from './migration.js';
+export { ledgerMigration, ledgerMigrations, ledgerSlotsMigration } from './migration.js';
 export type { LedgerTables } from './tables.js';

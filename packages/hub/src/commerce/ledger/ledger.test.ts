@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Backend, backends, dropSchema, testPgUrl } from '../../../test/harness.js';
 import { migrations, openStorage, type Storage } from '../../storage/index.js';
-import { createIdempotencyStore, createLedger, type Ledger, ledgerMigration } from './index.js';
+import { SLOTS, slotOf } from './balances.js';
+import {
+  createIdempotencyStore,
+  createLedger,
+  type Ledger,
+  type LedgerTables,
+  ledgerMigrations,
+} from './index.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
@@ -14,7 +21,7 @@ afterAll(async () => {
 
 async function open(backend: Backend, clock?: () => number): Promise<{ storage: Storage; ledger: Ledger }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'genio-ledger-'));
-  const all = [...migrations, ledgerMigration];
+  const all = [...migrations, ...ledgerMigrations];
   const schema = `genio_l_${randomBytes(6).toString('hex')}`;
   const storage =
     backend === 'sqlite'
@@ -128,6 +135,40 @@ describe.each(backends)('ledger on %s', (backend) => {
     });
   });
 
+  it('moves only the new legs of linked transfers retried with one more leg, and refuses one id twice over', async () => {
+    const { ledger } = await open(backend);
+    const { source, wallet, merchant } = await wallets(ledger);
+    const topUp = {
+      id: 'in',
+      debitAccountId: source.id,
+      creditAccountId: wallet.id,
+      amount: 100,
+      reference: '',
+    };
+    const pay = {
+      id: 'pay',
+      debitAccountId: wallet.id,
+      creditAccountId: merchant.id,
+      amount: 30,
+      reference: '',
+    };
+    const [first] = await ledger.transfer(topUp);
+    const [again, paid] = await ledger.transfer([topUp, pay]);
+    expect(again).toEqual(first);
+    expect(paid).toMatchObject({ id: 'pay', amount: 30 });
+    expect((await ledger.account(wallet.id)).available).toBe(70);
+    await expect(
+      ledger.transfer([
+        { ...pay, id: 'twice' },
+        { ...pay, id: 'twice', amount: 31 },
+      ]),
+    ).rejects.toMatchObject({
+      code: 'idempotency_key_reused',
+    });
+    expect((await ledger.account(wallet.id)).available).toBe(70);
+    expect(await ledger.verify()).toEqual([]);
+  });
+
   it('applies linked transfers all together or not at all', async () => {
     const { ledger } = await open(backend);
     const { source, wallet, merchant } = await wallets(ledger);
@@ -232,6 +273,73 @@ describe.each(backends)('ledger on %s', (backend) => {
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => ledger.transfer(input)));
     expect(results.every((r) => r.status === 'fulfilled')).toBe(true);
     expect((await ledger.account(wallet.id)).available).toBe(250);
+  });
+});
+
+describe.each(backends)('balance slots on %s', (backend) => {
+  it("keeps a wallet's balance in its own row, spreads a merchant's over slots, and adds them up", async () => {
+    const { storage, ledger } = await open(backend);
+    const { source, wallet, merchant } = await wallets(ledger);
+    await ledger.transfer({
+      id: 'in',
+      debitAccountId: source.id,
+      creditAccountId: wallet.id,
+      amount: 10_000,
+      reference: '',
+    });
+    for (let i = 0; i < 40; i++)
+      await ledger.transfer({
+        id: `pay:${i}`,
+        debitAccountId: wallet.id,
+        creditAccountId: merchant.id,
+        amount: 10,
+        reference: '',
+      });
+    const slots = storage.db.withTables<LedgerTables>().selectFrom('ledger_balance_slots').selectAll();
+    expect(await slots.where('account_id', '=', wallet.id).execute()).toEqual([]);
+    const merchantSlots = await slots.where('account_id', '=', merchant.id).execute();
+    expect(merchantSlots.length).toBeGreaterThan(4);
+    expect(merchantSlots.length).toBeLessThanOrEqual(SLOTS);
+    expect(await ledger.account(merchant.id)).toMatchObject({ creditsPosted: 400, available: 400 });
+    expect((await ledger.account(wallet.id)).available).toBe(9_600);
+    expect((await ledger.trialBalance()).balanced).toBe(true);
+    expect(await ledger.verify()).toEqual([]);
+  });
+});
+
+describe.runIf(backends.includes('postgres'))('balance slots on postgres', () => {
+  it('lets two payments to one merchant commit without waiting on each other', async () => {
+    const { ledger } = await open('postgres');
+    const { source, merchant } = await wallets(ledger);
+    const ids = Array.from({ length: 40 }, (_, i) => `pay:${i}`);
+    const first = ids[0] as string;
+    const second = ids.find((id) => slotOf(id) !== slotOf(first)) as string;
+    const pay = (id: string) => ({
+      id,
+      debitAccountId: source.id,
+      creditAccountId: merchant.id,
+      amount: 5,
+      reference: '',
+    });
+    let written: () => void = () => {};
+    let finish: () => void = () => {};
+    const wrote = new Promise<void>((resolve) => {
+      written = resolve;
+    });
+    const held = ledger.inTransaction(async (tx) => {
+      await ledger.transfer(pay(first), tx);
+      written();
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+    });
+    await wrote;
+    const other = ledger.transfer(pay(second)).then(() => 'committed');
+    const waited = new Promise((resolve) => setTimeout(() => resolve('waited'), 3_000));
+    expect(await Promise.race([other, waited])).toBe('committed');
+    finish();
+    await held;
+    expect((await ledger.account(merchant.id)).creditsPosted).toBe(10);
   });
 });
 

@@ -6,11 +6,13 @@
  *   answered with the stored transfer ("exists"), with other fields it is refused;
  * - an account with `noOverdraft` never has more debits (posted + pending) than posted credits;
  * - a pending transfer is settled (posted or voided) at most once.
- * Balances in the account rows are caches of the transfers; `verify()` recomputes them.
+ * Balances are caches of the transfers, kept in the account rows and their slot rows (balances.ts);
+ * `verify()` recomputes them.
  */
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { GenioError } from '../../errors/index.js';
 import type { Database } from '../../storage/index.js';
+import { type AccountMeta, accountsWithBalances, applyMoves, type BalanceMove, slotOf } from './balances.js';
 import type { LedgerAccountsTable, LedgerTables, LedgerTransfersTable } from './tables.js';
 
 type Db = Kysely<Database & LedgerTables>;
@@ -79,6 +81,8 @@ export interface TrialBalance {
 /** The ledger's operations. Each runs in one transaction, alone or inside a caller's (`tx`). */
 export interface Ledger {
   openAccount(input: OpenAccountInput, tx?: Tx): Promise<Account>;
+  /** Open several accounts at once (one read when they all exist); their ids, in the order asked. */
+  openAccounts(inputs: readonly OpenAccountInput[], tx?: Tx): Promise<string[]>;
   account(id: string, tx?: Tx): Promise<Account>;
   /** Move money; with several inputs, all of them or none (linked transfers). */
   transfer(inputs: TransferInput | TransferInput[], tx?: Tx): Promise<Transfer[]>;
@@ -152,71 +156,47 @@ function sameTransfer(stored: Transfer, wanted: Omit<Transfer, 'createdAt' | 'cu
   );
 }
 
-/** Build the ledger over the hub's database (its tables come from `ledgerMigration`). */
+/** Build the ledger over the hub's database (its tables come from `ledgerMigrations`). */
 export function createLedger(deps: { db: Kysely<Database>; clock?: () => number }): Ledger {
   const db = deps.db.withTables<LedgerTables>() as Db;
   const now = deps.clock ?? Date.now;
+  // What each transaction has read of its accounts (fields that never change), so a payment that opens
+  // its accounts and then moves money between them reads them once.
+  const seen = new WeakMap<Tx, Map<string, AccountMeta>>();
+  const seenIn = (tx: Tx) => {
+    let known = seen.get(tx);
+    if (!known) {
+      known = new Map();
+      seen.set(tx, known);
+    }
+    return known;
+  };
 
   const run = <T>(tx: Tx | undefined, work: (tx: Tx) => Promise<T>): Promise<T> =>
     tx ? work(tx) : db.transaction().execute(work);
 
-  async function loadAccount(tx: Tx, id: string): Promise<LedgerAccountsTable> {
-    const row = await tx.selectFrom('ledger_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  async function loadAccount(executor: Db | Tx, id: string): Promise<Account> {
+    const row = await accountsWithBalances(executor).where('a.id', '=', id).executeTakeFirst();
     if (!row) throw new GenioError('not_found', { kind: 'account', id });
-    return row;
+    return toAccount(row);
   }
 
-  /**
-   * Apply one movement to the two cached balances. The debit side is a conditional update, so two
-   * concurrent spends of the last money cannot both pass (the row lock serialises them in PostgreSQL;
-   * SQLite has one writer). Accounts are updated in id order so concurrent transfers never deadlock.
-   */
-  async function applyBalances(
-    tx: Tx,
-    move: { debit: string; credit: string; posted: number; pending: number; checkOverdraft: boolean },
-  ): Promise<void> {
-    const sides = [
-      { id: move.debit, side: 'debits' as const },
-      { id: move.credit, side: 'credits' as const },
-    ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const { id, side } of sides) {
-      const posted = side === 'debits' ? 'debits_posted' : 'credits_posted';
-      const pending = side === 'debits' ? 'debits_pending' : 'credits_pending';
-      let update = tx
-        .updateTable('ledger_accounts')
-        .set({
-          [posted]: sql`${sql.ref(posted)} + ${move.posted}`,
-          [pending]: sql`${sql.ref(pending)} + ${move.pending}`,
-        })
-        .where('id', '=', id);
-      const growsDebits = side === 'debits' && move.posted + move.pending > 0;
-      if (growsDebits && move.checkOverdraft)
-        update = update.where((eb) =>
-          eb.or([
-            eb('no_overdraft', '=', 0),
-            eb(
-              sql<number>`credits_posted - debits_posted - debits_pending`,
-              '>=',
-              move.posted + move.pending,
-            ),
-          ]),
-        );
-      const result = await update.executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) {
-        if (growsDebits && move.checkOverdraft) {
-          const row = await loadAccount(tx, id);
-          throw new GenioError('insufficient_funds', {
-            accountId: id,
-            available: toAccount(row).available,
-            needed: move.posted + move.pending,
-          });
-        }
-        throw new GenioError('not_found', { kind: 'account', id });
-      }
+  async function accountsOf(tx: Tx, ids: readonly string[]): Promise<Map<string, AccountMeta>> {
+    const known = seenIn(tx);
+    const missing = [...new Set(ids)].filter((id) => !known.has(id));
+    if (missing.length) {
+      const rows = await tx
+        .selectFrom('ledger_accounts')
+        .select(['id', 'currency', 'no_overdraft'])
+        .where('id', 'in', missing)
+        .execute();
+      for (const row of rows)
+        known.set(row.id, { id: row.id, currency: row.currency, no_overdraft: Number(row.no_overdraft) });
     }
+    return known;
   }
 
-  /** Insert a transfer row; false when one with this id exists already (and matches, else an error). */
+  /** Insert a transfer row; null when it is new, else the stored one (which must match, else an error). */
   async function insertTransfer(tx: Tx, row: LedgerTransfersTable): Promise<Transfer | null> {
     const inserted = await tx
       .insertInto('ledger_transfers')
@@ -229,10 +209,13 @@ export function createLedger(deps: { db: Kysely<Database>; clock?: () => number 
       .selectAll()
       .where('id', '=', row.id)
       .executeTakeFirst();
+    return matching(stored, row);
+  }
+
+  function matching(stored: LedgerTransfersTable | undefined, row: LedgerTransfersTable): Transfer {
     if (!stored) throw new GenioError('conflict', { reason: `transfer ${row.id} is being written` });
     const existing = toTransfer(stored);
-    const wanted = toTransfer(row);
-    if (!sameTransfer(existing, wanted))
+    if (!sameTransfer(existing, toTransfer(row)))
       throw new GenioError('idempotency_key_reused', {
         key: row.id,
         reason: 'a different transfer has this id',
@@ -240,7 +223,7 @@ export function createLedger(deps: { db: Kysely<Database>; clock?: () => number 
     return existing;
   }
 
-  async function oneTransfer(tx: Tx, input: TransferInput): Promise<Transfer> {
+  function checkInput(input: TransferInput): void {
     if (!ID_PATTERN.test(input.id))
       throw new GenioError('validation_failed', {
         field: 'id',
@@ -252,34 +235,80 @@ export function createLedger(deps: { db: Kysely<Database>; clock?: () => number 
         field: 'creditAccountId',
         reason: 'must differ from the debit account',
       });
-    const debit = await loadAccount(tx, input.debitAccountId);
-    const credit = await loadAccount(tx, input.creditAccountId);
-    if (debit.currency !== credit.currency)
-      throw new GenioError('validation_failed', {
-        field: 'creditAccountId',
-        reason: `currency ${credit.currency} differs from ${debit.currency}`,
-      });
-    const row: LedgerTransfersTable = {
-      id: input.id,
-      debit_account_id: input.debitAccountId,
-      credit_account_id: input.creditAccountId,
-      amount: input.amount,
-      currency: debit.currency,
-      kind: input.pending ? 'pending' : 'posted',
-      pending_id: null,
-      reference: input.reference,
-      created_at: now(),
-    };
-    const existing = await insertTransfer(tx, row);
-    if (existing) return existing;
-    await applyBalances(tx, {
-      debit: row.debit_account_id,
-      credit: row.credit_account_id,
-      posted: input.pending ? 0 : input.amount,
-      pending: input.pending ? input.amount : 0,
-      checkOverdraft: true,
+  }
+
+  /**
+   * Linked transfers in a few statements whatever their number: one read of the accounts not yet seen
+   * in this transaction, one insert of every new row, one read of the rows that existed (a retry), and
+   * the balance updates of what is new (applyMoves).
+   */
+  async function transferAll(tx: Tx, inputs: readonly TransferInput[]): Promise<Transfer[]> {
+    for (const input of inputs) checkInput(input);
+    const accounts = await accountsOf(
+      tx,
+      inputs.flatMap((input) => [input.debitAccountId, input.creditAccountId]),
+    );
+    const at = now();
+    const rows = inputs.map((input): LedgerTransfersTable => {
+      const debit = accounts.get(input.debitAccountId);
+      if (!debit) throw new GenioError('not_found', { kind: 'account', id: input.debitAccountId });
+      const credit = accounts.get(input.creditAccountId);
+      if (!credit) throw new GenioError('not_found', { kind: 'account', id: input.creditAccountId });
+      if (debit.currency !== credit.currency)
+        throw new GenioError('validation_failed', {
+          field: 'creditAccountId',
+          reason: `currency ${credit.currency} differs from ${debit.currency}`,
+        });
+      return {
+        id: input.id,
+        debit_account_id: input.debitAccountId,
+        credit_account_id: input.creditAccountId,
+        amount: input.amount,
+        currency: debit.currency,
+        kind: input.pending ? 'pending' : 'posted',
+        pending_id: null,
+        reference: input.reference,
+        created_at: at,
+      };
     });
-    return toTransfer(row);
+    // The first row with an id is the one written; a later one with the same id must match it.
+    const firsts = new Map<string, LedgerTransfersTable>();
+    for (const row of rows) if (!firsts.has(row.id)) firsts.set(row.id, row);
+    const inserted = new Set(
+      (
+        await tx
+          .insertInto('ledger_transfers')
+          .values([...firsts.values()])
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('id')
+          .execute()
+      ).map((row) => row.id),
+    );
+    const stored = new Map<string, LedgerTransfersTable>();
+    const existed = [...firsts.keys()].filter((id) => !inserted.has(id));
+    if (existed.length)
+      for (const row of await tx
+        .selectFrom('ledger_transfers')
+        .selectAll()
+        .where('id', 'in', existed)
+        .execute())
+        stored.set(row.id, row);
+    const done = rows.map((row) => {
+      if (!inserted.has(row.id)) return matching(stored.get(row.id), row);
+      return firsts.get(row.id) === row ? toTransfer(row) : matching(firsts.get(row.id), row);
+    });
+    const fresh = [...firsts.values()].filter((row) => inserted.has(row.id));
+    const moves = fresh.map(
+      (row): BalanceMove => ({
+        debit: row.debit_account_id,
+        credit: row.credit_account_id,
+        posted: row.kind === 'pending' ? 0 : Number(row.amount),
+        pending: row.kind === 'pending' ? Number(row.amount) : 0,
+        checkOverdraft: true,
+      }),
+    );
+    if (fresh[0]) await applyMoves(tx, accounts, moves, slotOf(fresh[0].id));
+    return done;
   }
 
   async function settle(
@@ -326,67 +355,91 @@ export function createLedger(deps: { db: Kysely<Database>; clock?: () => number 
     const existing = await insertTransfer(tx, row);
     if (existing) return existing;
     // The reservation goes away whole; what is posted moves into the posted balances.
-    await applyBalances(tx, {
-      debit: pending.debitAccountId,
-      credit: pending.creditAccountId,
-      posted: kind === 'post_pending' ? amount : 0,
-      pending: -pending.amount,
-      checkOverdraft: false,
-    });
+    const accounts = await accountsOf(tx, [pending.debitAccountId, pending.creditAccountId]);
+    await applyMoves(
+      tx,
+      accounts,
+      [
+        {
+          debit: pending.debitAccountId,
+          credit: pending.creditAccountId,
+          posted: kind === 'post_pending' ? amount : 0,
+          pending: -pending.amount,
+          checkOverdraft: false,
+        },
+      ],
+      slotOf(row.id),
+    );
     return toTransfer(row);
+  }
+
+  function checkCurrency(input: OpenAccountInput): void {
+    if (!/^[A-Z]{3}$/.test(input.currency))
+      throw new GenioError('validation_failed', {
+        field: 'currency',
+        reason: 'must be an ISO 4217 code such as EUR',
+      });
+  }
+
+  /** Create whichever of these accounts does not exist yet; their ids, in the order asked. */
+  async function ensureAccounts(tx: Tx, inputs: readonly OpenAccountInput[]): Promise<string[]> {
+    for (const input of inputs) checkCurrency(input);
+    const ids = inputs.map(accountId);
+    // Accounts are opened on every payment but created once: look before writing.
+    const known = await accountsOf(tx, ids);
+    const missing = new Map<string, LedgerAccountsTable>();
+    inputs.forEach((input, i) => {
+      const id = ids[i] as string;
+      if (known.has(id) || missing.has(id)) return;
+      missing.set(id, {
+        id,
+        kind: input.kind,
+        owner: input.owner,
+        currency: input.currency,
+        no_overdraft: input.noOverdraft ? 1 : 0,
+        debits_posted: 0,
+        credits_posted: 0,
+        debits_pending: 0,
+        credits_pending: 0,
+        created_at: now(),
+      });
+    });
+    if (missing.size) {
+      await tx
+        .insertInto('ledger_accounts')
+        .values([...missing.values()].sort((a, b) => (a.id < b.id ? -1 : 1)))
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+      await accountsOf(tx, [...missing.keys()]);
+    }
+    for (const id of ids) if (!known.has(id)) throw new GenioError('not_found', { kind: 'account', id });
+    return ids;
   }
 
   return {
     async openAccount(input, tx) {
-      if (!/^[A-Z]{3}$/.test(input.currency))
-        throw new GenioError('validation_failed', {
-          field: 'currency',
-          reason: 'must be an ISO 4217 code such as EUR',
-        });
+      checkCurrency(input);
       const id = accountId(input);
       return run(tx, async (t) => {
-        // Accounts are opened on every payment but created once: look before writing.
-        const existing = await t
-          .selectFrom('ledger_accounts')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirst();
-        if (existing) return toAccount(existing);
-        await t
-          .insertInto('ledger_accounts')
-          .values({
-            id,
-            kind: input.kind,
-            owner: input.owner,
-            currency: input.currency,
-            no_overdraft: input.noOverdraft ? 1 : 0,
-            debits_posted: 0,
-            credits_posted: 0,
-            debits_pending: 0,
-            credits_pending: 0,
-            created_at: now(),
-          })
-          .onConflict((oc) => oc.column('id').doNothing())
-          .execute();
-        return toAccount(await loadAccount(t, id));
+        const row = await accountsWithBalances(t).where('a.id', '=', id).executeTakeFirst();
+        if (row) return toAccount(row);
+        await ensureAccounts(t, [input]);
+        return loadAccount(t, id);
       });
     },
 
-    async account(id, tx) {
-      if (tx) return toAccount(await loadAccount(tx, id));
-      const row = await db.selectFrom('ledger_accounts').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row) throw new GenioError('not_found', { kind: 'account', id });
-      return toAccount(row);
+    openAccounts(inputs, tx) {
+      return inputs.length ? run(tx, (t) => ensureAccounts(t, inputs)) : Promise.resolve([]);
+    },
+
+    account(id, tx) {
+      return loadAccount(tx ?? db, id);
     },
 
     async transfer(inputs, tx) {
       const list = Array.isArray(inputs) ? inputs : [inputs];
       if (!list.length) return [];
-      return run(tx, async (t) => {
-        const done: Transfer[] = [];
-        for (const input of list) done.push(await oneTransfer(t, input));
-        return done;
-      });
+      return run(tx, (t) => transferAll(t, list));
     },
 
     postPending(pendingId, input, tx) {
@@ -410,7 +463,7 @@ export function createLedger(deps: { db: Kysely<Database>; clock?: () => number 
     },
 
     async trialBalance() {
-      const rows = await db.selectFrom('ledger_accounts').selectAll().orderBy('id').execute();
+      const rows = await accountsWithBalances(db).orderBy('a.id').execute();
       const accounts = rows.map(toAccount);
       const sum = (pick: (a: Account) => number) => accounts.reduce((total, a) => total + pick(a), 0);
       const debits = sum((a) => a.debitsPosted);
@@ -428,7 +481,7 @@ export function createLedger(deps: { db: Kysely<Database>; clock?: () => number 
     },
 
     async verify() {
-      const rows = await db.selectFrom('ledger_accounts').selectAll().execute();
+      const rows = await accountsWithBalances(db).execute();
       const transfers = await db.selectFrom('ledger_transfers').selectAll().execute();
       const derived = new Map<string, Record<string, number>>();
       const of = (id: string) => {

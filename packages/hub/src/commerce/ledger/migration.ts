@@ -67,3 +67,23 @@ export const ledgerMigration: Migration = {
       .execute();
   },
 };
+
+/** Balance slots: where changes to accounts that may be overdrawn are added up (see balances.ts). */
+export const ledgerSlotsMigration: Migration = {
+  name: '017-ledger-balance-slots',
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('ledger_balance_slots')
+      .addColumn('account_id', 'text', (c) => c.notNull().references('ledger_accounts.id'))
+      .addColumn('slot', 'integer', (c) => c.notNull())
+      .addColumn('debits_posted', 'bigint', (c) => c.notNull())
+      .addColumn('credits_posted', 'bigint', (c) => c.notNull())
+      .addColumn('debits_pending', 'bigint', (c) => c.notNull())
+      .addColumn('credits_pending', 'bigint', (c) => c.notNull())
+      .addPrimaryKeyConstraint('ledger_balance_slots_pk', ['account_id', 'slot'])
+      .execute();
+  },
+};
+
+/** The ledger's schema changes, in order. */
+export const ledgerMigrations: readonly Migration[] = [ledgerMigration, ledgerSlotsMigration];

@@ -15,6 +15,19 @@ export interface LedgerAccountsTable {
   created_at: number;
 }
 
+/**
+ * Part of the cached balance of an account that may be overdrawn (merchant payable and fees, clearing):
+ * its changes are spread over a few of these rows, so payments to one merchant do not queue on one row.
+ */
+export interface LedgerBalanceSlotsTable {
+  account_id: string;
+  slot: number;
+  debits_posted: number;
+  credits_posted: number;
+  debits_pending: number;
+  credits_pending: number;
+}
+
 /** An immutable transfer. Pending transfers are later posted or voided by a second transfer naming them. */
 export interface LedgerTransfersTable {
   id: string;
@@ -48,5 +61,6 @@ export interface IdempotencyKeysTable {
 export type LedgerTables = {
   ledger_accounts: LedgerAccountsTable;
   ledger_transfers: LedgerTransfersTable;
+  ledger_balance_slots: LedgerBalanceSlotsTable;
   idempotency_keys: IdempotencyKeysTable;
 };

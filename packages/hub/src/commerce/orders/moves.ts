@@ -59,10 +59,19 @@ export async function recordMove(
   return true;
 }
 
-/** Read an order and hold its row until the transaction ends, so concurrent settlements queue up. */
+/**
+ * Read an order and hold its row until the transaction ends, so concurrent settlements queue up. One
+ * statement on both engines (an update that changes nothing, returning the row). What other tables say
+ * must be read after it: in PostgreSQL a statement that waited for the lock still sees other tables as
+ * they were when it started.
+ */
 export async function lockOrder(tx: CommerceTx, id: string): Promise<OrdersTable> {
-  await tx.updateTable('orders').set({ updated_at: sql`updated_at` }).where('id', '=', id).execute();
-  const row = await tx.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await tx
+    .updateTable('orders')
+    .set({ updated_at: sql`updated_at` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
   if (!row) throw new GenioError('not_found', { kind: 'order', id });
   return row;
 }

@@ -63,6 +63,8 @@ export interface OrderService {
   spentToday(homeId: string): Promise<number>;
 }
 
+const DAY_MS = 86_400_000;
+
 /** The platform's fee in basis points of each order, accrued per merchant (no shared hot account). */
 export const FEE_BASIS_POINTS = 200;
 
@@ -126,6 +128,26 @@ export function createOrderService(deps: {
     return row;
   }
 
+  /** The order with what its home paid in the last 24 hours (for the daily limit), in one read. */
+  async function loadForPayment(id: string): Promise<OrdersTable & { spent_today: number }> {
+    const row = await db
+      .selectFrom('orders')
+      .selectAll('orders')
+      .select((eb) =>
+        eb
+          .selectFrom('orders as earlier')
+          .select(sql<number>`coalesce(sum(earlier.total), 0)`.as('spent'))
+          .whereRef('earlier.home_id', '=', 'orders.home_id')
+          .where('earlier.paid_at', '>', now() - DAY_MS)
+          .where('earlier.status', 'in', paidStatuses as OrderStatus[])
+          .as('spent_today'),
+      )
+      .where('orders.id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new GenioError('not_found', { kind: 'order', id });
+    return { ...row, spent_today: Number(row.spent_today ?? 0) };
+  }
+
   /** Record the event and move the row; false when the event was seen or the move is a no-op. */
   function moveIn(
     tx: Tx,
@@ -133,8 +155,9 @@ export function createOrderService(deps: {
     to: OrderStatus,
     by: { eventId: string; actor: string },
     extra: Partial<OrdersTable> = {},
+    at = now(),
   ) {
-    return recordMove(tx, row, to, by, { at: now(), extra, onMoved: deps.onMoved });
+    return recordMove(tx, row, to, by, { at, extra, onMoved: deps.onMoved });
   }
 
   return {
@@ -225,7 +248,7 @@ export function createOrderService(deps: {
     },
 
     async pay(id, by) {
-      const row = await load(id);
+      const row = await loadForPayment(id);
       if (row.status === 'paid' || paidStatuses.includes(row.status as OrderStatus)) return toOrder(row);
       if (decideMove(row.status as OrderStatus, 'paid') !== 'apply')
         throw new GenioError('conflict', { reason: `order ${id} is ${row.status} and cannot be paid` });
@@ -235,13 +258,13 @@ export function createOrderService(deps: {
         amount: total,
         currency: row.currency,
         factor: by.factor,
-        spentToday: await this.spentToday(row.home_id),
+        spentToday: row.spent_today,
       });
       const fee = Math.floor((total * FEE_BASIS_POINTS) / 10_000);
-      await inTransaction(async (tx) => {
+      const paid = await inTransaction(async (tx) => {
         // Held until commit: a provider charge starting now waits, then sees the order paid.
         const fresh = await lockOrder(tx, id);
-        if (fresh.status !== row.status) return; // paid (or moved) by a concurrent request
+        if (fresh.status !== row.status) return null; // paid (or moved) by a concurrent request
         const throughProvider = await tx
           .selectFrom('order_payments')
           .select('provider')
@@ -252,15 +275,21 @@ export function createOrderService(deps: {
           throw new GenioError('conflict', {
             reason: `order ${id} is being paid through ${throughProvider.provider}`,
           });
+        const at = now();
+        const extra = { pickup_code: pickupCode(), paid_at: at };
+        const event = { eventId: `pay:${id}`, actor: by.tokenId };
+        if (!(await moveIn(tx, fresh, 'paid', event, extra, at))) return null;
+        // The money moves last: the merchant's balance slots are held from here to the commit only.
         const names = walletAccounts(row.home_id, row.merchant_id, row.currency);
-        const wallet = await ledger.openAccount(names.wallet, joined(tx));
-        const payable = await ledger.openAccount(names.payable, joined(tx));
-        const fees = await ledger.openAccount(names.fees, joined(tx));
+        const [wallet, payable, fees] = (await ledger.openAccounts(
+          [names.wallet, names.payable, names.fees],
+          joined(tx),
+        )) as [string, string, string];
         const moves = [
           {
             id: `pay:${id}`,
-            debitAccountId: wallet.id,
-            creditAccountId: payable.id,
+            debitAccountId: wallet,
+            creditAccountId: payable,
             amount: total,
             reference: `order:${id}`,
           },
@@ -268,21 +297,15 @@ export function createOrderService(deps: {
         if (fee > 0)
           moves.push({
             id: `fee:${id}`,
-            debitAccountId: payable.id,
-            creditAccountId: fees.id,
+            debitAccountId: payable,
+            creditAccountId: fees,
             amount: fee,
             reference: `order:${id}`,
           });
         if (total > 0) await ledger.transfer(moves, joined(tx));
-        await moveIn(
-          tx,
-          fresh,
-          'paid',
-          { eventId: `pay:${id}`, actor: by.tokenId },
-          { pickup_code: pickupCode(), paid_at: now() },
-        );
+        return { ...fresh, status: 'paid', updated_at: at, ...extra };
       });
-      return toOrder(await load(id));
+      return toOrder(paid ?? (await load(id)));
     },
 
     async refund(id, by) {
@@ -293,25 +316,26 @@ export function createOrderService(deps: {
         if (!paidStatuses.includes(row.status as OrderStatus))
           throw new GenioError('conflict', { reason: `order ${id} is ${row.status}: nothing was paid` });
         const names = walletAccounts(row.home_id, row.merchant_id, row.currency);
-        const wallet = await ledger.openAccount(names.wallet, joined(tx));
-        const payable = await ledger.openAccount(names.payable, joined(tx));
-        const fees = await ledger.openAccount(names.fees, joined(tx));
+        const [wallet, payable, fees] = (await ledger.openAccounts(
+          [names.wallet, names.payable, names.fees],
+          joined(tx),
+        )) as [string, string, string];
         const total = Number(row.total);
         const fee = Math.floor((total * FEE_BASIS_POINTS) / 10_000);
         const moves = [];
         if (fee > 0)
           moves.push({
             id: `refund-fee:${id}`,
-            debitAccountId: fees.id,
-            creditAccountId: payable.id,
+            debitAccountId: fees,
+            creditAccountId: payable,
             amount: fee,
             reference: `order:${id}`,
           });
         if (total > 0)
           moves.push({
             id: `refund:${id}`,
-            debitAccountId: payable.id,
-            creditAccountId: wallet.id,
+            debitAccountId: payable,
+            creditAccountId: wallet,
             amount: total,
             reference: `order:${id}`,
           });
@@ -326,7 +350,7 @@ export function createOrderService(deps: {
         .selectFrom('orders')
         .select(sql<number>`coalesce(sum(total), 0)`.as('spent'))
         .where('home_id', '=', homeId)
-        .where('paid_at', '>', now() - 86_400_000)
+        .where('paid_at', '>', now() - DAY_MS)
         .where('status', 'in', paidStatuses as OrderStatus[])
         .executeTakeFirst();
       return Number(row?.spent ?? 0);

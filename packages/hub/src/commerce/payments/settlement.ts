@@ -57,12 +57,15 @@ export function createPaymentSettlement(deps: {
   const joined = (tx: CommerceTx) => tx as unknown as LedgerTx;
 
   async function accounts(tx: CommerceTx, provider: string, order: OrdersTable) {
-    const open = (a: { kind: string; owner: string; currency: string }) => ledger.openAccount(a, joined(tx));
-    return {
-      clearing: await open(clearingAccount(provider, order.currency)),
-      payable: await open({ kind: 'merchant_payable', owner: order.merchant_id, currency: order.currency }),
-      fees: await open({ kind: 'merchant_fees', owner: order.merchant_id, currency: order.currency }),
-    };
+    const [clearing, payable, fees] = (await ledger.openAccounts(
+      [
+        clearingAccount(provider, order.currency),
+        { kind: 'merchant_payable', owner: order.merchant_id, currency: order.currency },
+        { kind: 'merchant_fees', owner: order.merchant_id, currency: order.currency },
+      ],
+      joined(tx),
+    )) as [string, string, string];
+    return { clearing, payable, fees };
   }
 
   /** Record that the provider holds the order's money, and mark the order paid if it may still be. */
@@ -71,9 +74,9 @@ export function createPaymentSettlement(deps: {
     const fee = Math.floor((total * FEE_BASIS_POINTS) / 10_000);
     const { clearing, payable, fees } = await accounts(tx, provider, order);
     const moves = [
-      { id: `netpay:${order.id}`, debitAccountId: clearing.id, creditAccountId: payable.id, amount: total },
+      { id: `netpay:${order.id}`, debitAccountId: clearing, creditAccountId: payable, amount: total },
       ...(fee > 0
-        ? [{ id: `fee:${order.id}`, debitAccountId: payable.id, creditAccountId: fees.id, amount: fee }]
+        ? [{ id: `fee:${order.id}`, debitAccountId: payable, creditAccountId: fees, amount: fee }]
         : []),
     ];
     await ledger.transfer(
@@ -101,16 +104,16 @@ export function createPaymentSettlement(deps: {
         ? [
             {
               id: `refund-fee:${order.id}`,
-              debitAccountId: fees.id,
-              creditAccountId: payable.id,
+              debitAccountId: fees,
+              creditAccountId: payable,
               amount: fee,
             },
           ]
         : []),
       {
         id: `netrefund:${order.id}`,
-        debitAccountId: payable.id,
-        creditAccountId: clearing.id,
+        debitAccountId: payable,
+        creditAccountId: clearing,
         amount: total,
       },
     ];

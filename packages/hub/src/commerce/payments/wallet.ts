@@ -18,11 +18,15 @@ export interface WalletService {
 /** Build the wallet over the ledger. */
 export function createWalletService(deps: { ledger: Ledger }): WalletService {
   const { ledger } = deps;
-  const wallet = (homeId: string, currency: string) =>
-    ledger.openAccount({ kind: 'household_wallet', owner: homeId, currency, noOverdraft: true });
+  const wallet = (homeId: string, currency: string) => ({
+    kind: 'household_wallet',
+    owner: homeId,
+    currency,
+    noOverdraft: true,
+  });
   return {
     async balance(homeId, currency) {
-      const account = await wallet(homeId, currency);
+      const account = await ledger.openAccount(wallet(homeId, currency));
       return { balance: account.available, currency };
     },
     async topUp(homeId, input) {
@@ -31,22 +35,20 @@ export function createWalletService(deps: { ledger: Ledger }): WalletService {
           field: 'amount',
           reason: 'must be a whole number of minor units from 1 to 10,000,000',
         });
-      const account = await wallet(homeId, input.currency);
-      const source = await ledger.openAccount({
-        kind: 'topup_source',
-        owner: input.by,
-        currency: input.currency,
-      });
+      const [account, source] = (await ledger.openAccounts([
+        wallet(homeId, input.currency),
+        { kind: 'topup_source', owner: input.by, currency: input.currency },
+      ])) as [string, string];
       const id = `topup:${homeId}:${input.key}`;
       await ledger.transfer({
         id,
-        debitAccountId: source.id,
-        creditAccountId: account.id,
+        debitAccountId: source,
+        creditAccountId: account,
         amount: input.amount,
         reference: `top-up by ${input.by}`,
       });
       return {
-        balance: (await ledger.account(account.id)).available,
+        balance: (await ledger.account(account)).available,
         currency: input.currency,
         transferId: id,
       };
