@@ -471,8 +471,8 @@ async function operationOn(
     case 'open':
     case 'close': {
       if (caps.position?.writable) return ends();
-      // "Close the ceiling light" (Québec French): what has no position switches.
-      return power(command.action === 'open');
+      // "Close the ceiling light" (Québec French): what has no position switches, when it is named.
+      return named ? power(command.action === 'open') : null;
     }
     case 'set':
     case 'adjust': {
