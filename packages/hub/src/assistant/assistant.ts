@@ -315,6 +315,7 @@ export function createAssistant(deps: {
         devices: deps.devices,
         now: new Date(now()),
         unsure: request.confidence !== undefined && request.confidence < CONFIRM_BELOW,
+        spoken: request.confidence !== undefined,
       };
 
       // A tapped choice answers the open question, whatever its words would be recognised as.

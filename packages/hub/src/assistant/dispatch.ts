@@ -63,6 +63,8 @@ export interface TurnScope {
    * moving covers and other risky acts are confirmed first.
    */
   unsure?: boolean;
+  /** The words were heard, not typed: a recogniser can be sure of words nobody said. */
+  spoken?: boolean;
 }
 
 type Targets =

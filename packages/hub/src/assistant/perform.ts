@@ -87,6 +87,7 @@ export async function perform(
   const resolution = await resolve(command, view(scope), previous, {
     confirmed,
     unsure: unsure || scope.unsure === true,
+    spoken: scope.spoken === true,
   });
   const slots = { [COMMAND_SLOT]: { value: command, text: '' } };
   switch (resolution.kind) {

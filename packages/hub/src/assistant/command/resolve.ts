@@ -503,7 +503,7 @@ export async function resolve(
   command: Command,
   home: HomeView,
   previous: readonly string[] = [],
-  options: { confirmed?: boolean; unsure?: boolean } = {},
+  options: { confirmed?: boolean; unsure?: boolean; spoken?: boolean } = {},
 ): Promise<Resolution> {
   const chosen: Device[] = [];
   let broad = false;
@@ -601,7 +601,18 @@ export async function resolve(
   const opens = operations.some((o) => o.capability === 'position' && Number(o.value) > 0);
   // A name only close in spelling ("cucina" for "lucina") is a guess: asked, whatever it would do.
   const guessed = command.targets.some((t) => t.name?.misheard && !heardByItsSound(t, home));
-  if (!options.confirmed && (guessed || (unsure && (opens || operations.length > 1)) || (bySound && opens)))
+  // Heard, not typed: "switch off the plug" may be "switch off the porch lamp" heard wrong with full
+  // confidence, so a kind said without "all" that reaches several devices is asked first.
+  const heardBulk =
+    options.spoken === true &&
+    operations.length > 1 &&
+    !command.everything &&
+    !command.both &&
+    command.targets.every((t) => !t.name && !t.reference);
+  if (
+    !options.confirmed &&
+    (guessed || (unsure && (opens || operations.length > 1)) || (bySound && opens) || heardBulk)
+  )
     return { kind: 'confirm', devices: operations.map((o) => o.device), operations, unsure: true };
   return { kind: 'act', operations, devices: operations.map((o) => o.device) };
 }
