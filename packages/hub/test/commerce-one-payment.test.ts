@@ -7,73 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commerceMigrations, createCommerceModule, type PaymentProvider } from '../src/commerce/index.js';
+import { commerceMigrations, createCommerceModule } from '../src/commerce/index.js';
 import { migrations, openStorage } from '../src/storage/index.js';
+import { countingNetwork } from './counting-network.js';
 import { backends, dropSchema, testPgUrl } from './harness.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
-
-/** A card network that authorizes and captures everything, counting what it captured. */
-function countingNetwork() {
-  const captured = new Map<string, number>();
-  let next = 0;
-  const intent = (
-    id: string,
-    amount: number,
-    currency: string,
-    reference: string,
-    status: 'authorized' | 'captured',
-  ) => ({
-    id,
-    status,
-    amount,
-    currency,
-    reference,
-    capturedAmount: status === 'captured' ? amount : 0,
-    refundedAmount: 0,
-    declineReason: null,
-  });
-  const intents = new Map<string, ReturnType<typeof intent>>();
-  const provider: PaymentProvider = {
-    name: 'cardnet',
-    async authorize(input) {
-      const made = intent(`pi_${++next}`, input.amount, input.currency, input.reference, 'authorized');
-      intents.set(made.id, made);
-      return made;
-    },
-    async capture(id) {
-      const found = intents.get(id);
-      if (!found) throw new Error(`no intent ${id}`);
-      const done = { ...found, status: 'captured' as const, capturedAmount: found.amount };
-      if (found.status !== 'captured')
-        captured.set(found.reference, (captured.get(found.reference) ?? 0) + found.amount);
-      intents.set(id, done);
-      return done;
-    },
-    async void(id) {
-      const found = intents.get(id);
-      if (!found) throw new Error(`no intent ${id}`);
-      return { ...found, status: 'voided' as const };
-    },
-    async refund(id) {
-      const found = intents.get(id);
-      if (!found) throw new Error(`no intent ${id}`);
-      return { ...found, status: 'refunded' as const };
-    },
-    async get(id) {
-      const found = intents.get(id);
-      if (!found) throw new Error(`no intent ${id}`);
-      return found;
-    },
-    verifyWebhook() {
-      throw new Error('not used');
-    },
-  };
-  return { provider, captured };
-}
 
 describe.each(backends)('one payment per order on %s', (backend) => {
   it('a wallet payment and a card charge racing on 24 orders take money once per order', async () => {

@@ -13,6 +13,7 @@ import type { Database } from '../../storage/index.js';
 import type { Ledger, LedgerTables, LedgerTx } from '../ledger/index.js';
 import { type LineRequest, type Menu, type PricedLine, priceLine, unavailableReason } from '../menus/menu.js';
 import type { MerchantService } from '../merchants/merchants.js';
+import { DAY_MS, holdDailyLimit } from '../payments/daily-limit.js';
 import type { PaymentGuard, SecondFactor } from '../payments/settings.js';
 import type { StoreService } from '../stores/stores.js';
 import type { CommerceTables, OrdersTable } from '../tables.js';
@@ -62,8 +63,6 @@ export interface OrderService {
   /** What the home paid in the last 24 hours. */
   spentToday(homeId: string): Promise<number>;
 }
-
-const DAY_MS = 86_400_000;
 
 /** The platform's fee in basis points of each order, accrued per merchant (no shared hot account). */
 export const FEE_BASIS_POINTS = 200;
@@ -276,6 +275,7 @@ export function createOrderService(deps: {
             reason: `order ${id} is being paid through ${throughProvider.provider}`,
           });
         const at = now();
+        await holdDailyLimit(tx, { homeId: row.home_id, orderId: id, amount: total, at });
         const extra = { pickup_code: pickupCode(), paid_at: at };
         const event = { eventId: `pay:${id}`, actor: by.tokenId };
         if (!(await moveIn(tx, fresh, 'paid', event, extra, at))) return null;

@@ -19,6 +19,7 @@ import {
 } from '../orders/moves.js';
 import { FEE_BASIS_POINTS, pickupCode } from '../orders/orders.js';
 import type { OrdersTable } from '../tables.js';
+import { holdDailyLimit } from './daily-limit.js';
 import { clearingAccount, type PaymentEvent, type PaymentIntent, type PaymentProvider } from './provider.js';
 
 /** What applying a provider's report did. */
@@ -34,6 +35,10 @@ export interface SettlementResult {
 /** Paying orders through providers. */
 export interface PaymentSettlement {
   /** Authorize and capture an order's total; the order is paid when this returns. */
+  /**
+   * Authorize and capture. With `payer` (the home), a new authorization is first held against the
+   * home's daily limit, under the same lock as its other payments (see daily-limit.ts).
+   */
   charge(orderId: string, provider: PaymentProvider, options?: { payer?: string }): Promise<SettlementResult>;
   /** Give a paid order's money back through the provider that took it. */
   refund(orderId: string, provider: PaymentProvider): Promise<SettlementResult>;
@@ -179,7 +184,11 @@ export function createPaymentSettlement(deps: {
   }
 
   /** Claim the order for this provider and say which authorization attempt this is (null: already paid). */
-  async function begin(order: OrdersTable, provider: string): Promise<number | null> {
+  async function begin(order: OrdersTable, provider: string, payer?: string): Promise<number | null> {
+    const withinLimit = (tx: CommerceTx) =>
+      payer
+        ? holdDailyLimit(tx, { homeId: payer, orderId: order.id, amount: Number(order.total), at: now() })
+        : Promise.resolve();
     return db.transaction().execute(async (tx) => {
       // Held until commit, as the wallet path holds it: of a wallet payment and a provider charge
       // racing, the second sees the first and stops before any money moves.
@@ -195,6 +204,7 @@ export function createPaymentSettlement(deps: {
         .where('order_id', '=', order.id)
         .executeTakeFirst();
       if (!payment) {
+        await withinLimit(tx);
         await tx
           .insertInto('order_payments')
           .values({
@@ -215,6 +225,7 @@ export function createPaymentSettlement(deps: {
         });
       // After a decline or a void the next try is a new authorization; otherwise the same one again.
       if (payment.status === 'declined' || payment.status === 'voided') {
+        await withinLimit(tx);
         await tx
           .updateTable('order_payments')
           .set({ attempt: payment.attempt + 1, intent_id: null, status: 'new', updated_at: now() })
@@ -242,7 +253,7 @@ export function createPaymentSettlement(deps: {
         throw new GenioError('conflict', {
           reason: `order ${orderId} is ${order.status} and cannot be paid`,
         });
-      const attempt = await begin(order, provider.name);
+      const attempt = await begin(order, provider.name, options.payer);
       if (attempt === null) {
         const paid = await loadOrder(orderId);
         return { orderId, status: paid.status as OrderStatus, changed: false };
