@@ -111,6 +111,8 @@ function withoutSecondFactor(guard: PaymentGuard): PaymentGuard {
 interface PaidRun {
   latencies: Float64Array;
   failures: number;
+  /** What the first failed payment said, to tell a limit from a deadlock. */
+  firstFailure: string | null;
   wallS: number;
   hubMs: number;
   postgresMs: number | null;
@@ -126,6 +128,7 @@ async function payAll(
   const latencies: number[] = [];
   let cursor = 0;
   let failures = 0;
+  let firstFailure: string | null = null;
   const postgresBefore = engine === 'postgres' ? cpuSecondsByPid('postgres') : null;
   const cpuStart = process.cpuUsage();
   const wallStart = performance.now();
@@ -136,8 +139,9 @@ async function payAll(
         const start = process.hrtime.bigint();
         try {
           await pay(id);
-        } catch {
+        } catch (error) {
           failures++;
+          firstFailure ??= error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         }
         latencies.push(Number(process.hrtime.bigint() - start) / 1000);
       }
@@ -151,6 +155,7 @@ async function payAll(
   return {
     latencies: sorted(Float64Array.from(latencies)),
     failures,
+    firstFailure,
     wallS,
     hubMs: (cpu.user + cpu.system) / 1000 / ids.length,
     postgresMs: postgresS === null ? null : (postgresS * 1000) / ids.length,
@@ -326,8 +331,12 @@ async function payOrders(
       warnings.push(`${engine}: ${charged} charges for ${paid} paid orders (double charge)`);
     if (chargedBoth !== paidBoth)
       warnings.push(`${engine}: ${chargedBoth} charges for ${paidBoth} paid orders (double charge)`);
-    if (withPin.failures) warnings.push(`${engine}: ${withPin.failures} payments failed`);
-    if (withoutPin.failures) warnings.push(`${engine}: ${withoutPin.failures} payments without PIN failed`);
+    if (withPin.failures)
+      warnings.push(`${engine}: ${withPin.failures} payments failed, the first with ${withPin.firstFailure}`);
+    if (withoutPin.failures)
+      warnings.push(
+        `${engine}: ${withoutPin.failures} payments without PIN failed, the first with ${withoutPin.firstFailure}`,
+      );
     const balance = await commerce.ledger.trialBalance();
     if (!balance.balanced)
       warnings.push(`${engine}: trial balance off (${balance.debits} vs ${balance.credits})`);
