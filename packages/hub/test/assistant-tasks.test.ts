@@ -150,4 +150,21 @@ describe('tasks at the device', () => {
       expect(received(), `${text} -> ${turn.speech.text}`).toEqual({});
     }
   });
+
+  it('moves nothing for a sentence about what was done, and still acts when it asks', async () => {
+    for (const text of [
+      'Ortica did a great job on the lawn yesterday',
+      "ieri Ortica ha tagliato l'erba benissimo, bravo",
+      'Ortica a bien tondu la pelouse hier, bravo',
+      '小草昨天草割得真不错',
+      '小草干得好',
+    ]) {
+      clear();
+      const turn = await say(text);
+      expect(received(), `${text} -> ${turn.speech.text}`).toEqual({});
+    }
+    clear();
+    await say('小草昨天割得不错，今天再帮我割一下草');
+    expect(received()).toEqual({ ortica: ['Cut'] });
+  });
 });

@@ -12,6 +12,7 @@ import type { HomeService } from '../homes/index.js';
 import type { Database } from '../storage/index.js';
 import {
   type Command,
+  onlyRecounts,
   phraseWords,
   readCommand,
   requestsWithValues,
@@ -455,6 +456,17 @@ export function createAssistant(deps: {
       if (text !== request.text) recognition = recognizers[language].recognize(text, lists);
       const { tokens, spans } = analyse(text);
       const negated = recognizers[language].negates(text);
+      // "Gus did a great job on the lawn yesterday": told, not asked; nothing moves.
+      if (onlyRecounts(request.text, language, analyse))
+        return finish(
+          conversationId,
+          language,
+          { name: 'system.chatter', slots: {} },
+          { speech: responses[language].noted as string },
+          home.id,
+          conversation?.last,
+          kept,
+        );
       // "Turn on the porch light… actually, never mind": taken back in the same breath, nothing moves.
       if (withdrawn(tokens, spans, language))
         return finish(

@@ -78,6 +78,21 @@ function shapesTheRequest(tokens: readonly string[], p: Phrases): boolean {
 }
 
 /**
+ * "Gus did a great job on the lawn yesterday", "旺财昨天草割得真不错": a clause about what happened, or
+ * praise, asks for nothing even when it names a device and a verb, unless it asks ("please", "把…").
+ */
+export function recounts(tokens: readonly string[], language: Language): boolean {
+  const p = phrases(language);
+  return occurs(tokens, p.recount) && !occurs(tokens, p.asking);
+}
+
+/** Every clause of the utterance only tells: nothing in it is a request. */
+export function onlyRecounts(text: string, language: Language, analyse: Analyse): boolean {
+  const clauses = text.split(PUNCTUATION).filter((c) => c.trim().length > 0);
+  return clauses.length > 0 && clauses.every((clause) => recounts(analyse(clause).tokens, language));
+}
+
+/**
  * The utterance without the talk around it: clauses that name nothing the home has, hold no verb,
  * number or word that shapes a request. Unchanged when every clause is talk, or none is.
  */
@@ -87,6 +102,7 @@ export function withoutTalk(text: string, language: Language, analyse: Analyse):
   const p = phrases(language);
   const kept = clauses.filter((clause) => {
     const { tokens, spans } = analyse(clause);
+    if (recounts(tokens, language)) return false;
     return (
       spans.length > 0 ||
       hasNumber(tokens, language) ||

@@ -1,4 +1,4 @@
-export { requestsWithValues, withoutTalk } from './clauses.js';
+export { onlyRecounts, requestsWithValues, withoutTalk } from './clauses.js';
 export type { Action, Command, Property, Target, Value } from './model.js';
 export { phraseWords } from './phrases.js';
 export { type ReadInput, readCommand, withdrawn } from './read.js';

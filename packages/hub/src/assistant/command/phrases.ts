@@ -39,6 +39,10 @@ interface Written {
   cancel: string[];
   /** "It's dark in the attic", "in garage non si vede niente": the place's lights, switched on. */
   dark: string[];
+  /** A time before now ("yesterday", "昨天"), or praise ("well done", "割得真不错"): a sentence with them tells, it does not ask. */
+  recount: string[];
+  /** "Please", "could you", "请", "帮我", "把": what turns even a sentence about yesterday into a request. */
+  asking: string[];
   /** Words that never name a device: articles, prepositions, possessives, politeness. */
   glue: string[];
   /** Words that introduce a place: what follows them is an area. */
@@ -131,6 +135,18 @@ const written: Record<Language, Written> = {
     also: ['and', 'also', 'too', 'as well', 'and also'],
     others: ['the others', 'the other ones', 'everything else', 'the rest'],
     negation: ["don't", 'do not', 'not', 'never'],
+    recount: [
+      'yesterday',
+      'last night',
+      'the other day',
+      'last week',
+      'good job',
+      'great job',
+      'nice job',
+      'well done',
+      'good work',
+    ],
+    asking: ['please', 'can you', 'could you', 'would you', 'will you', "i'd like", 'i want', "let's"],
     cancel: [
       'never mind',
       'forget it',
@@ -304,6 +320,17 @@ const written: Record<Language, Written> = {
     also: ['anche', 'e', 'pure', 'e anche'],
     others: ['gli altri', 'le altre', 'tutto il resto', 'il resto'],
     negation: ['non', 'mai'],
+    recount: [
+      'ieri',
+      "l'altro giorno",
+      'la settimana scorsa',
+      'bravo',
+      'brava',
+      'ottimo lavoro',
+      'bel lavoro',
+      'gran lavoro',
+    ],
+    asking: ['per favore', 'per piacere', 'puoi', 'potresti', 'vorrei', 'mi serve'],
     cancel: [
       'lascia stare',
       'lascia perdere',
@@ -463,6 +490,25 @@ const written: Record<Language, Written> = {
     also: ['aussi', 'et', 'egalement', 'et aussi'],
     others: ['les autres', 'tout le reste', 'le reste'],
     negation: ['ne', "n'", 'pas', 'jamais'],
+    recount: [
+      'hier',
+      'avant-hier',
+      "l'autre jour",
+      'la semaine derniere',
+      'bravo',
+      'bon travail',
+      'beau travail',
+      'bien joue',
+    ],
+    asking: [
+      "s'il te plait",
+      "s'il vous plait",
+      'peux-tu',
+      'pourrais-tu',
+      'tu peux',
+      'je voudrais',
+      'je veux',
+    ],
     cancel: [
       'laisse tomber',
       'laissez tomber',
@@ -596,6 +642,22 @@ const written: Record<Language, Written> = {
     also: ['还有', '也', '和', '再'],
     others: ['其他', '其它', '别的', '其余'],
     negation: ['不要', '别', '不用', '不准', '不许'],
+    recount: [
+      '昨天',
+      '昨晚',
+      '前天',
+      '上次',
+      '上周',
+      '得真不错',
+      '得不错',
+      '得很好',
+      '得真好',
+      '得挺好',
+      '干得好',
+      '真棒',
+      '辛苦了',
+    ],
+    asking: ['请', '帮我', '帮', '把', '一下', '麻烦', '能不能', '可不可以', '可以', '给我'],
     cancel: ['算了', '不用了', '不用开了', '不用关了', '别动', '别动它', '不要动', '别碰', '取消吧'],
     dark: ['太暗了', '太暗', '黑乎乎', '看不见', '好暗', '太黑了', '黑漆漆'],
     glue: [
@@ -679,6 +741,8 @@ export interface Phrases {
   negation: string[][];
   cancel: string[][];
   dark: string[][];
+  recount: string[][];
+  asking: string[][];
   glue: Set<string>;
   locative: Set<string>;
   verbs: Array<{ action: Action; phrase: string[] }>;
@@ -722,6 +786,8 @@ export function phrases(language: Language): Phrases {
     negation: tok(w.negation),
     cancel: tok(w.cancel),
     dark: tok(w.dark),
+    recount: tok(w.recount),
+    asking: tok(w.asking),
     glue: new Set(w.glue.flatMap(tokenize)),
     locative: new Set(w.locative.flatMap(tokenize)),
     verbs: Object.entries(w.verbs).flatMap(([action, list]) =>
@@ -762,6 +828,8 @@ function allWords(w: Written): string[] {
     w.negation,
     w.cancel,
     w.dark,
+    w.recount,
+    w.asking,
     w.glue,
   ];
   return [

@@ -4,7 +4,7 @@ import type { Language } from '../../errors/index.js';
 import type { Area } from '../../homes/index.js';
 import { loadGrammars } from '../nlu/grammar.js';
 import { LanguageRecognizer, type ListEntry } from '../nlu/recognizer.js';
-import { requestsWithValues, withoutTalk } from './clauses.js';
+import { onlyRecounts, requestsWithValues, withoutTalk } from './clauses.js';
 import type { Command } from './model.js';
 import { phraseWords } from './phrases.js';
 import { pluralOf } from './plural.js';
@@ -516,9 +516,32 @@ describe('clauses: talk around a request, and a value for each device', () => {
       ['en', 'turn on the lights, in the study', 'turn on the lights, in the study'],
       ['it', 'anzi, spegnile', 'anzi, spegnile'],
       ['en', 'thanks, that is all', 'thanks, that is all'],
+      // Told, not asked: a clause about yesterday or praise is talk even when it names a device.
+      ['en', 'the sconce was on all night yesterday, turn off the pendant', 'turn off the pendant'],
+      ['zh', '壁灯昨天开了一晚上，把吊灯关掉', '把吊灯关掉'],
     ];
     for (const [language, text, expected] of cases)
       expect(withoutTalk(text, language, analyse(language)), text).toBe(expected);
+  });
+
+  it('knows a sentence that only tells from one that asks, whatever it names', () => {
+    const told: Array<[Language, string]> = [
+      ['en', 'the pendant worked great yesterday'],
+      ['it', "ieri l'applique ha fatto un bel lavoro"],
+      ['fr', "l'applique a bien marché hier, bravo"],
+      ['zh', '吊灯昨天亮得真不错'],
+    ];
+    for (const [language, text] of told)
+      expect(onlyRecounts(text, language, analyse(language)), text).toBe(true);
+    const asked: Array<[Language, string]> = [
+      ['en', 'please turn on the pendant like yesterday'],
+      ['it', "puoi accendere l'applique come ieri"],
+      ['fr', "peux-tu allumer l'applique comme hier"],
+      ['zh', '把吊灯像昨天那样打开'],
+      ['en', 'turn on the pendant'],
+    ];
+    for (const [language, text] of asked)
+      expect(onlyRecounts(text, language, analyse(language)), text).toBe(false);
   });
 
   it('splits requests that each name a thing and give it a value, and nothing else', () => {
