@@ -125,6 +125,19 @@ describe('resolution: never widened, verbs by kind, values from the property', (
     }
   });
 
+  it('moves nothing for a named device said with a room it is not in, and says where it is', async () => {
+    for (const text of [
+      'turn off the printer in the porch',
+      'spegni la stampante nel portico',
+      '把门廊的打印机关了',
+    ]) {
+      home.clear();
+      const turn = await home.say(text);
+      expect(touched(home), text).toEqual([]);
+      expect(turn.speech.text, text).toMatch(/Attic|soffitta|阁楼/);
+    }
+  });
+
   it('takes a percent as said on a % property, and rescales only other ranges', async () => {
     home.clear();
     await home.say('set the reading lamp to 40 percent');

@@ -2,6 +2,7 @@ import type { Bus } from '../bus/index.js';
 import type { Device, DevicesModule } from '../devices/index.js';
 import { type Language, languages } from '../errors/index.js';
 import type { Area, HomeService } from '../homes/index.js';
+import { ownerNames } from './command/owners.js';
 import { pluralOf } from './command/plural.js';
 import { foldText } from './nlu/normalize.js';
 import type { ListEntry } from './nlu/recognizer.js';
@@ -48,6 +49,12 @@ export function createHomeContexts(deps: { devices: DevicesModule; homes: HomeSe
       }
     const area: ListEntry[] = [];
     for (const a of areas) for (const text of [a.name, ...a.aliases]) area.push({ text, value: a.id });
+    area.push(
+      ...ownerNames(
+        areas.map((a) => ({ id: a.id, names: [a.name, ...a.aliases] })),
+        devices.flatMap((d) => [d.name, ...d.aliases]),
+      ),
+    );
     return { devices, areas, lists: { name, area } };
   }
 

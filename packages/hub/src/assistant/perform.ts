@@ -98,6 +98,15 @@ export async function perform(
           : render(r.not_found, { what: resolution.what }),
         acted: [],
       };
+    case 'not_there':
+      return {
+        speech: render(r.not_there, {
+          what: resolution.what,
+          area: resolution.area,
+          where: resolution.where,
+        }),
+        acted: [],
+      };
     case 'which':
       return { speech: r.which_device as string, acted: [] };
     case 'unable':

@@ -5,6 +5,7 @@ export {
   capabilityNames,
   capabilityStates,
   fromDeviceValue,
+  kelvinRange,
   type ResolvedCapabilities,
   resolveCapabilities,
   standardValues,

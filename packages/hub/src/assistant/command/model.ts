@@ -30,7 +30,8 @@ export interface Target {
   /** A kind the verb implies, nothing named ("make me a coffee" is the coffee machine): one device, asked among several. */
   implied?: boolean;
   /** A place: "in the attic". */
-  area?: { id: string; text: string };
+  /** `misheard`: the place was only close in spelling to one the home has ("halfway" for "hallway"). */
+  area?: { id: string; text: string; misheard?: true };
   /** Words that name a device or place the home does not have ("the garage", "抬灯"). */
   unknown?: string;
   /** "Everything", "all the lights". */

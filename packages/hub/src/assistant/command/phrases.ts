@@ -37,6 +37,8 @@ interface Written {
   negation: string[];
   /** "Never mind", "lascia stare", "laisse tomber", "算了": said after a request, they take it back. */
   cancel: string[];
+  /** "Lasciala accesa", "laisse-la allumée", "留着": said after a name, they leave that device out. */
+  keep: string[];
   /** "It's dark in the attic", "in garage non si vede niente": the place's lights, switched on. */
   dark: string[];
   /** A time before now ("yesterday", "昨天"), or praise ("well done", "割得真不错"): a sentence with them tells, it does not ask. */
@@ -147,6 +149,7 @@ const written: Record<Language, Written> = {
       'good work',
     ],
     asking: ['please', 'can you', 'could you', 'would you', 'will you', "i'd like", 'i want', "let's"],
+    keep: ['leave it on', 'keep it on', 'leave it off', 'keep it off'],
     cancel: [
       'never mind',
       'forget it',
@@ -157,6 +160,8 @@ const written: Record<Language, Written> = {
       'leave it alone',
       "don't bother",
       "don't touch it",
+      'oh wait',
+      'hold on',
     ],
     dark: [
       "can't see a thing",
@@ -315,6 +320,7 @@ const written: Record<Language, Written> = {
       'ma non',
       'non',
       'ma lascia',
+      'pero lascia',
       'lasciando',
     ],
     also: ['anche', 'e', 'pure', 'e anche'],
@@ -331,6 +337,16 @@ const written: Record<Language, Written> = {
       'gran lavoro',
     ],
     asking: ['per favore', 'per piacere', 'puoi', 'potresti', 'vorrei', 'mi serve'],
+    keep: [
+      'lasciala accesa',
+      'lascialo acceso',
+      'lasciale accese',
+      'lasciali accesi',
+      'lasciala',
+      'lascialo',
+      'lasciale',
+      'lasciali',
+    ],
     cancel: [
       'lascia stare',
       'lascia perdere',
@@ -342,6 +358,8 @@ const written: Record<Language, Written> = {
       'non toccarla',
       'non toccarlo',
       'annulla',
+      'aspetta',
+      'no aspetta',
     ],
     dark: ['e buio', 'troppo buio', 'non si vede niente', 'non si vede nulla', 'non ci si vede', 'fa buio'],
     glue: [
@@ -509,6 +527,14 @@ const written: Record<Language, Written> = {
       'je voudrais',
       'je veux',
     ],
+    keep: [
+      'laisse-la allumee',
+      'laisse-le allume',
+      'laisse-les allumes',
+      'laisse-la',
+      'laisse-le',
+      'laisse-les',
+    ],
     cancel: [
       'laisse tomber',
       'laissez tomber',
@@ -520,6 +546,9 @@ const written: Record<Language, Written> = {
       "n'y touche pas",
       'annule',
       'tant pis',
+      'attends',
+      'non attends',
+      'non laisse',
     ],
     dark: [
       "on n'y voit rien",
@@ -658,6 +687,7 @@ const written: Record<Language, Written> = {
       '辛苦了',
     ],
     asking: ['请', '帮我', '帮', '把', '一下', '麻烦', '能不能', '可不可以', '可以', '给我'],
+    keep: ['留着', '留下', '开着'],
     cancel: ['算了', '不用了', '不用开了', '不用关了', '别动', '别动它', '不要动', '别碰', '取消吧'],
     dark: ['太暗了', '太暗', '黑乎乎', '看不见', '好暗', '太黑了', '黑漆漆'],
     glue: [
@@ -740,6 +770,7 @@ export interface Phrases {
   also: string[][];
   negation: string[][];
   cancel: string[][];
+  keep: string[][];
   dark: string[][];
   recount: string[][];
   asking: string[][];
@@ -785,6 +816,7 @@ export function phrases(language: Language): Phrases {
     also: tok(w.also),
     negation: tok(w.negation),
     cancel: tok(w.cancel),
+    keep: tok(w.keep),
     dark: tok(w.dark),
     recount: tok(w.recount),
     asking: tok(w.asking),
@@ -827,6 +859,7 @@ function allWords(w: Written): string[] {
     w.also,
     w.negation,
     w.cancel,
+    w.keep,
     w.dark,
     w.recount,
     w.asking,

@@ -10,7 +10,7 @@ import { readNumber } from '../nlu/numbers.js';
 import type { Recognition, Span } from '../nlu/recognizer.js';
 import { kindIn } from './kinds.js';
 import type { Action, Command, Property, Target, Value } from './model.js';
-import { type Phrases, phrases } from './phrases.js';
+import { LIGHT_WORDS, type Phrases, phrases } from './phrases.js';
 import { type FoundTask, findTask, kindSpans } from './read-task.js';
 import { taskGlue, taskObjects, taskSpecs } from './tasks.js';
 
@@ -254,7 +254,7 @@ function refers(tokens: readonly string[], p: Phrases, spans: readonly Span[]): 
     ABSOLUTE_BEFORE.has(t) ||
     /^\d/.test(t) ||
     p.glue.has(t) ||
-    has([t], [...p.max, ...p.min, ...p.half, ...p.bit]);
+    has([t], [...p.max, ...p.min, ...p.half, ...p.bit, ...p.correction]);
   if (tokens.some((t, i) => p.clitics.includes(t) && i > 0 && valueNext(tokens[i + 1]))) return true;
   const stems = p.verbs.flatMap((v) => (v.phrase.length === 1 ? [v.phrase[0] as string] : []));
   const withClitic = (t: string) =>
@@ -298,6 +298,21 @@ function readTargets(input: ReadInput, p: Phrases, verbAt: number): { targets: T
         extraCuts.push(span.start - 0.5);
       }
     }
+  // "…, ma la lampada d'atmosfera lasciala accesa", "氛围灯留着": what stands before a "keep" is left out.
+  for (const k of find(tokens, p.keep)) {
+    if (k.start <= verbAt) continue;
+    let before = k.start - 1;
+    while (before >= 0 && p.glue.has(tokens[before] as string)) before--;
+    const span = spans.find((s) => s.end === before + 1 && s.start > verbAt);
+    if (!span) continue;
+    // "乐乐的月亮灯留着": the place said with the name is left out with it.
+    let owner = span.start - 1;
+    while (owner >= 0 && p.glue.has(tokens[owner] as string)) owner--;
+    const place = spans.find((s) => s.slot === 'area' && s.end === owner + 1 && s.start > verbAt);
+    const from = (place ?? span).start - 0.5;
+    ranges.push([from, k.start]);
+    extraCuts.push(from);
+  }
   // "the hall light, the floor lamp and the AC": commas are not heard, so a second name starts a new target.
   const ordered = [...spans].sort((a, b) => a.start - b.start);
   const plain = [...new Set([...ands, ...excepts, ...others])];
@@ -319,7 +334,12 @@ function readTargets(input: ReadInput, p: Phrases, verbAt: number): { targets: T
       target.name = { ids, text: span.text, ...(span.edits > 0 ? { misheard: true } : {}) };
     } else if (span.slot === 'category' && !target.kind)
       target.kind = { value: String(span.value), text: span.text };
-    else if (span.slot === 'area' && !target.area) target.area = { id: String(span.value), text: span.text };
+    else if (span.slot === 'area' && !target.area)
+      target.area = {
+        id: String(span.value),
+        text: span.text,
+        ...(span.edits > 0 ? { misheard: true as const } : {}),
+      };
     groups.set(key, target);
   }
   const unknown = unknownWords(input, p);
@@ -357,6 +377,16 @@ function knownWords(input: ReadInput, p: Phrases): (i: number) => boolean {
   const explained = new Set<number>();
   if (language === 'zh')
     for (const m of find(tokens, p.known)) for (let k = m.start; k < m.end; k++) explained.add(k);
+  // The words of a value the sentence matched ("高风", "modalità notte") are known too.
+  const valueWords = Object.entries(input.recognition?.slots ?? {})
+    .filter(([slot]) => !['name', 'area', 'category'].includes(slot))
+    .map(([, v]) => tokenize(v.text))
+    .filter((words) => words.length > 0);
+  for (const m of find(tokens, valueWords))
+    for (let k = m.start; k < m.end; k++) {
+      covered.add(k);
+      explained.add(k);
+    }
   const objects = taskObjects(language);
   return (i: number) => {
     const t = tokens[i] as string;
@@ -440,6 +470,9 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
     const objectOfVerb = language !== 'zh' && before >= 0 && verbEndsAt(before + 1) && placeOrEnd;
     if (kindAfter) out.push({ at: i, text: join([...run, ...tokens.slice(end, kindAfter.end)]) });
     else if (object || objectOfVerb) out.push({ at: i, text: join(run) });
+    // "乐乐房间的风山": after 的 the words are a thing of that place (a name heard wrong), not another place.
+    else if (language === 'zh' && areaBefore && tokens.slice(areaBefore.end, i).includes('的'))
+      out.push({ at: i, text: join(run) });
     else if (areaBefore && language !== 'en')
       out.push({ at: areaBefore.start, text: join(tokens.slice(areaBefore.start, end)) });
     else if (areaRightAfter && language === 'en')
@@ -448,6 +481,26 @@ function unknownWords(input: ReadInput, p: Phrases): Array<{ at: number; text: s
       out.push({ at: i, text: join(run) });
     i = end;
   }
+  // "工坊的暖风机关一下": in Chinese what stands between a place's 的 and the verb is the thing asked for,
+  // even when each of its characters is known elsewhere (暖 of warmth, 风 of a fan's speed).
+  if (language === 'zh')
+    for (const place of spans.filter((s) => s.slot === 'area' && tokens[s.end] === '的')) {
+      const from = place.end + 1;
+      let to = from;
+      while (
+        to < tokens.length &&
+        !spans.some((s) => s.start <= to && s.end > to) &&
+        !verbs.some((m) => m.start === to) &&
+        !p.glue.has(tokens[to] as string)
+      )
+        to++;
+      const words = tokens.slice(from, to);
+      const property = Object.values(p.properties)
+        .flat()
+        .some((ph) => ph.join('') === words.join(''));
+      if (words.length >= 2 && !property && !out.some((u) => u.at >= from && u.at < to))
+        out.push({ at: from, text: join(words) });
+    }
   return out;
 }
 
@@ -585,6 +638,14 @@ function withoutAgain(token: string, p: Phrases, language: Language): string {
   return token;
 }
 
+/** A device's own fan, said after its name ("the heat pump fan"). */
+const FAN_PART: Record<Language, ReadonlySet<string>> = {
+  en: new Set(['fan', 'blower']),
+  it: new Set(['ventola', 'ventilazione']),
+  fr: new Set(['ventilation', 'soufflerie']),
+  zh: new Set(['风扇', '风']),
+};
+
 /** Corrections that never replace a target: "不是卧室的" leaves the bedroom out, it does not ask for it. */
 const NOT_A_TARGET_CORRECTION = new Set(['不', '不是', '还是']);
 
@@ -608,6 +669,33 @@ function targetCorrection(tokens: readonly string[], spans: readonly Span[], p: 
 }
 
 /**
+ * A correction that names only a place ("…sorry, I mean the dining room one", "…anzi, quella della
+ * sala da pranzo"): the kind said before (a light, when a light was named) in that place.
+ */
+function placeCorrection(
+  tokens: readonly string[],
+  spans: readonly Span[],
+  p: Phrases,
+): { spans: Span[]; from: number } | undefined {
+  const first = Math.min(...spans.map((s) => s.start));
+  const at = find(tokens, p.correction)
+    .filter((m) => m.start > first && !NOT_A_TARGET_CORRECTION.has(tokens.slice(m.start, m.end).join('')))
+    .pop();
+  if (!at) return undefined;
+  const after = spans.filter((s) => s.start >= at.end);
+  const place = after[0];
+  if (after.length !== 1 || place?.slot !== 'area' || place.edits > 0) return undefined;
+  const before = spans.filter((s) => s.end <= at.start);
+  const kind = before.find((s) => s.slot === 'category');
+  const light = before.some((s) => s.slot === 'name' && LIGHT_WORDS.test(s.text));
+  if (!kind && !light) return undefined;
+  const said: Span = kind
+    ? { ...kind, start: place.start, end: place.start }
+    : { slot: 'category', value: 'light', text: 'light', start: place.start, end: place.start, edits: 0 };
+  return { spans: [said, place], from: at.end };
+}
+
+/**
  * "Turn on the porch light… actually no, never mind", "打开门廊灯……算了，不用开了", "别动它": a request
  * taken back after its verb, with nothing named after the taking back. In Chinese a name right before
  * 别动 is what is left out ("门廊灯别动"), not a withdrawal.
@@ -622,12 +710,20 @@ export function withdrawn(tokens: readonly string[], spans: readonly Span[], lan
     !saidVerbs.some((m) => !(m.end - m.start === 1 && states.has(tokens[m.start] ?? '')))
   )
     return true;
-  const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
+  // "Baisse le rideau, ah non attends": a cover's up or down is its verb.
+  const verbs = [...p.verbs.map((v) => v.phrase), ...p.up, ...p.down].flatMap((phrase) =>
+    find(tokens, [phrase]),
+  );
   if (verbs.length === 0) return false;
   const afterVerb = Math.min(...verbs.map((m) => m.end));
   return find(tokens, p.cancel).some((c) => {
     if (c.start < afterVerb) return false;
-    if (spans.some((s) => s.start >= c.end) || tokens.slice(c.end).some((t) => /^\d/.test(t))) return false;
+    // A place heard only close in spelling ("cuisiner" for "cuisine") names nothing after it.
+    if (
+      spans.some((s) => s.start >= c.end && s.edits === 0) ||
+      tokens.slice(c.end).some((t) => /^\d/.test(t))
+    )
+      return false;
     let before = c.start - 1;
     while (before >= 0 && p.glue.has(tokens[before] as string)) before--;
     return !(language === 'zh' && spans.some((s) => s.end === before + 1));
@@ -667,11 +763,29 @@ export function readCommand(given: ReadInput): Command | null {
       (a, b) => a.start - b.start,
     ),
   };
+  // "The heat pump fan", "the air con fan": a fan said right after a name, of a speed, is that device's fan.
+  if (recognition?.intent === 'device.set_fan_speed' || has(tokens, p.properties.fanSpeed))
+    input.spans = input.spans.filter((span, k) => {
+      const before = input.spans[k - 1];
+      return !(
+        span.slot !== 'area' &&
+        before?.slot === 'name' &&
+        before.end === span.start &&
+        FAN_PART[language].has(span.text)
+      );
+    });
   // "Close the roof blinds, no wait, I mean the blackout blind": what is named after a correction replaces what came before it.
   const corrected = targetCorrection(tokens, input.spans, p);
   if (corrected !== undefined) {
     input.spans = input.spans.filter((s) => s.start >= corrected);
     input.from = corrected;
+  } else {
+    // "Turn off the kitchen light, sorry, I mean the dining room one": the same kind, in the place said now.
+    const moved = placeCorrection(tokens, input.spans, p);
+    if (moved) {
+      input.spans = moved.spans;
+      input.from = moved.from;
+    }
   }
   // A negation before the verb negates the request ("don't turn on…", "别开灯"): never carried out.
   // One after it leaves something out ("…, but not the fan", "厨房的别关"), read below as "except".
@@ -686,7 +800,11 @@ export function readCommand(given: ReadInput): Command | null {
   if (found) input.spans = taskFree(input.spans, found);
   const intent = recognition?.intent;
   const fromSentence = intent !== undefined ? fromIntent[intent] : undefined;
-  const said = readValue(tokens, language, p);
+  // Words inside a name, place or kind are no value: 升 in 升船机, 加 in 加湿器.
+  const outsideNames = tokens.map((t, i) =>
+    input.spans.some((s) => s.slot !== 'category' && s.start <= i && s.end > i) ? '' : t,
+  );
+  const said = readValue(outsideNames, language, p);
   // "Maximum brightness" may match a fan-speed sentence: a change of brightness or temperature is ours.
   const extremeWords = [...p.max, ...p.min, ...p.half, ...p.up, ...p.down].map((ph) => ph.join(' '));
   const slotIsExtreme = Object.values(recognition?.slots ?? {}).some((slot) =>
@@ -737,8 +855,10 @@ export function readCommand(given: ReadInput): Command | null {
     .find((v) => typeof v === 'number' || typeof v === 'string');
   // "Spegni tutte e due le lampade": the two of "both" filled a number slot; it is no value.
   const bothAsNumber = slot === 2 && has(tokens, p.both);
+  // "Su alta", "sur haute": the preposition before a speed word is no "up".
+  const speedWord = typeof slot === 'string' && said?.kind === 'relative' && said.bare === true;
   let value: Value | undefined =
-    said ??
+    (speedWord ? undefined : said) ??
     (bothAsNumber
       ? undefined
       : typeof slot === 'number'
@@ -757,7 +877,9 @@ export function readCommand(given: ReadInput): Command | null {
           ? 'open'
           : 'close'
         : undefined;
-  if (said === undefined && opening && has(tokens, p.bit))
+  // "关一下", "开一下": 一下 softens the verb; it is no "a little" of the cover's way.
+  const little = p.bit.filter((phrase) => phrase.join('') !== '一下');
+  if (said === undefined && opening && has(tokens, little))
     value = { kind: 'relative', direction: opening === 'open' ? 1 : -1, size: 'bit' };
   const { targets, except } = readTargets(input, p, verbAt);
   if (input.negated && except.length === 0) return null;
@@ -771,10 +893,13 @@ export function readCommand(given: ReadInput): Command | null {
   // Nothing named but a value of a known kind ("set the heating to 19.5 degrees", "温度调高两度"):
   // resolution looks for the home's only device that can take it.
   const unit = value && 'unit' in value ? value.unit : undefined;
+  // "Un peu plus fort" after a lamp was switched on: a change with no name is about what was just done.
   const unnamed =
     targets.length === 0 &&
     value !== undefined &&
-    (readProperty(tokens, p, input.spans) !== undefined || unit !== undefined);
+    (readProperty(tokens, p, input.spans) !== undefined ||
+      unit !== undefined ||
+      (value.kind === 'relative' && (value.size !== 'bit' || !value.bare)));
   if (!fromSentence && targets.length === 0 && !unnamed) return null;
   if (followUp) return { action: 'turn_on', targets, except, followUp: true, language };
   if (!fromSentence && !verb && !value) return null;

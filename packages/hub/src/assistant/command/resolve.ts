@@ -14,6 +14,7 @@ import {
   type CapabilityName,
   type Device,
   fromDeviceValue,
+  kelvinRange,
   type ResolvedCapabilities,
 } from '../../devices/index.js';
 import type { Area } from '../../homes/index.js';
@@ -55,6 +56,8 @@ export type Resolution =
   | { kind: 'act'; operations: Operation[]; devices: Device[] }
   | { kind: 'ask'; choices: Device[] }
   | { kind: 'not_found'; what: string; suggestion?: string }
+  /** A device named with a place it is not in ("the TV in Leo's room"): where it really is. */
+  | { kind: 'not_there'; what: string; area: string; where: string }
   | { kind: 'unable'; temperature: boolean }
   /** A reference with nothing before it to refer to. */
   | { kind: 'which' }
@@ -127,7 +130,7 @@ function heardByItsSound(target: Target, home: HomeView): boolean {
 
 /** Words that make a cover a way in (a garage door, a gate): moved only when it is named. */
 const ENTRANCE_WORDS =
-  /\b(door|gate|garage|porta|portone|cancello|serranda|saracinesca|basculante|porte|portail)\b|门/iu;
+  /\b(door|gate|garage|shop|storefront|porta|portone|cancello|serranda|saracinesca|basculante|negozio|porte|portail|boutique|rideau metallique)\b|门|店/iu;
 
 /**
  * A door or gate: never moved by a kind, a place or "everything" ("close all the blinds" must
@@ -135,7 +138,8 @@ const ENTRANCE_WORDS =
  */
 function isEntrance(device: Device): boolean {
   return (
-    device.category === 'curtain' && [device.name, ...device.aliases].some((n) => ENTRANCE_WORDS.test(n))
+    device.category === 'curtain' &&
+    [device.name, ...device.aliases].some((n) => ENTRANCE_WORDS.test(foldText(n)))
   );
 }
 
@@ -165,13 +169,40 @@ function namedALight(device: Device, target: Target): boolean {
 /** What a place alone switches ("turn off the garage"): its lights, as a household means it. */
 const SWITCHED_WITH_THE_PLACE = new Set(['light', 'switch']);
 
+/**
+ * Words that only one place's name holds ("Leo" of "Leo's room", "nonni" of "camera dei nonni", 乐乐
+ * of 乐乐房间): "Leo's fan", "l'abat-jour dei nonni" are in that place. Never a word two places share.
+ */
+function placeByPart(words: string, home: HomeView): Area | undefined {
+  const heard = foldText(words).replace(/'s$/, '').trim();
+  if ([...heard].length < 2) return undefined;
+  const holds = (name: string) => {
+    const folded = foldText(name);
+    return /\p{Script=Han}/u.test(heard)
+      ? folded.includes(heard)
+      : folded.split(/[\s'-]+/).some((w) => w === heard || w === `${heard}'s`);
+  };
+  const places = home.areas.filter((a) => [a.name, ...a.aliases].some(holds));
+  return places.length === 1 ? places[0] : undefined;
+}
+
 /** The devices one target points at, before capabilities are considered. */
 function candidates(
   target: Target,
   home: HomeView,
   previous: readonly string[],
   scope: { placeMeansLights?: boolean; kinds: ReadonlyMap<string, Kind | undefined> },
-): Device[] | { missing: string } {
+): Device[] | { missing: string } | { notThere: string; area: string; where: string } {
+  if (target.unknown && !target.area) {
+    const place = placeByPart(target.unknown, home);
+    if (place && (target.name || target.kind))
+      return candidates(
+        { ...target, unknown: undefined, area: { id: place.id, text: target.unknown } },
+        home,
+        previous,
+        scope,
+      );
+  }
   if (target.unknown) {
     const heard = soundsLike(target, home);
     return heard.length > 0 ? heard : { missing: target.unknown };
@@ -180,8 +211,17 @@ function candidates(
   let devices = [...home.devices];
   if (target.name) {
     devices = devices.filter((d) => target.name?.ids.includes(d.id));
-    if (target.area && devices.some((d) => d.areaId === target.area?.id))
-      devices = devices.filter((d) => d.areaId === target.area?.id);
+    // "Turn off the TV in Leo's room" when the only TV is in the dining room: that TV is not meant.
+    if (target.area) {
+      const here = devices.filter((d) => d.areaId === target.area?.id);
+      const elsewhere = home.areas.find((a) => a.id === devices[0]?.areaId);
+      // A place only close in spelling ("open the curtains halfway" near a hallway) moves nothing away.
+      if (here.length === 0 && !target.area.misheard)
+        return devices.length === 1 && elsewhere
+          ? { notThere: target.name.text, area: target.area.text, where: elsewhere.name }
+          : { missing: `${target.name.text} (${target.area.text})` };
+      if (here.length > 0) devices = here;
+    }
     // "The light in the sauna" where "sauna" names the stove: a kind said with a name is a device of
     // that kind (a plug or relay may carry a lamp), never the named device of another kind.
     const kind = target.kind?.value;
@@ -231,8 +271,15 @@ function scale(
   const specs = numeric(target);
   if (capability === 'targetTemperature')
     return { min: specs.min ?? 5, max: specs.max ?? 35, step: specs.step ?? 0.5 };
-  if (capability === 'colorTemperature')
-    return { min: specs.min ?? 2700, max: specs.max ?? 6500, step: specs.step ?? 1 };
+  if (capability === 'colorTemperature') {
+    const t = target.dataType;
+    if (t && (t.type === 'int' || t.type === 'float' || t.type === 'double')) {
+      // A lamp counted in mireds is spoken in kelvin all the same; its step is the device's business.
+      const [min, max] = kelvinRange(t, [2700, 6500]);
+      return { min, max, step: specs.unit && /^mi/i.test(specs.unit) ? 1 : (specs.step ?? 1) };
+    }
+    return { min: 2700, max: 6500, step: 1 };
+  }
   // A percent property keeps its own ends when its unit is %; any other range is spoken as 0..100.
   if (specs.unit === '%') return { min: specs.min ?? 0, max: specs.max ?? 100, step: 1 };
   return { min: 0, max: 100, step: 1 };
@@ -334,8 +381,9 @@ function fanSpeed(
   else {
     const now = typeof raw === 'number' ? raw : min;
     const by = value.size === 'amount' ? (value.amount ?? 1) : 1;
-    // On a 0..100 speed a step is a tenth; on levels (1..5) it is one level.
-    wanted = now + value.direction * by * (max - min > 10 && value.size !== 'amount' ? 10 : step);
+    // On a 0..100 speed a step is a tenth; on levels (1..5, 1..12) it is one level.
+    wanted =
+      now + value.direction * by * (max - min >= 20 && value.size !== 'amount' ? (max - min) / 10 : step);
   }
   const reached = onStep(clamp(wanted, min, max), min, step);
   return { value: reached, said: String(reached) };
@@ -526,6 +574,8 @@ export async function resolve(
     const found = candidates(target, home, previous, { placeMeansLights, kinds });
     // A kind only implied ("make me a coffee" in a home without a coffee machine): nothing can do it.
     if (!Array.isArray(found) && target.implied) return { kind: 'unable', temperature: false };
+    if (!Array.isArray(found) && 'notThere' in found)
+      return { kind: 'not_there', what: found.notThere, area: found.area, where: found.where };
     if (!Array.isArray(found)) {
       const suggestion = closest(found.missing, home);
       return { kind: 'not_found', what: found.missing, ...(suggestion ? { suggestion } : {}) };
@@ -565,7 +615,10 @@ export async function resolve(
   }
   const excluded = new Set<string>();
   for (const target of command.except) {
-    const found = candidates(target, home, previous, { kinds });
+    // "…mais laisse la lampe lune de Léo allumée": the name said is left out, whatever else came with it.
+    const found = candidates(target.name ? { ...target, unknown: undefined } : target, home, previous, {
+      kinds,
+    });
     if (Array.isArray(found)) for (const d of found) excluded.add(d.id);
     // "All the blinds except the skylight one": words that are part of a name leave that device out;
     // leaving out too much is the safe side of an exception.

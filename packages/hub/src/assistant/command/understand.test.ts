@@ -6,6 +6,7 @@ import { loadGrammars } from '../nlu/grammar.js';
 import { LanguageRecognizer, type ListEntry } from '../nlu/recognizer.js';
 import { onlyRecounts, requestsWithValues, withoutTalk } from './clauses.js';
 import type { Command } from './model.js';
+import { ownerNames } from './owners.js';
 import { phraseWords } from './phrases.js';
 import { pluralOf } from './plural.js';
 import { readCommand, withdrawn } from './read.js';
@@ -23,6 +24,8 @@ const names: Record<string, string[]> = {
   breeze: ['pillar fan', 'ventilatore a torre', 'ventilateur tour', '落地扇'],
   boiler: ['water heater', 'scaldabagno', 'chauffe-eau', '热水器'],
   tint: ['bedside lamp', 'abat-jour', 'lampe de chevet', '床头灯'],
+  warmer: ['heat pump', 'pompa di calore', 'pompe à chaleur', '热泵'],
+  screen: ['TV', 'televisore', 'télé', '电视'],
 };
 
 const device = (id: string, category: Device['category'], areaId: string | null): Device => ({
@@ -91,6 +94,13 @@ const caps: Record<string, ResolvedCapabilities> = {
     },
   },
   boiler: { power: bool('On'), targetTemperature: num('Set', 'float', 30, 60, 0.5, '°C') },
+  // A heat pump with a fan of its own (speeds 1..4): "the heat pump fan" is that fan, not another.
+  warmer: {
+    power: bool('On'),
+    targetTemperature: num('Set', 'float', 16, 30, 0.5, '°C'),
+    fanSpeed: num('Blow', 'int', 1, 4, 1),
+  },
+  screen: { power: bool('On') },
 };
 const state: Record<string, Record<string, unknown>> = {
   gust: { Speed: 3 },
@@ -113,8 +123,10 @@ const home: HomeView = {
     device('boiler', 'plug', 'scullery'),
     device('tint', 'light', 'nursery'),
     device('shade', 'curtain', 'nursery'),
+    device('warmer', 'airConditioner', 'scullery'),
+    device('screen', 'plug', 'leo'),
   ],
-  areas: [area('study'), area('nursery'), area('scullery'), area('porch')],
+  areas: [area('study'), area('nursery'), area('scullery'), area('porch'), area('leo')],
   capabilities: async (d) => caps[d.id] ?? {},
   properties: async (d) => state[d.id] ?? {},
 };
@@ -126,8 +138,16 @@ const lists = {
     ['study', ['study', 'studio', 'bureau', '书房']],
     ['porch', ['porch', 'portico', 'porche', '门廊']],
     ['nursery', ['nursery', 'cameretta', 'chambre de bébé', '婴儿房']],
+    ['leo', ["Leo's room", 'camera di Leo', 'chambre de Léo', '乐乐房间']],
   ].flatMap(([value, texts]) => (texts as string[]).map((text): ListEntry => ({ text, value }))),
 };
+// "Leo's TV", "il televisore di Leo": the owner of a room names it, as the home's context adds.
+lists.area.push(
+  ...ownerNames(
+    [{ id: 'leo', names: ["Leo's room", 'camera di Leo', 'chambre de Léo', '乐乐房间'] }],
+    Object.values(names).flat(),
+  ),
+);
 
 const grammars = loadGrammars();
 const recognizers = new Map<Language, LanguageRecognizer>();
@@ -386,10 +406,10 @@ describe('what a kind or a place alone reaches', () => {
 
   it('takes words it does not know right after the verb as the thing asked for, not the place', async () => {
     const cases: Array<[Language, string]> = [
-      ['en', 'switch off the TV in the study'],
+      ['en', 'switch off the stereo in the study'],
       ['en', 'turn on the sprinklers on the porch'],
-      ['it', 'spegni la TV nello studio'],
-      ['fr', 'éteins la télé du bureau'],
+      ['it', 'spegni lo stereo nello studio'],
+      ['fr', 'éteins la chaîne hi-fi du bureau'],
     ];
     for (const [language, text] of cases) expect(await does(language, text), text).toBe('not_found');
   });
@@ -679,5 +699,60 @@ describe('a place or a kind reaches what each device plainly does', () => {
     expect(requestsWithValues('open the garage gate halfway and turn off the sconce', 'en', analyse)).toEqual(
       ['open the garage gate halfway', 'turn off the sconce'],
     );
+  });
+});
+
+describe('places, owners and parts of a device', () => {
+  it('never takes a named device from another place, and says where it is', async () => {
+    for (const [language, text] of [
+      ['en', 'turn off the TV in the study'],
+      ['it', 'spegni il televisore nello studio'],
+      ['fr', 'éteins la télé du bureau'],
+      ['zh', '把书房的电视关了'],
+    ] as Array<[Language, string]>)
+      expect(await does(language, text), text).toBe('not_there');
+    expect(await does('en', 'turn off the TV in the hallway'), 'a place no one has').not.toBe('act');
+  });
+
+  it("finds a room by its owner's name: Leo's TV is the TV in Leo's room", async () => {
+    for (const [language, text] of [
+      ['en', "turn off Leo's TV"],
+      ['it', 'spegni il televisore di Leo'],
+      ['fr', 'éteins la télé de Léo'],
+      ['zh', '把乐乐的电视关了'],
+    ] as Array<[Language, string]>)
+      expect(await does(language, text), text).toEqual([['screen', 'power', false]]);
+  });
+
+  it("reads a device's own fan after its name as its speed, never another fan", async () => {
+    for (const [language, text] of [
+      ['en', 'put the heat pump fan on high'],
+      ['it', 'metti la ventola della pompa di calore su alta'],
+      ['zh', '热泵风速调成高风'],
+    ] as Array<[Language, string]>)
+      expect(await does(language, text), text).toEqual([['warmer', 'fanSpeed', 'high']]);
+  });
+
+  it('leaves out what is kept after its name, with the place said with it', async () => {
+    for (const [language, text] of [
+      ['it', "spegni le luci dello studio, ma l'applique lasciala accesa"],
+      ['fr', "éteins les lumières du bureau mais laisse l'applique murale allumée"],
+      ['zh', '把书房的灯关了，壁灯留着别关'],
+    ] as Array<[Language, string]>)
+      expect(await does(language, text), text).toEqual([['pendant', 'power', false]]);
+  });
+
+  it('moves the request to the place a correction names, for the same kind', async () => {
+    expect(await does('en', 'turn off the study lights, sorry, I mean the nursery ones')).toEqual([
+      ['tint', 'power', false],
+    ]);
+    expect(await does('it', 'spegni le luci dello studio, anzi, quelle della cameretta')).toEqual([
+      ['tint', 'power', false],
+    ]);
+  });
+
+  it('hears no value in the words of a name, and no "a little" in 一下', async () => {
+    expect(await does('zh', '壁灯关一下')).toEqual([['sconce', 'power', false]]);
+    expect(await does('zh', '门廊灯开一下')).toEqual([['lantern', 'power', true]]);
   });
 });

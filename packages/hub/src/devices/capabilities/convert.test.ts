@@ -4,6 +4,7 @@ import type { DataType, Property, ThingModel } from '../tsl/types.js';
 import {
   type CapabilityName,
   fromDeviceValue,
+  kelvinRange,
   type ResolvedCapability,
   resolveCapabilities,
   toDeviceValue,
@@ -129,6 +130,16 @@ describe('numbers with units', () => {
     const kelvin = target('colorTemperature', numeric('int', 2700, 6500, 100));
     expect(toDeviceValue('colorTemperature', 4049, kelvin)).toBe(4000);
     expect(fromDeviceValue('targetTemperature', 22.5, half)).toBe(22.5);
+  });
+
+  it('speaks kelvin to a lamp that counts in mireds, both ways', () => {
+    const mireds = target('colorTemperature', { type: 'int', specs: { min: 153, max: 454, unit: 'mired' } });
+    expect(toDeviceValue('colorTemperature', 2700, mireds)).toBe(370);
+    expect(toDeviceValue('colorTemperature', 6500, mireds)).toBe(154);
+    expect(fromDeviceValue('colorTemperature', 250, mireds)).toBe(4000);
+    expect(kelvinRange({ type: 'int', specs: { min: 153, max: 454, unit: 'mired' } }, [2700, 6500])).toEqual([
+      2203, 6536,
+    ]);
   });
 });
 

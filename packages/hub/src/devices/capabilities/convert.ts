@@ -3,7 +3,7 @@ import type { EnumDataType, NumericDataType } from '../tsl/types.js';
 import { colourFromDevice, colourProblem, colourToDevice, parseColour } from './colour.js';
 import { keyForLabel, normalizeLabel, valueForWord } from './match.js';
 import type { CapabilityName } from './names.js';
-import { numericType, onStep, rangeOf, rescale } from './numbers.js';
+import { flipKelvin, inMireds, numericType, onStep, rangeOf, rescale } from './numbers.js';
 import type { ResolvedCapability } from './resolve.js';
 import { capabilitySpecs } from './specs.js';
 import { fanSpeedValues, isStandardValue, type StandardValue } from './vocabulary.js';
@@ -96,7 +96,11 @@ export function toDeviceValue(
       if (n.specs.unit === '%') return onStep(v, n);
       return onStep(range[0] === 0 && range[1] === 100 ? v : rescale(v, percent, range), n);
     }
-    case 'kelvin':
+    case 'kelvin': {
+      const v = asNumber(capability, value, spec.unit ?? 'kelvin');
+      if (!n) return v;
+      return onStep(inMireds(n) ? flipKelvin(v) : v, n);
+    }
     case 'celsius':
     case 'number': {
       const v = asNumber(capability, value, spec.unit ?? 'a count');
@@ -138,6 +142,8 @@ export function fromDeviceValue(
       if (n.specs.unit === '%') return value;
       return range[0] === 0 && range[1] === 100 ? value : Math.round(rescale(value, range, percent));
     }
+    case 'kelvin':
+      return n && inMireds(n) && typeof value === 'number' && value > 0 ? flipKelvin(value) : value;
     case 'color':
       return colourFromDevice(value, t) ?? value;
     case 'enum':

@@ -15,6 +15,7 @@ export {
   type ServiceCapability,
   serviceCapabilities,
 } from './names.js';
+export { kelvinRange } from './numbers.js';
 export { type ResolvedCapabilities, type ResolvedCapability, resolveCapabilities } from './resolve.js';
 export { type CapabilitySpec, type CapabilityValueType, capabilitySpecs, standardValues } from './specs.js';
 export { capabilityStates } from './view.js';

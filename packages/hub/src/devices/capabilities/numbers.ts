@@ -37,3 +37,18 @@ export function rescale(
 export function rangeOf(t: NumericDataType, fallback: readonly [number, number]): [number, number] {
   return [t.specs.min ?? fallback[0], t.specs.max ?? fallback[1]];
 }
+
+/** A colour temperature property counted in mireds (a million over the kelvin), as Zigbee lamps count it. */
+export function inMireds(t: NumericDataType): boolean {
+  return /^(mireds?|mireks?|mirek)$/i.test(String(t.specs.unit ?? '').trim());
+}
+
+/** Kelvin to mireds and back: the same million-over conversion both ways. */
+export const flipKelvin = (value: number): number => Math.round(1_000_000 / value);
+
+/** The kelvin range of a colour temperature property, whichever way it counts. */
+export function kelvinRange(t: NumericDataType, fallback: readonly [number, number]): [number, number] {
+  if (!inMireds(t)) return rangeOf(t, fallback);
+  const [low, high] = rangeOf(t, [flipKelvin(fallback[1]), flipKelvin(fallback[0])]);
+  return [flipKelvin(high), flipKelvin(low)];
+}
