@@ -499,6 +499,19 @@ export function createAssistant(deps: {
           said,
         }),
       );
+      console.error(
+        'DEBUG',
+        JSON.stringify({
+          text,
+          recognition: recognition && {
+            intent: recognition.intent,
+            confidence: recognition.confidence,
+            slots: Object.fromEntries(Object.entries(recognition.slots).map(([k, v]) => [k, v.text])),
+          },
+          spans: spans.map((s) => [s.slot, s.text, s.start, s.end]),
+          said,
+        }),
+      );
       const previousCommand = conversation?.command;
       // "The heating to 22 and the wine fridge to 14": each request with its own value, in turn.
       const requests = requestsWithValues(text, language, analyse);

@@ -19,6 +19,14 @@ const AND: Record<Language, RegExp> = {
   zh: /(?:然后|并且|再把|和把)/u,
 };
 
+/** ", and switch off…": an "and" left at the start of a piece by a comma before it. */
+const LEADING_AND: Record<Language, RegExp> = {
+  en: /^\s*(?:and|then|plus)\s+/iu,
+  it: /^\s*(?:e|ed|poi)\s+/iu,
+  fr: /^\s*(?:et|puis)\s+/iu,
+  zh: /^\s*(?:然后|并且|还有)/u,
+};
+
 const PARTICLES = new Set(['on', 'off', 'up', 'down', 'su', 'giu']);
 /** Verbs that make a whole request with their object: "turn off the heat mat" ("set the lamp" needs a value). */
 const SWITCHES = new Set(['turn_on', 'turn_off', 'open', 'close', 'start', 'pause', 'dock']);
@@ -132,25 +140,58 @@ export function withoutTalk(text: string, language: Language, analyse: Analyse):
  */
 export function requestsWithValues(text: string, language: Language, analyse: Analyse): string[] {
   const p = phrases(language);
-  const pieces = text
+  const split = text
     .split(PUNCTUATION)
     .flatMap((c) => c.split(AND[language]))
+    .map((c) => c.replace(LEADING_AND[language], ''))
     .filter((c) => c.trim().length > 0);
+  // "Nan and grandad's room": an "and" inside a name or place the home has splits nothing.
+  const pieces: string[] = [];
+  for (const piece of split) {
+    const last = pieces.at(-1);
+    const joined = last === undefined ? '' : `${last} ${AND_WORD[language]} ${piece}`;
+    const inside =
+      last !== undefined &&
+      language !== 'zh' &&
+      analyse(joined).spans.some((s) => s.text.includes(` ${AND_WORD[language]} `));
+    if (inside) pieces[pieces.length - 1] = joined;
+    else pieces.push(piece);
+  }
   if (pieces.length < 2) return [text];
-  // "Open the roof vent halfway and turn off the heat mat": each piece with a verb or a value of its own.
-  const whole = pieces.every((piece) => {
+  // "Open the roof vent halfway and turn off the heat mat": each piece with a verb or a value of its own;
+  // "turn on the fairy lights and the towel rail, and switch off the boot dryer": a piece that only
+  // names something joins the request before it.
+  const read = pieces.map((piece) => {
     const { tokens, spans } = analyse(piece);
     const named = spans.some((s) => s.slot === 'name' || s.slot === 'category');
     const valued =
       hasNumber(tokens, language) || occurs(tokens, p.half) || occurs(tokens, p.max) || occurs(tokens, p.min);
-    const verb = occurs(
-      tokens,
-      p.verbs
-        .filter((v) => SWITCHES.has(v.action))
-        .map((v) => v.phrase)
-        .filter((phrase) => !(phrase.length === 1 && PARTICLES.has(phrase[0] as string))),
-    );
-    return named && (valued || verb) && !occurs(tokens, p.correction) && !occurs(tokens, p.except);
+    const verb =
+      occurs(
+        tokens,
+        p.verbs
+          .filter((v) => SWITCHES.has(v.action))
+          .map((v) => v.phrase)
+          .filter((phrase) => !(phrase.length === 1 && PARTICLES.has(phrase[0] as string))),
+      ) ||
+      occurs(tokens, p.up) ||
+      occurs(tokens, p.down) ||
+      // "Switch Hippo on": a verb whose particle closes the piece.
+      (language === 'en' && /^(turn|switch|put|power)\b.*\b(on|off)$/.test(piece.trim().toLowerCase()));
+    const odd = occurs(tokens, p.correction) || occurs(tokens, p.except);
+    return { piece, named, own: valued || verb, odd, verbOnly: verb && !valued };
   });
-  return whole ? pieces : [text];
+  if (read.some((r) => r.odd || !r.named) || !read[0]?.own) return [text];
+  const groups: Array<typeof read> = [];
+  for (const r of read) {
+    const last = groups.at(-1);
+    // Only a switching verb carries over to what follows it: "set the sconce and the pendant to 30" is one request.
+    if (r.own || !last?.[0]?.verbOnly) groups.push([r]);
+    else last.push(r);
+  }
+  if (groups.length < 2 || !groups.every((g) => g[0]?.own)) return [text];
+  const joiner = language === 'zh' ? '和' : ` ${AND_WORD[language]} `;
+  return groups.map((g) => g.map((r) => r.piece.trim()).join(joiner));
 }
+
+const AND_WORD: Record<Language, string> = { en: 'and', it: 'e', fr: 'et', zh: '和' };

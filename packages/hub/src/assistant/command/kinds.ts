@@ -21,7 +21,9 @@ export type Kind =
   | 'sprinkler'
   | 'feeder'
   | 'awning'
-  | 'fireplace';
+  | 'fireplace'
+  | 'heater'
+  | 'waterHeater';
 
 /** Words that name each kind, by language (the nouns a user says for the device). */
 const nouns: Record<Kind, Record<Language, string[]>> = {
@@ -84,6 +86,37 @@ const nouns: Record<Kind, Record<Language, string[]>> = {
     it: ['camino', 'caminetto', 'stufa a pellet', 'stufa a legna'],
     fr: ['cheminée', 'poêle à bois', 'poêle à granulés', 'insert'],
     zh: ['壁炉', '火炉'],
+  },
+  // "Turn off all the heating": whatever heats the rooms, whatever its maker filed it as.
+  heater: {
+    en: [
+      'heating',
+      'heater',
+      'heaters',
+      'radiator',
+      'radiators',
+      'heat pump',
+      'floor heating',
+      'underfloor heating',
+    ],
+    it: [
+      'riscaldamento',
+      'termosifone',
+      'termosifoni',
+      'radiatore',
+      'radiatori',
+      'stufetta',
+      'pompa di calore',
+    ],
+    fr: ['chauffage', 'chauffages', 'radiateur', 'radiateurs', 'pompe à chaleur', 'plancher chauffant'],
+    zh: ['暖气', '取暖设备', '取暖器', '地暖', '热泵', '供暖', '暖风机'],
+  },
+  // Hot water, not heating: "turn off the heating" leaves the water heater alone.
+  waterHeater: {
+    en: ['water heater', 'boiler', 'immersion heater', 'immersion', 'hot water'],
+    it: ['scaldabagno', 'scaldacqua', 'boiler', 'caldaia'],
+    fr: ['chauffe-eau', 'cumulus', 'ballon d’eau chaude', "ballon d'eau chaude"],
+    zh: ['热水器', '电热水器', '锅炉'],
   },
   feeder: {
     en: ['pet feeder', 'cat feeder', 'feeder'],

@@ -590,9 +590,16 @@ function readTask(input: ReadInput, found: FoundTask, p: Phrases, verbAt: number
     // "Power up" with nothing named: nothing is guessed.
     else return null;
   }
-  const value = cover ? said : undefined;
+  // "Tira fuori un pochino la tenda da sole": a little of the way, not all of it.
+  const little = p.bit.filter((phrase) => phrase.join('') !== '一下');
+  const value =
+    cover && !said && has(blank, little)
+      ? ({ kind: 'relative', direction: spec.action === 'open' ? 1 : -1, size: 'bit' } as const)
+      : cover
+        ? said
+        : undefined;
   return {
-    action: spec.action,
+    action: value?.kind === 'relative' ? 'adjust' : spec.action,
     ...(value ? { value } : {}),
     targets: kept,
     except,
@@ -763,6 +770,23 @@ export function readCommand(given: ReadInput): Command | null {
       (a, b) => a.start - b.start,
     ),
   };
+  // "温度调" heard as 温度计, "dock" as "deck": a name only close in spelling that holds a verb or a
+  // property word is those words, not the device.
+  const commandWords = [
+    ...p.verbs.map((v) => v.phrase),
+    // Whole property words only: 热 alone is in 热水器 as much as in 热一点.
+    ...Object.values(p.properties)
+      .flat()
+      .filter((words) => words.join('').length > 1 && (language !== 'zh' || words.length > 1)),
+  ];
+  input.spans = input.spans.filter(
+    (span) =>
+      !(
+        span.slot === 'name' &&
+        span.edits > 0 &&
+        find(tokens, commandWords).some((m) => m.start < span.end && m.end > span.start)
+      ),
+  );
   // "The heat pump fan", "the air con fan": a fan said right after a name, of a speed, is that device's fan.
   if (recognition?.intent === 'device.set_fan_speed' || has(tokens, p.properties.fanSpeed))
     input.spans = input.spans.filter((span, k) => {

@@ -20,7 +20,7 @@ import {
 import type { Area } from '../../homes/index.js';
 import { editDistance } from '../nlu/edit-distance.js';
 import { foldText } from '../nlu/normalize.js';
-import { deviceKind, isKind, type Kind } from './kinds.js';
+import { deviceKind, isKind, type Kind, kindIn } from './kinds.js';
 import type { Command, Property, Target, Value } from './model.js';
 import { LIGHT_WORDS } from './phrases.js';
 import { isPluralOf } from './plural.js';
@@ -465,6 +465,13 @@ async function operationOn(
   kind: Kind | undefined,
 ): Promise<Operation | null> {
   const caps = await home.capabilities(device);
+  // An awning comes down as it goes out: "lower the awning", "abbassa la tenda da sole", "把遮阳篷放下来" extend it.
+  if (
+    command.value?.kind === 'relative' &&
+    (!command.property || command.property === 'position') &&
+    (kind ?? [device.name, ...device.aliases].map((n) => kindIn(n)).find(Boolean)) === 'awning'
+  )
+    command = { ...command, value: { ...command.value, direction: command.value.direction === 1 ? -1 : 1 } };
   const service = (name: CapabilityName, params: Record<string, unknown> = {}): Operation | null =>
     caps[name] ? { device, capability: name, value: params } : null;
   const where = command.where ? home.areas.find((a) => a.id === command.where?.id)?.name : undefined;

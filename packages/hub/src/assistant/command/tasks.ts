@@ -238,9 +238,24 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
 
 /** Words said around a task that name no device ("send … out to mow", "让小布去割草"). */
 const around: Record<Language, string[]> = {
-  en: ['send', 'tell', 'ask', 'let', 'get', 'have', 'out', 'we', 'really', 'nice', 'cup', 'mug'],
-  it: ['manda', 'mandare', 'di', 'chiedi', 'fai', 'tazza', 'tazzina'],
-  fr: ['envoie', 'envoyer', 'dis', 'demande', 'tasse', 'petit'],
+  en: [
+    'send',
+    'tell',
+    'ask',
+    'let',
+    'get',
+    'have',
+    'out',
+    'we',
+    'really',
+    'nice',
+    'cup',
+    'mug',
+    'pot',
+    'fresh',
+  ],
+  it: ['manda', 'mandare', 'di', 'chiedi', 'fai', 'tazza', 'tazzina', 'caraffa', 'per', 'minuti', 'minuto'],
+  fr: ['envoie', 'envoyer', 'dis', 'demande', 'tasse', 'petit', 'pendant', 'minutes', 'minute'],
   zh: ['让', '叫', '去', '请', '来', '要', '杯', '壶', '份'],
 };
 

@@ -756,3 +756,44 @@ describe('places, owners and parts of a device', () => {
     expect(await does('zh', '门廊灯开一下')).toEqual([['lantern', 'power', true]]);
   });
 });
+
+describe('several verbs in one breath, kinds of heating and covers that come down as they go out', () => {
+  const analyse = (language: Language) => (text: string) => recognizer(language).spans(text, lists);
+
+  it('gives each switching verb the names said after it, and splits nothing inside a name', () => {
+    expect(
+      requestsWithValues(
+        'turn on the sconce and the pendant, and switch off the desk fan',
+        'en',
+        analyse('en'),
+      ),
+    ).toEqual(['turn on the sconce and the pendant', 'switch off the desk fan']);
+    expect(requestsWithValues('switch the sconce on and turn the desk fan off', 'en', analyse('en'))).toEqual(
+      ['switch the sconce on', 'turn the desk fan off'],
+    );
+    expect(
+      requestsWithValues(
+        "accendi l'applique e la sospensione e spegni il ventilatore da tavolo",
+        'it',
+        analyse('it'),
+      ),
+    ).toEqual(["accendi l'applique e la sospensione", 'spegni il ventilatore da tavolo']);
+    expect(requestsWithValues('turn on the sconce and the pendant', 'en', analyse('en'))).toEqual([
+      'turn on the sconce and the pendant',
+    ]);
+  });
+
+  it('turns off what heats the rooms for "the heating", never the water heater', async () => {
+    for (const [language, text] of [
+      ['en', 'turn off all the heating'],
+      ['it', 'spegni tutto il riscaldamento'],
+      ['fr', 'coupe tout le chauffage'],
+      ['zh', '把所有暖气都关了'],
+    ] as Array<[Language, string]>)
+      expect(await does(language, text), text).toEqual([['warmer', 'power', false]]);
+  });
+
+  it('reads a name heard close to a verb as the verb ("温度调" is no 温度计)', async () => {
+    expect(await does('zh', '热泵温度调到25度')).toEqual([['warmer', 'targetTemperature', 25]]);
+  });
+});
