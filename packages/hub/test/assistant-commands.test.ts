@@ -125,6 +125,21 @@ describe('resolution: never widened, verbs by kind, values from the property', (
     }
   });
 
+  it('switches back what a correction says was meant for another device, and switches that one', async () => {
+    for (const [first, then] of [
+      ['turn on the printer', 'sorry, I meant the Christmas tree'],
+      ['accendi la stampante', "scusa, intendevo l'albero di natale"],
+      ["allume l'imprimante", 'pardon, je voulais dire le sapin de noël'],
+      ['把打印机打开', '说错了，我是说圣诞树'],
+    ]) {
+      home.clear();
+      const turn = await home.say(first as string);
+      await home.say(then as string, { conversationId: turn.conversationId });
+      expect(home.sets('printer').at(-1), then).toEqual({ PowerSwitch: 0 });
+      expect(home.sets('Christmas tree').at(-1), then).toEqual({ PowerSwitch: 1 });
+    }
+  });
+
   it('moves nothing for a named device said with a room it is not in, and says where it is', async () => {
     for (const text of [
       'turn off the printer in the porch',

@@ -133,6 +133,18 @@ describe('named timers', () => {
     expect(await running()).toEqual(['soup', 'soupe', 'zuppa', '汤圆']);
   });
 
+  it('takes a name given with "called", "chiamato", "appelé", "名字叫"', async () => {
+    await t.hub.assistant.timers.cancel(home.homeId);
+    for (const text of [
+      'start a 20 minute timer called bread',
+      'metti un timer di 12 minuti chiamato pizza',
+      'lance un minuteur de 9 minutes appelé gratin',
+      '设一个45分钟的计时器，名字叫面包',
+    ])
+      expect((await home.say(text)).intent?.name, text).toBe('timer.start');
+    expect(await running()).toEqual(['bread', 'gratin', 'pizza', '面包']);
+  });
+
   it('gives no name made of little words ("another", 的)', async () => {
     await t.hub.assistant.timers.cancel(home.homeId);
     await home.say('start another timer for 5 minutes');

@@ -185,6 +185,36 @@ function corrected(command: Command, previous: Command | undefined): Command {
   };
 }
 
+const OPPOSITE: Partial<Record<Command['action'], Command['action']>> = {
+  turn_on: 'turn_off',
+  turn_off: 'turn_on',
+  open: 'close',
+  close: 'open',
+};
+
+/**
+ * "Turn on the snow mat" then "sorry, I meant the towel warmer": what was switched by mistake is
+ * switched back (a value set cannot be, its old value is not known), and the request goes to the
+ * targets named now.
+ */
+function retargeted(command: Command, previous: Command): { undo?: Command; redo: Command } {
+  const back = OPPOSITE[previous.action];
+  return {
+    ...(back && !previous.value
+      ? {
+          undo: {
+            ...previous,
+            action: back,
+            targets: [{ reference: true }],
+            except: [],
+            language: command.language,
+          },
+        }
+      : {}),
+    redo: { ...previous, targets: command.targets, except: [], language: command.language },
+  };
+}
+
 /** "And the blinds as well": the previous command on the targets named now (a place alone keeps the kind said before). */
 function followedUp(command: Command, previous: Command): Command {
   const kind = previous.targets.find((t) => t.kind)?.kind;
@@ -486,32 +516,6 @@ export function createAssistant(deps: {
         vocabulary: recognizers[language].vocabulary,
         negated,
       });
-      console.error(
-        'DEBUG',
-        JSON.stringify({
-          text,
-          recognition: recognition && {
-            intent: recognition.intent,
-            confidence: recognition.confidence,
-            slots: Object.fromEntries(Object.entries(recognition.slots).map(([k, v]) => [k, v.text])),
-          },
-          spans: spans.map((s) => [s.slot, s.text, s.start, s.end]),
-          said,
-        }),
-      );
-      console.error(
-        'DEBUG',
-        JSON.stringify({
-          text,
-          recognition: recognition && {
-            intent: recognition.intent,
-            confidence: recognition.confidence,
-            slots: Object.fromEntries(Object.entries(recognition.slots).map(([k, v]) => [k, v.text])),
-          },
-          spans: spans.map((s) => [s.slot, s.text, s.start, s.end]),
-          said,
-        }),
-      );
       const previousCommand = conversation?.command;
       // "The heating to 22 and the wine fridge to 14": each request with its own value, in turn.
       const requests = requestsWithValues(text, language, analyse);
@@ -541,7 +545,26 @@ export function createAssistant(deps: {
           lastCommand ? { command: lastCommand, acted } : kept,
         );
       }
-      if (said && (!said.followUp || previousCommand)) {
+      if (said?.retarget && previousCommand && conversation?.acted?.length) {
+        const { undo, redo } = retargeted(said, previousCommand);
+        const unsure = request.confidence !== undefined && request.confidence < CONFIRM_BELOW;
+        const undone = undo
+          ? await perform(scope, intentOf(undo), undo, conversation.acted, false, unsure)
+          : undefined;
+        const outcome = await perform(scope, intentOf(redo), redo, [], false, unsure);
+        return finish(
+          conversationId,
+          language,
+          { name: intentOf(redo), slots: {} },
+          { ...outcome, speech: [undone?.speech, outcome.speech].filter(Boolean).join(' ') },
+          home.id,
+          conversation.last,
+          outcome.acted.length
+            ? { command: redo, acted: outcome.acted }
+            : { command: conversation.command, acted: conversation.acted },
+        );
+      }
+      if (said && !said.retarget && (!said.followUp || previousCommand)) {
         const command = said.correction
           ? corrected(said, previousCommand)
           : said.followUp && previousCommand

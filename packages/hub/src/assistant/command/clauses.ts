@@ -27,6 +27,8 @@ const LEADING_AND: Record<Language, RegExp> = {
   zh: /^\s*(?:然后|并且|还有)/u,
 };
 
+const NAMING = /名字叫|叫做|名叫|\b(?:called|named|chiamat[oa]|appel[ée]e?)\b/iu;
+
 const PARTICLES = new Set(['on', 'off', 'up', 'down', 'su', 'giu']);
 /** Verbs that make a whole request with their object: "turn off the heat mat" ("set the lamp" needs a value). */
 const SWITCHES = new Set(['turn_on', 'turn_off', 'open', 'close', 'start', 'pause', 'dock']);
@@ -110,6 +112,8 @@ export function withoutTalk(text: string, language: Language, analyse: Analyse):
   const p = phrases(language);
   const kept = clauses.filter((clause) => {
     const { tokens, spans } = analyse(clause);
+    // "…计时器，名字叫面包": a clause that names what was asked for belongs to it.
+    if (NAMING.test(clause)) return true;
     if (recounts(tokens, language)) return false;
     return (
       spans.length > 0 ||

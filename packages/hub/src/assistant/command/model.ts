@@ -68,6 +68,8 @@ export interface Command {
   correction?: boolean;
   /** "And the blinds as well": the previous request on these targets. */
   followUp?: boolean;
+  /** "Sorry, I meant the towel warmer": the previous request was for these targets instead. */
+  retarget?: boolean;
   /** "Everything in the laundry": every device of a place; a place alone ("the garage") is its lights. */
   everything?: boolean;
   /** A verb for what a device does ("brew", "mow the lawn", "roll out"): only the capabilities of tasks.ts carry it. */

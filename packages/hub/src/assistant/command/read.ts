@@ -907,6 +907,14 @@ export function readCommand(given: ReadInput): Command | null {
     value = { kind: 'relative', direction: opening === 'open' ? 1 : -1, size: 'bit' };
   const { targets, except } = readTargets(input, p, verbAt);
   if (input.negated && except.length === 0) return null;
+  // "Sorry, I meant the towel warmer", "我是说毛巾架": only new targets after a correction, no verb, no value.
+  const retarget =
+    targets.length > 0 &&
+    verb === undefined &&
+    said === undefined &&
+    targets.every((t) => !t.reference) &&
+    find(tokens, p.correction).some((m) => m.start <= 2);
+  if (retarget) return { action: 'turn_on', targets, except, retarget: true, language };
   // "Actually, turn them off": a switching verb said makes a new request about the same devices, not a correction.
   const correction =
     find(tokens, p.correction).some((m) => m.start <= 1) &&

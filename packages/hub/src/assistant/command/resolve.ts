@@ -466,7 +466,9 @@ async function operationOn(
 ): Promise<Operation | null> {
   const caps = await home.capabilities(device);
   // An awning comes down as it goes out: "lower the awning", "abbassa la tenda da sole", "把遮阳篷放下来" extend it.
+  // Only a named awning: "abbassa tutte le tapparelle" rolls it in with the blinds.
   if (
+    named &&
     command.value?.kind === 'relative' &&
     (!command.property || command.property === 'position') &&
     (kind ?? [device.name, ...device.aliases].map((n) => kindIn(n)).find(Boolean)) === 'awning'

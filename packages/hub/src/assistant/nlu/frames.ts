@@ -270,6 +270,18 @@ function readParts(tokens: readonly string[], read: SlotReader, cues: Cues): Par
   };
 }
 
+/** Words that give a timer its name ("called", "chiamato", "appelé", "名字叫"), tokenised. */
+const NAMING: Record<Language, string[][]> = {
+  en: [['called'], ['named']],
+  it: [['chiamato'], ['di', 'nome']],
+  fr: [['appele'], ['nomme']],
+  zh: [
+    ['名', '字', '叫'],
+    ['叫', '做'],
+    ['名', '叫'],
+  ],
+};
+
 /** Longest timer name taken from the words beside the timer word. */
 const NAME_WORDS = 3;
 
@@ -298,6 +310,22 @@ function timerName(tokens: readonly string[], parts: Parts, language: Language):
       edits: 0,
     };
   };
+  // "A 45 minute timer called bread", "un timer chiamato pane", "名字叫面包": the name after the naming word.
+  const naming = NAMING[language];
+  for (let k = 0; k < tokens.length; k++) {
+    const said = naming.find((words) => words.every((w, j) => tokens[k + j] === w));
+    if (!said) continue;
+    const start = k + said.length;
+    let stop = start;
+    while (stop < tokens.length && parts.cueAt[stop] !== 'timer' && stop - start < NAME_WORDS + 2) stop++;
+    if (stop > start)
+      return {
+        value: tokens.slice(start, stop).join(language === 'zh' ? '' : ' '),
+        start,
+        end: stop,
+        edits: 0,
+      };
+  }
   const before = run(at - 1, -1, (k) => language === 'zh' && tokens[k] === '的');
   const after = run(end, 1, (k) => parts.cueAt[k] === 'stopword');
   // Italian and French name it after ("timer della pasta"); English and Chinese before.
