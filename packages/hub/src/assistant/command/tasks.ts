@@ -216,7 +216,7 @@ const written: Record<Language, Partial<Record<TaskName, Said>>> = {
     brew: { makers: ['煮', '来', '做', '冲', '泡', '弄', '要'], objects: ['咖啡'] },
     mow: { verbs: ['割草', '剪草'], makers: ['割', '剪', '修剪'], objects: ['草坪', '草地', '草'] },
     clean: { verbs: ['扫地', '拖地', '吸尘'], makers: ['扫', '拖', '吸'], objects: ['地板', '地面', '地'] },
-    laundry: { verbs: ['洗衣服'], makers: ['洗'], objects: ['衣服'] },
+    laundry: { verbs: ['洗衣服', '开始洗', '开洗'], makers: ['洗'], objects: ['衣服'] },
     dishes: { verbs: ['洗碗'], makers: ['洗'], objects: ['碗筷', '碗'] },
     dry: { verbs: ['烘衣服'], makers: ['烘', '烘干'], objects: ['衣服'] },
     boil: { verbs: ['烧水', '烧开水'], makers: ['烧', '煮'], objects: ['开水', '水'] },
