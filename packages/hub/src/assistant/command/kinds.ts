@@ -21,7 +21,8 @@ export type Kind =
   | 'sprinkler'
   | 'feeder'
   | 'awning'
-  | 'fireplace';
+  | 'fireplace'
+  | 'dehumidifier';
 
 /** Words that name each kind, by language (the nouns a user says for the device). */
 const nouns: Record<Kind, Record<Language, string[]>> = {
@@ -84,6 +85,12 @@ const nouns: Record<Kind, Record<Language, string[]>> = {
     it: ['camino', 'caminetto', 'stufa a pellet', 'stufa a legna'],
     fr: ['cheminée', 'poêle à bois', 'poêle à granulés', 'insert'],
     zh: ['壁炉', '火炉'],
+  },
+  dehumidifier: {
+    en: ['dehumidifier'],
+    it: ['deumidificatore'],
+    fr: ['déshumidificateur'],
+    zh: ['除湿机', '抽湿机'],
   },
   feeder: {
     en: ['pet feeder', 'cat feeder', 'feeder'],
