@@ -32,6 +32,10 @@ export const propertyCapabilities = [
   'workState',
   'heartRate',
   'steps',
+  'currentHumidity',
+  'targetHumidity',
+  'co2',
+  'oscillation',
 ] as const;
 /** A capability carried by a TSL property. */
 export type PropertyCapability = (typeof propertyCapabilities)[number];

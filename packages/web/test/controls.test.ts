@@ -55,4 +55,30 @@ describe('controls drawn from capability states', () => {
       { kind: 'services', services: ['start', 'dock'] },
     ]);
   });
+
+  it('shows humidity and CO2 as readings, a humidity set point as a stepper and a swing as a switch', () => {
+    const reading = (name: CapabilityState['name'], unit: string): CapabilityState => ({
+      ...brightness,
+      name,
+      writable: false,
+      unit,
+    });
+    const target: CapabilityState = { ...brightness, name: 'targetHumidity', min: 35, max: 70, step: 5 };
+    const oscillation: CapabilityState = {
+      name: 'oscillation',
+      writable: true,
+      type: 'boolean',
+      value: false,
+    };
+    expect(
+      controlsFor([reading('co2', 'ppm'), oscillation, reading('currentHumidity', '%'), target, power]),
+    ).toEqual([
+      { kind: 'power', capability: 'power' },
+      { kind: 'toggle', capability: 'oscillation' },
+      { kind: 'stepper', capability: 'targetHumidity', min: 35, max: 70, step: 5, unit: '%' },
+      { kind: 'reading', capability: 'currentHumidity', unit: '%' },
+      { kind: 'reading', capability: 'co2', unit: 'ppm' },
+    ]);
+    expect(controlsFor([{ ...oscillation, writable: false }])).toEqual([]);
+  });
 });

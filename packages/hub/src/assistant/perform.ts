@@ -61,6 +61,10 @@ function success(
       return { text: r.vacuum_docking as string, extra: {} };
     case 'fanSpeed':
       return { text: { kind: 'fanSpeed', value: op.speed ?? '' }, extra: {} };
+    case 'targetHumidity':
+      return { text: { kind: 'humidity', value }, extra: {} };
+    case 'oscillation':
+      return { text: { kind: 'oscillation', on: op.value === true }, extra: {} };
     default:
       return { text: r.set_done as string, extra: {} };
   }

@@ -23,7 +23,8 @@ export type Kind =
   | 'awning'
   | 'fireplace'
   | 'heater'
-  | 'waterHeater';
+  | 'waterHeater'
+  | 'dehumidifier';
 
 /** Words that name each kind, by language (the nouns a user says for the device). */
 const nouns: Record<Kind, Record<Language, string[]>> = {
@@ -117,6 +118,12 @@ const nouns: Record<Kind, Record<Language, string[]>> = {
     it: ['scaldabagno', 'scaldacqua', 'boiler', 'caldaia'],
     fr: ['chauffe-eau', 'cumulus', 'ballon d’eau chaude', "ballon d'eau chaude"],
     zh: ['热水器', '电热水器', '锅炉'],
+  },
+  dehumidifier: {
+    en: ['dehumidifier'],
+    it: ['deumidificatore'],
+    fr: ['déshumidificateur'],
+    zh: ['除湿机', '抽湿机'],
   },
   feeder: {
     en: ['pet feeder', 'cat feeder', 'feeder'],

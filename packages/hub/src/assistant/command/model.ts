@@ -19,7 +19,15 @@ export type Action =
   | 'dock';
 
 /** The property a value is for, when the words say it. */
-export type Property = 'brightness' | 'temperature' | 'position' | 'fanSpeed' | 'colorTemperature';
+export type Property =
+  | 'brightness'
+  | 'temperature'
+  | 'position'
+  | 'fanSpeed'
+  | 'colorTemperature'
+  | 'humidity'
+  /** A fan's swing: switched on and off, never set to a number. */
+  | 'oscillation';
 
 /** One thing the request points at, as said. */
 export interface Target {

@@ -210,7 +210,15 @@ function readProperty(
   const free = tokens.map((t, i) => (named.has(i) ? '' : t));
   // The longest word wins: 亮度 is brightness although its 度 alone would be degrees.
   let best: { property: Property; length: number } | undefined;
-  for (const property of ['temperature', 'brightness', 'position', 'fanSpeed', 'colorTemperature'] as const)
+  for (const property of [
+    'temperature',
+    'brightness',
+    'position',
+    'fanSpeed',
+    'colorTemperature',
+    'humidity',
+    'oscillation',
+  ] as const)
     for (const phrase of p.properties[property])
       if (phrase.length > (best?.length ?? 0) && find(free, [phrase]).length > 0)
         best = { property, length: phrase.length };
@@ -957,6 +965,9 @@ export function readCommand(given: ReadInput): Command | null {
     (action === 'turn_on' || action === 'turn_off' || (action === 'set' && value?.kind === 'extreme'))
   )
     action = verb;
+  // "Make the fan swing", "风扇关摇头", "stop the fan swinging": a swing is switched, off only by a verb that stops.
+  if (readProperty(tokens, p, input.spans) === 'oscillation')
+    action = ['turn_off', 'pause', 'close'].includes(action) ? 'turn_off' : 'turn_on';
   // "Make it cosy for reading": a change with no value said is not ours to guess (the LLM may).
   if (!fromSentence && (action === 'set' || action === 'adjust') && !value) return null;
   // The property the words name beats the one a sentence guessed ("吊扇调到4档" is a speed, not degrees).

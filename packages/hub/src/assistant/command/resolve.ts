@@ -79,6 +79,8 @@ const PROPERTY_CAPABILITY: Record<Property, CapabilityName> = {
   position: 'position',
   fanSpeed: 'fanSpeed',
   colorTemperature: 'colorTemperature',
+  humidity: 'targetHumidity',
+  oscillation: 'oscillation',
 };
 
 /** How words sound: Chinese by its toneless pinyin, anything else as written (folded). */
@@ -418,7 +420,9 @@ function settable(
   const unit = command.value && 'unit' in command.value ? command.value.unit : undefined;
   // "Alza un po' la lampada" may read as raising a cover: a relative or extreme change falls back to
   // what the device has; an absolute number in degrees never becomes a brightness.
-  const loose = named && (command.value?.kind !== 'absolute' || unit === 'percent');
+  // A humidity is never mistaken for anything else: a lamp told "45 percent humidity" stays as it is.
+  const loose =
+    named && command.property !== 'humidity' && (command.value?.kind !== 'absolute' || unit === 'percent');
   // A speed word ("high") is only ever a fan speed.
   if (command.value?.kind === 'word') return caps.fanSpeed?.writable ? 'fanSpeed' : undefined;
   // "A warmer light", "più calda la luce": on a lamp that has no set point, warmth is its colour temperature.
@@ -514,6 +518,11 @@ async function operationOn(
     }
     return null;
   }
+  // A fan's swing is switched on its own; nothing else is moved for it.
+  if (command.property === 'oscillation')
+    return caps.oscillation?.writable
+      ? { device, capability: 'oscillation', value: command.action !== 'turn_off' }
+      : null;
   switch (command.action) {
     case 'turn_on':
       return power(true) ?? (named ? (position(100) ?? service('start')) : null);

@@ -64,7 +64,13 @@ export function italianVowelNumber(value: number): boolean {
   return value >= 0 && (whole === '1' || whole === '11' || whole.startsWith('8'));
 }
 
-const percentCapabilities = new Set(['brightness', 'batteryLevel', 'position']);
+const percentCapabilities = new Set([
+  'brightness',
+  'batteryLevel',
+  'position',
+  'currentHumidity',
+  'targetHumidity',
+]);
 const temperatureCapabilities = new Set([
   'currentTemperature',
   'targetTemperature',
@@ -77,5 +83,6 @@ export function formatValue(capability: string, value: unknown, language: Langua
   if (temperatureCapabilities.has(capability)) return formatTemperature(value, language);
   if (percentCapabilities.has(capability)) return formatPercent(value, language);
   if (capability === 'heartRate') return `${formatNumber(value, language, 0)} bpm`;
+  if (capability === 'co2') return `${formatNumber(value, language, 0)} ppm`;
   return formatNumber(value, language);
 }

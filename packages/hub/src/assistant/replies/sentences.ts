@@ -27,7 +27,9 @@ export type State =
   | { kind: 'temperature'; value: number }
   | { kind: 'position'; value: number }
   | { kind: 'mode'; value: string }
-  | { kind: 'fanSpeed'; value: string };
+  | { kind: 'fanSpeed'; value: string }
+  | { kind: 'humidity'; value: number }
+  | { kind: 'oscillation'; on: boolean };
 
 /** Why a device did not do what was asked. */
 export type Problem = 'offline' | 'timeout' | 'failed' | 'no_capability';
@@ -118,6 +120,19 @@ export function sayState(
       const phrase = phraseOf(mentions[0] ?? { name: '' }, language);
       return sayDone(templates, language, 'now_fan_speed', mentions, {
         value: valueLabel(state.value, language),
+        of_subject: withPreposition(phrase, 'of', language),
+      });
+    }
+    case 'humidity': {
+      const phrase = phraseOf(mentions[0] ?? { name: '' }, language);
+      return sayDone(templates, language, 'now_humidity', mentions, {
+        ...percentValues(state.value, language),
+        of_subject: withPreposition(phrase, 'of', language),
+      });
+    }
+    case 'oscillation': {
+      const phrase = phraseOf(mentions[0] ?? { name: '' }, language);
+      return sayDone(templates, language, state.on ? 'now_swinging' : 'now_still', mentions, {
         of_subject: withPreposition(phrase, 'of', language),
       });
     }

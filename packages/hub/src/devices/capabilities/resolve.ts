@@ -43,9 +43,11 @@ function problem(capability: CapabilityName, t: DataType, category?: Category): 
         return 'needs an int, float or double';
     }
   }
-  if (capability === 'power' && t.type === 'enum') {
-    const matched = matchEnumLabels(t, 'power', category);
-    return 'on' in matched && 'off' in matched ? null : 'an enum for power needs labels meaning on and off';
+  if (spec.valueType === 'boolean' && t.type === 'enum') {
+    const matched = matchEnumLabels(t, capability, category);
+    return 'on' in matched && 'off' in matched
+      ? null
+      : `an enum for ${capability} needs labels meaning on and off`;
   }
   return spec.valueType === 'color' ? colourProblem(t) : null;
 }

@@ -13,7 +13,8 @@ import { capabilitySpecs } from './specs.js';
 function numberState(name: CapabilityState['name'], target: ResolvedCapability, value: unknown) {
   const spec = capabilitySpecs[name];
   const n = numericType(target.dataType);
-  const percent = spec.valueType === 'percent';
+  // A percent is spoken 0..100, unless the property already counts in % (a humidity set 35..70 by 5).
+  const percent = spec.valueType === 'percent' && n?.specs.unit !== '%';
   const [min, max] = percent || !n ? (spec.range ?? [0, 100]) : rangeOf(n, spec.range ?? [0, 100]);
   const step = percent ? 1 : n?.specs.step || (n?.type === 'int' ? 1 : 0.5);
   return {

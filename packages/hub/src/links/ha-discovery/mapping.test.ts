@@ -279,12 +279,27 @@ describe('sensors', () => {
     const b = entity('sensor', { device_class: 'battery', state_topic: 's', unit_of_measurement: '%' });
     expect(Object.keys(b.capabilities)).toEqual(['batteryLevel']);
     expect(read(b, 's', '101')).toEqual({ batteryLevel: 100 });
-    const h = entity('sensor', { device_class: 'humidity', state_topic: 's', unit_of_measurement: '%' });
-    expect(read(h, 's', '40.5')).toEqual({ reading: 40.5 });
-    expect(read(h, 's', 'unavailable')).toEqual({});
+    const p = entity('sensor', { device_class: 'pressure', state_topic: 's', unit_of_measurement: 'hPa' });
+    expect(read(p, 's', '1013.25')).toEqual({ reading: 1013.25 });
+    expect(read(p, 's', 'unavailable')).toEqual({});
     const txt = entity('sensor', { state_topic: 's' });
     expect(read(txt, 's', 'idle')).toEqual({ reading: 'idle' });
     expect(() => txt.mapping.write({ reading: 'x' })).toThrow(CommandRefused);
+  });
+
+  it('maps humidity and CO2 to their capabilities', () => {
+    const h = entity('sensor', { dev_cla: 'humidity', stat_t: 's', unit_of_meas: '%' });
+    expect(Object.keys(h.capabilities)).toEqual(['currentHumidity']);
+    expect(read(h, 's', '40.54')).toEqual({ currentHumidity: 40.5 });
+    expect(read(h, 's', 'unavailable')).toEqual({});
+    const c = entity('sensor', {
+      device_class: 'carbon_dioxide',
+      state_topic: 'air',
+      unit_of_measurement: 'ppm',
+      value_template: '{{ value_json.co2 }}',
+    });
+    expect(Object.keys(c.capabilities)).toEqual(['co2']);
+    expect(read(c, 'air', { co2: 871.6 })).toEqual({ co2: 872 });
   });
 
   it('maps a Zigbee2MQTT contact sensor whose payloads are JSON booleans', () => {
@@ -320,6 +335,30 @@ describe('fans', () => {
       { topic: 'f/set', payload: 'ON' },
       { topic: 'f/preset/set', payload: 'sleep' },
     ]);
+  });
+
+  it('maps oscillation with the default payloads and with the entity’s own', () => {
+    const e = entity('fan', {
+      command_topic: 'f/set',
+      oscillation_command_topic: 'f/osc/set',
+      oscillation_state_topic: 'f/osc',
+    });
+    expect(Object.keys(e.capabilities).sort()).toEqual(['oscillation', 'power']);
+    expect(command(e, { oscillation: true })).toEqual([{ topic: 'f/osc/set', payload: 'oscillate_on' }]);
+    expect(command(e, { oscillation: false })).toEqual([{ topic: 'f/osc/set', payload: 'oscillate_off' }]);
+    expect(read(e, 'f/osc', 'oscillate_on')).toEqual({ oscillation: 1 });
+    const own = entity('fan', {
+      cmd_t: 'g/set',
+      osc_cmd_t: 'g/osc/set',
+      osc_stat_t: 'g',
+      osc_val_tpl: '{{ value_json.swing }}',
+      pl_osc_on: 'yes',
+      pl_osc_off: 'no',
+    });
+    expect(command(own, { oscillation: true })).toEqual([{ topic: 'g/osc/set', payload: 'yes' }]);
+    expect(read(own, 'g', { swing: 'no' })).toEqual({ oscillation: 0 });
+    const still = entity('fan', { command_topic: 'h/set' });
+    expect(still.capabilities.oscillation).toBeUndefined();
   });
 
   it('understands Zigbee2MQTT fan templates (literal dicts)', () => {

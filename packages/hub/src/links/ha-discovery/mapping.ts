@@ -192,13 +192,14 @@ function onOff(
   value: unknown,
   onKeys: string[] = ['state_on', 'payload_on'],
   offKeys = ['state_off', 'payload_off'],
+  [onDefault, offDefault] = ['ON', 'OFF'],
 ) {
   const pick = (keys: string[], fallback: string) => {
     for (const k of keys) if (raw[k] !== undefined && raw[k] !== null) return raw[k];
     return fallback;
   };
-  const on = pick(onKeys, 'ON');
-  const off = pick(offKeys, 'OFF');
+  const on = pick(onKeys, onDefault);
+  const off = pick(offKeys, offDefault);
   // Zigbee2MQTT contact sensors say payload_on: false; value templates may render it as text.
   if (value === on || (typeof on !== 'string' && String(on) === value)) return 1;
   if (value === off || (typeof off !== 'string' && String(off) === value)) return 0;
@@ -630,6 +631,18 @@ function sensor(raw: Raw, binary: boolean): EntityMapping {
       const n = finite(v);
       return n === null ? {} : { batteryLevel: clamp(Math.round(n), 0, 100) };
     };
+  } else if (deviceClass === 'humidity') {
+    property = float('currentHumidity', 'Humidity', 0, 100, undefined, 'r', '%');
+    convert = (v) => {
+      const n = finite(v);
+      return n === null ? {} : { currentHumidity: clamp(Math.round(n * 10) / 10, 0, 100) };
+    };
+  } else if (deviceClass === 'carbon_dioxide') {
+    property = float('co2', 'CO2', 0, 100_000, undefined, 'r', 'ppm');
+    convert = (v) => {
+      const n = finite(v);
+      return n === null ? {} : { co2: clamp(Math.round(n), 0, 100_000) };
+    };
   } else if (unit || raw.state_class) {
     // "value" is a reserved TSL identifier (it collides with Alink message words): readings are "reading".
     property = float('reading', deviceClass ?? 'Reading', -1e9, 1e9, undefined, 'r', unit);
@@ -669,6 +682,7 @@ function fan(raw: Raw): EntityMapping {
   const commandTopic = str(raw, 'command_topic') as string;
   const pctCmd = str(raw, 'percentage_command_topic');
   const presetCmd = str(raw, 'preset_mode_command_topic');
+  const oscillationCmd = str(raw, 'oscillation_command_topic');
   const presets = stringList(raw.preset_modes);
   const lo = num(raw, 'speed_range_min', 1);
   const hi = num(raw, 'speed_range_max', 100);
@@ -681,6 +695,10 @@ function fan(raw: Raw): EntityMapping {
     properties.push(int('fanSpeed', 'Speed', 0, 100, pctCmd ? 'rw' : 'r', '%'));
   if (presets.length && (presetCmd || str(raw, 'preset_mode_state_topic')))
     properties.push(enumOf('mode', 'Preset', presets, presetCmd ? 'rw' : 'r'));
+  if (oscillationCmd || str(raw, 'oscillation_state_topic'))
+    properties.push(bool('oscillation', 'Oscillation', oscillationCmd ? 'rw' : 'r'));
+  const oscillationOn = ['payload_oscillation_on'];
+  const oscillationOff = ['payload_oscillation_off'];
   b.read('state_topic', 'state_value_template', (v) => {
     const power = onOff(raw, v);
     return power === null ? {} : { power };
@@ -693,7 +711,16 @@ function fan(raw: Raw): EntityMapping {
     const i = presets.indexOf(String(v));
     return i === -1 ? {} : { mode: i };
   });
-  for (const key of ['command_template', 'percentage_command_template', 'preset_mode_command_template'])
+  b.read('oscillation_state_topic', 'oscillation_value_template', (v) => {
+    const oscillation = onOff(raw, v, oscillationOn, oscillationOff, ['oscillate_on', 'oscillate_off']);
+    return oscillation === null ? {} : { oscillation };
+  });
+  for (const key of [
+    'command_template',
+    'percentage_command_template',
+    'preset_mode_command_template',
+    'oscillation_command_template',
+  ])
     b.usesCommandTemplate(key, ['value']);
   return {
     category: 'fan',
@@ -719,6 +746,16 @@ function fan(raw: Raw): EntityMapping {
         if (!presetCmd) throw new CommandRefused('this fan cannot set a preset');
         const m = presets[Number(values.mode)] ?? '';
         out.push({ topic: presetCmd, payload: b.command('preset_mode_command_template', { value: m }, m) });
+      }
+      if (values.oscillation !== undefined) {
+        if (!oscillationCmd) throw new CommandRefused('this fan cannot set its oscillation');
+        const o = values.oscillation
+          ? (payload(raw, 'payload_oscillation_on', 'oscillate_on') ?? 'oscillate_on')
+          : (payload(raw, 'payload_oscillation_off', 'oscillate_off') ?? 'oscillate_off');
+        out.push({
+          topic: oscillationCmd,
+          payload: b.command('oscillation_command_template', { value: o }, o),
+        });
       }
       return out;
     },

@@ -25,27 +25,29 @@ function label(i18n: I18n, capability: string): string {
   return capability in i18n.s ? i18n.s[capability as keyof I18n['s']] : capability;
 }
 
-/** The power toggle: a switch with aria-checked. */
+/** The power toggle, or another on/off (a fan's swing): a switch with aria-checked. */
 export function PowerSwitch({
   control,
   deviceName,
   value,
   disabled,
   set,
-}: Common & { control: Of<'power'> }) {
-  const { s } = useI18n();
+}: Common & { control: Of<'power'> | Of<'toggle'> }) {
+  const i18n = useI18n();
+  const { s } = i18n;
   const on = value === true;
+  const name = label(i18n, control.capability);
   return (
-    <div class="control control-power">
+    <div class={`control control-${control.kind}`}>
       <span class="control-label" aria-hidden="true">
-        {s.power}
+        {name}
       </span>
       <button
         type="button"
         role="switch"
         class="switch"
         aria-checked={on}
-        aria-label={`${s.power}: ${deviceName}`}
+        aria-label={`${name}: ${deviceName}`}
         disabled={disabled}
         onClick={() => set({ [control.capability]: !on })}
       >

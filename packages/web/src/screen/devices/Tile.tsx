@@ -93,7 +93,16 @@ export function Tile({ api, device, live, capabilities, applyLocally }: Props) {
             const value = state && 'value' in state ? state.value : undefined;
             switch (control.kind) {
               case 'power':
-                return <PowerSwitch key="power" control={control} value={value} set={set} {...common} />;
+              case 'toggle':
+                return (
+                  <PowerSwitch
+                    key={control.capability}
+                    control={control}
+                    value={value}
+                    set={set}
+                    {...common}
+                  />
+                );
               case 'range':
                 return (
                   <RangeControl

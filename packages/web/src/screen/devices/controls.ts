@@ -9,9 +9,11 @@ type Numeric = Extract<CapabilityState, { type: 'number' }>;
 /** Capabilities shown as a slider. */
 export type RangeCapability = 'brightness' | 'position' | 'fanSpeed' | 'colorTemperature';
 /** Capabilities shown as − / + buttons. */
-export type StepperCapability = 'targetTemperature' | 'freezerTargetTemperature';
+export type StepperCapability = 'targetTemperature' | 'freezerTargetTemperature' | 'targetHumidity';
 /** Capabilities shown as a read-only value. */
-export type ReadingCapability = 'currentTemperature' | 'batteryLevel';
+export type ReadingCapability = 'currentTemperature' | 'currentHumidity' | 'co2' | 'batteryLevel';
+/** On/off capabilities other than power, shown as a switch of their own. */
+export type ToggleCapability = 'oscillation';
 /** Capabilities that are services (vacuums). */
 export type ServiceCapability = 'start' | 'pause' | 'dock';
 
@@ -20,6 +22,7 @@ type Bounds = Pick<Numeric, 'min' | 'max' | 'step' | 'unit'>;
 /** One control of a tile. */
 export type Control =
   | { kind: 'power'; capability: 'power' }
+  | { kind: 'toggle'; capability: ToggleCapability }
   | ({ kind: 'range'; capability: RangeCapability } & Bounds)
   | { kind: 'choice'; capability: 'fanSpeed'; options: string[] }
   | ({ kind: 'stepper'; capability: StepperCapability } & Bounds)
@@ -27,8 +30,9 @@ export type Control =
   | { kind: 'services'; services: ServiceCapability[] };
 
 const RANGES: RangeCapability[] = ['brightness', 'position', 'colorTemperature', 'fanSpeed'];
-const STEPPERS: StepperCapability[] = ['targetTemperature', 'freezerTargetTemperature'];
-const READINGS: ReadingCapability[] = ['currentTemperature', 'batteryLevel'];
+const STEPPERS: StepperCapability[] = ['targetTemperature', 'freezerTargetTemperature', 'targetHumidity'];
+const READINGS: ReadingCapability[] = ['currentTemperature', 'currentHumidity', 'co2', 'batteryLevel'];
+const TOGGLES: ToggleCapability[] = ['oscillation'];
 const SERVICES: ServiceCapability[] = ['start', 'pause', 'dock'];
 
 const bounds = ({ min, max, step, unit }: Numeric): Bounds => ({ min, max, step, unit });
@@ -42,6 +46,8 @@ export function controlsFor(states: readonly CapabilityState[]): Control[] {
   };
   const controls: Control[] = [];
   if (writable('power')?.type === 'boolean') controls.push({ kind: 'power', capability: 'power' });
+  for (const capability of TOGGLES)
+    if (writable(capability)?.type === 'boolean') controls.push({ kind: 'toggle', capability });
   for (const capability of RANGES) {
     const state = writable(capability);
     if (state?.type === 'number') controls.push({ kind: 'range', capability, ...bounds(state) });
