@@ -136,7 +136,7 @@ const written: Record<Language, Written> = {
     ],
     also: ['and', 'also', 'too', 'as well', 'and also'],
     others: ['the others', 'the other ones', 'everything else', 'the rest'],
-    negation: ["don't", 'do not', 'not', 'never'],
+    negation: ["don't", 'do not', 'not', 'never', 'no need to', "there's no need to", "doesn't need to"],
     recount: [
       'yesterday',
       'last night',

@@ -12,7 +12,7 @@ import { kindIn } from './kinds.js';
 import type { Action, Command, Property, Target, Value } from './model.js';
 import { LIGHT_WORDS, type Phrases, phrases } from './phrases.js';
 import { type FoundTask, findTask, kindSpans } from './read-task.js';
-import { taskGlue, taskObjects, taskSpecs } from './tasks.js';
+import { taskGlue, taskObjects, taskSpecs, taskWords } from './tasks.js';
 
 /** What the reader is given: the utterance's words, what the recogniser found in them, and its vocabulary. */
 export interface ReadInput {
@@ -726,7 +726,9 @@ export function withdrawn(tokens: readonly string[], spans: readonly Span[], lan
   )
     return true;
   // "Baisse le rideau, ah non attends": a cover's up or down is its verb.
-  const verbs = [...p.verbs.map((v) => v.phrase), ...p.up, ...p.down].flatMap((phrase) =>
+  // "烧个水吧，哦算了": a task's verb ("boil", "brew") is taken back the same way.
+  const tasks = taskWords(language).flatMap((t) => [...t.verbs, ...t.makers]);
+  const verbs = [...p.verbs.map((v) => v.phrase), ...p.up, ...p.down, ...tasks].flatMap((phrase) =>
     find(tokens, [phrase]),
   );
   if (verbs.length === 0) return false;
@@ -824,6 +826,14 @@ export function readCommand(given: ReadInput): Command | null {
   const verbAt = Math.min(...verbs.map((m) => m.start));
   const negationAt = find(tokens, p.negation)[0]?.start;
   if (input.negated && (!Number.isFinite(verbAt) || negationAt === undefined || negationAt < verbAt))
+    return null;
+  // "No need to run the sprinkler today": a negation of this language's own words before the verb.
+  if (
+    negationAt !== undefined &&
+    Number.isFinite(verbAt) &&
+    negationAt < verbAt &&
+    tokens[negationAt] === 'no'
+  )
     return null;
   const found = NOT_TASKS.test(recognition?.intent ?? '') ? null : findTask(tokens, input.spans, language);
   const tasked = found ? readTask(input, found, p, verbAt) : null;

@@ -634,9 +634,16 @@ export async function resolve(
   const excluded = new Set<string>();
   for (const target of command.except) {
     // "…mais laisse la lampe lune de Léo allumée": the name said is left out, whatever else came with it.
-    const found = candidates(target.name ? { ...target, unknown: undefined } : target, home, previous, {
-      kinds,
-    });
+    // Words it does not know said with a place or kind ("sauf celle de la chambre d'hôtes, les clients…")
+    // leave that place or kind out all the same.
+    const found = candidates(
+      target.name || target.area || target.kind ? { ...target, unknown: undefined } : target,
+      home,
+      previous,
+      {
+        kinds,
+      },
+    );
     if (Array.isArray(found)) for (const d of found) excluded.add(d.id);
     // "All the blinds except the skylight one": words that are part of a name leave that device out;
     // leaving out too much is the safe side of an exception.
