@@ -516,13 +516,6 @@ export function createAssistant(deps: {
         vocabulary: recognizers[language].vocabulary,
         negated,
       });
-        console.error(
-          JSON.stringify({
-            text,
-            intent: recognition?.intent,
-            spans: spans.map((s) => [s.slot, s.text, s.edits]),
-            said,
-          }),
       const previousCommand = conversation?.command;
       // "The heating to 22 and the wine fridge to 14": each request with its own value, in turn.
       const requests = requestsWithValues(text, language, analyse);
