@@ -14,6 +14,13 @@ const written = (tokens: string[]) => tokens.join(' ').replace(/'? (t|s|re|ll|d|
 const joined = (phrases: string[][]) => [...new Set(phrases.map(written))];
 const alt = (words: string[]) => `(${words.join('|')})`;
 
+/**
+ * What a change or a value is said of: a device, a kind or a place's kind, never "all the …". A
+ * misheard "all the lamps down a notch" would dim every light of the home at once, and the assistant
+ * acts on "all" without asking (it is what was said); switching all on or off stays in the templates.
+ */
+const target = '([<the>] {name} [<on_area>]|[<the>] {category} [<on_area>]|[<the>] {area} {category})';
+
 /** English command shapes over the assistant's command phrases, in the assistant's template syntax. */
 export function commandShapes(p: CommandPhrases): string[] {
   const verbsOf = (action: string) => joined(p.verbs.filter((v) => v.action === action).map((v) => v.phrase));
@@ -37,9 +44,9 @@ export function commandShapes(p: CommandPhrases): string[] {
   const it = joined(p.reference).filter((w) => !w.includes(' '));
   const shapes = [
     `<name_or_kind> ${alt(particles)}`,
-    `${alt(change)} <name_or_kind> [${alt(amount)}]`,
-    `${alt(set)} <name_or_kind> ${alt(change)} [${alt(amount)}]`,
-    `${alt([...set, ...change])} <name_or_kind> [${alt(change)}] (to|at) {brightness} [${alt(units)}]`,
+    `${alt(change)} ${target} [${alt(amount)}]`,
+    `${alt(set)} ${target} ${alt(change)} [${alt(amount)}]`,
+    `${alt([...set, ...change])} ${target} [${alt(change)}] (to|at) {brightness} [${alt(units)}]`,
     `${alt(set)} [the] ${alt(properties)} [${alt(change)}] (to|at) {temperature} [${alt(units)}]`,
     `${alt(set)} ${alt(it)} ${alt(change)} [${alt(amount)}] <on_area>`,
     `${alt(negation)} ${alt(switchVerbs)} <name_or_kind>`,
