@@ -25,10 +25,18 @@ interface Timer {
   name: string | null;
 }
 
-interface ConversationAnswer {
+/** The parts of a conversation answer the scorer reads. */
+export interface ConversationAnswer {
   conversationId: string;
   speech: { text: string };
 }
+
+/** How one turn reaches the hub: typed by default; the speech scorer posts audio instead. */
+export type SendTurn = (turn: {
+  homeId: string;
+  text: string;
+  conversationId: string | undefined;
+}) => Promise<ConversationAnswer>;
 
 /** Register every product of a set once (products are global on a hub); returns product id -> productKey. */
 export async function registerProducts(client: HubClient, set: HomeSet): Promise<Map<string, string>> {
@@ -127,7 +135,7 @@ export class EvalHome {
     for (const device of this.devices.values()) device.clear();
   }
 
-  async runCase(c: EvalCase): Promise<CaseResult> {
+  async runCase(c: EvalCase, send?: SendTurn): Promise<CaseResult> {
     await this.reset();
     const replies: string[] = [];
     const turnMs: number[] = [];
@@ -135,11 +143,13 @@ export class EvalHome {
     for (const text of c.turns) {
       const t0 = performance.now();
       try {
-        const answer: ConversationAnswer = await this.client.call('POST', '/api/v1/conversation', {
-          text,
-          homeId: this.homeId,
-          ...(conversationId ? { conversationId } : {}),
-        });
+        const answer: ConversationAnswer = send
+          ? await send({ homeId: this.homeId, text, conversationId })
+          : await this.client.call('POST', '/api/v1/conversation', {
+              text,
+              homeId: this.homeId,
+              ...(conversationId ? { conversationId } : {}),
+            });
         conversationId = answer.conversationId;
         replies.push(answer.speech.text);
       } catch (error) {

@@ -11,8 +11,8 @@ let home: CommandHome;
 const on = (v: unknown) => v === true || v === 1;
 const off = (v: unknown) => v === false || v === 0;
 
-/** The floor this suite holds (the measured figure is printed on every run). */
-const MIN_SHARE = 0.7;
+/** The floor this suite holds (the measured figure is printed on every run): 20 of 24. */
+const MIN_SHARE = 0.8;
 
 type Expect = (set: Record<string, unknown>) => boolean;
 const power =
@@ -107,7 +107,7 @@ describeSpeech('spoken commands through /api/v1/conversation/audio', () => {
     );
     expect(wrongDevice).toEqual([]);
     // The goal is 95 %; pocketsphinx's en-us model on espeak-ng voices (en-gb, fast, noisy) reaches
-    // 18 to 20 of 24 (75-83 %) here (docs/speech.md). The floor catches a regression without hiding the gap.
+    // 21 to 22 of 24 (88-92 %) here (docs/speech.md). The floor catches a regression without hiding the gap.
     expect(share).toBeGreaterThanOrEqual(MIN_SHARE);
   }, 600_000);
 
@@ -123,14 +123,32 @@ describeSpeech('spoken commands through /api/v1/conversation/audio', () => {
     expect(body.speech.text.length).toBeGreaterThan(0);
   }, 60_000);
 
-  it('gives speech outside the grammar a low confidence, and then confirms risky acts before acting', async () => {
-    home.clear();
-    const response = await sayAudio(speakWav('the weather in london is lovely today and tomorrow'));
-    const body = response.json();
-    expect(body.transcript.confidence).toBeLessThan(0.7);
-    // Whatever it was forced onto, an unsure bulk switch or cover move is asked first, never done.
-    expect(touched(home).filter((name) => name === 'curtains')).toEqual([]);
-  }, 60_000);
+  it('gives most speech outside the grammar a low confidence, and acts on none of it', async () => {
+    // Chatter, not commands: forced onto the nearest sentences of the grammar, most of it leaves
+    // stretches to silence or fits poorly (confidence < 0.7), and whatever it is heard as, nothing
+    // may move: an unsure act is asked first, and a kind heard without "all" reaching several
+    // devices is asked whatever the confidence.
+    const chatter = [
+      'the weather in london is lovely today and tomorrow',
+      'i think we should go to the cinema tonight',
+      'my sister called this morning about the party',
+      'did you remember to buy milk on the way home',
+      'the football match starts at eight this evening',
+      'we need to book a table for four people',
+    ];
+    const heard: string[] = [];
+    let unsure = 0;
+    for (const text of chatter) {
+      home.clear();
+      const body = (await sayAudio(speakWav(text))).json();
+      heard.push(
+        `${body.transcript.confidence} "${body.transcript.text}" -> ${touched(home).join(', ') || 'nothing'}`,
+      );
+      if (body.transcript.confidence < 0.7) unsure++;
+      expect(touched(home), heard.join('\n')).toEqual([]);
+    }
+    expect(unsure, heard.join('\n')).toBeGreaterThanOrEqual(4);
+  }, 120_000);
 
   it('hears a spoken "yes" to its question and only then acts', async () => {
     home.clear();

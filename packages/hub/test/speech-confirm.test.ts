@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCommandHome, type CommandHome, touched } from './assistant-home.js';
 import { startTestHub, type TestHub } from './harness.js';
 
-// Safety by ear: words recognition was unsure of never move covers or switch several devices at once
-// without a "yes"; typed text and sure recognition act at once.
+// Safety by ear: words recognition was unsure of never act on a device without a "yes" (covers,
+// several devices, one switch or one value alike); typed text and sure recognition act at once.
 let t: TestHub;
 let home: CommandHome;
 
@@ -46,13 +46,30 @@ describe('recognition confidence in a turn', () => {
     expect(touched(home)).toEqual([]);
   });
 
-  it('asks before switching several devices when unsure, but not one named device', async () => {
+  it('asks before switching several devices when unsure', async () => {
     home.clear();
     const asked = await turn('turn off the lights in the attic', 0.4);
     expect(asked.continueConversation).toBe(true);
     expect(touched(home)).toEqual([]);
-    await turn('turn on the printer', 0.4);
+  });
+
+  it('asks before switching one named device or setting a value when unsure, and acts on "yes"', async () => {
+    home.clear();
+    const asked = await turn('turn on the printer', 0.4);
+    expect(asked.continueConversation).toBe(true);
+    expect(touched(home)).toEqual([]);
+    await turn('yes', 0.9, asked.conversationId);
     expect(touched(home)).toEqual(['printer']);
+    // "Twenty" heard as "ten" with little confidence must not set 10 %: asked, and "no" drops it.
+    home.clear();
+    const value = await turn('set the porch lamp to ten percent', 0.4);
+    expect(value.continueConversation).toBe(true);
+    expect(touched(home)).toEqual([]);
+    await turn('no', 0.9, value.conversationId);
+    expect(touched(home)).toEqual([]);
+    // The same heard with confidence acts at once.
+    await turn('set the porch lamp to twenty percent', 0.95);
+    expect(home.sets('porch lamp')).toEqual([{ Brightness: 20 }]);
   });
 
   it('acts at once on typed text and on sure recognition', async () => {

@@ -1,7 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadGrammars } from '../src/assistant/index.js';
 import {
+  buildVocabulary,
   compileGrammar,
   confidenceOf,
+  DEBIAN_MODEL_DIR,
   decodeWav,
   durationOf,
   EventReader,
@@ -141,6 +146,47 @@ describe('the grammar pocketsphinx hears with', () => {
     expect(noAreas.skipped).toBe(0);
     expect(noAreas.jsgf).toContain('<u0> = turn on the <s_name>;');
   });
+
+  it('keeps only the kinds of device the home has', () => {
+    const home = { names: ['porch lamp', 'printer'], areas: ['attic'], categories: ['light', 'plug'] };
+    const vocabulary = buildVocabulary(loadGrammars().en, [], home, 'en');
+    expect(vocabulary.lists?.category).toEqual(expect.arrayContaining(['lights', 'plug']));
+    expect(vocabulary.lists?.category).not.toContain('fridge');
+    expect(vocabulary.lists?.compartment).toBeUndefined();
+    // Without categories (a caller that does not know them) every kind word stays.
+    expect(buildVocabulary(loadGrammars().en, [], { names: [], areas: [] }, 'en').lists?.category).toContain(
+      'fridge',
+    );
+  });
+
+  const englishDictionary = join(DEBIAN_MODEL_DIR, 'cmudict-en-us.dict');
+  it.skipIf(!existsSync(englishDictionary))(
+    'hears command shapes the command reader understands beyond the templates',
+    () => {
+      const home = { names: ['porch lamp', 'printer'], areas: ['attic'], categories: ['light', 'plug'] };
+      const vocabulary = buildVocabulary(loadGrammars().en, [], home, 'en');
+      const english = parseDictionary(readFileSync(englishDictionary, 'utf8'));
+      const { jsgf } = compileGrammar(vocabulary, english);
+      // "porch lamp off", "turn the porch lamp down a bit", "lower the thermostat to eighteen degrees",
+      // "set the heating to twenty one", "don't turn on the printer": words from the command reader.
+      expect(jsgf).toMatch(/<u\d+> = <r_name_or_kind> \(on \| off\);/);
+      const target = '\\(\\[<r_the>\\] <s_name> \\[<r_on_area>\\] \\| [^;]*<s_area> <s_category>\\)';
+      expect(jsgf).toMatch(
+        new RegExp(`<u\\d+> = \\(set \\|[^;]*\\) ${target} \\([^;]*\\bdown\\b[^;]*\\) \\[\\([^;]*a bit`),
+      );
+      expect(jsgf).toMatch(
+        new RegExp(`\\blower\\b[^;]*\\) ${target} \\[[^;]*\\(to \\| at\\) <s_brightness>`),
+      );
+      expect(jsgf).toMatch(/\(set \|[^;]*\[the\] \([^;]*\bheating\b[^;]*<s_temperature>/);
+      expect(jsgf).toMatch(/\(don't \| do not[^;]*\(turn on \|[^;]*<r_name_or_kind>;/);
+      // A change is never said of "all the …": misheard, it would move every light of the home at once.
+      const changes = jsgf
+        .split('\n')
+        .filter((line) => /\b(dimmer|brighter)\b/.test(line) && line.startsWith('<u'));
+      expect(changes.length).toBeGreaterThan(2);
+      for (const line of changes) expect(line).not.toContain('<r_name_or_kind>');
+    },
+  );
 
   it('reads pocketsphinx results and rates them: full coverage high, speech left to silence low', () => {
     const clean = parseHypseg(

@@ -301,7 +301,7 @@ async function control(scope: TurnScope, intent: string, slots: Record<string, S
       values = { position: intent === 'device.turn_on' ? 100 : 0 };
     }
   }
-  if (scope.unsure && !slots.confirmed && found.kind === 'devices' && 'position' in values)
+  if (scope.unsure && !slots.confirmed && found.kind === 'devices')
     return unsureQuestion(scope, intent, slots, found.devices);
   if (found.kind === 'none') return { speech: found.speech };
   if (found.kind === 'ask') return ask(scope, intent, slots, found.devices);

@@ -6,6 +6,7 @@ export {
   type TurnRequest,
   type TurnResponse,
 } from './assistant.js';
+export { type Phrases as CommandPhrases, phrases as commandPhrases } from './command/index.js';
 export type { Card } from './dispatch.js';
 export type {
   IntentDefinition,

@@ -44,6 +44,7 @@ export function createSpeechEngines(deps: {
           areas: areas.map((a) => a.name),
           nameAliases: devices.flatMap((d) => d.aliases),
           areaAliases: areas.flatMap((a) => a.aliases),
+          categories: [...new Set(devices.map((d) => d.category))],
         },
         language,
       );

@@ -4,8 +4,9 @@
  * Numbers and durations are spelled out as words, the way a recogniser hears them.
  */
 import type { Grammar, IntentRegistry } from '../assistant/index.js';
-import { answerWords, numberSlots } from '../assistant/index.js';
+import { answerWords, commandPhrases, numberSlots } from '../assistant/index.js';
 import type { Language } from '../errors/index.js';
+import { commandShapes } from './command-shapes.js';
 import type { RecognitionVocabulary } from './types.js';
 
 /** A home's live names: devices (with aliases) and areas (with aliases). */
@@ -15,6 +16,21 @@ export interface HomeNames {
   /** Other names of devices and areas (often in other languages). */
   nameAliases?: string[];
   areaAliases?: string[];
+  /**
+   * Categories of the home's devices (`light`, `plug`, …). When given, kind words of categories the
+   * home has no device of ("fridge", "fan") are left out: nothing could act on them, and each one is
+   * a path a misheard name can be forced onto ("switch the fridge off" for "the printer").
+   */
+  categories?: string[];
+}
+
+/** Lists whose entries are kinds of device, by category value. */
+const kindLists = new Set(['category', 'compartment']);
+
+/** Whether a kind word belongs in a home with these categories; relays (`switch`) are often lights. */
+function kindPresent(value: unknown, categories: ReadonlySet<string>): boolean {
+  if (typeof value !== 'string') return true;
+  return categories.has(value) || (value === 'light' && categories.has('switch'));
 }
 
 const ones = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
@@ -74,10 +90,13 @@ export function buildVocabulary(
     const clean = phrases.map(plain).filter(Boolean);
     if (clean.length) lists[slot] = [...new Set([...(lists[slot] ?? []), ...clean])];
   };
+  const categories = home.categories ? new Set(home.categories) : null;
   for (const [slot, entries] of Object.entries(grammar.lists))
     add(
       slot,
-      entries.map((e) => e.text),
+      entries
+        .filter((e) => !categories || !kindLists.has(slot) || kindPresent(e.value, categories))
+        .map((e) => e.text),
     );
   for (const intent of contributed)
     for (const [slot, entries] of Object.entries(intent.lists))
@@ -100,6 +119,7 @@ export function buildVocabulary(
   const sentences = [
     ...grammar.intents.flatMap((i) => i.sentences),
     ...contributed.flatMap((i) => i.sentences),
+    ...(language === 'en' ? commandShapes(commandPhrases(language)) : []),
     ...(language === 'en' ? answers : answers.slice(0, -1)),
   ].map(wholeWords);
   const rules = Object.fromEntries(

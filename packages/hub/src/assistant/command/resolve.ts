@@ -675,7 +675,7 @@ export async function resolve(
     (command.action === 'turn_on' || command.action === 'turn_off');
   if (many && !options.confirmed)
     return { kind: 'confirm', devices: operations.map((o) => o.device), operations };
-  // Heard with doubt: whatever switches several devices or opens a cover is asked first.
+  // Heard with doubt: any act is asked first, a single switch or value too ("twenty" heard as "ten").
   const opens = operations.some((o) => o.capability === 'position' && Number(o.value) > 0);
   // A name only close in spelling ("cucina" for "lucina") is a guess: asked, whatever it would do.
   const guessed = command.targets.some((t) => t.name?.misheard && !heardByItsSound(t, home));
@@ -687,10 +687,7 @@ export async function resolve(
     !command.everything &&
     !command.both &&
     command.targets.every((t) => !t.name && !t.reference);
-  if (
-    !options.confirmed &&
-    (guessed || (unsure && (opens || operations.length > 1)) || (bySound && opens) || heardBulk)
-  )
+  if (!options.confirmed && (guessed || unsure || (bySound && opens) || heardBulk))
     return { kind: 'confirm', devices: operations.map((o) => o.device), operations, unsure: true };
   return { kind: 'act', operations, devices: operations.map((o) => o.device) };
 }
