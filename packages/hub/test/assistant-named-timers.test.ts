@@ -143,6 +143,15 @@ describe('named timers', () => {
     ])
       expect((await home.say(text)).intent?.name, text).toBe('timer.start');
     expect(await running()).toEqual(['bread', 'gratin', 'pizza', '面包']);
+    await t.hub.assistant.timers.cancel(home.homeId);
+    for (const [first, then] of [
+      ['start a tea timer for 4 minutes', 'and a 45 minute timer called laundry'],
+      ['metti un timer per il tè di 4 minuti', 'e un altro di 45 minuti per il bucato'],
+    ]) {
+      const turn = await home.say(first as string);
+      await home.say(then as string, { conversationId: turn.conversationId });
+    }
+    expect(await running()).toEqual(['bucato', 'laundry', 'tè', 'tea']);
   });
 
   it('gives no name made of little words ("another", 的)', async () => {

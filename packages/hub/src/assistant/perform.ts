@@ -178,7 +178,7 @@ export async function perform(
           ops.map((o) => o.device),
           async (d: Device) => {
             const op = byDevice.get(d.id) as Operation;
-            return { [op.capability]: op.value };
+            return { ...(op.alsoOn ? { power: true } : {}), [op.capability]: op.value };
           },
         );
         const { text, extra } = success(scope, first);

@@ -221,6 +221,9 @@ const written: Record<Language, Written> = {
     },
     properties: {
       brightness: [
+        // A fire's flames are how bright it burns.
+        'flame',
+        'flames',
         'brightness',
         'brighter',
         'dimmer',
@@ -452,7 +455,7 @@ const written: Record<Language, Written> = {
       set: ['imposta', 'metti', 'porta', 'regola', 'fai'],
     },
     properties: {
-      brightness: ['luminosita', 'luce', 'luminosa', 'luminoso', 'schiarisci', 'attenua'],
+      brightness: ['luminosita', 'luce', 'luminosa', 'luminoso', 'schiarisci', 'attenua', 'fiamma', 'fiamme'],
       temperature: ['temperatura', 'caldo', 'calda', 'fresco', 'freddo', 'riscaldamento', 'gradi'],
       position: ['posizione', 'aperta', 'aperte', 'chiuse'],
       fanSpeed: ['velocita', 'velocita della ventola', 'ventola', 'tacca'],
@@ -634,7 +637,16 @@ const written: Record<Language, Written> = {
       set: ['mets', 'regle', 'met', 'passe', 'fixe', 'fais'],
     },
     properties: {
-      brightness: ['luminosite', 'lumineux', 'lumineuse', 'lumiere', 'eclaire', 'tamise'],
+      brightness: [
+        'luminosite',
+        'lumineux',
+        'lumineuse',
+        'lumiere',
+        'eclaire',
+        'tamise',
+        'flamme',
+        'flammes',
+      ],
       temperature: [
         'temperature',
         'chaud',
@@ -811,7 +823,7 @@ const written: Record<Language, Written> = {
       set: ['调到', '设为', '设置为', '设成', '调成', '调', '设'],
     },
     properties: {
-      brightness: ['亮度', '亮', '暗'],
+      brightness: ['亮度', '亮', '暗', '火焰', '火苗'],
       temperature: ['温度', '暖', '热', '冷', '凉', '度'],
       position: ['位置'],
       fanSpeed: ['风速', '档', '风量'],

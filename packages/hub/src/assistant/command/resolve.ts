@@ -49,6 +49,8 @@ export interface Operation {
   property?: Property;
   /** The appliance the device is (kinds.ts), when anything tells. */
   kind?: Kind;
+  /** A speed set on a fan or hood that is off switches it on as well ("the extractor on speed 3"). */
+  alsoOn?: true;
 }
 
 /** What a command comes to in a home. */
@@ -448,6 +450,11 @@ function settable(
   return order.find((c) => caps[c]?.writable);
 }
 
+/** A robot that is sent to a place to work (a vacuum, a mower), not one that works where it stands. */
+function sentTo(kind: Kind | undefined, device: Device): boolean {
+  return kind === 'vacuum' || kind === 'mower' || (kind === undefined && device.category === 'vacuum');
+}
+
 /** What a command does to one device (with the appliance it is), or null when the device cannot do it. */
 async function operation(
   command: Command,
@@ -529,7 +536,10 @@ async function operationOn(
     case 'turn_off':
       return power(false) ?? (named ? (position(0) ?? service('dock')) : null);
     case 'start':
-      return service('start', where ? { area: where } : {}) ?? (named ? power(true) : null);
+      // Only a robot that goes somewhere is sent to a place; a sprinkler starts where it stands.
+      return (
+        service('start', where && sentTo(kind, device) ? { area: where } : {}) ?? (named ? power(true) : null)
+      );
     case 'pause':
       return service('pause') ?? power(false);
     case 'dock':
@@ -548,8 +558,20 @@ async function operationOn(
       const raw = (await home.properties(device))[target.identifier];
       if (capability === 'fanSpeed') {
         const speed = fanSpeed(command.value, target, raw);
+        const state = caps.power ? (await home.properties(device))[caps.power.identifier] : undefined;
+        const off =
+          caps.power?.writable === true &&
+          state !== undefined &&
+          fromDeviceValue('power', state, caps.power) === false;
         return speed
-          ? { device, capability, value: speed.value, speed: speed.said, property: 'fanSpeed' }
+          ? {
+              device,
+              capability,
+              value: speed.value,
+              speed: speed.said,
+              property: 'fanSpeed',
+              ...(off ? { alsoOn: true as const } : {}),
+            }
           : null;
       }
       if (command.value.kind === 'word') return null;

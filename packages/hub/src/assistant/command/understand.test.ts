@@ -104,7 +104,7 @@ const caps: Record<string, ResolvedCapabilities> = {
 };
 const state: Record<string, Record<string, unknown>> = {
   gust: { Speed: 3 },
-  breeze: { Gear: 0 },
+  breeze: { Gear: 0, On: 0 },
   boiler: { Set: 45 },
   pendant: { Level: 60 },
   gate: { Open: 30 },
@@ -795,5 +795,29 @@ describe('several verbs in one breath, kinds of heating and covers that come dow
 
   it('reads a name heard close to a verb as the verb ("温度调" is no 温度计)', async () => {
     expect(await does('zh', '热泵温度调到25度')).toEqual([['warmer', 'targetTemperature', 25]]);
+  });
+});
+
+describe('what a speed, a flame and a start mean on the device said', () => {
+  it('switches on a fan that is off when a speed is set on it, and only then', async () => {
+    const command = read('en', 'set the pillar fan to speed 3');
+    const off = command && (await resolve(command, home, []));
+    expect(off?.kind === 'act' && off.operations.map((o) => [o.device.id, o.alsoOn])).toEqual([
+      ['breeze', true],
+    ]);
+    const on = read('en', 'put the desk fan on speed 5');
+    const running = on && (await resolve(on, home, []));
+    expect(running?.kind === 'act' && running.operations.map((o) => [o.device.id, o.alsoOn])).toEqual([
+      ['gust', undefined],
+    ]);
+  });
+
+  it("takes a fire's flames as its brightness", async () => {
+    expect(await does('en', 'turn the pendant flames down to the lowest')).toEqual([
+      ['pendant', 'brightness', 0],
+    ]);
+    expect(await does('fr', 'mets les flammes de la suspension au minimum')).toEqual([
+      ['pendant', 'brightness', 0],
+    ]);
   });
 });
