@@ -82,6 +82,9 @@ const written: Record<Language, Written> = {
       'one speed',
       'a speed',
       'one setting',
+      'one more notch',
+      'another notch',
+      'notch',
     ],
     by: ['by'],
     max: [
@@ -265,6 +268,8 @@ const written: Record<Language, Written> = {
     up: [
       'alza',
       'aumenta',
+      'in piu',
+      'di piu',
       'piu luminosa',
       'piu luminoso',
       'piu luce',
@@ -293,7 +298,14 @@ const written: Record<Language, Written> = {
       'attenua',
     ],
     bit: ["un po'", 'un poco', 'un pochino', 'un po'],
-    notch: ['di una tacca', 'di un livello', 'una tacca', 'di un grado', 'di una velocita'],
+    notch: [
+      'di una tacca',
+      'di un livello',
+      'una tacca',
+      'di un grado',
+      'di una velocita',
+      'una tacca in piu',
+    ],
     by: ['di'],
     max: [
       'al massimo',
@@ -476,6 +488,7 @@ const written: Record<Language, Written> = {
     up: [
       'monte',
       'augmente',
+      'de plus',
       'plus fort',
       'plus chaud',
       'plus chaude',
@@ -505,7 +518,7 @@ const written: Record<Language, Written> = {
       'reduis',
     ],
     bit: ['un peu', 'un petit peu', 'legerement'],
-    notch: ["d'un cran", 'un cran', "d'un niveau", "d'une vitesse"],
+    notch: ["d'un cran", 'un cran', "d'un niveau", "d'une vitesse", 'un cran de plus'],
     by: ['de'],
     max: [
       'au maximum',

@@ -854,9 +854,12 @@ export function readCommand(given: ReadInput): Command | null {
   );
   // A colour temperature in kelvin is ours as well ("set the colour temperature of the lamp to 3000").
   const namedProperty = readProperty(tokens, p, input.spans);
+  // "One more notch", "un cran de plus": a step said alone is a change of what was just done, ours to read.
+  const stepAlone = said?.kind === 'relative' && said.size !== 'bit' && input.spans.length === 0;
   const ours =
     said !== undefined &&
-    ((said.kind !== 'absolute' && (namedProperty !== undefined || slotIsExtreme)) ||
+    (stepAlone ||
+      (said.kind !== 'absolute' && (namedProperty !== undefined || slotIsExtreme)) ||
       (said.kind === 'absolute' && namedProperty === 'colorTemperature'));
   // A guess from loose words (no sentence matched whole) yields to a switching verb said with the
   // devices it names: "turn on the ceiling light, the night light and the fan" is no "night" mode.

@@ -812,6 +812,15 @@ describe('what a speed, a flame and a start mean on the device said', () => {
     ]);
   });
 
+  it('steps what was just acted on when a notch is said alone', async () => {
+    for (const [language, text] of [
+      ['en', 'one more notch'],
+      ['it', 'una tacca in più'],
+      ['fr', 'un cran de plus'],
+    ] as Array<[Language, string]>)
+      expect(await does(language, text, ['gust']), text).toEqual([['gust', 'fanSpeed', 4]]);
+  });
+
   it("takes a fire's flames as its brightness", async () => {
     expect(await does('en', 'turn the pendant flames down to the lowest')).toEqual([
       ['pendant', 'brightness', 0],
