@@ -78,6 +78,14 @@ const command = (c: Partial<Command>): Command => ({
 });
 
 describe('resolve', () => {
+  it('asks before opening a cover named only by its kind when the words were heard, not typed', async () => {
+    const blinds = command({ action: 'open', targets: [{ kind: { value: 'curtain', text: 'blinds' } }] });
+    expect((await resolve(blinds, home, [], { spoken: true })).kind).toBe('confirm');
+    expect((await resolve(blinds, home)).kind).toBe('act');
+    const named = command({ action: 'open', targets: [{ name: { ids: ['cur'], text: 'curtains' } }] });
+    expect((await resolve(named, home, [], { spoken: true })).kind).toBe('act');
+  });
+
   it('never widens what the home does not have, and offers the closest real name by sound', async () => {
     expect(
       await resolve(

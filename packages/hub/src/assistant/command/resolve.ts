@@ -709,7 +709,10 @@ export async function resolve(
     !command.everything &&
     !command.both &&
     command.targets.every((t) => !t.name && !t.reference);
-  if (!options.confirmed && (guessed || unsure || (bySound && opens) || heardBulk))
+  // Heard, not typed: "turn the wall light on" heard as "turn the blinds on" with full confidence
+  // opened the curtains; a cover opened by a kind word heard by ear is asked first.
+  const heardOpen = options.spoken === true && opens && command.targets.every((t) => !t.name && !t.reference);
+  if (!options.confirmed && (guessed || unsure || (bySound && opens) || heardBulk || heardOpen))
     return { kind: 'confirm', devices: operations.map((o) => o.device), operations, unsure: true };
   return { kind: 'act', operations, devices: operations.map((o) => o.device) };
 }
