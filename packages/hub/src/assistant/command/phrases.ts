@@ -57,7 +57,19 @@ interface Written {
 
 const written: Record<Language, Written> = {
   en: {
-    up: ['brighter', 'warmer', 'hotter', 'higher', 'up', 'raise', 'increase', 'more', 'turn up', 'louder'],
+    up: [
+      'brighter',
+      'brighten',
+      'warmer',
+      'hotter',
+      'higher',
+      'up',
+      'raise',
+      'increase',
+      'more',
+      'turn up',
+      'louder',
+    ],
     down: [
       'dimmer',
       'darker',
