@@ -821,6 +821,15 @@ describe('what a speed, a flame and a start mean on the device said', () => {
       expect(await does(language, text, ['gust']), text).toEqual([['gust', 'fanSpeed', 4]]);
   });
 
+  it('hears a half said before the unit', async () => {
+    expect(await does('en', 'set the water heater to forty five and a half degrees')).toEqual([
+      ['boiler', 'targetTemperature', 45.5],
+    ]);
+    expect(await does('it', 'scaldabagno a quarantacinque e mezzo gradi')).toEqual([
+      ['boiler', 'targetTemperature', 45.5],
+    ]);
+  });
+
   it("takes a fire's flames as its brightness", async () => {
     expect(await does('en', 'turn the pendant flames down to the lowest')).toEqual([
       ['pendant', 'brightness', 0],
