@@ -2,77 +2,35 @@
  * The daily limit holds when a home pays several orders at once: payments that each fit alone but
  * not together are refused past the limit, by wallet and by card alike. Judged by the money taken.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commerceMigrations, createCommerceModule } from '../src/commerce/index.js';
-import { migrations, openStorage } from '../src/storage/index.js';
-import { countingNetwork } from './counting-network.js';
-import { backends, dropSchema, testPgUrl } from './harness.js';
+import { backends } from './harness.js';
+import { openTeaShop, TEA_PRICE } from './tea-shop.js';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-const PRICE = 250;
+const PRICE = TEA_PRICE;
 const DAILY = 1_000; // four orders' worth
 
 async function openCommerce(backend: (typeof backends)[number]) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'genio-daily-'));
-  const schema = `genio_dl_${randomBytes(6).toString('hex')}`;
-  const storage = await openStorage({
-    dataDir,
-    migrations: [...migrations, ...commerceMigrations],
-    ...(backend === 'postgres' ? { url: testPgUrl, pgSchema: schema } : {}),
-  });
-  cleanups.push(async () => {
-    await storage.close();
-    if (backend === 'postgres') await dropSchema(schema);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  await storage.migrate();
-  for (const id of ['h1', 'h2'])
-    await storage.db
-      .insertInto('homes')
-      .values({ id, name: id, language: 'en', created_at: 1, updated_at: 1 })
-      .execute();
-  const network = countingNetwork();
-  const commerce = createCommerceModule({
-    db: storage.db,
-    providers: [network.provider],
-    secretKey: randomBytes(32),
-  });
-  const merchant = await commerce.merchants.apply({ name: 'Corner', currency: 'EUR' });
-  await commerce.merchants.approve(merchant.id);
-  await commerce.stores.importStores(merchant.id, [{ ref: 's1', name: 'S1', lat: 45.46, lon: 9.19 }]);
-  await commerce.menus.put(merchant.id, { items: [{ ref: 'tea', name: { en: 'Tea' }, price: PRICE }] });
+  const shop = await openTeaShop(backend, ['h1', 'h2'], cleanups);
   for (const home of ['h1', 'h2']) {
-    await commerce.guard.set(home, { enabled: true, pin: '2468', perOrderLimit: 500, dailyLimit: DAILY });
-    await commerce.wallet.topUp(home, {
+    await shop.commerce.guard.set(home, {
+      enabled: true,
+      pin: '2468',
+      perOrderLimit: 500,
+      dailyLimit: DAILY,
+    });
+    await shop.commerce.wallet.topUp(home, {
       amount: 100_000,
       currency: 'EUR',
       key: `seed-${home}`,
       by: 'operator',
     });
   }
-  const place = async (home: string, n: number) => {
-    const ids: string[] = [];
-    for (let i = 0; i < n; i++)
-      ids.push(
-        (
-          await commerce.orders.place(home, 'tok', {
-            merchantId: merchant.id,
-            items: [{ ref: 'tea', quantity: 1 }],
-            storeRef: 's1',
-          })
-        ).id,
-      );
-    return ids;
-  };
-  return { commerce, network, place };
+  return shop;
 }
 
 const by = { tokenId: 'tok', factor: { pin: '2468' } };
