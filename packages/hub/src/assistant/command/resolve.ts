@@ -555,10 +555,11 @@ async function operationOn(
       const capability = settable(command, caps, named, device.category);
       const target = capability ? caps[capability] : undefined;
       if (!capability || !target || !command.value) return null;
-      const raw = (await home.properties(device))[target.identifier];
+      const reported = await home.properties(device);
+      const raw = reported[target.identifier];
       if (capability === 'fanSpeed') {
         const speed = fanSpeed(command.value, target, raw);
-        const state = caps.power ? (await home.properties(device))[caps.power.identifier] : undefined;
+        const state = caps.power ? reported[caps.power.identifier] : undefined;
         const off =
           caps.power?.writable === true &&
           state !== undefined &&
