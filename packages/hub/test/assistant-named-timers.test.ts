@@ -164,9 +164,71 @@ describe('named timers', () => {
   it('says the name back, and what is left on a named timer', async () => {
     await t.hub.assistant.timers.cancel(home.homeId);
     expect((await home.say('set a pasta timer for 10 minutes')).speech.text).toBe(
-      'pasta timer set for 10 minutes.',
+      'Pasta timer set for 10 minutes.',
     );
     expect((await home.say('cancel the rice timer')).speech.text).toBe("There's no rice timer running.");
-    expect((await home.say('cancel the pasta timer')).speech.text).toBe('pasta timer cancelled.');
+    expect((await home.say('cancel the pasta timer')).speech.text).toBe('Pasta timer cancelled.');
+  });
+});
+
+describe('several timers in a breath, and a timer meant by its name alone', () => {
+  const cases = [
+    {
+      language: 'en',
+      start: 'I need two timers: rice for 12 minutes and tea for 4 minutes',
+      more: 'and another one called oven for 20 minutes',
+      names: ['oven', 'rice', 'tea'],
+      keep: "don't cancel the rice one",
+      cancel: 'get rid of the tea one',
+      left: ['oven', 'rice'],
+    },
+    {
+      language: 'it',
+      start: 'due timer: riso 12 minuti e tisana 4 minuti',
+      more: 'poi un altro di 20 minuti per il forno',
+      names: ['forno', 'riso', 'tisana'],
+      keep: 'non cancellare quello del riso',
+      cancel: 'togli quello della tisana',
+      left: ['forno', 'riso'],
+    },
+    {
+      language: 'fr',
+      start: 'deux minuteurs : riz 12 minutes et thé 4 minutes',
+      more: 'et un autre de 20 minutes pour le four',
+      names: ['four', 'riz', 'thé'],
+      keep: "n'annule pas celui du riz",
+      cancel: 'supprime celui du thé',
+      left: ['four', 'riz'],
+    },
+    {
+      language: 'zh',
+      start: '定两个计时器：米饭十二分钟，泡茶四分钟',
+      more: '再来一个烤箱的，二十分钟',
+      names: ['泡茶', '烤箱', '米饭'],
+      keep: '别取消米饭那个',
+      cancel: '泡茶的那个不要了',
+      left: ['烤箱', '米饭'],
+    },
+  ];
+  for (const c of cases)
+    it(`starts each timer with its own name and cancels only the one named (${c.language})`, async () => {
+      await t.hub.assistant.timers.cancel(home.homeId);
+      const started = await home.say(c.start);
+      expect(started.intent?.name, started.speech.text).toBe('timer.start');
+      await home.say(c.more);
+      expect(await running()).toEqual(c.names);
+      await home.say(c.keep);
+      expect(await running(), c.keep).toEqual(c.names);
+      const cancelled = await home.say(c.cancel);
+      expect(cancelled.intent?.name, cancelled.speech.text).toBe('timer.cancel');
+      expect(await running(), c.cancel).toEqual(c.left);
+    });
+
+  it('leaves a name that no running timer has to the devices ("stop the printer" is no timer)', async () => {
+    await t.hub.assistant.timers.cancel(home.homeId);
+    await home.say('start a tea timer for 4 minutes');
+    const turn = await home.say('stop the printer');
+    expect(turn.intent?.name).not.toBe('timer.cancel');
+    expect(await running()).toEqual(['tea']);
   });
 });

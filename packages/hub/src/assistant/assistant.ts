@@ -31,6 +31,7 @@ import { LanguageRecognizer, type ListEntry, type SlotValue } from './nlu/recogn
 import { type Performed, pendingCommand, perform } from './perform.js';
 import { slotsAsWritten } from './replies/index.js';
 import { formatDuration, loadResponses, render } from './responses.js';
+import { performTimerTalk, readTimerTalk } from './timer-talk/index.js';
 import { createTimers, type Timers } from './timers.js';
 
 /** A turn as asked. */
@@ -486,6 +487,19 @@ export function createAssistant(deps: {
       if (text !== request.text) recognition = recognizers[language].recognize(text, lists);
       const { tokens, spans } = analyse(text);
       const negated = recognizers[language].negates(text);
+      // "Two timers, eggs 6 minutes and toast 3", "get rid of the eggs one": timers by their names.
+      const running = await timers.list(home.id);
+      const timerTalk = readTimerTalk(text, language, { running: running.map((t) => t.name) });
+      if (timerTalk)
+        return finish(
+          conversationId,
+          language,
+          { name: timerTalk.act === 'start' ? 'timer.start' : 'timer.cancel', slots: {} },
+          await performTimerTalk(scope, timerTalk),
+          home.id,
+          conversation?.last,
+          kept,
+        );
       // "Gus did a great job on the lawn yesterday": told, not asked; nothing moves.
       if (onlyRecounts(request.text, language, analyse))
         return finish(

@@ -15,6 +15,7 @@ import type { HomeContext } from './home-context.js';
 import { foldText, tokenize } from './nlu/normalize.js';
 import type { SlotValue } from './nlu/recognizer.js';
 import {
+  capitalize,
   type Mention,
   type State,
   sayDone,
@@ -605,9 +606,12 @@ export async function dispatch(
       const duration = formatDuration(seconds, responses, scope.language);
       const name = timerName(slots);
       await scope.timers.start(scope.homeId, seconds, scope.language, name);
-      const speech = name
-        ? render(responses.timer_named_started, { name, duration })
-        : render(responses.timer_started, { duration });
+      // The name may open the sentence: "Pasta timer set for 10 minutes."
+      const speech = capitalize(
+        name
+          ? render(responses.timer_named_started, { name, duration })
+          : render(responses.timer_started, { duration }),
+      );
       // The title is a word, not an emoji: screens without an emoji font showed a box. The icon is drawn by the screen.
       return {
         speech,
@@ -621,7 +625,7 @@ export async function dispatch(
         const named = (await scope.timers.list(scope.homeId)).filter((t) => sameName(t.name, name));
         if (named.length === 0) return { speech: render(responses.timer_named_none, { name }) };
         for (const timer of named) await scope.timers.cancelById(scope.homeId, timer.id);
-        return { speech: render(responses.timer_named_cancelled, { name }) };
+        return { speech: capitalize(render(responses.timer_named_cancelled, { name })) };
       }
       const count = await scope.timers.cancel(scope.homeId);
       if (count === 0) return { speech: responses.timer_none as string };

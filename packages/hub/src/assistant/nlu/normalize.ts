@@ -12,12 +12,17 @@ export function isHan(char: string): boolean {
 
 /** Lower case, accents removed, full-width forms folded, apostrophes unified. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'");
+  return (
+    text
+      .normalize('NFKC')
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      // Ligatures are letters of their own to Unicode: "œufs" and "oeufs" are one word to a listener.
+      .replace(/œ/g, 'oe')
+      .replace(/æ/g, 'ae')
+      .replace(/[’‘`´]/g, "'")
+  );
 }
 
 /**
