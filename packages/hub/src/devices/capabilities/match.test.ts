@@ -105,6 +105,14 @@ describe('matchEnumLabels', () => {
     expect(matchEnumLabels(enumOf('Heatcool'), 'mode', 'airConditioner')).toEqual({});
   });
 
+  it.each([
+    ['Standby', 'On'],
+    ['待机', '开机'],
+    ['En veille', 'Allumé'],
+  ])('reads a standby label as power off (%s / %s)', (off, on) => {
+    expect(matchEnumLabels(enumOf(off, on), 'power')).toEqual({ off: 0, on: 1 });
+  });
+
   it('maps each key to one value only', () => {
     expect(matchEnumLabels(enumOf('Cool'), 'mode', 'airConditioner')).toEqual({ cool: 0 });
     expect(matchEnumLabels(enumOf('Standard'), 'fanSpeed')).toEqual({ medium: 0 });

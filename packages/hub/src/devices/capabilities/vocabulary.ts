@@ -56,11 +56,12 @@ export const valueWords: Record<StandardValue, Words> & Partial<Record<string, W
     it: ['acceso', 'accesa', 'attivo', 'on'],
     fr: ['allumé', 'allumée', 'marche', 'activé'],
   },
+  // A TV or a set-top box is "off" on standby: its power enum reads Standby/On.
   off: {
-    zh: ['关', '关闭', '断电'],
-    en: ['off', 'power off', 'turned off', 'disabled'],
-    it: ['spento', 'spenta', 'disattivo', 'off'],
-    fr: ['éteint', 'éteinte', 'arrêt', 'désactivé'],
+    zh: ['关', '关闭', '断电', '待机'],
+    en: ['off', 'power off', 'turned off', 'disabled', 'standby', 'stand-by'],
+    it: ['spento', 'spenta', 'disattivo', 'off', 'standby', 'in attesa'],
+    fr: ['éteint', 'éteinte', 'arrêt', 'désactivé', 'veille', 'en veille'],
   },
   auto: {
     zh: ['自动', '智能'],
