@@ -17,6 +17,7 @@ import {
   readCommand,
   requestsWithValues,
   withdrawn,
+  withoutRefusals,
   withoutTalk,
 } from './command/index.js';
 import { createConversationStore } from './conversations.js';
@@ -217,11 +218,20 @@ function retargeted(command: Command, previous: Command): { undo?: Command; redo
 }
 
 /** "And the blinds as well": the previous command on the targets named now (a place alone keeps the kind said before). */
-function followedUp(command: Command, previous: Command): Command {
+function followedUp(
+  command: Command,
+  previous: Command,
+  areaOf: (deviceId: string) => string | null | undefined,
+): Command {
   const kind = previous.targets.find((t) => t.kind)?.kind;
-  const targets = command.targets.map((t) =>
-    t.area && !t.name && !t.kind && !t.unknown && kind ? { ...t, kind } : t,
-  );
+  // "打开爷爷房间的床头灯" then "艾琳房间的也开一下": a name two places share, in the place said now.
+  const shared = previous.targets.find((t) => t.name && t.name.ids.length > 1)?.name;
+  const targets = command.targets.map((t) => {
+    if (!t.area || t.name || t.kind || t.unknown) return t;
+    if (kind) return { ...t, kind };
+    const there = shared?.ids.filter((id) => areaOf(id) === t.area?.id) ?? [];
+    return shared && there.length > 0 ? { ...t, name: { ...shared, ids: there } } : t;
+  });
   return { ...previous, targets, except: [], language: command.language };
 }
 
@@ -483,7 +493,8 @@ export function createAssistant(deps: {
       const analyse = (text: string) => recognizers[language].spans(text, lists);
       const kept = { command: conversation?.command, acted: conversation?.acted };
       // "Roll out the awning, the sun is blazing": the talk around a request is not part of it.
-      const text = withoutTalk(request.text, language, analyse);
+      // "Don't touch the TV, turn on the floor lamp": what is refused is no part of the request.
+      const text = withoutRefusals(withoutTalk(request.text, language, analyse), language, analyse);
       if (text !== request.text) recognition = recognizers[language].recognize(text, lists);
       const { tokens, spans } = analyse(text);
       const negated = recognizers[language].negates(text);
@@ -512,7 +523,9 @@ export function createAssistant(deps: {
           kept,
         );
       // "Turn on the porch light… actually, never mind": taken back in the same breath, nothing moves.
-      if (withdrawn(tokens, spans, language))
+      // "…non, laisse, c'est bon" is taken back in pieces that the talk rule drops: read it as said too.
+      const raw = text === request.text ? { tokens, spans } : analyse(request.text);
+      if (withdrawn(tokens, spans, language) || withdrawn(raw.tokens, raw.spans, language))
         return finish(
           conversationId,
           language,
@@ -579,10 +592,11 @@ export function createAssistant(deps: {
         );
       }
       if (said && !said.retarget && (!said.followUp || previousCommand)) {
+        const alsoThere = said.alsoThere && previousCommand?.action === said.action && !said.value;
         const command = said.correction
           ? corrected(said, previousCommand)
-          : said.followUp && previousCommand
-            ? followedUp(said, previousCommand)
+          : (said.followUp || alsoThere) && previousCommand
+            ? followedUp(said, previousCommand, (id) => context.devices.find((d) => d.id === id)?.areaId)
             : said;
         const intent =
           recognition && !said.followUp && !said.task && recognition.intent !== 'context.follow_up'

@@ -199,3 +199,67 @@ export function requestsWithValues(text: string, language: Language, analyse: An
 }
 
 const AND_WORD: Record<Language, string> = { en: 'and', it: 'e', fr: 'et', zh: '和' };
+
+/** A clause that asks for something not to be done: "don't touch the TV", "non spegnere la tv", "别动电视". */
+const REFUSING: Record<Language, RegExp> = {
+  en: /^\s*(?:(?:but|and|please)\s+)?(?:don'?t|do not|never)\s/iu,
+  it: /^\s*(?:(?:ma|e|per favore)\s+)?non\s/iu,
+  fr: /^\s*(?:(?:mais|et)\s+)?(?:ne\s|n['’])/iu,
+  zh: /^\s*(?:但是?|可是)?(?:不要|别(?![的人处家])|不用|千万别|千万不要)/u,
+};
+/** "Don't touch the TV": a verb of its own for a refusal. */
+const TOUCH: Record<Language, RegExp> = {
+  en: /\btouch\b/iu,
+  it: /\btocca(?:re)?\b/iu,
+  fr: /\btouche(?:r)?\b/iu,
+  zh: /[动碰]/u,
+};
+/** "…, just the tube lights": what the rest asks for instead, with the refused clause's verb. */
+const ONLY: Record<Language, RegExp> = {
+  en: /^\s*(?:just|only)\b/iu,
+  it: /^\s*(?:solo|soltanto|solamente)\b/iu,
+  fr: /^\s*(?:juste|seulement|que)\b/iu,
+  zh: /^\s*只/u,
+};
+const REFUSING_WORDS: Record<Language, Set<string>> = {
+  en: new Set(['but', 'and', 'please', "don't", 'dont', 'do', 'not', 'never']),
+  it: new Set(['ma', 'e', 'per', 'favore', 'non']),
+  fr: new Set(['mais', 'et', 'ne', "n'", 'pas', 'jamais']),
+  zh: new Set(['但', '是', '可', '不', '要', '别', '用', '千', '万']),
+};
+
+/**
+ * "Don't touch the TV, turn on the floor lamp", "non spegnere la tv, accendi solo la piantana": the clause
+ * refusing something is no part of what the others ask, and nothing it names moves. When the rest has no
+ * verb of its own ("don't turn the fan on, just the tube lights"), it takes the refused clause's verb.
+ */
+export function withoutRefusals(text: string, language: Language, analyse: Analyse): string {
+  const clauses = text.split(PUNCTUATION).filter((c) => c.trim().length > 0);
+  if (clauses.length < 2) return text;
+  const p = phrases(language);
+  const verbs = p.verbs.map((v) => v.phrase);
+  const hasVerb = (c: string) => {
+    const { tokens } = analyse(c);
+    return occurs(tokens, verbs) || verbWithObject(tokens, p);
+  };
+  // A refusal refuses an act ("but not the night light" is an exception, read as one).
+  const refused = clauses.map(
+    (c) =>
+      REFUSING[language].test(c) && analyse(c).spans.length > 0 && (hasVerb(c) || TOUCH[language].test(c)),
+  );
+  if (!refused.some(Boolean) || refused.every(Boolean)) return text;
+  const kept = clauses.filter((_, i) => !refused[i]);
+  if (!kept.some((c) => analyse(c).spans.some((s) => s.slot !== 'area'))) return text;
+  if (kept.some(hasVerb)) return kept.join(', ');
+  const donor = clauses.find((c, i) => refused[i] && hasVerb(c));
+  if (!donor || !kept.some((c) => ONLY[language].test(c))) return text;
+  const { tokens, spans } = analyse(donor);
+  const named = new Set(spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, k) => s.start + k)));
+  const verbWords = new Set(verbs.flat());
+  const verb = tokens
+    .filter(
+      (t, k) => !named.has(k) && !REFUSING_WORDS[language].has(t) && (language === 'zh' || verbWords.has(t)),
+    )
+    .join(language === 'zh' ? '' : ' ');
+  return `${verb} ${kept.join(', ')}`;
+}

@@ -24,7 +24,9 @@ export type Kind =
   | 'fireplace'
   | 'heater'
   | 'waterHeater'
-  | 'dehumidifier';
+  | 'dehumidifier'
+  | 'humidifier'
+  | 'sauna';
 
 /** Words that name each kind, by language (the nouns a user says for the device). */
 const nouns: Record<Kind, Record<Language, string[]>> = {
@@ -125,6 +127,15 @@ const nouns: Record<Kind, Record<Language, string[]>> = {
     fr: ['déshumidificateur'],
     zh: ['除湿机', '抽湿机'],
   },
+  humidifier: {
+    en: ['humidifier'],
+    it: ['umidificatore'],
+    fr: ['humidificateur'],
+    zh: ['加湿器'],
+  },
+  // A sauna's stove is known by what its product says ("Sauna heater"), never by a word of the
+  // user's: "sauna" is a room ("the lights in the sauna"), and a word known here is never a missing name.
+  sauna: { en: [], it: [], fr: [], zh: [] },
   feeder: {
     en: ['pet feeder', 'cat feeder', 'feeder'],
     it: ['distributore di cibo', 'mangiatoia'],
@@ -142,6 +153,24 @@ const activities: Partial<Record<Kind, string[]>> = {
   feeder: ['feed', 'feeding'],
 };
 
+/**
+ * Words that tell what a device is when its names or its product hold them, but that a user's request
+ * never reads as the kind: "sauna" is also the room ("the lights in the sauna").
+ */
+const selfWords: Partial<Record<Kind, string[]>> = {
+  sauna: [
+    'sauna heater',
+    'sauna stove',
+    'sauna',
+    'stufa della sauna',
+    'stufa sauna',
+    'poêle du sauna',
+    'poêle de sauna',
+    '桑拿炉',
+    '桑拿',
+  ],
+};
+
 /** The kind a category means when nothing else tells. */
 const byCategory: Partial<Record<Category, Kind>> = { vacuum: 'vacuum' };
 
@@ -152,9 +181,12 @@ const tok = (list: readonly string[]) => list.map(tokenize).filter((t) => t.leng
 const anyLanguage: Array<{ kind: Kind; words: string[] }> = kinds
   .flatMap((kind) => tok(Object.values(nouns[kind]).flat()).map((words) => ({ kind, words })))
   .sort((a, b) => b.words.length - a.words.length);
+const own = kinds.flatMap((kind) => tok(selfWords[kind] ?? []).map((words) => ({ kind, words })));
+/** What a device's own names may say it is ("sauna heater" is a sauna's, not a room heater). */
+const nameWords = [...anyLanguage, ...own].sort((a, b) => b.words.length - a.words.length);
 /** The same with what products call what they do ("Start mowing"), for product words only. */
 const productWords: Array<{ kind: Kind; words: string[] }> = [
-  ...anyLanguage,
+  ...nameWords,
   ...kinds.flatMap((kind) => tok(activities[kind] ?? []).map((words) => ({ kind, words }))),
 ].sort((a, b) => b.words.length - a.words.length);
 
@@ -180,7 +212,7 @@ export async function deviceKind(
   product: () => Promise<readonly string[]> = async () => [],
 ): Promise<Kind | undefined> {
   for (const text of [device.name, ...device.aliases]) {
-    const kind = kindIn(text);
+    const kind = kindIn(text, nameWords);
     if (kind) return kind;
   }
   for (const text of await product()) {

@@ -76,6 +76,8 @@ export interface Command {
   correction?: boolean;
   /** "And the blinds as well": the previous request on these targets. */
   followUp?: boolean;
+  /** "艾琳房间的也开一下", "and in the veranda too, please turn them on": a place alone with "also", what was meant before there. */
+  alsoThere?: boolean;
   /** "Sorry, I meant the towel warmer": the previous request was for these targets instead. */
   retarget?: boolean;
   /** "Everything in the laundry": every device of a place; a place alone ("the garage") is its lights. */

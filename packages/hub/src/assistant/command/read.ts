@@ -1018,6 +1018,9 @@ export function readCommand(given: ReadInput): Command | null {
     ...(where ? { where } : {}),
     ...(has(heard.tokens, p.everything) ? { everything: true } : {}),
     ...(has(heard.tokens, p.both) ? { both: true } : {}),
+    ...(targets.length > 0 && targets.every((t) => t.area && !t.name && !t.kind) && has(tokens, p.also)
+      ? { alsoThere: true }
+      : {}),
     language,
   };
 }

@@ -170,6 +170,14 @@ function namedALight(device: Device, target: Target): boolean {
   );
 }
 
+/** A TV or a projector its maker filed as a switch: never one of a place's lights. */
+const SCREEN_WORDS =
+  /\b(?:tv|telly|television|televisore|televisione|tivu|tele|televiseur|television|projector|proiettore|projecteur|videoprojecteur)\b|电视|投影/u;
+function aScreen(device: Device): boolean {
+  const names = [device.name, ...device.aliases].map((n) => foldText(n));
+  return names.some((n) => SCREEN_WORDS.test(n) && !LIGHT_WORDS.test(n));
+}
+
 /** What a place alone switches ("turn off the garage"): its lights, as a household means it. */
 const SWITCHED_WITH_THE_PLACE = new Set(['light', 'switch']);
 
@@ -244,14 +252,29 @@ function candidates(
   const kind = target.kind?.value;
   if (kind !== undefined)
     devices = devices.filter((d) =>
-      isKind(kind) ? scope.kinds.get(d.id) === kind : d.category === kind || namedALight(d, target),
+      isKind(kind)
+        ? scope.kinds.get(d.id) === kind
+        : (d.category === kind && !otherAppliance(kind, scope.kinds.get(d.id))) || namedALight(d, target),
     );
   if (target.area) devices = devices.filter((d) => d.areaId === target.area?.id);
   if (target.area && !target.kind && scope.placeMeansLights)
-    devices = devices.filter((d) => SWITCHED_WITH_THE_PLACE.has(d.category));
+    devices = devices.filter(
+      (d) =>
+        d.category === 'light' ||
+        (SWITCHED_WITH_THE_PLACE.has(d.category) && !scope.kinds.get(d.id) && !aScreen(d)),
+    );
   if (devices.length === 0)
     return { missing: [target.kind?.text, target.area?.text].filter(Boolean).join(' ') };
   return devices;
+}
+
+/**
+ * A device filed under a category but known by its names as another appliance: "turn on the AC" is
+ * not for a sauna stove or a humidifier its maker filed as an air conditioner (a heat pump still is).
+ */
+function otherAppliance(category: string, kind: Kind | undefined): boolean {
+  if (kind === undefined) return false;
+  return !(category === 'airConditioner' && kind === 'heater');
 }
 
 function numeric(target: ResolvedCapability): { min?: number; max?: number; step?: number; unit?: string } {
@@ -587,6 +610,8 @@ async function operationOn(
   }
 }
 
+const switchingVerb = (command: Command) => command.action === 'turn_on' || command.action === 'turn_off';
+
 /** Resolve a command in a home; `previous` are the devices the conversation acted on last. */
 export async function resolve(
   command: Command,
@@ -601,7 +626,10 @@ export async function resolve(
   const aboutKinds =
     command.task !== undefined ||
     ['start', 'pause', 'dock'].includes(command.action) ||
-    [...command.targets, ...command.except].some((t) => t.kind && isKind(t.kind.value));
+    // A category too: "the AC" is not a sauna stove its maker filed as one (otherAppliance).
+    [...command.targets, ...command.except].some((t) => t.kind !== undefined && t.kind.value !== 'light') ||
+    // A place alone switches its lights, and a relay filed as a switch may be a TV's.
+    (switchingVerb(command) && command.targets.some((t) => t.area && !t.kind));
   if (aboutKinds)
     for (const d of home.devices)
       kinds.set(d.id, await deviceKind(d, async () => (await home.describe?.(d)) ?? []));

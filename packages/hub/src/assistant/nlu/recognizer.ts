@@ -498,7 +498,9 @@ export class LanguageRecognizer {
     for (const phrase of this.cues.negation ?? []) {
       for (let i = 0; i < tokens.length; i++) {
         if (!phrase.every((w, k) => tokens[i + k] === w)) continue;
-        const after = tokens.slice(i + phrase.length, i + phrase.length + 2);
+        // "别把冰箱关了": 把 brings the object first, the verb comes after it.
+        const ba = this.language === 'zh' && ['把', '将'].includes(tokens[i + phrase.length] ?? '');
+        const after = tokens.slice(i + phrase.length, i + phrase.length + (ba ? 10 : 2));
         if (actionCues.some((cue) => this.mentions(after, cue))) return true;
       }
     }

@@ -183,6 +183,23 @@ describe('resolveCapabilities', () => {
     });
   });
 
+  it("takes a light's, plug's or relay's one on/off property as its power, whatever it is called", () => {
+    expect(resolveCapabilities(model([prop('lamp', bool)]), undefined, 'light').power?.identifier).toBe(
+      'lamp',
+    );
+    expect(
+      resolveCapabilities(model([prop('Ch1', bool), prop('Watts', int(0, 3000), 'r')]), undefined, 'switch')
+        .power?.identifier,
+    ).toBe('Ch1');
+    // Not two switches, not a lock's, not a sensor's, not a read-only one.
+    expect(
+      resolveCapabilities(model([prop('lamp', bool), prop('night', bool)]), undefined, 'light').power,
+    ).toBeUndefined();
+    expect(resolveCapabilities(model([prop('Locked', bool)]), undefined, 'switch').power).toBeUndefined();
+    expect(resolveCapabilities(model([prop('lamp', bool)]), undefined, 'sensor').power).toBeUndefined();
+    expect(resolveCapabilities(model([prop('lamp', bool, 'r')]), undefined, 'light').power).toBeUndefined();
+  });
+
   it('resolves an empty model to nothing', () => {
     expect(resolveCapabilities(model([]))).toEqual({});
   });

@@ -146,5 +146,29 @@ export function resolveCapabilities(
       break;
     }
   }
+  if (!out.power) {
+    const only = soleSwitch(model, taken, category);
+    if (only) out.power = resolveProperty('power', only, category);
+  }
   return out;
+}
+
+/** What a lone switch of a light, plug or relay must not be: a lock, a door, a mute, a child lock. */
+const NOT_POWER = /lock|latch|bolt|door|gate|child|mute|alarm|siren/i;
+const SWITCHED = new Set<Category>(['light', 'plug', 'switch']);
+
+/**
+ * A light, plug or relay whose thing model has one writable on/off property, whatever it is called
+ * ("lamp", "Relay", "Ch1"), is switched by it: that property is its power.
+ */
+function soleSwitch(model: ThingModel, taken: ReadonlySet<string | undefined>, category?: Category) {
+  if (!category || !SWITCHED.has(category)) return undefined;
+  const switches = model.properties.filter(
+    (p) =>
+      p.accessMode === 'rw' &&
+      !taken.has(p.identifier) &&
+      !NOT_POWER.test(`${p.identifier} ${p.name}`) &&
+      problem('power', p.dataType, category) === null,
+  );
+  return switches.length === 1 ? switches[0] : undefined;
 }
