@@ -210,4 +210,35 @@ describe('what must not move, at the devices', () => {
       await say('turn off all the lights');
     }
   });
+
+  it('switches the whole home off for "everything", leaving the fridge on and asking nothing', async () => {
+    for (const leaving of [
+      "we're heading out, switch everything off",
+      '我们出门了，全部关掉',
+      'usciamo, spegni tutto',
+      "on s'en va, éteins tout",
+    ]) {
+      await say('turn on the TV and the reading lamp');
+      clear();
+      const turn = await say(leaving);
+      const got = received();
+      expect(got.TV, `${leaving} -> ${turn.speech.text}`).toEqual([{ PowerSwitch: 0 }]);
+      expect(got['reading lamp'], leaving).toEqual([{ lamp: 0 }]);
+      expect(got['fridge plug'], leaving).toBeUndefined();
+    }
+  });
+
+  it('takes "all" after a request as the devices just switched, not the whole home', async () => {
+    for (const turns of [
+      ['turn on the TV and the reading lamp', 'actually, turn them all off'],
+      ['把电视和阅读灯打开', '还是都关了吧'],
+    ]) {
+      clear();
+      const replies = await conversation(...turns);
+      expect(received(), replies).toEqual({
+        TV: [{ PowerSwitch: 1 }, { PowerSwitch: 0 }],
+        'reading lamp': [{ lamp: 1 }, { lamp: 0 }],
+      });
+    }
+  });
 });

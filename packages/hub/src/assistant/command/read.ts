@@ -747,6 +747,14 @@ export function withdrawn(tokens: readonly string[], spans: readonly Span[], lan
   });
 }
 
+/**
+ * Words for "everything" that say the whole home with nothing else named: not 都 or 全 alone, which in
+ * "还是都关了吧" mean the devices just switched ("them all").
+ */
+function wholeHome(p: Phrases, language: Language): string[][] {
+  return language === 'zh' ? p.everything.filter((w) => w.join('') !== '都' && w.join('') !== '全') : p.everything;
+}
+
 /** Read a request as a command; null when it is not a request for devices. */
 export function readCommand(given: ReadInput): Command | null {
   const p = phrases(given.language);
@@ -928,6 +936,7 @@ export function readCommand(given: ReadInput): Command | null {
     value = { kind: 'relative', direction: opening === 'open' ? 1 : -1, size: 'bit' };
   const { targets, except } = readTargets(input, p, verbAt);
   if (input.negated && except.length === 0) return null;
+
   // "Sorry, I meant the towel warmer", "我是说毛巾架": only new targets after a correction, no verb, no value.
   const retarget =
     targets.length > 0 &&
@@ -941,8 +950,15 @@ export function readCommand(given: ReadInput): Command | null {
     find(tokens, p.correction).some((m) => m.start <= 1) &&
     targets.length === 0 &&
     !(verb !== undefined && SWITCHING.has(verb));
-  const reference = refers(tokens, p, input.spans) || correction;
+  // "还是都关了吧": Chinese leaves "them" unsaid; 都 with a switch and nothing named is what was just done.
+  const themAll =
+    language === 'zh' && targets.length === 0 && verb !== undefined && SWITCHING.has(verb) && has(tokens, [['都']]);
+  const reference = refers(tokens, p, input.spans) || correction || themAll;
   if (reference) targets.push({ reference: true });
+  // "We're heading out, switch everything off", "全部关掉": the whole home, nothing named and nothing
+  // pointed back at ("turn them all off" is what was just switched on).
+  else if (targets.length === 0 && verb === 'turn_off' && said === undefined && has(tokens, wholeHome(p, language)))
+    targets.push({ all: true });
   // Nothing named but a value of a known kind ("set the heating to 19.5 degrees", "温度调高两度"):
   // resolution looks for the home's only device that can take it.
   const unit = value && 'unit' in value ? value.unit : undefined;

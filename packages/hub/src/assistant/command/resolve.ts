@@ -170,6 +170,17 @@ function namedALight(device: Device, target: Target): boolean {
   );
 }
 
+const COLD_WORDS =
+  /\b(?:fridge|freezer|refrigerator|frigo|frigorifero|congelatore|refrigerateur|congelateur|cantinetta|wine cooler|cave a vin)\b|冰箱|冰柜|冷柜|酒柜/u;
+const RUNNING_KINDS = new Set<Kind>(['washer', 'dishwasher', 'dryer', 'vacuum', 'mower', 'feeder', 'waterHeater']);
+
+/** What "everything off" leaves running: what keeps food cold, a cycle under way, a robot, hot water. */
+function keepsRunning(device: Device, kind: Kind | undefined): boolean {
+  if (device.category === 'fridge' || device.category === 'vacuum') return true;
+  if (kind && RUNNING_KINDS.has(kind)) return true;
+  return [device.name, ...device.aliases].some((n) => COLD_WORDS.test(foldText(n)));
+}
+
 /** A TV or a projector its maker filed as a switch: never one of a place's lights. */
 const SCREEN_WORDS =
   /\b(?:tv|telly|television|televisore|televisione|tivu|tele|televiseur|television|projector|proiettore|projecteur|videoprojecteur)\b|电视|投影/u;
@@ -628,6 +639,7 @@ export async function resolve(
     ['start', 'pause', 'dock'].includes(command.action) ||
     // A category too: "the AC" is not a sauna stove its maker filed as one (otherAppliance).
     [...command.targets, ...command.except].some((t) => t.kind !== undefined && t.kind.value !== 'light') ||
+    command.everything === true ||
     // A place alone switches its lights, and a relay filed as a switch may be a TV's.
     (switchingVerb(command) && command.targets.some((t) => t.area && !t.kind));
   if (aboutKinds)
@@ -703,6 +715,8 @@ export async function resolve(
   const operations: Operation[] = [];
   for (const device of pool) {
     if (excluded.has(device.id)) continue;
+    // "Everything off" is not the fridge, a wash half done or a robot out on the lawn, unless named.
+    if (command.everything && !direct.has(device.id) && keepsRunning(device, kinds.get(device.id))) continue;
     // A place or a kind ("everything in the greenhouse", "make the nursery warmer") reaches what each
     // device plainly does: no cover closed for "off", no lamp dimmed for "warmer".
     const op = await operation(command, device, home, direct.has(device.id) || narrowed, kinds);
@@ -720,10 +734,11 @@ export async function resolve(
   }
   if (unnamed && !narrowed && operations.length > 1)
     return { kind: 'ask', choices: operations.map((o) => o.device) };
+  // "Everything off" said outright is meant: switching off is the safe way, and it is not asked again.
   const many =
     broad &&
     operations.length >= CONFIRM_AT &&
-    (command.action === 'turn_on' || command.action === 'turn_off');
+    (command.action === 'turn_on' || (command.action === 'turn_off' && !command.everything));
   if (many && !options.confirmed)
     return { kind: 'confirm', devices: operations.map((o) => o.device), operations };
   // Heard with doubt: any act is asked first, a single switch or value too ("twenty" heard as "ten").
