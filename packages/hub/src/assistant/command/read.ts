@@ -752,7 +752,9 @@ export function withdrawn(tokens: readonly string[], spans: readonly Span[], lan
  * "还是都关了吧" mean the devices just switched ("them all").
  */
 function wholeHome(p: Phrases, language: Language): string[][] {
-  return language === 'zh' ? p.everything.filter((w) => w.join('') !== '都' && w.join('') !== '全') : p.everything;
+  return language === 'zh'
+    ? p.everything.filter((w) => w.join('') !== '都' && w.join('') !== '全')
+    : p.everything;
 }
 
 /** Read a request as a command; null when it is not a request for devices. */
@@ -952,12 +954,21 @@ export function readCommand(given: ReadInput): Command | null {
     !(verb !== undefined && SWITCHING.has(verb));
   // "还是都关了吧": Chinese leaves "them" unsaid; 都 with a switch and nothing named is what was just done.
   const themAll =
-    language === 'zh' && targets.length === 0 && verb !== undefined && SWITCHING.has(verb) && has(tokens, [['都']]);
+    language === 'zh' &&
+    targets.length === 0 &&
+    verb !== undefined &&
+    SWITCHING.has(verb) &&
+    has(tokens, [['都']]);
   const reference = refers(tokens, p, input.spans) || correction || themAll;
   if (reference) targets.push({ reference: true });
   // "We're heading out, switch everything off", "全部关掉": the whole home, nothing named and nothing
   // pointed back at ("turn them all off" is what was just switched on).
-  else if (targets.length === 0 && verb === 'turn_off' && said === undefined && has(tokens, wholeHome(p, language)))
+  else if (
+    targets.length === 0 &&
+    verb === 'turn_off' &&
+    said === undefined &&
+    has(tokens, wholeHome(p, language))
+  )
     targets.push({ all: true });
   // Nothing named but a value of a known kind ("set the heating to 19.5 degrees", "温度调高两度"):
   // resolution looks for the home's only device that can take it.

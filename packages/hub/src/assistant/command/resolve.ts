@@ -172,7 +172,15 @@ function namedALight(device: Device, target: Target): boolean {
 
 const COLD_WORDS =
   /\b(?:fridge|freezer|refrigerator|frigo|frigorifero|congelatore|refrigerateur|congelateur|cantinetta|wine cooler|cave a vin)\b|冰箱|冰柜|冷柜|酒柜/u;
-const RUNNING_KINDS = new Set<Kind>(['washer', 'dishwasher', 'dryer', 'vacuum', 'mower', 'feeder', 'waterHeater']);
+const RUNNING_KINDS = new Set<Kind>([
+  'washer',
+  'dishwasher',
+  'dryer',
+  'vacuum',
+  'mower',
+  'feeder',
+  'waterHeater',
+]);
 
 /** What "everything off" leaves running: what keeps food cold, a cycle under way, a robot, hot water. */
 function keepsRunning(device: Device, kind: Kind | undefined): boolean {
