@@ -232,3 +232,20 @@ describe('several timers in a breath, and a timer meant by its name alone', () =
     expect(await running()).toEqual(['tea']);
   });
 });
+
+describe('"cancel it" after setting a timer', () => {
+  it('cancels the timer just set and leaves an older one running', async () => {
+    await t.hub.assistant.timers.cancel(home.homeId);
+    await home.say('set a soup timer for 30 minutes');
+    for (const [set, cancel] of [
+      ['start a ten minute timer', 'actually cancel it'],
+      ['定个十分钟的计时器', '算了，取消吧'],
+      ['imposta un timer di dieci minuti', 'lascia stare, annullalo'],
+    ]) {
+      const first = await home.say(set);
+      const second = await home.say(cancel, { conversationId: first.conversationId });
+      expect(second.intent?.name, second.speech.text).toBe('timer.cancel');
+      expect(await running(), cancel).toEqual(['soup']);
+    }
+  });
+});

@@ -83,6 +83,8 @@ interface Conversation {
   acted?: string[];
   /** The owner of contributed intents holding the conversation: its intents win while it holds it. */
   holder?: string;
+  /** The last turn set a timer: "actually, cancel it" is that one. */
+  timerSet?: boolean;
   expiresAt: number;
 }
 
@@ -500,7 +502,10 @@ export function createAssistant(deps: {
       const negated = recognizers[language].negates(text);
       // "Two timers, eggs 6 minutes and toast 3", "get rid of the eggs one": timers by their names.
       const running = await timers.list(home.id);
-      const timerTalk = readTimerTalk(text, language, { running: running.map((t) => t.name) });
+      const timerTalk = readTimerTalk(text, language, {
+        running: running.map((t) => t.name),
+        justSet: conversation?.timerSet === true,
+      });
       if (timerTalk)
         return finish(
           conversationId,
@@ -509,7 +514,7 @@ export function createAssistant(deps: {
           await performTimerTalk(scope, timerTalk),
           home.id,
           conversation?.last,
-          kept,
+          { ...kept, timerSet: timerTalk.act === 'start' },
         );
       // "Gus did a great job on the lawn yesterday": told, not asked; nothing moves.
       if (onlyRecounts(request.text, language, analyse))
@@ -736,7 +741,12 @@ export function createAssistant(deps: {
     outcome: { speech: string; card?: Card; pending?: Pending },
     homeId: string,
     last?: Conversation['last'],
-    memory: { command?: Command | undefined; acted?: string[] | undefined; holder?: string } = {},
+    memory: {
+      command?: Command | undefined;
+      acted?: string[] | undefined;
+      holder?: string;
+      timerSet?: boolean;
+    } = {},
   ): Promise<TurnResponse> {
     const continueConversation = outcome.pending !== undefined || memory.holder !== undefined;
     await conversations.put(conversationId, {
@@ -746,6 +756,7 @@ export function createAssistant(deps: {
       ...(memory.command ? { command: memory.command } : {}),
       ...(memory.acted ? { acted: memory.acted } : {}),
       ...(memory.holder ? { holder: memory.holder } : {}),
+      ...(memory.timerSet || intent?.name === 'timer.start' ? { timerSet: true } : {}),
       expiresAt: now() + CONVERSATION_TTL_MS,
     });
     deps.bus.emit('assistant.turn', {

@@ -181,7 +181,9 @@ export function requestsWithValues(text: string, language: Language, analyse: An
       occurs(tokens, p.up) ||
       occurs(tokens, p.down) ||
       // "Switch Hippo on": a verb whose particle closes the piece.
-      (language === 'en' && /^(turn|switch|put|power)\b.*\b(on|off)$/.test(piece.trim().toLowerCase()));
+      (language === 'en' && /^(turn|switch|put|power)\b.*\b(on|off)$/.test(piece.trim().toLowerCase())) ||
+      // "…and the reading lamp on": after another request, a name closed by its particle is one too.
+      (language === 'en' && pieces.indexOf(piece) > 0 && /\b(on|off)$/.test(piece.trim().toLowerCase()));
     const odd = occurs(tokens, p.correction) || occurs(tokens, p.except);
     return { piece, named, own: valued || verb, odd, verbOnly: verb && !valued };
   });

@@ -76,6 +76,8 @@ export interface Command {
   correction?: boolean;
   /** "And the blinds as well": the previous request on these targets. */
   followUp?: boolean;
+  /** "Lamp on at 30 percent": an on-verb said with the value; a device that is off is switched on too. */
+  switchOn?: true;
   /** "艾琳房间的也开一下", "and in the veranda too, please turn them on": a place alone with "also", what was meant before there. */
   alsoThere?: boolean;
   /** "Sorry, I meant the towel warmer": the previous request was for these targets instead. */

@@ -989,6 +989,9 @@ export function readCommand(given: ReadInput): Command | null {
   const free = readVerb(blanked, p);
   const saidVerb = loose && free !== undefined && SWITCHING.has(free) ? free : undefined;
   let action: Action = saidVerb ?? fromSentence ?? verb ?? 'set';
+  // "Put Lena's lamp on at thirty percent", "allume le sauna à 70 degrés": on, and at that value.
+  const switchOn =
+    value !== undefined && value.kind !== 'relative' && (action === 'turn_on' || verb === 'turn_on');
   if (value?.kind === 'relative') action = 'adjust';
   else if (value && (action === 'turn_on' || action === 'turn_off') && value.kind !== 'extreme')
     action = 'set';
@@ -1041,6 +1044,7 @@ export function readCommand(given: ReadInput): Command | null {
     targets,
     except,
     ...(kept ? { value: kept } : {}),
+    ...(switchOn && action === 'set' ? { switchOn: true } : {}),
     ...(correction ? { correction } : {}),
     ...(where ? { where } : {}),
     ...(has(heard.tokens, p.everything) ? { everything: true } : {}),

@@ -624,7 +624,20 @@ async function operationOn(
       const reached = amount(value, capability, target, current);
       const property = (Object.entries(PROPERTY_CAPABILITY).find(([, c]) => c === capability)?.[0] ??
         undefined) as Property | undefined;
-      return { device, capability, value: reached, reached, ...(property ? { property } : {}) };
+      const state = caps.power ? reported[caps.power.identifier] : undefined;
+      const switchOn =
+        command.switchOn === true &&
+        capability !== 'power' &&
+        caps.power?.writable === true &&
+        (state === undefined || fromDeviceValue('power', state, caps.power) === false);
+      return {
+        device,
+        capability,
+        value: reached,
+        reached,
+        ...(property ? { property } : {}),
+        ...(switchOn ? { alsoOn: true as const } : {}),
+      };
     }
   }
 }

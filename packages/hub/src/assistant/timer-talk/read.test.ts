@@ -69,4 +69,18 @@ describe('readTimerTalk', () => {
     expect(readTimerTalk('set the heating to 21', 'en', { running: ['rice'] })).toBeNull();
     expect(readTimerTalk('计时器还剩多久', 'zh', { running: [null] })).toBeNull();
   });
+
+  it('takes "cancel it" right after a timer was set as that timer, and only then', () => {
+    for (const [said, language] of [
+      ['actually cancel it', 'en'],
+      ['算了，取消吧', 'zh'],
+      ['lascia stare, annullalo', 'it'],
+      ['laisse tomber, annule-le', 'fr'],
+    ] as const) {
+      expect(readTimerTalk(said, language, { running: [null], justSet: true }), said).toEqual({
+        act: 'cancelLast',
+      });
+      expect(readTimerTalk(said, language, { running: [null], justSet: false }), said).toBeNull();
+    }
+  });
 });

@@ -19,12 +19,16 @@ export interface AskedTimer {
 export type TimerTalk =
   | { act: 'start'; timers: AskedTimer[] }
   /** `name` null: every timer; otherwise the running timers of that name (as they were named). */
-  | { act: 'cancel'; name: string | null; matching: string[] };
+  | { act: 'cancel'; name: string | null; matching: string[] }
+  /** "Actually, cancel it" right after setting one: the timer set last. */
+  | { act: 'cancelLast' };
 
 export interface TimerTalkContext {
   /** Names of the timers running in the home (null for one without a name): while one runs,
    * "and another one" needs no timer word. */
   running: readonly (string | null)[];
+  /** The previous turn of the conversation set a timer: "actually, cancel it" is that timer. */
+  justSet?: boolean;
 }
 
 interface Span {
@@ -202,6 +206,7 @@ export function readTimerTalk(text: string, language: Language, context: TimerTa
     if (!aboutTimers && timer.length === 0) return null;
     const covered = mask(tokens.length, cancels, timer, thatOne, little, nots, naming, counts);
     const name = nameIn(tokens, covered, 0, tokens.length, naming, [...timer, ...thatOne], language);
+    if (!name && timer.length === 0 && context.justSet) return { act: 'cancelLast' };
     if (!name) return timer.length > 0 ? { act: 'cancel', name: null, matching: [] } : null;
     const asSaid = asWritten(text, name, language);
     const matching = matchRunning(asSaid, context.running);

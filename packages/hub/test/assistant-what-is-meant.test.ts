@@ -41,6 +41,17 @@ const products = {
   // One on/off property with a name of its own: its power all the same.
   lamp: { name: 'Pebble lamp', category: 'light', thingModel: model(bool('lamp')) },
   plug: { name: 'Presa smart plug', category: 'plug', thingModel: model(bool('relay')) },
+  dimmer: {
+    name: 'Arco dimmable lamp',
+    category: 'light',
+    capabilities: { power: 'LampOn', brightness: 'Level' },
+    thingModel: model(bool('LampOn'), {
+      identifier: 'Level',
+      name: 'Level',
+      accessMode: 'rw',
+      dataType: { type: 'int', specs: { min: 0, max: 1000, step: 1 } },
+    }),
+  },
 };
 
 const areas: Array<[string, string[]]> = [
@@ -80,6 +91,12 @@ const devices: Array<{ key: string; product: keyof typeof products; area: string
     area: "Otto's room",
     aliases: ['abat-jour', 'lampe de chevet', '床头灯'],
   },
+  {
+    key: 'desk lamp',
+    product: 'dimmer',
+    area: 'den',
+    aliases: ['lampada da scrivania', 'lampe de bureau', '台灯'],
+  },
   { key: 'fridge plug', product: 'plug', area: 'scullery', aliases: ['frigo', 'frigo', '冰箱'] },
 ];
 const initial: Record<keyof typeof products, Record<string, unknown>> = {
@@ -89,6 +106,7 @@ const initial: Record<keyof typeof products, Record<string, unknown>> = {
   tv: { PowerSwitch: 0 },
   lamp: { lamp: 0 },
   plug: { relay: 1 },
+  dimmer: { LampOn: 0, Level: 500 },
 };
 
 const say = async (text: string) => {
@@ -189,7 +207,10 @@ describe('what must not move, at the devices', () => {
   it("switches a room's lights, not a TV its maker filed as a switch", async () => {
     clear();
     const turn = await say('turn on the lights in the den');
-    expect(received(), turn.speech.text).toEqual({ 'reading lamp': [{ lamp: 1 }] });
+    expect(received(), turn.speech.text).toEqual({
+      'reading lamp': [{ lamp: 1 }],
+      'desk lamp': [{ LampOn: 1 }],
+    });
   });
 
   it('moves nothing for a request taken back in pieces', async () => {
@@ -239,6 +260,26 @@ describe('what must not move, at the devices', () => {
         TV: [{ PowerSwitch: 1 }, { PowerSwitch: 0 }],
         'reading lamp': [{ lamp: 1 }, { lamp: 0 }],
       });
+    }
+  });
+
+  it('switches on a lamp that is off when told "on at 30 percent", with the level', async () => {
+    for (const [text, level] of [
+      ['put the desk lamp on at thirty percent', 300],
+      ['accendi la lampada da scrivania al 40 per cento', 400],
+      ['allume la lampe de bureau à 20 %', 200],
+      ['台灯打开，调到百分之五十', 500],
+    ] as const) {
+      await say('turn off the desk lamp');
+      clear();
+      const turn = await say(text);
+      const got = received()['desk lamp'] ?? [];
+      expect(
+        got.some((s) => s.LampOn === 1),
+        `${text} -> ${turn.speech.text}`,
+      ).toBe(true);
+      expect(got.at(-1)?.Level ?? got.find((s) => 'Level' in s)?.Level, text).toBe(level);
+      expect(Object.keys(received()), text).toEqual(['desk lamp']);
     }
   });
 });
