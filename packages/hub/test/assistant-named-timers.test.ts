@@ -241,7 +241,7 @@ describe('"cancel it" after setting a timer', () => {
       ['start a ten minute timer', 'actually cancel it'],
       ['定个十分钟的计时器', '算了，取消吧'],
       ['imposta un timer di dieci minuti', 'lascia stare, annullalo'],
-    ]) {
+    ] as Array<[string, string]>) {
       const first = await home.say(set);
       const second = await home.say(cancel, { conversationId: first.conversationId });
       expect(second.intent?.name, second.speech.text).toBe('timer.cancel');

@@ -282,4 +282,32 @@ describe('what must not move, at the devices', () => {
       expect(Object.keys(received()), text).toEqual(['desk lamp']);
     }
   });
+
+  it('takes "the other one" as the lamp sharing the name that was not switched, undoing the first', async () => {
+    for (const turns of [
+      ["turn on the bedside lamp in Nora's room", 'no sorry, the other one'],
+      ["accendi l'abat-jour nella camera di Nora", "no, l'altra"],
+      ['打开诺拉房间的床头灯', '不对，是另一个'],
+    ]) {
+      await say('turn off all the lights');
+      clear();
+      const replies = await conversation(...turns);
+      expect(received(), replies).toEqual({
+        'bedside lamp': [{ lamp: 1 }, { lamp: 0 }],
+        'bedside lamp ': [{ lamp: 1 }],
+      });
+    }
+  });
+
+  it('answers "which one" with the owner of the place ("quella di Otto", "celle d\'Otto")', async () => {
+    for (const turns of [
+      ["accendi l'abat-jour", 'quello di Otto'],
+      ['allume la lampe de chevet', "celle d'Otto"],
+    ]) {
+      await say('turn off all the lights');
+      clear();
+      const replies = await conversation(...turns);
+      expect(received(), replies).toEqual({ 'bedside lamp ': [{ lamp: 1 }] });
+    }
+  });
 });

@@ -13,6 +13,7 @@ import type { Database } from '../storage/index.js';
 import {
   type Command,
   onlyRecounts,
+  phrases,
   phraseWords,
   readCommand,
   requestsWithValues,
@@ -20,6 +21,7 @@ import {
   withoutRefusals,
   withoutTalk,
 } from './command/index.js';
+import { ownerOf } from './command/owners.js';
 import { createConversationStore } from './conversations.js';
 import { detectLanguage } from './detect.js';
 import { applyCommands, type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
@@ -27,8 +29,8 @@ import { createHomeContexts } from './home-context.js';
 import { createIntentRegistry, type IntentRegistry } from './intents.js';
 import type { LlmFallback } from './llm-fallback.js';
 import { loadGrammars } from './nlu/grammar.js';
-import { tokenize } from './nlu/normalize.js';
-import { LanguageRecognizer, type ListEntry, type SlotValue } from './nlu/recognizer.js';
+import { foldText, tokenize } from './nlu/normalize.js';
+import { LanguageRecognizer, type ListEntry, type SlotValue, type Span } from './nlu/recognizer.js';
 import { type Performed, pendingCommand, perform } from './perform.js';
 import { slotsAsWritten } from './replies/index.js';
 import { formatDuration, loadResponses, render } from './responses.js';
@@ -237,6 +239,29 @@ function followedUp(
   return { ...previous, targets, except: [], language: command.language };
 }
 
+/** Of two devices sharing the name said last, the one not acted on, when "the other one" is all that is said. */
+function theOther(
+  tokens: readonly string[],
+  spans: readonly Span[],
+  language: Language,
+  previous: Command | undefined,
+  acted: readonly string[] | undefined,
+  devices: ReadonlyArray<{ id: string; name: string }>,
+): { ids: string[]; text: string } | undefined {
+  if (!previous || !acted?.length || spans.some((s) => s.slot !== 'area')) return undefined;
+  const said = phrases(language).other;
+  if (!tokens.some((_, i) => said.some((w) => w.every((t, k) => tokens[i + k] === t)))) return undefined;
+  const shared = previous.targets.find((t) => t.name && t.name.ids.length > 1)?.name;
+  const ids = shared?.ids.filter((id) => !acted.includes(id)) ?? [];
+  if (shared && ids.length > 0) return { ids, text: shared.text };
+  // Named by an alias of its own ("la lampada di Lena"): the devices that share its name.
+  const done = devices.filter((d) => acted.includes(d.id));
+  const same = devices.filter(
+    (d) => !acted.includes(d.id) && done.some((a) => foldText(a.name) === foldText(d.name)),
+  );
+  return same.length > 0 ? { ids: same.map((d) => d.id), text: done[0]?.name ?? '' } : undefined;
+}
+
 /** An intent name for a command read from words no sentence matched. */
 function intentOf(command: Command): string {
   // "Make me a coffee", "mow the lawn": the start of what the verb is for, not a vacuum's.
@@ -309,7 +334,10 @@ export function createAssistant(deps: {
       .filter((d) => d !== undefined);
     for (const d of candidates) {
       const area = scope.context.areas.find((a) => a.id === d.areaId);
-      const words = [area?.name, ...(area?.aliases ?? []), d.name, ...d.aliases]
+      const places = [area?.name, ...(area?.aliases ?? [])].filter((w): w is string => Boolean(w));
+      // "Quella di Lena", "celle de papi": the owner of the place answers "which one".
+      const owners = places.map(ownerOf).filter((w): w is string => w !== null);
+      const words = [...places, ...owners, d.name, ...d.aliases]
         .filter((w): w is string => Boolean(w))
         .map((w) => tokenize(w).join(' '));
       if (words.some((w) => w && (said === w || said.includes(w)))) return d.id;
@@ -577,8 +605,16 @@ export function createAssistant(deps: {
           lastCommand ? { command: lastCommand, acted } : kept,
         );
       }
-      if (said?.retarget && previousCommand && conversation?.acted?.length) {
-        const { undo, redo } = retargeted(said, previousCommand);
+      // "No sorry, the other one": the devices of the name said last that it did not reach.
+      const others = theOther(tokens, spans, language, previousCommand, conversation?.acted, context.devices);
+      const retarget =
+        others && previousCommand
+          ? { ...previousCommand, targets: [{ name: others }], except: [], language }
+          : said?.retarget
+            ? said
+            : undefined;
+      if (retarget && previousCommand && conversation?.acted?.length) {
+        const { undo, redo } = retargeted(retarget, previousCommand);
         const unsure = request.confidence !== undefined && request.confidence < CONFIRM_BELOW;
         const undone = undo
           ? await perform(scope, intentOf(undo), undo, conversation.acted, false, unsure)

@@ -33,6 +33,8 @@ interface Written {
   also: string[];
   /** "The others", "其他": what ends an "except" stretch ("除了床头灯，其他灯都打开"). */
   others: string[];
+  /** "No, the other one", "l'altra", "另一个": of two devices sharing a name, the one not acted on. */
+  other: string[];
   /** Words that negate: a request negated before its verb is never carried out. */
   negation: string[];
   /** "Never mind", "lascia stare", "laisse tomber", "算了": said after a request, they take it back. */
@@ -151,6 +153,7 @@ const written: Record<Language, Written> = {
     ],
     also: ['and', 'also', 'too', 'as well', 'and also'],
     others: ['the others', 'the other ones', 'everything else', 'the rest'],
+    other: ['the other one', 'the other', 'other one'],
     negation: ["don't", 'do not', 'not', 'never', 'no need to', "there's no need to", "doesn't need to"],
     recount: [
       // Leaving or coming home is told, not asked: "we're heading out, switch everything off".
@@ -377,6 +380,7 @@ const written: Record<Language, Written> = {
     ],
     also: ['anche', 'e', 'pure', 'e anche'],
     others: ['gli altri', 'le altre', 'tutto il resto', 'il resto'],
+    other: ["l'altra", "l'altro", "quell'altra", "quell'altro", "l'altra lampada"],
     negation: ['non', 'mai'],
     recount: [
       'usciamo',
@@ -574,6 +578,7 @@ const written: Record<Language, Written> = {
     except: ['sauf', 'a part', 'excepte', 'hormis', 'mais pas', 'pas', 'mais laisse', 'en laissant'],
     also: ['aussi', 'et', 'egalement', 'et aussi'],
     others: ['les autres', 'tout le reste', 'le reste'],
+    other: ["l'autre", 'l autre'],
     negation: ['ne', "n'", 'pas', 'jamais'],
     recount: [
       "on s'en va",
@@ -779,6 +784,7 @@ const written: Record<Language, Written> = {
     except: ['除了', '不是', '不包括', '但不'],
     also: ['还有', '也', '和', '再'],
     others: ['其他', '其它', '别的', '其余'],
+    other: ['另一个', '另外一个', '另外那个', '另一盏', '另外一盏', '另一台', '另外一台'],
     negation: ['不要', '别', '不用', '不准', '不许'],
     recount: [
       '我们出门了',
@@ -902,6 +908,7 @@ export interface Phrases {
   and: string[][];
   except: string[][];
   others: string[][];
+  other: string[][];
   also: string[][];
   negation: string[][];
   cancel: string[][];
@@ -948,6 +955,7 @@ export function phrases(language: Language): Phrases {
     and: tok(w.and),
     except: tok(w.except),
     others: tok(w.others),
+    other: tok(w.other),
     also: tok(w.also),
     negation: tok(w.negation),
     cancel: tok(w.cancel),
@@ -993,6 +1001,7 @@ function allWords(w: Written): string[] {
     w.and,
     w.except,
     w.others,
+    w.other,
     w.also,
     w.negation,
     w.cancel,
