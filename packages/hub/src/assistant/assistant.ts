@@ -34,6 +34,14 @@ import { LanguageRecognizer, type ListEntry, type SlotValue, type Span } from '.
 import { type Performed, pendingCommand, perform } from './perform.js';
 import { slotsAsWritten } from './replies/index.js';
 import { formatDuration, loadResponses, render } from './responses.js';
+import {
+  chosenSetting,
+  pendingSetting,
+  performSetting,
+  readSetting,
+  SETTING_INTENT,
+  settingDevices,
+} from './settings/index.js';
 import { performTimerTalk, readTimerTalk } from './timer-talk/index.js';
 import { createTimers, type Timers } from './timers.js';
 
@@ -449,6 +457,20 @@ export function createAssistant(deps: {
         } else if (choice !== undefined || recognition?.intent !== 'system.cancel') {
           const chosen = choice ?? pick(request.text, language, pending, scope);
           const asked = pendingCommand(pending.slots);
+          const setting = pendingSetting(pending.intent, pending.slots);
+          const settingAct = chosen && setting ? chosenSetting(setting, chosen) : undefined;
+          if (settingAct) {
+            const outcome = await performSetting(scope, settingAct);
+            return finish(
+              conversationId,
+              language,
+              { name: SETTING_INTENT, slots: {} },
+              outcome,
+              home.id,
+              conversation.last,
+              { acted: outcome.acted.length ? outcome.acted : conversation.acted },
+            );
+          }
           if (chosen && asked) {
             const picked: Command = { ...asked, targets: [{ name: { ids: [chosen], text: request.text } }] };
             const outcome = await perform(scope, pending.intent, picked, conversation.acted ?? []);
@@ -576,6 +598,31 @@ export function createAssistant(deps: {
         vocabulary: recognizers[language].vocabulary,
         negated,
       });
+      // "TV volume to 25", "put the washer on wool", "descale the coffee machine": a setting of a
+      // device's thing model that no capability carries (what a capability carries stays below).
+      if (!negated) {
+        const setting = readSetting({
+          text,
+          language,
+          tokens,
+          spans,
+          devices: await settingDevices(scope),
+          vocabulary: recognizers[language].vocabulary,
+          task: said?.task !== undefined,
+        });
+        if (setting) {
+          const outcome = await performSetting(scope, setting);
+          return finish(
+            conversationId,
+            language,
+            { name: SETTING_INTENT, slots: {} },
+            outcome,
+            home.id,
+            conversation?.last,
+            outcome.acted.length ? { acted: outcome.acted } : kept,
+          );
+        }
+      }
       const previousCommand = conversation?.command;
       // "The heating to 22 and the wine fridge to 14": each request with its own value, in turn.
       const requests = requestsWithValues(text, language, analyse);

@@ -21,4 +21,5 @@ export type { LoadedProduct, Product, ProductService } from './products.js';
 export type { Device, DeviceRegistry } from './registry.js';
 export type { Shadow } from './shadow.js';
 export { createDeviceSimulators, type DeviceSimulators } from './simulator.js';
+export type { DataType, Field, NumericDataType } from './tsl/index.js';
 export { parseThingModel, validatePropertyValues } from './tsl/index.js';
