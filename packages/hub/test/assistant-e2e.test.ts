@@ -224,20 +224,21 @@ describe('assistant turns end to end', () => {
     expect(turn.speech.text).toContain('ceiling light');
   });
 
-  it('asks before switching many devices of an area at once, and takes yes or no', async () => {
+  // Switching on many devices of a place is asked first; "everything off" said outright is not (see assistant-what-is-meant).
+  it('asks before switching on many devices of an area at once, and takes yes or no', async () => {
     const hall = (await t.request('POST', `/api/v1/homes/${homeId}/areas`, { body: { name: 'Hall' } })).json()
       .id;
     for (const n of [1, 2, 3, 4]) await addLight(`hall light ${n}`, hall, n === 1);
-    const question = await say('turn off everything in the hall');
-    expect(question.speech.text).toBe('That will turn off 4 devices in Hall. Shall I go ahead?');
+    const question = await say('turn on everything in the hall');
+    expect(question.speech.text).toBe('That will turn on 4 devices in Hall. Shall I go ahead?');
     expect(question.continueConversation).toBe(true);
     expect((await say('no', { conversationId: question.conversationId })).speech.text).toBe('OK.');
     expect(received[ids['hall light 1'] as string]).toEqual([]);
-    const again = await say('spegni tutto in hall', { language: 'it' });
-    expect(again.speech.text).toBe('Così spengo 4 dispositivi in Hall. Procedo?');
+    const again = await say('accendi tutto in hall', { language: 'it' });
+    expect(again.speech.text).toBe('Così accendo 4 dispositivi in Hall. Procedo?');
     const done = await say('sì', { conversationId: again.conversationId, language: 'it' });
-    expect(done.speech.text).toContain("Ho spento l'hall light 1 (Hall).");
+    expect(done.speech.text).toContain("Ho acceso l'hall light 1 (Hall).");
     expect(done.speech.text).toContain('hall light 2 (Hall) è offline.');
-    expect(received[ids['hall light 1'] as string]).toEqual([{ LightSwitch: 0 }]);
+    expect(received[ids['hall light 1'] as string]).toEqual([{ LightSwitch: 1 }]);
   });
 });
