@@ -310,4 +310,18 @@ describe('what must not move, at the devices', () => {
       expect(received(), replies).toEqual({ 'bedside lamp ': [{ lamp: 1 }] });
     }
   });
+
+  it('takes a number said alone as the value for what was just switched', async () => {
+    for (const [turns, level] of [
+      [['turn on the desk lamp', 'thirty'], 300],
+      [['打开台灯', '二十五'], 250],
+    ] as Array<[string[], number]>) {
+      clear();
+      const replies = await conversation(...turns);
+      expect(received()['desk lamp']?.at(-1), replies).toEqual({ Level: level });
+    }
+    clear();
+    expect((await say('thirty')).speech.text).not.toMatch(/30/);
+    expect(received()).toEqual({});
+  });
 });

@@ -30,6 +30,7 @@ import { createIntentRegistry, type IntentRegistry } from './intents.js';
 import type { LlmFallback } from './llm-fallback.js';
 import { loadGrammars } from './nlu/grammar.js';
 import { foldText, tokenize } from './nlu/normalize.js';
+import { readNumber } from './nlu/numbers.js';
 import { LanguageRecognizer, type ListEntry, type SlotValue, type Span } from './nlu/recognizer.js';
 import { type Performed, pendingCommand, perform } from './perform.js';
 import { slotsAsWritten } from './replies/index.js';
@@ -268,6 +269,19 @@ function theOther(
     (d) => !acted.includes(d.id) && done.some((a) => foldText(a.name) === foldText(d.name)),
   );
   return same.length > 0 ? { ids: same.map((d) => d.id), text: done[0]?.name ?? '' } : undefined;
+}
+
+/** A number said alone ("twenty-two and a half", "ventidue e mezzo"), as a value for the last devices. */
+function numberAlone(tokens: readonly string[], language: Language): Command | null {
+  const n = readNumber(tokens, 0, language);
+  if (!n || n.end !== tokens.length || !(n.value > 0)) return null;
+  return {
+    action: 'set',
+    targets: [{ reference: true }],
+    except: [],
+    value: { kind: 'absolute', amount: n.value },
+    language,
+  };
 }
 
 /** An intent name for a command read from words no sentence matched. */
@@ -590,14 +604,19 @@ export function createAssistant(deps: {
           conversation?.last,
           kept,
         );
-      const said = readCommand({
-        language,
-        tokens,
-        spans,
-        recognition,
-        vocabulary: recognizers[language].vocabulary,
-        negated,
-      });
+      const said =
+        readCommand({
+          language,
+          tokens,
+          spans,
+          recognition,
+          vocabulary: recognizers[language].vocabulary,
+          negated,
+        }) ??
+        // "Turn on the heat pump" then "twenty-two and a half": a number alone is for what was just done.
+        (!recognition && conversation?.command && conversation.acted?.length
+          ? numberAlone(tokens, language)
+          : null);
       // "TV volume to 25", "put the washer on wool", "descale the coffee machine": a setting of a
       // device's thing model that no capability carries (what a capability carries stays below).
       if (!negated) {

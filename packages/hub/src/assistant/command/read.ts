@@ -760,7 +760,14 @@ function wholeHome(p: Phrases, language: Language): string[][] {
 /** Read a request as a command; null when it is not a request for devices. */
 export function readCommand(given: ReadInput): Command | null {
   const p = phrases(given.language);
-  const heard = { ...given, tokens: given.tokens.map((t) => withoutAgain(t, p, given.language)) };
+  const heard = {
+    ...given,
+    tokens: given.tokens.map((t) => withoutAgain(t, p, given.language)),
+    // "Nineteen and a half": "half" only close in spelling to a place ("hall") is the number's.
+    spans: given.spans.filter(
+      (s) => !(s.edits > 0 && s.end - s.start === 1 && HALF_WORDS.has(given.tokens[s.start] ?? '')),
+    ),
+  };
   const { recognition, tokens, language } = heard;
   // "Switch off every light": a kind word that opens the request as its verb is the verb.
   const verbs = p.verbs.flatMap((v) => find(tokens, [v.phrase]));
