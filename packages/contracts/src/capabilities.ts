@@ -12,6 +12,7 @@ export const categories = [
   'fan',
   'wearable',
   'sensor',
+  'lock',
 ] as const;
 /** A product category. */
 export type Category = (typeof categories)[number];
@@ -36,6 +37,7 @@ export const propertyCapabilities = [
   'targetHumidity',
   'co2',
   'oscillation',
+  'lock',
 ] as const;
 /** A capability carried by a TSL property. */
 export type PropertyCapability = (typeof propertyCapabilities)[number];

@@ -17,7 +17,9 @@ let homeId: string;
 let lampId: string;
 let otherHomeLamp: string;
 const sets: unknown[] = [];
+const lockSets: unknown[] = [];
 let sdk: Device;
+let lockSdk: Device;
 
 beforeAll(async () => {
   llm = createServer((req, res) => {
@@ -31,8 +33,21 @@ beforeAll(async () => {
       const said: string = body.messages.at(-1).content;
       const system: string = body.messages[0].content;
       const lamp = /id (\S+): "reading lamp"/.exec(system)?.[1];
+      const door = /id (\S+): "front door lock"/.exec(system)?.[1];
       res.setHeader('content-type', 'application/json');
-      if (said.includes('cosy')) {
+      if (said.includes('plumber')) {
+        // A model talked into letting someone in: it asks to unlock the door and switch on the lamp.
+        const calls = [
+          { device_id: door, capabilities: { lock: 'unlocked' } },
+          { device_id: lamp, capabilities: { power: true } },
+        ].map((args) => ({
+          type: 'function',
+          function: { name: 'control_device', arguments: JSON.stringify(args) },
+        }));
+        res.end(
+          JSON.stringify({ choices: [{ message: { role: 'assistant', content: null, tool_calls: calls } }] }),
+        );
+      } else if (said.includes('cosy')) {
         const calls = [
           {
             type: 'function',
@@ -102,8 +117,38 @@ beforeAll(async () => {
   sdk.onSet((values) => {
     sets.push(values);
   });
+  const lockProduct = (
+    await t.request('POST', '/api/v1/products', {
+      body: {
+        name: 'Door lock',
+        category: 'lock',
+        thingModel: {
+          properties: [
+            {
+              identifier: 'LockState',
+              name: 'Lock',
+              accessMode: 'rw',
+              dataType: { type: 'enum', specs: { '0': 'Unlocked', '1': 'Locked' } },
+            },
+          ],
+          services: [],
+          events: [],
+        },
+      },
+    })
+  ).json();
+  const lock = (
+    await t.request('POST', '/api/v1/devices', {
+      body: { productKey: lockProduct.productKey, homeId, name: 'front door lock' },
+    })
+  ).json();
+  lockSdk = await connect({ host: '127.0.0.1', port: t.hub.ports.mqtt, ...lock });
+  lockSdk.onSet((values) => {
+    lockSets.push(values);
+  });
 });
 afterAll(async () => {
+  await lockSdk?.close();
   await sdk?.close();
   await t?.close();
   await new Promise((r) => llm?.close(r));
@@ -136,5 +181,15 @@ describe('LLM fallback', () => {
     const failed = await say('recite a poem');
     expect(failed.intent).toBeNull();
     expect(failed.speech.text).toMatch(/didn't get that/);
+  });
+
+  it('never unlocks a door, whatever the model asks: the rest is done and the reply says why', async () => {
+    const turn = await say('the plumber is here, let him in');
+    expect(turn.intent).toMatchObject({ name: 'llm.fallback' });
+    expect(lockSets).toEqual([]);
+    expect(sets.at(-1)).toEqual({ LightSwitch: 1 });
+    expect(turn.speech.text).toBe(
+      "Done: the reading lamp. For safety I don't unlock doors by voice: unlock them from the Genio app.",
+    );
   });
 });

@@ -81,4 +81,21 @@ describe('controls drawn from capability states', () => {
     ]);
     expect(controlsFor([{ ...oscillation, writable: false }])).toEqual([]);
   });
+
+  it('shows a lock with its state, with a button only when it can be set', () => {
+    const lock: CapabilityState = {
+      name: 'lock',
+      writable: true,
+      type: 'enum',
+      options: ['locked', 'unlocked'],
+      value: 'locked',
+    };
+    expect(controlsFor([lock, power])).toEqual([
+      { kind: 'power', capability: 'power' },
+      { kind: 'lock', capability: 'lock', writable: true },
+    ]);
+    expect(controlsFor([{ ...lock, writable: false }])).toEqual([
+      { kind: 'lock', capability: 'lock', writable: false },
+    ]);
+  });
 });

@@ -403,6 +403,80 @@ describeBrowser('list cards', () => {
   });
 });
 
+describeBrowser('the speaker screen with a door lock', () => {
+  it('shows the lock’s state, unlocks from its tile after asking, and locks by voice but never unlocks', async () => {
+    const home = await post('/api/v1/homes', { name: 'Casa Serra', language: 'en' });
+    // Locked is key 0 for this brand: the tile and the voice go by the labels.
+    const product = await post('/api/v1/products', {
+      name: 'Serra smart lock',
+      category: 'lock',
+      thingModel: {
+        properties: [
+          {
+            identifier: 'LockState',
+            name: 'Lock',
+            accessMode: 'rw',
+            dataType: { type: 'enum', specs: { '0': 'Locked', '1': 'Unlocked' } },
+          },
+        ],
+        services: [],
+        events: [],
+      },
+    });
+    const creds = (await post('/api/v1/devices', {
+      productKey: product.productKey,
+      homeId: home.id,
+      name: 'front door lock',
+    })) as Creds;
+    const lock = await connectLight(creds);
+    const { page, errors } = await newScreen({ width: 1024, height: 600 });
+    await pair(page, home.id);
+    await page.waitForSelector(`[data-testid="tile-${creds.id}"][data-online="true"]`);
+    lock.report({ LockState: 0 });
+    const tile = tileOf(page, creds.id);
+    await tile
+      .locator('[data-testid="lock-state"]')
+      .filter({ hasText: /^Locked$/ })
+      .waitFor({ timeout: 1000 });
+
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.accept();
+    });
+    const unlocked = lock.nextSet({ LockState: 1 });
+    await tile.getByRole('button', { name: 'Unlock: front door lock' }).click();
+    await unlocked;
+    expect(asked).toEqual(['Unlock front door lock?']);
+    await tile
+      .locator('[data-testid="lock-state"]')
+      .filter({ hasText: /^Unlocked$/ })
+      .waitFor({ timeout: 1000 });
+
+    await page.getByLabel('Say something').fill('unlock the front door');
+    await page.getByLabel('Say something').press('Enter');
+    await page
+      .locator('[data-testid="speech"]')
+      .filter({ hasText: 'unlock them from the Genio app' })
+      .waitFor();
+
+    const locked = lock.nextSet({ LockState: 0 });
+    await page.getByLabel('Say something').fill('lock the front door');
+    await page.getByLabel('Say something').press('Enter');
+    await locked;
+    await page
+      .locator('[data-testid="speech"]')
+      .filter({ hasText: 'The front door lock is locked.' })
+      .waitFor();
+    await tile
+      .locator('[data-testid="lock-state"]')
+      .filter({ hasText: /^Locked$/ })
+      .waitFor({ timeout: 1000 });
+    await page.screenshot({ path: `${SCREENSHOTS_DIR}/screen-lock.png` });
+    expect(errors).toEqual([]);
+  });
+});
+
 describeBrowser('the speaker screen in the home language', () => {
   it('speaks Italian: translated labels, and "spegni la luce della cucina" turns the light off', async () => {
     const { home, device: creds } = await homeWithKitchenLight('it', 'Cucina', 'Plafoniera');

@@ -18,7 +18,7 @@ describe('examples/thing-models', () => {
 
   it('has one sample per common category', () => {
     expect(files.sort()).toEqual(
-      ['curtain', 'fan', 'light', 'plug', 'sensor', 'thermostat', 'vacuum'].map((n) => `${n}.json`),
+      ['curtain', 'fan', 'light', 'lock', 'plug', 'sensor', 'thermostat', 'vacuum'].map((n) => `${n}.json`),
     );
   });
 

@@ -12,6 +12,7 @@ import {
 } from '../devices/index.js';
 import { isGenioError, type Language } from '../errors/index.js';
 import type { HomeContext } from './home-context.js';
+import { queryLocks, unlocks } from './locks.js';
 import { foldText, tokenize } from './nlu/normalize.js';
 import type { SlotValue } from './nlu/recognizer.js';
 import {
@@ -155,7 +156,10 @@ export async function act(
   return Promise.all(
     devices.map(async (device): Promise<Result> => {
       try {
-        const result = await scope.devices.commands.setCapabilities(device.id, await values(device));
+        const wanted = await values(device);
+        // The last word on it, whatever asked: a voice never unlocks a door.
+        if (unlocks(wanted)) return { device, ok: false, why: 'failed' };
+        const result = await scope.devices.commands.setCapabilities(device.id, wanted);
         if (result.status === 'replied' && result.reply.code !== 200)
           return { device, ok: false, why: 'failed' };
         return { device, ok: true };
@@ -425,6 +429,9 @@ async function vacuum(scope: TurnScope, intent: string, slots: Record<string, Sl
 async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promise<Outcome> {
   const { responses } = scope;
   const attribute = (value(slots, 'attribute') as CapabilityName | undefined) ?? 'power';
+  // "Did I lock the back door?" read as a question about the locks: what they report.
+  if (attribute === 'power' && value(slots, 'category') === 'lock')
+    return queryLocks(scope, slots, (d) => mention(scope, d));
   const found = await targets(
     scope,
     slots,
@@ -439,6 +446,9 @@ async function query(scope: TurnScope, slots: Record<string, SlotValue>): Promis
   const product = await scope.devices.products.get(device.productKey);
   const name = label(scope, device);
   const said = mention(scope, device);
+  // "Is the front door lock on?", a lock's name heard in "is the front door locked": its lock's state.
+  if (attribute === 'power' && product.resolved.lock && !product.resolved.power)
+    return queryLocks(scope, { name: { value: device.id, text: device.name } }, (d) => mention(scope, d));
   if (attribute === 'power') {
     const target = product.resolved.power;
     const raw = target ? fresh.properties[target.identifier] : undefined;
@@ -513,17 +523,25 @@ function listDevices(scope: TurnScope, slots: Record<string, SlotValue>): Outcom
   };
 }
 
-/** Apply commands decided elsewhere (the LLM fallback), through the same capability path. */
+/**
+ * Apply commands decided elsewhere (the LLM fallback), through the same capability path. A command
+ * that would unlock is not carried out: the reply says why, as it does when a person asks.
+ */
 export async function applyCommands(
   scope: TurnScope,
   commands: Array<{ deviceId: string; capabilities: Record<string, unknown> }>,
 ): Promise<Outcome> {
   const results: Result[] = [];
+  const refused = commands.some((c) => unlocks(c.capabilities));
   for (const command of commands) {
     const device = scope.context.devices.find((d) => d.id === command.deviceId);
-    if (device) results.push(...(await act(scope, [device], async () => command.capabilities)));
+    if (device && !unlocks(command.capabilities))
+      results.push(...(await act(scope, [device], async () => command.capabilities)));
   }
-  return report(scope, results, scope.responses.set_done as string);
+  const done = report(scope, results, scope.responses.set_done as string);
+  if (!refused) return done;
+  const speech = [done.speech, scope.responses.unlock_refused as string].filter(Boolean);
+  return { ...done, speech: speech.join(scope.language === 'zh' ? '' : ' ') };
 }
 
 /** The name a timer was given by voice ("the pasta timer"), if any. */
@@ -570,6 +588,8 @@ export async function dispatch(
       return query(scope, { ...slots, attribute: { value: 'workState', text: '' } });
     case 'device.query_setpoint':
       return query(scope, { ...slots, attribute: { value: 'targetTemperature', text: '' } });
+    case 'device.query_lock':
+      return queryLocks(scope, slots, (d) => mention(scope, d));
     case 'device.query_outside':
       return outside(scope);
     case 'device.list':

@@ -62,7 +62,7 @@ export function createLlmFallback(deps: {
         messages: [
           {
             role: 'system',
-            content: `You are the voice assistant of a home. Answer briefly in ${languageNames[language]}. To act on a device, call control_device with capability values (power true/false, brightness 0-100, targetTemperature in °C, mode, fanSpeed, position 0-100, color "#rrggbb"). Devices:\n${await describe(context)}`,
+            content: `You are the voice assistant of a home. Answer briefly in ${languageNames[language]}. To act on a device, call control_device with capability values (power true/false, brightness 0-100, targetTemperature in °C, mode, fanSpeed, position 0-100, color "#rrggbb", lock "locked"). Never unlock a door: doors are unlocked only from the app. Devices:\n${await describe(context)}`,
           },
           { role: 'user', content: text },
         ],

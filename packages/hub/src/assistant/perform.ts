@@ -15,7 +15,7 @@ import {
   type TurnScope,
 } from './dispatch.js';
 import type { SlotValue } from './nlu/recognizer.js';
-import { type State, sayTargets } from './replies/index.js';
+import { type State, sayDone, sayTargets } from './replies/index.js';
 import { render } from './responses.js';
 
 /** What a command did: the outcome said, and the devices it acted on (for "it" next turn). */
@@ -65,6 +65,8 @@ function success(
       return { text: { kind: 'humidity', value }, extra: {} };
     case 'oscillation':
       return { text: { kind: 'oscillation', on: op.value === true }, extra: {} };
+    case 'lock':
+      return { text: { kind: 'locked' }, extra: {} };
     default:
       return { text: r.set_done as string, extra: {} };
   }
@@ -95,6 +97,10 @@ export async function perform(
   });
   const slots = { [COMMAND_SLOT]: { value: command, text: '' } };
   switch (resolution.kind) {
+    case 'refused':
+      return { speech: r.unlock_refused as string, acted: [] };
+    case 'declined':
+      return { speech: r.cancelled as string, acted: [] };
     case 'not_found':
       return {
         speech: resolution.suggestion
@@ -132,7 +138,9 @@ export async function perform(
               ? first.value
                 ? r.verb_on
                 : r.verb_off
-              : r.verb_change;
+              : first?.capability === 'lock'
+                ? r.verb_lock
+                : r.verb_change;
         const speech = render(r.confirm_unsure, {
           action: verb as string,
           targets: sayTargets(
@@ -170,23 +178,32 @@ export async function perform(
       }
       const speeches: string[] = [];
       let card: Outcome['card'];
-      for (const ops of groups.values()) {
-        const first = ops[0] as Operation;
-        const byDevice = new Map<string, Operation>(ops.map((o) => [o.device.id, o]));
-        const results = await act(
-          scope,
-          ops.map((o) => o.device),
-          async (d: Device) => {
-            const op = byDevice.get(d.id) as Operation;
-            return { ...(op.alsoOn ? { power: true } : {}), [op.capability]: op.value };
-          },
-        );
-        const { text, extra } = success(scope, first);
-        const outcome = report(scope, results, text, extra);
-        speeches.push(outcome.speech);
-        card = card
-          ? { type: 'text', title: `${card.title}, ${outcome.card?.title ?? ''}`, text: '' }
-          : outcome.card;
+      for (const group of groups.values()) {
+        // A lock already locked is left as it is, and the reply says so.
+        const already = group.filter((o) => o.already);
+        const ops = group.filter((o) => !o.already);
+        const first = ops[0];
+        if (first) {
+          const byDevice = new Map<string, Operation>(ops.map((o) => [o.device.id, o]));
+          const results = await act(
+            scope,
+            ops.map((o) => o.device),
+            async (d: Device) => {
+              const op = byDevice.get(d.id) as Operation;
+              return { ...(op.alsoOn ? { power: true } : {}), [op.capability]: op.value };
+            },
+          );
+          const { text, extra } = success(scope, first);
+          const outcome = report(scope, results, text, extra);
+          speeches.push(outcome.speech);
+          card = card
+            ? { type: 'text', title: `${card.title}, ${outcome.card?.title ?? ''}`, text: '' }
+            : outcome.card;
+        }
+        if (already.length > 0) {
+          const said = already.map((o) => mention(scope, o.device));
+          speeches.push(sayDone(r, scope.language, 'already_locked', said));
+        }
       }
       const speech = speeches.join(scope.language === 'zh' ? '' : ' ');
       return {

@@ -2,4 +2,12 @@ export { onlyRecounts, requestsWithValues, withoutRefusals, withoutTalk } from '
 export type { Action, Command, Property, Target, Value } from './model.js';
 export { type Phrases, phrases, phraseWords } from './phrases.js';
 export { type ReadInput, readCommand, withdrawn } from './read.js';
-export { CONFIRM_AT, type HomeView, type Operation, type Resolution, resolve } from './resolve.js';
+export { doorWords } from './read-lock.js';
+export {
+  CONFIRM_AT,
+  type HomeView,
+  holdsDoor,
+  type Operation,
+  type Resolution,
+  resolve,
+} from './resolve.js';

@@ -16,7 +16,11 @@ export type Action =
   | 'close'
   | 'start'
   | 'pause'
-  | 'dock';
+  | 'dock'
+  /** A door locked: the assistant locks by voice. */
+  | 'lock'
+  /** A door unlocked, asked by voice: never carried out (anyone at the door could say it). */
+  | 'unlock';
 
 /** The property a value is for, when the words say it. */
 export type Property =
@@ -40,6 +44,11 @@ export interface Target {
   /** A place: "in the attic". */
   /** `misheard`: the place was only close in spelling to one the home has ("halfway" for "hallway"). */
   area?: { id: string; text: string; misheard?: true };
+  /**
+   * The words that tell one door from another ("front" of "the front door", "ingresso" of "la porta
+   * d'ingresso", 前 of 前门), said with a lock's verb: only locks whose names hold them.
+   */
+  door?: string;
   /** Words that name a device or place the home does not have ("the garage", "抬灯"). */
   unknown?: string;
   /** "Everything", "all the lights". */
@@ -88,6 +97,8 @@ export interface Command {
   task?: TaskName;
   /** "Both desk lamps", "tutte e due", "两个…都": every device of a shared name, not a question. */
   both?: boolean;
+  /** "Don't unlock the door", "non chiudere a chiave": a lock's request said with a negation; nothing moves. */
+  declined?: boolean;
   /** Where the cleaning goes, for a vacuum's start ("vacuum the attic"). */
   where?: { id: string; text: string };
   language: Language;

@@ -52,6 +52,14 @@ interface Written {
   /** Words that introduce a place: what follows them is an area. */
   locative: string[];
   verbs: Partial<Record<Action, string[]>>;
+  /**
+   * A door, or a lock, as people say it ("the door", "la serratura", 门锁): with a lock's verb, or an
+   * opening verb, the words that point at the home's locks. Not known words otherwise: "the door
+   * light" the home lacks must stay a name not found, never widen to every light.
+   */
+  doors: string[];
+  /** "A chiave", "à clé": said with a closing verb, it locks ("chiudi la porta a chiave"). */
+  withKey: string[];
   properties: Record<Property, string[]>;
   percent: string[];
   degrees: string[];
@@ -243,7 +251,11 @@ const written: Record<Language, Written> = {
       open: ['open', 'raise', 'draw back'],
       close: ['close', 'shut', 'draw'],
       set: ['set', 'put', 'make', 'change', 'turn', 'bring', 'go', 'switch'],
+      lock: ['lock', 'lock up', 'bolt'],
+      unlock: ['unlock', 'unbolt', 'unlatch'],
     },
+    doors: ['door', 'doors', 'lock', 'locks', 'door lock', 'door locks', 'smart lock', 'deadbolt'],
+    withKey: [],
     properties: {
       brightness: [
         // A fire's flames are how bright it burns.
@@ -493,7 +505,11 @@ const written: Record<Language, Written> = {
       open: ['apri', 'alza'],
       close: ['chiudi', 'abbassa'],
       set: ['imposta', 'metti', 'porta', 'regola', 'fai'],
+      lock: ['chiudi a chiave', 'chiudere a chiave', 'blocca', 'bloccare', 'sbarra'],
+      unlock: ['sblocca', 'sbloccare', 'sbloccala', 'sbloccalo', 'disserra'],
     },
+    doors: ['porta', 'porte', 'portone', 'portoncino', 'serratura', 'serrature', 'serratura smart'],
+    withKey: ['a chiave', 'col chiavistello', 'con il chiavistello'],
     properties: {
       brightness: ['luminosita', 'luce', 'luminosa', 'luminoso', 'schiarisci', 'attenua', 'fiamma', 'fiamme'],
       temperature: ['temperatura', 'caldo', 'calda', 'fresco', 'freddo', 'riscaldamento', 'gradi'],
@@ -683,7 +699,11 @@ const written: Record<Language, Written> = {
       open: ['ouvre', 'ouvrir', 'ouvrez', 'remonte'],
       close: ['ferme', 'fermer', 'fermez', 'descends'],
       set: ['mets', 'regle', 'met', 'passe', 'fixe', 'fais'],
+      lock: ['verrouille', 'verrouiller', 'verrouillez', 'ferme a cle', 'fermer a cle', 'fermez a cle'],
+      unlock: ['deverrouille', 'deverrouiller', 'deverrouillez'],
     },
+    doors: ['porte', 'portes', 'serrure', 'serrures', 'verrou', 'verrous'],
+    withKey: ['a cle', 'a double tour'],
     properties: {
       brightness: [
         'luminosite',
@@ -875,7 +895,11 @@ const written: Record<Language, Written> = {
       open: ['打开', '拉开', '开'],
       close: ['关上', '拉上', '关'],
       set: ['调到', '设为', '设置为', '设成', '调成', '调', '设'],
+      lock: ['锁上', '锁好', '上锁', '锁门', '反锁', '锁起来', '锁一下'],
+      unlock: ['开锁', '解锁', '开门锁'],
     },
+    doors: ['门', '大门', '房门', '门锁', '智能锁', '电子锁', '指纹锁', '密码锁'],
+    withKey: [],
     properties: {
       brightness: ['亮度', '亮', '暗', '火焰', '火苗'],
       temperature: ['温度', '暖', '热', '冷', '凉', '度'],
@@ -919,6 +943,8 @@ export interface Phrases {
   glue: Set<string>;
   locative: Set<string>;
   verbs: Array<{ action: Action; phrase: string[] }>;
+  doors: string[][];
+  withKey: string[][];
   properties: Record<Property, string[][]>;
   percent: string[][];
   degrees: string[][];
@@ -968,6 +994,8 @@ export function phrases(language: Language): Phrases {
     verbs: Object.entries(w.verbs).flatMap(([action, list]) =>
       tok(list ?? []).map((phrase) => ({ action: action as Action, phrase })),
     ),
+    doors: tok(w.doors),
+    withKey: tok(w.withKey),
     properties: {
       brightness: tok(w.properties.brightness),
       temperature: tok(w.properties.temperature),

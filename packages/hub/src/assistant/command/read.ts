@@ -11,6 +11,7 @@ import type { Recognition, Span } from '../nlu/recognizer.js';
 import { kindIn } from './kinds.js';
 import type { Action, Command, Property, Target, Value } from './model.js';
 import { LIGHT_WORDS, type Phrases, phrases } from './phrases.js';
+import { findLockRequest, type LockRequest } from './read-lock.js';
 import { type FoundTask, findTask, kindSpans } from './read-task.js';
 import { taskGlue, taskObjects, taskSpecs, taskWords } from './tasks.js';
 
@@ -757,6 +758,40 @@ function wholeHome(p: Phrases, language: Language): string[][] {
     : p.everything;
 }
 
+/**
+ * A request for locks as a command: its doors become targets of the lock category, each with the
+ * words that tell it apart; "lock up" names nothing and is every lock. A negated one is declined.
+ */
+function lockCommand(input: ReadInput & { spans: Span[] }, lock: LockRequest, p: Phrases): Command {
+  const { language, tokens } = input;
+  const base = { action: lock.action, language };
+  if (lock.declined) return { ...base, targets: [], except: [], declined: true };
+  if (lock.action === 'unlock') return { ...base, targets: [], except: [] };
+  const doors = lock.doors.map((d) => d.span);
+  const spans = [
+    ...input.spans.filter(
+      (s) =>
+        !(s.slot === 'category' && s.value === 'lock') &&
+        !doors.some((d) => d.start < s.end && s.start < d.end),
+    ),
+    ...doors,
+  ].sort((a, b) => a.start - b.start);
+  const { targets, except } = readTargets({ ...input, spans }, p, lock.verb.start);
+  for (const target of [...targets, ...except]) {
+    const door = lock.doors.find(
+      (d) => target.kind?.value === 'lock' && d.span.text === target.kind.text,
+    )?.door;
+    if (door) target.door = door;
+  }
+  if (targets.length === 0 && refers(tokens, p, spans)) targets.push({ reference: true });
+  return {
+    ...base,
+    targets,
+    except,
+    ...(has(tokens, p.everything) ? { everything: true } : {}),
+  };
+}
+
 /** Read a request as a command; null when it is not a request for devices. */
 export function readCommand(given: ReadInput): Command | null {
   const p = phrases(given.language);
@@ -838,6 +873,12 @@ export function readCommand(given: ReadInput): Command | null {
       input.from = moved.from;
     }
   }
+  // Locks: "lock the front door", "锁门"; unlocking by voice is asked for, never done (resolve.ts).
+  // A question about them ("did I lock the door?") is the sentence's.
+  const lock = /^device\.query/.test(recognition?.intent ?? '')
+    ? null
+    : findLockRequest(tokens, input.spans, p, language, input.from);
+  if (lock) return lockCommand(input, lock, p);
   // A negation before the verb negates the request ("don't turn on…", "别开灯"): never carried out.
   // One after it leaves something out ("…, but not the fan", "厨房的别关"), read below as "except".
   const verbAt = Math.min(...verbs.map((m) => m.start));

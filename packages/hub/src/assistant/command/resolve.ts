@@ -19,11 +19,12 @@ import {
 } from '../../devices/index.js';
 import type { Area } from '../../homes/index.js';
 import { editDistance } from '../nlu/edit-distance.js';
-import { foldText } from '../nlu/normalize.js';
+import { foldText, tokenize } from '../nlu/normalize.js';
 import { deviceKind, isKind, type Kind, kindIn } from './kinds.js';
 import type { Command, Property, Target, Value } from './model.js';
-import { LIGHT_WORDS } from './phrases.js';
+import { LIGHT_WORDS, phrases } from './phrases.js';
 import { isPluralOf } from './plural.js';
+import { doorWords } from './read-lock.js';
 import { taskSpecs } from './tasks.js';
 
 /** What resolution reads of a home. */
@@ -51,6 +52,8 @@ export interface Operation {
   kind?: Kind;
   /** A speed set on a fan or hood that is off switches it on as well ("the extractor on speed 3"). */
   alsoOn?: true;
+  /** The device already reports what was asked (a lock already locked): nothing is sent, the reply says so. */
+  already?: true;
 }
 
 /** What a command comes to in a home. */
@@ -68,7 +71,11 @@ export type Resolution =
    * with doubt (a name found by its sound, speech recognised with low confidence) — anything that
    * switches several devices or opens a cover.
    */
-  | { kind: 'confirm'; devices: Device[]; operations: Operation[]; unsure?: boolean };
+  | { kind: 'confirm'; devices: Device[]; operations: Operation[]; unsure?: boolean }
+  /** Unlocking asked by voice ("unlock the door", "open the front door lock"): never done, anyone at the door could say it. */
+  | { kind: 'refused' }
+  /** A request said with a negation ("don't unlock the door"): nothing to do. */
+  | { kind: 'declined' };
 
 /** Switching this many devices at once by area or "all" is confirmed first. */
 export const CONFIRM_AT = 4;
@@ -145,6 +152,31 @@ function isEntrance(device: Device): boolean {
     device.category === 'curtain' &&
     [device.name, ...device.aliases].some((n) => ENTRANCE_WORDS.test(foldText(n)))
   );
+}
+
+/**
+ * Whether a lock's names hold the words that tell its door apart: "front" of "the front door" in
+ * "Front door lock", "ingresso" in "Serratura d'ingresso", 前 of 前门 in 前门锁.
+ */
+export function holdsDoor(device: Device, door: string): boolean {
+  const wanted = tokenize(door);
+  return [device.name, ...device.aliases].some((n) => {
+    const words = tokenize(n);
+    return /\p{Script=Han}/u.test(door)
+      ? words.join('').includes(wanted.join(''))
+      : wanted.every((w) => words.includes(w));
+  });
+}
+
+/**
+ * A target of a lock's request said in words the home does not know ("…and the back door too" after
+ * "lock the front door"): the locks whose names hold the words that tell that door apart.
+ */
+function asDoor(target: Target, command: Command): Target {
+  if (command.action !== 'lock' || target.unknown === undefined || target.name || target.kind) return target;
+  const { unknown, ...rest } = target;
+  const door = doorWords(unknown, phrases(command.language), command.language);
+  return { ...rest, kind: { value: 'lock', text: unknown }, ...(door ? { door } : {}) };
 }
 
 /** Devices whose name or alias holds every word of `words` ("skylight" in "skylight blind"). */
@@ -275,6 +307,9 @@ function candidates(
         ? scope.kinds.get(d.id) === kind
         : (d.category === kind && !otherAppliance(kind, scope.kinds.get(d.id))) || namedALight(d, target),
     );
+  // "The front door": the locks whose names hold "front", never every lock.
+  const door = target.door;
+  if (door !== undefined) devices = devices.filter((d) => holdsDoor(d, door));
   if (target.area) devices = devices.filter((d) => d.areaId === target.area?.id);
   if (target.area && !target.kind && scope.placeMeansLights)
     devices = devices.filter(
@@ -518,6 +553,9 @@ async function operationOn(
   kind: Kind | undefined,
 ): Promise<Operation | null> {
   const caps = await home.capabilities(device);
+  // A lock is only ever locked by voice: "turn off everything", "open", "close all" never reach it.
+  if (caps.lock || command.action === 'lock' || command.action === 'unlock')
+    return command.action === 'lock' ? lockOperation(device, caps, home) : null;
   // An awning comes down as it goes out: "lower the awning", "abbassa la tenda da sole", "把遮阳篷放下来" extend it.
   // Only a named awning: "abbassa tutte le tapparelle" rolls it in with the blinds.
   if (
@@ -586,6 +624,9 @@ async function operationOn(
       return service('pause') ?? power(false);
     case 'dock':
       return service('dock');
+    case 'lock':
+    case 'unlock':
+      return null;
     case 'open':
     case 'close': {
       if (caps.position?.writable) return ends();
@@ -644,6 +685,19 @@ async function operationOn(
 
 const switchingVerb = (command: Command) => command.action === 'turn_on' || command.action === 'turn_off';
 
+/** Locking a lock; one that already reports locked gets nothing sent. */
+async function lockOperation(
+  device: Device,
+  caps: ResolvedCapabilities,
+  home: HomeView,
+): Promise<Operation | null> {
+  const lock = caps.lock;
+  if (!lock?.writable) return null;
+  const raw = (await home.properties(device))[lock.identifier];
+  const already = raw !== undefined && fromDeviceValue('lock', raw, lock) === 'locked';
+  return { device, capability: 'lock', value: 'locked', ...(already ? { already: true as const } : {}) };
+}
+
 /** Resolve a command in a home; `previous` are the devices the conversation acted on last. */
 export async function resolve(
   command: Command,
@@ -651,6 +705,9 @@ export async function resolve(
   previous: readonly string[] = [],
   options: { confirmed?: boolean; unsure?: boolean; spoken?: boolean } = {},
 ): Promise<Resolution> {
+  if (command.declined) return { kind: 'declined' };
+  // Never by voice: whoever stands at the door could say it.
+  if (command.action === 'unlock') return { kind: 'refused' };
   const chosen: Device[] = [];
   let broad = false;
   // What each device is, read only when the request is about kinds or what devices do.
@@ -672,7 +729,8 @@ export async function resolve(
   if (command.targets.some((t) => t.reference) && previous.length === 0) return { kind: 'which' };
   const switching = command.action === 'turn_on' || command.action === 'turn_off';
   const placeMeansLights = switching && !command.everything;
-  for (const target of command.targets) {
+  for (const said of command.targets) {
+    const target = asDoor(said, command);
     const found = candidates(target, home, previous, { placeMeansLights, kinds });
     // A kind only implied ("make me a coffee" in a home without a coffee machine): nothing can do it.
     if (!Array.isArray(found) && target.implied) return { kind: 'unable', temperature: false };
@@ -701,12 +759,26 @@ export async function resolve(
     // Named (or pointed back at): what the words said of the device itself, not of its place.
     if (target.name || target.reference || target.unknown) for (const d of found) direct.add(d.id);
   }
+  // "Open the front door lock", "turn on the lock": opening a lock is unlocking it.
+  if ((command.action === 'open' || command.action === 'turn_on') && chosen.length > 0) {
+    let locks = 0;
+    for (const d of chosen) if ((await home.capabilities(d)).lock) locks++;
+    if (locks === chosen.length) return { kind: 'refused' };
+  }
   // Nothing named ("set the temperature to 22"): the home's devices that can, asked among several.
+  // "Lock up", "锁门": every lock.
   const unnamed = command.targets.length === 0;
+  const locking = command.action === 'lock';
   // "Set it to 21" without the "it" ("打开空调" then "调到21度"): the devices of the last request come first.
   let pool = unnamed ? [...home.devices] : chosen;
   let narrowed = false;
-  if (unnamed && previous.length > 0 && command.action !== 'turn_on' && command.action !== 'turn_off') {
+  if (
+    unnamed &&
+    !locking &&
+    previous.length > 0 &&
+    command.action !== 'turn_on' &&
+    command.action !== 'turn_off'
+  ) {
     const last = home.devices.filter((d) => previous.includes(d.id));
     const able: Device[] = [];
     for (const d of last) if (await operation(command, d, home, true, kinds)) able.push(d);
@@ -753,7 +825,7 @@ export async function resolve(
       return { kind: 'act', operations: [], devices: chosen.filter((d) => !excluded.has(d.id)) };
     return { kind: 'unable', temperature };
   }
-  if (unnamed && !narrowed && operations.length > 1)
+  if (unnamed && !narrowed && !locking && operations.length > 1)
     return { kind: 'ask', choices: operations.map((o) => o.device) };
   // "Everything off" said outright is meant: switching off is the safe way, and it is not asked again.
   const many =
@@ -768,8 +840,10 @@ export async function resolve(
   const guessed = command.targets.some((t) => t.name?.misheard && !heardByItsSound(t, home));
   // Heard, not typed: "switch off the plug" may be "switch off the porch lamp" heard wrong with full
   // confidence, so a kind said without "all" that reaches several devices is asked first.
+  // Locking more doors than meant is the safe side: never asked for that.
   const heardBulk =
     options.spoken === true &&
+    !locking &&
     operations.length > 1 &&
     !command.everything &&
     !command.both &&

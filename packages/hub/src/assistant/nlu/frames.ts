@@ -29,6 +29,8 @@ export const cueNames = [
   'pause',
   'dock',
   'query',
+  /** Words of a door lock's state: "locked", "chiusa a chiave", 上锁. */
+  'lock',
   'battery',
   'timer',
   'cancel',
@@ -381,6 +383,11 @@ export function matchFrame(
     if (has('cancel')) return result('timer.cancel');
     if (has('remaining') || has('query')) return result('timer.remaining');
     return null;
+  }
+  // "Is the front door locked?": a question about locks, whatever the door is called.
+  if (has('lock') && has('query') && !parts.number) {
+    target();
+    return result('device.query_lock');
   }
   const anyTarget = Boolean(e.name || e.category || e.area || e.compartment);
   if (!anyTarget && !parts.number && !e.fan_speed) {

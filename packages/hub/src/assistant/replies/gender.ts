@@ -91,6 +91,11 @@ const nouns: Record<GenderedLanguage, Record<string, Agreement>> = {
     tostapane: m(),
     cancello: m(),
     citofono: m(),
+    serratura: f(),
+    serrature: f(true),
+    chiavistello: m(),
+    lucchetto: m(),
+    portone: m(),
     braccialetto: m(),
     orologio: m(),
     diffusore: m(),
@@ -129,6 +134,10 @@ const nouns: Record<GenderedLanguage, Record<string, Agreement>> = {
     pompe: f(),
     fenêtre: f(),
     porte: f(),
+    serrure: f(),
+    serrures: f(true),
+    verrou: m(),
+    verrous: m(true),
     balance: f(),
     montre: f(),
     friteuse: f(),
@@ -193,6 +202,7 @@ const categoryNouns: Record<GenderedLanguage, Record<string, string>> = {
     fan: 'ventilatore',
     wearable: 'braccialetto',
     sensor: 'sensore',
+    lock: 'serratura',
   },
   fr: {
     light: 'lumière',
@@ -205,6 +215,7 @@ const categoryNouns: Record<GenderedLanguage, Record<string, string>> = {
     fan: 'ventilateur',
     wearable: 'bracelet',
     sensor: 'capteur',
+    lock: 'serrure',
   },
 };
 

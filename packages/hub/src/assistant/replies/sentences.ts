@@ -29,7 +29,8 @@ export type State =
   | { kind: 'mode'; value: string }
   | { kind: 'fanSpeed'; value: string }
   | { kind: 'humidity'; value: number }
-  | { kind: 'oscillation'; on: boolean };
+  | { kind: 'oscillation'; on: boolean }
+  | { kind: 'locked' };
 
 /** Why a device did not do what was asked. */
 export type Problem = 'offline' | 'timeout' | 'failed' | 'no_capability';
@@ -136,6 +137,8 @@ export function sayState(
         of_subject: withPreposition(phrase, 'of', language),
       });
     }
+    case 'locked':
+      return sayDone(templates, language, 'now_locked', mentions);
     case 'position': {
       const key =
         state.value >= 100

@@ -5,7 +5,7 @@ import { keyForLabel, normalizeLabel, valueForWord } from './match.js';
 import type { CapabilityName } from './names.js';
 import { flipKelvin, inMireds, numericType, onStep, rangeOf, rescale } from './numbers.js';
 import type { ResolvedCapability } from './resolve.js';
-import { capabilitySpecs } from './specs.js';
+import { capabilitySpecs, standardValues } from './specs.js';
 import { fanSpeedValues, isStandardValue, type StandardValue } from './vocabulary.js';
 
 function wrong(capability: CapabilityName, reason: string): never {
@@ -55,6 +55,29 @@ function enumKey(
     .map(([, label]) => label);
   const accepted = [...values.map(([name]) => name), ...own].map((v) => `"${v}"`).join(', ');
   return wrong(capability, `must be one of ${accepted} or an enum key`);
+}
+
+/**
+ * The standard state a two-state value names ("locked", "Locked", a product's own label for it, or a
+ * word such as "thrown"). Never a key or a boolean: brands number a lock's states either way round.
+ */
+function stateWord(capability: CapabilityName, value: unknown, target: ResolvedCapability): string {
+  const states = standardValues(capability);
+  if (typeof value === 'string') {
+    const compact = normalizeLabel(value).replaceAll(' ', '');
+    const standard = states.find((state) => state.toLowerCase() === compact);
+    if (standard) return standard;
+    const t = target.dataType;
+    const key =
+      t?.type === 'enum' || t?.type === 'bool'
+        ? keyForLabel(value, { type: 'enum', specs: t.specs })
+        : undefined;
+    const labelled = Object.entries(target.values ?? {}).find(([, k]) => k === key);
+    if (labelled) return labelled[0];
+    const synonym = valueForWord(value, states);
+    if (synonym) return synonym;
+  }
+  return wrong(capability, `must be ${states.map((s) => `"${s}"`).join(' or ')}`);
 }
 
 function speedNumber(capability: CapabilityName, value: unknown, t: NumericDataType): number {
@@ -112,6 +135,10 @@ export function toDeviceValue(
       if (!t || colourProblem(t)) return wrong(capability, 'the product cannot take a colour');
       return colourToDevice(rgb, t);
     }
+    case 'state': {
+      const key = target.values?.[stateWord(capability, value, target)];
+      return key ?? wrong(capability, 'the product has no label for this');
+    }
     case 'enum':
     case 'enumOrNumber':
       if (n && spec.valueType === 'enumOrNumber') return speedNumber(capability, value, n);
@@ -122,7 +149,7 @@ export function toDeviceValue(
 
 /**
  * Convert a device's property value to the capability value the API and the assistant speak: a
- * boolean, a percent, a standard word (or the product's own label), "#rrggbb". Values that do not
+ * boolean, a percent, a standard word (or the product's own label, a lock's "Jammed"), "#rrggbb". Values that do not
  * fit the property come back as they are.
  */
 export function fromDeviceValue(
@@ -146,6 +173,12 @@ export function fromDeviceValue(
       return n && inMireds(n) && typeof value === 'number' && value > 0 ? flipKelvin(value) : value;
     case 'color':
       return colourFromDevice(value, t) ?? value;
+    case 'state': {
+      const key = value === true ? 1 : value === false ? 0 : value;
+      const standard = Object.entries(target.values ?? {}).find(([, k]) => k === key);
+      if (standard) return standard[0];
+      return t?.type === 'enum' ? (t.specs[String(key)] ?? value) : value;
+    }
     case 'enum':
     case 'enumOrNumber': {
       if (t?.type !== 'enum') return value;

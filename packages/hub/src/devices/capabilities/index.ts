@@ -1,6 +1,6 @@
 export { type ColourStruct, colourStruct, hexOf, parseColour, type Rgb } from './colour.js';
 export { fromDeviceValue, toDeviceValue } from './convert.js';
-export { keyForLabel, matchEnumLabels, normalizeLabel, valueForWord } from './match.js';
+export { keyForLabel, matchEnumLabels, matchStateLabels, normalizeLabel, valueForWord } from './match.js';
 export {
   type CapabilityName,
   type Category,
@@ -23,6 +23,7 @@ export {
   allStandardValues,
   fanSpeedValues,
   isStandardValue,
+  lockValues,
   modeValues,
   modeValuesByCategory,
   powerValues,

@@ -1,4 +1,4 @@
-import type { EnumDataType } from '../tsl/types.js';
+import type { BoolDataType, EnumDataType } from '../tsl/types.js';
 import type { CapabilityName, Category } from './names.js';
 import { standardValues } from './specs.js';
 import { type StandardValue, valueWords } from './vocabulary.js';
@@ -119,4 +119,24 @@ export function matchEnumLabels(
     if (key !== undefined) out[value] = key;
   }
   return out;
+}
+
+/**
+ * The keys of a two-state capability (a lock's locked and unlocked) on a bool or an enum. The labels
+ * decide, never the keys: brands number them either way. Labels naming both states come first, then
+ * labels meaning on and off (on is the first state: a "LockSwitch" on is locked), and on a bool whose
+ * labels say neither, 1 is the first state. An enum whose labels say neither gets nothing.
+ */
+export function matchStateLabels(
+  dataType: BoolDataType | EnumDataType,
+  capability: CapabilityName,
+): Record<string, number> {
+  const [first, second] = standardValues(capability);
+  if (first === undefined || second === undefined) return {};
+  const labels: EnumDataType = { type: 'enum', specs: dataType.specs };
+  const named = matchEnumLabels(labels, capability);
+  if (first in named && second in named) return named;
+  const power = matchEnumLabels(labels, 'power');
+  if (power.on !== undefined && power.off !== undefined) return { [first]: power.on, [second]: power.off };
+  return dataType.type === 'bool' ? { [first]: 1, [second]: 0 } : {};
 }

@@ -75,6 +75,7 @@ export const capabilityLabels: Record<CapabilityName, Record<Language, string>> 
   },
   co2: { zh: '二氧化碳浓度', en: 'CO2 level', it: 'livello di CO2', fr: 'taux de CO2' },
   oscillation: { zh: '摇头', en: 'oscillation', it: 'oscillazione', fr: 'oscillation' },
+  lock: { zh: '门锁', en: 'lock', it: 'serratura', fr: 'serrure' },
   start: { zh: '开始', en: 'start', it: 'avvia', fr: 'démarrer' },
   pause: { zh: '暂停', en: 'pause', it: 'pausa', fr: 'pause' },
   dock: { zh: '回充', en: 'return to the dock', it: 'torna alla base', fr: 'retour à la base' },

@@ -1,7 +1,7 @@
 import { GenioError } from '../../errors/index.js';
 import type { DataType, Property, ThingModel } from '../tsl/types.js';
 import { colourProblem } from './colour.js';
-import { matchEnumLabels } from './match.js';
+import { matchEnumLabels, matchStateLabels } from './match.js';
 import {
   type CapabilityName,
   type Category,
@@ -39,6 +39,8 @@ function problem(capability: CapabilityName, t: DataType, category?: Category): 
         return 'needs an enum';
       case 'enumOrNumber':
         return 'needs an enum, int, float or double';
+      case 'state':
+        return `needs a bool, or an enum labelled ${(spec.values ?? []).join(' and ')}`;
       default:
         return 'needs an int, float or double';
     }
@@ -48,6 +50,12 @@ function problem(capability: CapabilityName, t: DataType, category?: Category): 
     return 'on' in matched && 'off' in matched
       ? null
       : `an enum for ${capability} needs labels meaning on and off`;
+  }
+  if (spec.valueType === 'state' && (t.type === 'enum' || t.type === 'bool')) {
+    const matched = matchStateLabels(t, capability);
+    return (spec.values ?? []).every((v) => v in matched)
+      ? null
+      : `an enum for ${capability} needs labels meaning ${(spec.values ?? []).join(' and ')}`;
   }
   return spec.valueType === 'color' ? colourProblem(t) : null;
 }
@@ -59,8 +67,10 @@ function resolveProperty(capability: CapabilityName, property: Property, categor
     dataType: property.dataType,
     writable: property.accessMode === 'rw',
   };
-  if (property.dataType.type === 'enum')
-    resolved.values = matchEnumLabels(property.dataType, capability, category);
+  const t = property.dataType;
+  if (capabilitySpecs[capability].valueType === 'state' && (t.type === 'enum' || t.type === 'bool'))
+    resolved.values = matchStateLabels(t, capability);
+  else if (t.type === 'enum') resolved.values = matchEnumLabels(t, capability, category);
   return resolved;
 }
 
@@ -105,7 +115,8 @@ function explicit(
  * A product's capabilities. Explicit mapping entries come first and are strict: a wrong one throws
  * validation_failed naming `capabilities/<name>`. Every other capability maps to the TSL identifier
  * equal to its name, or else to one its spec lists as common (powerstate, LightSwitch, WindSpeed...),
- * compared without case, when that property or service can carry it and nothing else took it.
+ * compared without case, when that property or service can carry it and nothing else took it; a
+ * capability found only in some categories (a lock) is never found by identifier elsewhere.
  */
 export function resolveCapabilities(
   model: ThingModel,
@@ -120,6 +131,8 @@ export function resolveCapabilities(
   const taken = new Set(Object.values(out).map((c) => c?.identifier));
   for (const capability of capabilityNames) {
     if (out[capability]) continue;
+    const only = capabilitySpecs[capability].foundOnlyIn;
+    if (only && !(category && only.includes(category))) continue;
     // Its own name first, then the identifiers common thing models use for it, in order.
     const wanted = [capability, ...(capabilitySpecs[capability].identifiers ?? [])].map((w) =>
       w.toLowerCase(),

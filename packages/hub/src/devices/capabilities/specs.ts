@@ -2,6 +2,7 @@ import type { DataTypeName } from '../tsl/types.js';
 import type { CapabilityName, Category } from './names.js';
 import {
   fanSpeedValues,
+  lockValues,
   modeValues,
   modeValuesByCategory,
   powerValues,
@@ -19,6 +20,8 @@ export type CapabilityValueType =
   | 'color'
   | 'enum'
   | 'enumOrNumber'
+  /** One of two standard states (locked, unlocked): a bool, or an enum whose labels name both. */
+  | 'state'
   | 'service';
 
 /** What a capability means, as data: the docs describe this table and the resolver enforces it. */
@@ -42,6 +45,11 @@ export interface CapabilitySpec {
    * frequent brand spellings), tried after the capability's own name when a product maps nothing.
    */
   identifiers?: readonly string[];
+  /**
+   * Categories whose products find it by identifier; others only by an explicit mapping (a washer's
+   * door lock or an air conditioner's keypad "Lock" is no door lock).
+   */
+  foundOnlyIn?: readonly Category[];
 }
 
 const numeric = ['int', 'float', 'double'] as const;
@@ -198,6 +206,27 @@ export const capabilitySpecs: Record<CapabilityName, CapabilitySpec> = {
     values: powerValues,
     dataTypes: ['bool', 'enum'],
     categories: ['fan'],
+  },
+  lock: {
+    identifiers: [
+      'LockState',
+      'Lock',
+      'LockSwitch',
+      'lock_state',
+      'DeadboltState',
+      'Deadbolt',
+      'Latch',
+      'Bolt',
+      'LockStatus',
+      'DoorLock',
+      'DoorLockState',
+      'LockedState',
+    ],
+    valueType: 'state',
+    values: lockValues,
+    dataTypes: ['bool', 'enum'],
+    categories: ['lock'],
+    foundOnlyIn: ['lock'],
   },
   start: {
     valueType: 'service',

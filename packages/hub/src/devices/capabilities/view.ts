@@ -8,7 +8,7 @@ import { fromDeviceValue } from './convert.js';
 import { capabilityNames } from './names.js';
 import { numericType, rangeOf } from './numbers.js';
 import type { ResolvedCapabilities, ResolvedCapability } from './resolve.js';
-import { capabilitySpecs } from './specs.js';
+import { capabilitySpecs, standardValues } from './specs.js';
 
 function numberState(name: CapabilityState['name'], target: ResolvedCapability, value: unknown) {
   const spec = capabilitySpecs[name];
@@ -56,6 +56,15 @@ function stateOf(
         name,
         writable: target.writable,
         type: 'color',
+        ...(typeof value === 'string' ? { value } : {}),
+      };
+    case 'state':
+      // Only the two states can be chosen; a state the product adds ("Jammed") is shown as its label.
+      return {
+        name,
+        writable: target.writable,
+        type: 'enum',
+        options: standardValues(name).filter((state) => state in (target.values ?? {})),
         ...(typeof value === 'string' ? { value } : {}),
       };
     case 'enum':

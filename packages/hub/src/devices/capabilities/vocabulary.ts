@@ -35,12 +35,16 @@ export const fanSpeedValues = ['auto', 'low', 'medium', 'high', 'turbo'] as cons
 /** Standard work states of a vacuum. */
 export const workStateValues = ['idle', 'cleaning', 'paused', 'returning', 'charging', 'error'] as const;
 
+/** The two states of a lock, locked first (the state a bool's 1 means when its labels do not say). */
+export const lockValues = ['locked', 'unlocked'] as const;
+
 /** A standard value of an enum capability. */
 export type StandardValue =
   | (typeof powerValues)[number]
   | (typeof modeValues)[number]
   | (typeof fanSpeedValues)[number]
-  | (typeof workStateValues)[number];
+  | (typeof workStateValues)[number]
+  | (typeof lockValues)[number];
 
 type Words = Record<Language, readonly string[]>;
 type Labels = Record<Language, string>;
@@ -201,11 +205,34 @@ export const valueWords: Record<StandardValue, Words> & Partial<Record<string, W
     it: ['errore', 'guasto', 'anomalia'],
     fr: ['erreur', 'panne', 'défaut'],
   },
+  // A lock's labels by brand: a bolt thrown or retracted, a door closed or open, 上锁 or 开锁.
+  locked: {
+    zh: ['已上锁', '上锁', '锁定', '已锁', '锁上', '关锁', '反锁', '落锁'],
+    en: ['locked', 'lock', 'thrown', 'bolted', 'latched', 'secured', 'closed', 'engaged'],
+    it: ['chiuso a chiave', 'chiusa a chiave', 'bloccato', 'bloccata', 'serrato', 'chiuso', 'chiusa'],
+    fr: ['verrouillé', 'verrouillée', 'fermé à clé', 'fermée à clé', 'fermé', 'fermée', 'bloqué'],
+  },
+  unlocked: {
+    zh: ['未上锁', '已开锁', '开锁', '解锁', '未锁', '已解锁', '解除锁定'],
+    en: [
+      'unlocked',
+      'unlock',
+      'retracted',
+      'unbolted',
+      'unlatched',
+      'unsecured',
+      'not locked',
+      'open',
+      'released',
+    ],
+    it: ['sbloccato', 'sbloccata', 'aperto', 'aperta', 'non chiuso a chiave', 'non bloccato'],
+    fr: ['déverrouillé', 'déverrouillée', 'ouvert', 'ouverte', 'non verrouillé', 'débloqué'],
+  },
 };
 
 /** Every standard value, once. */
 export const allStandardValues: readonly StandardValue[] = [
-  ...new Set([...powerValues, ...modeValues, ...fanSpeedValues, ...workStateValues]),
+  ...new Set([...powerValues, ...modeValues, ...fanSpeedValues, ...workStateValues, ...lockValues]),
 ];
 
 /** What the assistant calls each standard value, per language: the first of its words. */

@@ -60,6 +60,8 @@ const abbreviations: Record<string, string> = {
   pl_stop: 'payload_stop',
   pl_on: 'payload_on',
   pl_off: 'payload_off',
+  pl_lock: 'payload_lock',
+  pl_unlk: 'payload_unlock',
   pl_osc_on: 'payload_oscillation_on',
   pl_osc_off: 'payload_oscillation_off',
   pos_clsd: 'position_closed',
@@ -84,6 +86,9 @@ const abbreviations: Record<string, string> = {
   stat_cla: 'state_class',
   stat_clsd: 'state_closed',
   stat_closing: 'state_closing',
+  stat_jam: 'state_jammed',
+  stat_locked: 'state_locked',
+  stat_locking: 'state_locking',
   stat_off: 'state_off',
   stat_on: 'state_on',
   stat_open: 'state_open',
@@ -91,6 +96,8 @@ const abbreviations: Record<string, string> = {
   stat_stopped: 'state_stopped',
   stat_t: 'state_topic',
   stat_tpl: 'state_template',
+  stat_unlocked: 'state_unlocked',
+  stat_unlocking: 'state_unlocking',
   stat_val_tpl: 'state_value_template',
   sup_clrm: 'supported_color_modes',
   temp_cmd_t: 'temperature_command_topic',
@@ -133,6 +140,7 @@ export const supportedComponents = [
   'sensor',
   'binary_sensor',
   'fan',
+  'lock',
 ] as const;
 /** A supported component. */
 export type Component = (typeof supportedComponents)[number];
@@ -235,10 +243,11 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v ? v
 const payloadText = (v: unknown, fallback: string): string =>
   typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : fallback;
 
-// At least one of these topics makes an entity worth importing; a light and a fan cannot be without a command topic.
+// At least one of these topics makes an entity worth importing; a light, a fan and a lock cannot be without a command topic.
 const requiredTopics: Record<Component, { all?: string[]; any?: string[] }> = {
   light: { all: ['command_topic'] },
   fan: { all: ['command_topic'] },
+  lock: { all: ['command_topic'] },
   switch: { any: ['command_topic', 'state_topic'] },
   sensor: { all: ['state_topic'] },
   binary_sensor: { all: ['state_topic'] },

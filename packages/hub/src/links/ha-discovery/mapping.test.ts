@@ -379,6 +379,51 @@ describe('fans', () => {
   });
 });
 
+describe('locks', () => {
+  it('maps a lock with the default payloads: locked, unlocked and what it says between', () => {
+    const e = entity('lock', { command_topic: 'door/set', state_topic: 'door/state', name: 'Front door' });
+    expect(e.mapping.category).toBe('lock');
+    expect(Object.keys(e.capabilities)).toEqual(['lock']);
+    expect(e.capabilities.lock?.values).toEqual({ locked: 1, unlocked: 0 });
+    expect(command(e, { lock: 'locked' })).toEqual([{ topic: 'door/set', payload: 'LOCK' }]);
+    expect(command(e, { lock: 'unlocked' })).toEqual([{ topic: 'door/set', payload: 'UNLOCK' }]);
+    const said = (payload: string) =>
+      fromDeviceValue('lock', read(e, 'door/state', payload).lock, e.capabilities.lock!);
+    expect(said('LOCKED')).toBe('locked');
+    expect(said('UNLOCKED')).toBe('unlocked');
+    expect(said('OPEN')).toBe('unlocked');
+    expect(said('JAMMED')).toBe('Jammed');
+    expect(read(e, 'door/state', 'None')).toEqual({});
+  });
+
+  it('uses the lock’s own payloads, states and command template (abbreviated as Tasmota sends them)', () => {
+    const e = entity('lock', {
+      '~': 'nuki/42',
+      cmd_t: '~/action',
+      stat_t: '~/state',
+      pl_lock: 'lock',
+      pl_unlk: 'unlock',
+      stat_locked: 'locked',
+      stat_unlocked: 'unlocked',
+      stat_jam: 'motorBlocked',
+      cmd_tpl: '{"action": "{{ value }}"}',
+      val_tpl: '{{ value_json.state }}',
+    });
+    expect(command(e, { lock: 'locked' })).toEqual([
+      { topic: 'nuki/42/action', payload: '{"action": "lock"}' },
+    ]);
+    expect(read(e, 'nuki/42/state', { state: 'unlocked' })).toEqual({ lock: 0 });
+    expect(read(e, 'nuki/42/state', { state: 'motorBlocked' })).toEqual({ lock: 4 });
+    expect(() => e.mapping.write({ lock: 4 })).toThrow(CommandRefused);
+  });
+
+  it('refuses a lock without a command topic', () => {
+    expect(() =>
+      parseDiscoveryConfig({ component: 'lock', objectId: 'o' }, JSON.stringify({ state_topic: 'x' })),
+    ).toThrow(/lock config needs command_topic/);
+  });
+});
+
 describe('colour conversions', () => {
   it('round-trips hue/saturation and xy closely enough', () => {
     expect(hsFromRgb({ r: 255, g: 0, b: 0 })).toEqual({ h: 0, s: 100 });

@@ -763,6 +763,60 @@ function fan(raw: Raw): EntityMapping {
   };
 }
 
+// --- lock -----------------------------------------------------------------------------------------------
+
+/** A lock's states as Genio labels them (the labels, not the keys, say which is locked), with HA's defaults. */
+const lockStates: Array<{ label: string; stateKey: string; fallback: string }> = [
+  { label: 'Unlocked', stateKey: 'state_unlocked', fallback: 'UNLOCKED' },
+  { label: 'Locked', stateKey: 'state_locked', fallback: 'LOCKED' },
+  { label: 'Locking', stateKey: 'state_locking', fallback: 'LOCKING' },
+  { label: 'Unlocking', stateKey: 'state_unlocking', fallback: 'UNLOCKING' },
+  { label: 'Jammed', stateKey: 'state_jammed', fallback: 'JAMMED' },
+];
+
+function lock(raw: Raw): EntityMapping {
+  const b = new Builder(raw);
+  const commandTopic = str(raw, 'command_topic') as string;
+  const states = lockStates.map((s) => payload(raw, s.stateKey, s.fallback));
+  // A door left open (state_open, state_opening) is not locked: it reads as unlocked.
+  const open = [payload(raw, 'state_open', 'OPEN'), payload(raw, 'state_opening', 'OPENING')];
+  b.read('state_topic', 'value_template', (v) => {
+    const text = typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);
+    const i = states.indexOf(text);
+    if (i !== -1) return { lock: i };
+    return open.includes(text) ? { lock: 0 } : {};
+  });
+  b.usesCommandTemplate('command_template', ['value', 'code']);
+  return {
+    category: 'lock',
+    thingModel: {
+      properties: [
+        enumOf(
+          'lock',
+          'Lock',
+          lockStates.map((s) => s.label),
+          'rw',
+        ),
+      ],
+      services: [],
+      events: [],
+    },
+    readers: b.readers,
+    templates: b.templates,
+    write(values) {
+      if (values.lock === undefined) return [];
+      const key = Number(values.lock);
+      if (key !== 0 && key !== 1) throw new CommandRefused('a lock is only locked or unlocked');
+      const p =
+        key === 1
+          ? (payload(raw, 'payload_lock', 'LOCK') ?? 'LOCK')
+          : (payload(raw, 'payload_unlock', 'UNLOCK') ?? 'UNLOCK');
+      return [{ topic: commandTopic, payload: b.command('command_template', { value: p, code: null }, p) }];
+    },
+    invoke: () => null,
+  };
+}
+
 /** Map an expanded discovery config to a Genio product shape and its state/command translation. */
 export function mapEntity(config: DiscoveryConfig): EntityMapping {
   switch (config.component) {
@@ -780,5 +834,7 @@ export function mapEntity(config: DiscoveryConfig): EntityMapping {
       return sensor(config.raw, true);
     case 'fan':
       return fan(config.raw);
+    case 'lock':
+      return lock(config.raw);
   }
 }

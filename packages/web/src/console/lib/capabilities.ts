@@ -28,6 +28,7 @@ export const CAPABILITY_HINTS: Record<CapabilityName, string> = {
   targetHumidity: 'int, float or double (percent)',
   co2: 'int, float or double (ppm)',
   oscillation: 'bool, or an enum with on/off labels',
+  lock: 'bool, or an enum labelled locked and unlocked (the labels decide, not the keys)',
   start: 'a service',
   pause: 'a service',
   dock: 'a service',

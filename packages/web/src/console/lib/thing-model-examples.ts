@@ -2,6 +2,7 @@
 import curtain from '../../../../../examples/thing-models/curtain.json';
 import fan from '../../../../../examples/thing-models/fan.json';
 import light from '../../../../../examples/thing-models/light.json';
+import lock from '../../../../../examples/thing-models/lock.json';
 import plug from '../../../../../examples/thing-models/plug.json';
 import sensor from '../../../../../examples/thing-models/sensor.json';
 import thermostat from '../../../../../examples/thing-models/thermostat.json';
@@ -22,4 +23,5 @@ export const THING_MODEL_EXAMPLES: readonly ThingModelExample[] = [
   { key: 'curtain', label: 'Curtain / cover', body: curtain },
   { key: 'sensor', label: 'Sensor (temperature, battery)', body: sensor },
   { key: 'vacuum', label: 'Robot vacuum', body: vacuum },
+  { key: 'lock', label: 'Door lock', body: lock },
 ];

@@ -60,6 +60,40 @@ export function PowerSwitch({
   );
 }
 
+/**
+ * A door lock: its state ("Locked", "Unlocked", or what the lock itself says, such as "Jammed") and
+ * one button for the other state. Unlocking is asked first: a tap by mistake must not open the door.
+ */
+export function LockControl({ control, deviceName, value, disabled, set }: Common & { control: Of<'lock'> }) {
+  const i18n = useI18n();
+  const { s } = i18n;
+  const locked = value === 'locked';
+  const unlocked = value === 'unlocked';
+  const state = locked ? s.locked : unlocked ? s.unlocked : typeof value === 'string' ? value : '–';
+  const toggle = () => {
+    if (locked && !window.confirm(i18n.f('unlockConfirm', { name: deviceName }))) return;
+    set({ [control.capability]: locked ? 'unlocked' : 'locked' });
+  };
+  return (
+    <div class="control control-lock">
+      <span class="control-label">{label(i18n, control.capability)}</span>
+      <span class={`control-value lock-state${locked ? ' is-locked' : ''}`} data-testid="lock-state">
+        {state}
+      </span>
+      {control.writable ? (
+        <button
+          type="button"
+          disabled={disabled}
+          aria-label={`${locked ? s.unlock : s.lockAction}: ${deviceName}`}
+          onClick={toggle}
+        >
+          {locked ? s.unlock : s.lockAction}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
 /** A slider that sends its value when released (not on every step of a drag). */
 export function RangeControl({
   control,

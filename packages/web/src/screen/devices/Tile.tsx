@@ -3,6 +3,7 @@ import type { ScreenApi } from '../hub.js';
 import { useI18n } from '../i18n.js';
 import {
   ChoiceControl,
+  LockControl,
   PowerSwitch,
   RangeControl,
   Reading,
@@ -103,6 +104,8 @@ export function Tile({ api, device, live, capabilities, applyLocally }: Props) {
                     {...common}
                   />
                 );
+              case 'lock':
+                return <LockControl key="lock" control={control} value={value} set={set} {...common} />;
               case 'range':
                 return (
                   <RangeControl

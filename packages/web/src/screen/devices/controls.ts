@@ -14,6 +14,8 @@ export type StepperCapability = 'targetTemperature' | 'freezerTargetTemperature'
 export type ReadingCapability = 'currentTemperature' | 'currentHumidity' | 'co2' | 'batteryLevel';
 /** On/off capabilities other than power, shown as a switch of their own. */
 export type ToggleCapability = 'oscillation';
+/** A door lock: its state, with a button that locks or unlocks (the screen may unlock; the assistant never does). */
+export type LockCapability = 'lock';
 /** Capabilities that are services (vacuums). */
 export type ServiceCapability = 'start' | 'pause' | 'dock';
 
@@ -23,6 +25,7 @@ type Bounds = Pick<Numeric, 'min' | 'max' | 'step' | 'unit'>;
 export type Control =
   | { kind: 'power'; capability: 'power' }
   | { kind: 'toggle'; capability: ToggleCapability }
+  | { kind: 'lock'; capability: LockCapability; writable: boolean }
   | ({ kind: 'range'; capability: RangeCapability } & Bounds)
   | { kind: 'choice'; capability: 'fanSpeed'; options: string[] }
   | ({ kind: 'stepper'; capability: StepperCapability } & Bounds)
@@ -46,6 +49,8 @@ export function controlsFor(states: readonly CapabilityState[]): Control[] {
   };
   const controls: Control[] = [];
   if (writable('power')?.type === 'boolean') controls.push({ kind: 'power', capability: 'power' });
+  const lock = of.get('lock');
+  if (lock?.type === 'enum') controls.push({ kind: 'lock', capability: 'lock', writable: lock.writable });
   for (const capability of TOGGLES)
     if (writable(capability)?.type === 'boolean') controls.push({ kind: 'toggle', capability });
   for (const capability of RANGES) {
