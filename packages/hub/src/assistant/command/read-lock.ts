@@ -125,7 +125,9 @@ export function findLockRequest(
     taken: [verb ?? opening, ...withKey].filter((m): m is At => m !== undefined),
   });
   // A place's door opened ("open the garage door") may be a cover there: read as any opening.
-  if (!action && opening && doors.some((d) => !d.ofPlace)) [action, verb] = ['unlock', opening];
+  // Not when a device is named beside it ("把门郎灯和小火车打开": 门 of a misheard 门廊灯 is no door).
+  if (!action && opening && doors.some((d) => !d.ofPlace) && !spans.some((s) => s.slot === 'name'))
+    [action, verb] = ['unlock', opening];
   if (!action || !verb || asked(tokens, verb, language)) return null;
   const at = verb.start;
   const declined = findAll(tokens, p.negation).some((n) => n.start >= from && n.start < at);

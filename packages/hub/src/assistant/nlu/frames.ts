@@ -385,7 +385,8 @@ export function matchFrame(
     return null;
   }
   // "Is the front door locked?": a question about locks, whatever the door is called.
-  if (has('lock') && has('query') && !parts.number) {
+  // Not "how much battery has the front door lock got left?": the battery is asked, not the bolt.
+  if (has('lock') && has('query') && !parts.number && !has('battery')) {
     target();
     return result('device.query_lock');
   }
