@@ -95,6 +95,9 @@ describe('assistant turns end to end', () => {
   });
 
   it('asks which one when a name is ambiguous, and takes the short answer', async () => {
+    // Both off: when only one would change, that one is switched without asking (assistant-what-is-meant).
+    await say('turn off the night lamp in the kitchen');
+    await say('turn off the night lamp in the bedroom');
     const kitchenBefore = [...(received[ids['night lamp'] as string] ?? [])];
     const first = await say('turn on the night lamp');
     expect(first.continueConversation).toBe(true);

@@ -315,6 +315,7 @@ describe('what must not move, at the devices', () => {
     for (const [turns, level] of [
       [['turn on the desk lamp', 'thirty'], 300],
       [['打开台灯', '二十五'], 250],
+      [['accendi la lampada da scrivania', 'venticinque'], 250],
     ] as Array<[string[], number]>) {
       clear();
       const replies = await conversation(...turns);
@@ -322,6 +323,18 @@ describe('what must not move, at the devices', () => {
     }
     clear();
     expect((await say('thirty')).speech.text).not.toMatch(/30/);
+    expect(received()).toEqual({});
+  });
+
+  it('switches off the only one of two same-named lamps that is on, and asks when both are', async () => {
+    await say('turn off all the lights');
+    await say("turn on the bedside lamp in Nora's room");
+    clear();
+    const turn = await say('turn off the bedside lamp');
+    expect(received(), turn.speech.text).toEqual({ 'bedside lamp': [{ lamp: 0 }] });
+    clear();
+    const asked = await say('turn off the bedside lamp');
+    expect(asked.speech.text).toMatch(/Which one/);
     expect(received()).toEqual({});
   });
 });

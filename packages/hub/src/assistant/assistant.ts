@@ -96,6 +96,8 @@ interface Conversation {
   holder?: string;
   /** The last turn set a timer: "actually, cancel it" is that one. */
   timerSet?: boolean;
+  /** The language of the last turn: a short follow-up ("venticinque") is taken in it when its words do not tell. */
+  language?: Language;
   expiresAt: number;
 }
 
@@ -397,7 +399,7 @@ export function createAssistant(deps: {
           request.text,
           recognizers,
           lists,
-          home.language as Language,
+          conversation?.language ?? (home.language as Language),
         ));
       }
       const scope: TurnScope = {
@@ -859,6 +861,7 @@ export function createAssistant(deps: {
       ...(memory.acted ? { acted: memory.acted } : {}),
       ...(memory.holder ? { holder: memory.holder } : {}),
       ...(memory.timerSet || intent?.name === 'timer.start' ? { timerSet: true } : {}),
+      language,
       expiresAt: now() + CONVERSATION_TTL_MS,
     });
     deps.bus.emit('assistant.turn', {

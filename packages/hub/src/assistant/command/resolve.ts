@@ -683,6 +683,24 @@ async function operationOn(
   }
 }
 
+/** Of devices sharing a name, the only one a switch would change (the only one on, for "off"). */
+async function onlyOneToSwitch(
+  found: readonly Device[],
+  command: Command,
+  home: HomeView,
+): Promise<Device | undefined> {
+  const want = command.action === 'turn_on';
+  const changing: Device[] = [];
+  for (const d of found) {
+    const power = (await home.capabilities(d)).power;
+    if (!power) return undefined;
+    const raw = (await home.properties(d))[power.identifier];
+    if (raw === undefined) return undefined;
+    if (fromDeviceValue('power', raw, power) !== want) changing.push(d);
+  }
+  return changing.length === 1 ? changing[0] : undefined;
+}
+
 const switchingVerb = (command: Command) => command.action === 'turn_on' || command.action === 'turn_off';
 
 /** Locking a lock; one that already reports locked gets nothing sent. */
@@ -751,6 +769,12 @@ export async function resolve(
       command.both ||
       (target.name !== undefined &&
         found.every((d) => isPluralOf(target.name?.text ?? '', [d.name, ...d.aliases], command.language)));
+    // "Turn off the bedside lamp" when only one of the two is on: that one; otherwise, which?
+    const only =
+      switching && target.name && !every && found.length > 1
+        ? await onlyOneToSwitch(found, command, home)
+        : undefined;
+    if (only) found.splice(0, found.length, only);
     if ((target.name || target.unknown) && found.length > 1 && !every) return { kind: 'ask', choices: found };
     // Chinese heard by its sound alone (抬灯 for 台灯, 咖啡鸡 for 咖啡机): acted on, but a cover is not opened on it.
     if (target.unknown || (target.name?.misheard && heardByItsSound(target, home))) bySound = true;
