@@ -238,24 +238,33 @@ const REFUSING_WORDS: Record<Language, Set<string>> = {
 export function withoutRefusals(text: string, language: Language, analyse: Analyse): string {
   const clauses = text.split(PUNCTUATION).filter((c) => c.trim().length > 0);
   if (clauses.length < 2) return text;
+  // Each clause is read once, however many questions are asked of it.
+  const seen = new Map<string, ReturnType<Analyse>>();
+  const read = (c: string) => {
+    let found = seen.get(c);
+    if (!found) {
+      found = analyse(c);
+      seen.set(c, found);
+    }
+    return found;
+  };
   const p = phrases(language);
   const verbs = p.verbs.map((v) => v.phrase);
   const hasVerb = (c: string) => {
-    const { tokens } = analyse(c);
+    const { tokens } = read(c);
     return occurs(tokens, verbs) || verbWithObject(tokens, p);
   };
   // A refusal refuses an act ("but not the night light" is an exception, read as one).
   const refused = clauses.map(
-    (c) =>
-      REFUSING[language].test(c) && analyse(c).spans.length > 0 && (hasVerb(c) || TOUCH[language].test(c)),
+    (c) => REFUSING[language].test(c) && read(c).spans.length > 0 && (hasVerb(c) || TOUCH[language].test(c)),
   );
   if (!refused.some(Boolean) || refused.every(Boolean)) return text;
   const kept = clauses.filter((_, i) => !refused[i]);
-  if (!kept.some((c) => analyse(c).spans.some((s) => s.slot !== 'area'))) return text;
+  if (!kept.some((c) => read(c).spans.some((s) => s.slot !== 'area'))) return text;
   if (kept.some(hasVerb)) return kept.join(', ');
   const donor = clauses.find((c, i) => refused[i] && hasVerb(c));
   if (!donor || !kept.some((c) => ONLY[language].test(c))) return text;
-  const { tokens, spans } = analyse(donor);
+  const { tokens, spans } = read(donor);
   const named = new Set(spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, k) => s.start + k)));
   const verbWords = new Set(verbs.flat());
   const verb = tokens

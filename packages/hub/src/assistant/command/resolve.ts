@@ -223,7 +223,7 @@ function keepsRunning(device: Device, kind: Kind | undefined): boolean {
 
 /** A TV or a projector its maker filed as a switch: never one of a place's lights. */
 const SCREEN_WORDS =
-  /\b(?:tv|telly|television|televisore|televisione|tivu|tele|televiseur|television|projector|proiettore|projecteur|videoprojecteur)\b|电视|投影/u;
+  /\b(?:tv|telly|television|televisore|televisione|tivu|tele|televiseur|projector|proiettore|projecteur|videoprojecteur)\b|电视|投影/u;
 function aScreen(device: Device): boolean {
   const names = [device.name, ...device.aliases].map((n) => foldText(n));
   return names.some((n) => SCREEN_WORDS.test(n) && !LIGHT_WORDS.test(n));
