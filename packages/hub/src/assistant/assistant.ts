@@ -25,7 +25,8 @@ import { ownerOf } from './command/owners.js';
 import { createConversationStore } from './conversations.js';
 import { detectLanguage } from './detect.js';
 import { applyCommands, type Card, dispatch, type Pending, type TurnScope } from './dispatch.js';
-import { createHomeContexts } from './home-context.js';
+import { createHomeContexts, type HomeContext } from './home-context.js';
+import { withSubject } from './implicit-subject.js';
 import { createIntentRegistry, type IntentRegistry } from './intents.js';
 import type { LlmFallback } from './llm-fallback.js';
 import { loadGrammars } from './nlu/grammar.js';
@@ -60,6 +61,9 @@ export interface TurnRequest {
 
 /** Below this recognition confidence, switching several devices and moving covers are confirmed first. */
 export const CONFIRM_BELOW = 0.7;
+
+/** At most this many devices just acted on are what a turn naming nothing is said of. */
+const MAX_IMPLIED = 3;
 
 /** A turn as answered. */
 export interface TurnResponse {
@@ -380,9 +384,18 @@ export function createAssistant(deps: {
     intents,
     start: () => timers.restore(),
     stop: () => timers.stop(),
-    async turn(request) {
+    turn: (request) => turnOnce(request, true),
+  };
+
+  /** One turn; `mayRetry` lets a turn not understood be read again as said of what was just done. */
+  async function turnOnce(
+    request: TurnRequest,
+    mayRetry: boolean,
+    only?: ReadonlySet<string>,
+  ): Promise<TurnResponse> {
+    {
       const home = await deps.homes.getHome(request.homeId);
-      const context = await contexts.get(home.id);
+      const context = narrowed(await contexts.get(home.id), only);
       const lists = context.lists;
       const conversationId = request.conversationId ?? randomUUID();
       const previous = request.conversationId ? await conversations.get(request.conversationId) : undefined;
@@ -729,6 +742,29 @@ export function createAssistant(deps: {
         );
       }
 
+      // "Now make it green", "un peu moins", "换成睡眠模式": not understood alone, said of what was just done.
+      const saidOfLast = async (): Promise<TurnResponse | null> => {
+        const acted = conversation?.acted ?? [];
+        if (
+          !mayRetry ||
+          !conversation ||
+          conversation.pending ||
+          acted.length === 0 ||
+          acted.length > MAX_IMPLIED ||
+          spans.some((s) => s.slot === 'name' || s.slot === 'area' || s.slot === 'category')
+        )
+          return null;
+        const names = acted
+          .map((id) => context.devices.find((d) => d.id === id)?.name)
+          .filter((n): n is string => n !== undefined);
+        const rewritten = withSubject(request.text, language, names);
+        if (!rewritten || rewritten === request.text) return null;
+        return turnOnce({ ...request, text: rewritten, language, conversationId }, false, new Set(acted));
+      };
+      if (!recognition) {
+        const again = await saidOfLast();
+        if (again) return again;
+      }
       if (!recognition) {
         if (deps.llm) {
           const decided = await deps.llm.ask(request.text, language, context);
@@ -791,6 +827,10 @@ export function createAssistant(deps: {
         slots = followUp(last.slots, recognition.slots, scope);
       }
       const outcome = await dispatch(scope, intent, slots);
+      if (outcome.speech === responses[language].no_match) {
+        const again = await saidOfLast();
+        if (again) return again;
+      }
       const remembered = FOLLOWABLE.has(intent) ? { intent, slots } : conversation?.last;
       // "What's the radiator set to?" then "put it up to 22": the device asked about is what "it" is.
       const asked = intent.startsWith('device.query') ? slots.name?.value : undefined;
@@ -804,10 +844,22 @@ export function createAssistant(deps: {
         remembered,
         about.length === 1
           ? { acted: about }
-          : { command: conversation?.command, acted: conversation?.acted },
+          : outcome.acted?.length
+            ? { acted: outcome.acted }
+            : { command: conversation?.command, acted: conversation?.acted },
       );
-    },
-  };
+    }
+  }
+
+  /** The home as a turn said of some devices sees it: those devices only. */
+  function narrowed(context: HomeContext, only: ReadonlySet<string> | undefined): HomeContext {
+    if (!only) return context;
+    return {
+      ...context,
+      devices: context.devices.filter((d) => only.has(d.id)),
+      lists: { ...context.lists, name: context.lists.name.filter((e) => only.has(String(e.value))) },
+    };
+  }
 
   /** Each request of a turn read as a command; null when any of them is not one. */
   function readEach(

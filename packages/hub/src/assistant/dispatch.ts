@@ -49,6 +49,8 @@ export interface Outcome {
   speech: string;
   card?: Card;
   pending?: Pending;
+  /** The devices that did what was asked: what "it" means next. */
+  acted?: string[];
 }
 
 /** Everything a handler needs for one turn. */
@@ -219,7 +221,8 @@ export function report(
     responses,
     language,
   );
-  return { speech, card: { type: 'text', title, text: speech } };
+  const acted = results.filter((r) => r.ok).map((r) => r.device.id);
+  return { speech, card: { type: 'text', title, text: speech }, ...(acted.length ? { acted } : {}) };
 }
 
 const orWord: Record<Language, string> = { en: ' or ', it: ' o ', fr: ' ou ', zh: '还是' };

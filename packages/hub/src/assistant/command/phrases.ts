@@ -330,6 +330,9 @@ const written: Record<Language, Written> = {
       'abbassala',
       'abbassalo',
       'attenua',
+      "un po' meno",
+      'un po meno',
+      'di meno',
     ],
     bit: ["un po'", 'un poco', 'un pochino', 'un po'],
     notch: [
@@ -560,6 +563,7 @@ const written: Record<Language, Written> = {
       'plus bas',
       'tamise',
       'reduis',
+      'moins',
     ],
     bit: ['un peu', 'un petit peu', 'legerement'],
     notch: ["d'un cran", 'un cran', "d'un niveau", "d'une vitesse", 'un cran de plus'],

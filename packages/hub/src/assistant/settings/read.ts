@@ -363,6 +363,8 @@ export function readSetting(input: SettingInput): SettingRequest | null {
     chosen = found.filter(
       (f) =>
         f.m.by !== 'label' &&
+        // "A bit less" names no sound: only "louder", "quieter" make it the volume of nothing named.
+        (f.m.by !== 'loudness' || saysLoudness(input.tokens, input.language, free)) &&
         f.m.concept &&
         UNNAMED_CONCEPTS.has(f.m.concept) &&
         // "Boil some water" is the kettle's task, not a question about a tank: a value or a question, or a service.
