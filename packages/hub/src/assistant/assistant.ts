@@ -17,6 +17,7 @@ import {
   phraseWords,
   readCommand,
   requestsWithValues,
+  stepsOf,
   withdrawn,
   withoutRefusals,
   withoutTalk,
@@ -384,18 +385,21 @@ export function createAssistant(deps: {
     intents,
     start: () => timers.restore(),
     stop: () => timers.stop(),
-    turn: (request) => turnOnce(request, true),
+    turn: (request) => turnOnce(request, { retry: true, steps: true }),
   };
 
-  /** One turn; `mayRetry` lets a turn not understood be read again as said of what was just done. */
+  /**
+   * One turn. `retry` lets a turn not understood be read again as said of what was just done; `steps`
+   * lets it be read as several steps for one device; `only` narrows the home to some devices.
+   */
   async function turnOnce(
     request: TurnRequest,
-    mayRetry: boolean,
-    only?: ReadonlySet<string>,
+    options: { retry: boolean; steps: boolean; only?: ReadonlySet<string> },
   ): Promise<TurnResponse> {
     {
+      const mayRetry = options.retry;
       const home = await deps.homes.getHome(request.homeId);
-      const context = narrowed(await contexts.get(home.id), only);
+      const context = narrowed(await contexts.get(home.id), options.only);
       const lists = context.lists;
       const conversationId = request.conversationId ?? randomUUID();
       const previous = request.conversationId ? await conversations.get(request.conversationId) : undefined;
@@ -619,6 +623,9 @@ export function createAssistant(deps: {
           conversation?.last,
           kept,
         );
+      // "Put the washer on wool and start it", "空调开制热，二十三度": steps for one device, each its own turn.
+      const steps = options.steps ? stepsOf(text, language, analyse) : null;
+      if (steps) return inSteps(request, steps, language, conversationId);
       const said =
         readCommand({
           language,
@@ -759,7 +766,10 @@ export function createAssistant(deps: {
           .filter((n): n is string => n !== undefined);
         const rewritten = withSubject(request.text, language, names);
         if (!rewritten || rewritten === request.text) return null;
-        return turnOnce({ ...request, text: rewritten, language, conversationId }, false, new Set(acted));
+        return turnOnce(
+          { ...request, text: rewritten, language, conversationId },
+          { retry: false, steps: false, only: new Set(acted) },
+        );
       };
       if (!recognition) {
         const again = await saidOfLast();
@@ -849,6 +859,30 @@ export function createAssistant(deps: {
             : { command: conversation?.command, acted: conversation?.acted },
       );
     }
+  }
+
+  /** Steps said in one breath, each read as a turn of the conversation; a question stops them. */
+  async function inSteps(
+    request: TurnRequest,
+    steps: readonly string[],
+    language: Language,
+    conversationId: string,
+  ): Promise<TurnResponse> {
+    const spoken: string[] = [];
+    let last: TurnResponse | undefined;
+    for (const text of steps) {
+      last = await turnOnce({ ...request, text, language, conversationId }, { retry: true, steps: false });
+      // "Les lumières m'éblouissent, baisse-les": a first piece not understood alone is no step; read it whole.
+      if (spoken.length === 0 && last.speech.text === responses[language].no_match)
+        return turnOnce({ ...request, language, conversationId }, { retry: true, steps: false });
+      spoken.push(last.speech.text);
+      if (last.continueConversation) break;
+    }
+    const done = last as TurnResponse;
+    // A piece not understood among pieces done is no news: "…, je me fais un thé".
+    const news = spoken.filter((text) => text !== responses[language].no_match);
+    const said = news.length ? news : spoken.slice(0, 1);
+    return { ...done, speech: { ...done.speech, text: said.join(language === 'zh' ? '' : ' ') } };
   }
 
   /** The home as a turn said of some devices sees it: those devices only. */

@@ -274,3 +274,62 @@ export function withoutRefusals(text: string, language: Language, analyse: Analy
     .join(language === 'zh' ? '' : ' ');
   return `${verb} ${kept.join(', ')}`;
 }
+
+/** Breaks between steps: punctuation, but no decimal comma ("22,5 gradi"). */
+const STEP_BREAK = /\s*(?:(?<!\d),|,(?!\d)|[;!?，；。！？、…]+|\.{2,}|\.(?=\s|$)|\s+[-–—]\s+)\s*/u;
+/** "And" between steps, but not inside a number ("one and a half", "ventuno e mezzo", "vingt et un"). */
+const STEP_AND: Record<Language, RegExp> = {
+  en: /\s+(?:and|then|plus)\s+(?!(?:a\s+)?half\b|a\s+quarter\b)/iu,
+  it: /\s+(?:e|ed|poi)\s+(?!mezz[oa]\b|un\s+quarto\b)/iu,
+  fr: /\s+(?:et|puis)\s+(?!demie?\b|un\b|une\b|quart\b)/iu,
+  zh: /(?:然后|并且|再把|和把)/u,
+};
+
+/** "It's too bright", "il fait froid", "有点冷": a piece that tells how things are asks for no step. */
+const STATEMENT: Record<Language, RegExp> = {
+  en: /\b(?:it'?s|it is|that'?s|that is|is|are|was|were|feels?|seems?|looks?)\b/iu,
+  it: /(?:^|\s)(?:è|e'|sono|era|sembra|fa)\s/iu,
+  fr: /\b(?:c'est|il fait|est|sont|était|semble)\b/iu,
+  zh: /太|有点|好像|真|挺/u,
+};
+
+/**
+ * Steps of one request for the same device: "put the washer on wool and start it", "空调开制热，二十三度",
+ * "allume le ventilateur et fais-le osciller". The first piece names the device; each later piece names
+ * nothing, and asks something of its own (a verb, a value, a property, a pronoun). Null otherwise.
+ */
+export function stepsOf(text: string, language: Language, analyse: Analyse): string[] | null {
+  const p = phrases(language);
+  const pieces = text
+    .split(STEP_BREAK)
+    .flatMap((c) => c.split(STEP_AND[language]))
+    .map((c) => c.replace(LEADING_AND[language], '').trim())
+    .filter((c) => c.length > 0);
+  if (pieces.length < 2) return null;
+  const read = pieces.map((piece) => analyse(piece));
+  if (!(read[0]?.spans ?? []).some((s) => s.slot === 'name' || s.slot === 'category')) return null;
+  // "The lamp is too dim, turn it up": the first piece tells, the request is the rest as a whole.
+  if (STATEMENT[language].test(pieces[0] as string)) return null;
+  const properties = Object.values(p.properties).flat();
+  const verbs = p.verbs
+    .map((v) => v.phrase)
+    .filter((phrase) => !(phrase.length === 1 && PARTICLES.has(phrase[0] as string)));
+  const asks = (tokens: readonly string[]) =>
+    verbWithObject(tokens, p) ||
+    occurs(tokens, verbs) ||
+    occurs(tokens, properties) ||
+    occurs(tokens, p.up) ||
+    occurs(tokens, p.down) ||
+    occurs(tokens, p.max) ||
+    occurs(tokens, p.min) ||
+    occurs(tokens, p.half) ||
+    // "二十三度", "30 percent": a value with its unit; "une boucle d'oreille" holds no value.
+    (hasNumber(tokens, language) && (occurs(tokens, p.degrees) || occurs(tokens, p.percent)));
+  for (let i = 1; i < pieces.length; i++) {
+    const { tokens, spans } = read[i] as ReturnType<Analyse>;
+    if (spans.length > 0 || !asks(tokens) || STATEMENT[language].test(pieces[i] as string)) return null;
+    // "…, but not the fan", "…, no wait": exceptions and corrections belong to the whole.
+    if (occurs(tokens, p.except) || occurs(tokens, p.correction) || occurs(tokens, p.negation)) return null;
+  }
+  return pieces;
+}

@@ -1,4 +1,4 @@
-export { onlyRecounts, requestsWithValues, withoutRefusals, withoutTalk } from './clauses.js';
+export { onlyRecounts, requestsWithValues, stepsOf, withoutRefusals, withoutTalk } from './clauses.js';
 export type { Action, Command, Property, Target, Value } from './model.js';
 export { type Phrases, phrases, phraseWords } from './phrases.js';
 export { type ReadInput, readCommand, withdrawn } from './read.js';

@@ -5,6 +5,8 @@
  * words (wildcards). Names may be misheard: when nothing matches exactly, list values are matched
  * again allowing one or two edits, and the confidence says so.
  */
+
+import { pinyin } from 'pinyin-pro';
 import type { Language } from '../../errors/index.js';
 import { readDuration } from './durations.js';
 import { distanceTo, type PreparedName, prepareName } from './edit-distance.js';
@@ -113,6 +115,23 @@ interface PreparedList {
   /** Entries of one word (or of one or two Chinese characters): compared with every span. */
   compact: number[];
   maxTokens: number;
+  /** Chinese names of two characters or more by their toneless sound: 赛赛 is heard for 塞塞. */
+  sounds: Map<string, ListEntry[]>;
+}
+
+const charSounds = new Map<string, string>();
+/** The toneless pinyin of Chinese text, character by character (cached: names and speech share few characters). */
+export function soundOf(text: string): string {
+  return [...text]
+    .map((ch) => {
+      let heard = charSounds.get(ch);
+      if (heard === undefined) {
+        heard = isHan(ch) ? pinyin(ch, { toneType: 'none' }) : ch;
+        charSounds.set(ch, heard);
+      }
+      return heard;
+    })
+    .join(' ');
 }
 
 function prepare(entries: readonly ListEntry[]): PreparedList {
@@ -120,11 +139,16 @@ function prepare(entries: readonly ListEntry[]): PreparedList {
   const all: PreparedList['all'] = [];
   const byWord = new Map<string, number[]>();
   const compact: number[] = [];
+  const sounds = new Map<string, ListEntry[]>();
   let maxTokens = 1;
   for (const entry of entries) {
     const tokens = tokenize(entry.text);
     if (tokens.length === 0) continue;
     const text = joinTokens(tokens);
+    if (tokens.length >= 2 && tokens.every(isHan)) {
+      const heard = soundOf(text);
+      sounds.set(heard, [...(sounds.get(heard) ?? []), entry]);
+    }
     maxTokens = Math.max(maxTokens, tokens.length);
     exact.set(text, [...(exact.get(text) ?? []), entry]);
     const index = all.push({ name: prepareName(text), entry, length: [...text].length }) - 1;
@@ -136,7 +160,7 @@ function prepare(entries: readonly ListEntry[]): PreparedList {
         byWord.get(word)?.push(index) ?? byWord.set(word, [index]);
     else compact.push(index);
   }
-  return { exact, all, byWord, compact, maxTokens };
+  return { exact, all, byWord, compact, maxTokens, sounds };
 }
 
 /** Cue words that make dropped words matter. */
@@ -673,6 +697,7 @@ export class LanguageRecognizer {
     const list = listFor(slot);
     // Only the home's own names are guessed when misheard; a near-miss of a fixed word ("heading" for
     // "reading") is more likely another word than a mishearing.
+    const guessing = editBudget > 0;
     if (!this.liveSlots.has(slot)) editBudget = 0;
     const out: Array<{ value: unknown; end: number; edits: number; wild: number }> = [];
     if (!list) {
@@ -692,6 +717,12 @@ export class LanguageRecognizer {
           edits: 0,
           wild: 0,
         });
+        continue;
+      }
+      // 赛赛 for 塞塞: Chinese heard by its sound, whatever its length.
+      const sameSound = guessing && isHan(text[0] ?? '') ? list.sounds.get(soundOf(text)) : undefined;
+      if (sameSound) {
+        out.push({ value: distinct(sameSound), end, edits: 1, wild: 0 });
         continue;
       }
       // Short names are too close to other words to guess; Chinese packs more into each character.

@@ -119,7 +119,10 @@ function targetsOf(input: SettingInput): Targets {
   if (language === 'zh' && /^\s*喂\s*[，,。!！、\s]/.test(input.text)) take(0, 1);
   const ids = new Set<string>();
   let area: string | undefined;
+  // "Metti la lavatrice sul programma lana": a place only close in spelling ("Lena") yields to a name said.
+  const named = spans.some((s) => s.slot === 'name');
   for (const span of spans) {
+    if (span.slot === 'area' && span.edits > 0 && named) continue;
     if (span.slot === 'name') {
       for (const id of Array.isArray(span.value) ? span.value : [span.value]) ids.add(String(id));
       take(span.start, span.end);
